@@ -1,0 +1,26 @@
+//! The `hamish` binary: parses arguments, then opens the window or runs a headless command.
+
+use clap::Parser;
+use hamish::cli::{run_command, Cli};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match try_main() {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("hamish: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn try_main() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(command) => run_command(command),
+        None => {
+            // The window is built in `hamish::ui`; until then say so plainly.
+            anyhow::bail!("the window is not built yet (file: {:?})", cli.file)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! The anchor quote of an annotation: its exact text with a short prefix and suffix, as in the W3C
+//! Web Annotation `TextQuoteSelector`. Lengths are in chars.
+
+use crate::offset::CharRange;
+use serde::{Deserialize, Serialize};
+
+/// How many chars of context a quote keeps on each side.
+pub const QUOTE_CONTEXT_CHARS: usize = 32;
+
+/// The text an annotation covered when it was made, used to find it again if the text changes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Quote {
+    /// The exact text of the range.
+    pub exact: String,
+    /// Up to [`QUOTE_CONTEXT_CHARS`] chars before the range.
+    pub prefix: String,
+    /// Up to [`QUOTE_CONTEXT_CHARS`] chars after the range.
+    pub suffix: String,
+}
+
+impl Quote {
+    /// Captures the quote of `range` in `text`; a range past the end is clamped to the text.
+    pub fn capture(text: &str, range: CharRange) -> Self {
+        let len = text.chars().count();
+        let start = range.start.0.min(len);
+        let end = range.end.0.min(len);
+        let pre_start = start.saturating_sub(QUOTE_CONTEXT_CHARS);
+        let post_end = (end + QUOTE_CONTEXT_CHARS).min(len);
+        let slice = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>();
+        Self {
+            exact: slice(start, end),
+            prefix: slice(pre_start, start),
+            suffix: slice(end, post_end),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capture_keeps_context_and_clamps() {
+        let text = "قال الوزير إن 17 أكتوبر";
+        let q = Quote::capture(text, CharRange::from_indices(4, 10));
+        assert_eq!(q.exact, "الوزير");
+        assert_eq!(q.prefix, "قال ");
+        assert_eq!(q.suffix, " إن 17 أكتوبر");
+        let past = Quote::capture(text, CharRange::from_indices(20, 99));
+        assert_eq!(past.exact, "وبر");
+        assert_eq!(past.suffix, "");
+    }
+}

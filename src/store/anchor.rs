@@ -1,0 +1,1 @@
+//! Re-anchoring annotations when the text file changed. Offsets are chars.

@@ -1,0 +1,8 @@
+//! Storage: decoding text files, sidecar files with atomic saves, recovery, re-anchoring, formats.
+//! No eframe here.
+
+pub mod anchor;
+pub mod atomic;
+pub mod decode;
+pub mod recovery;
+pub mod sidecar;

@@ -1,0 +1,1 @@
+//! Autosave to a recovery file and recovery after a crash.

@@ -1,0 +1,1 @@
+//! The text engine: fonts, bidi, shaping, line breaking, layout and hit-testing. No eframe here.

@@ -1,0 +1,1 @@
+//! The eframe window: the document view, panels and the commands they emit.
