@@ -1,4 +1,24 @@
-//! The annotation model: documents, schemas, annotations, relations, edits with undo. No eframe here.
+//! The annotation model: documents, schemas, annotations, relations, edits with undo, validation.
+//! No eframe here. Offsets are chars into the decoded text; ranges are half-open.
 
+pub mod annotation;
+pub mod attribute;
+pub mod document;
+pub mod edit;
+pub mod history;
 pub mod quote;
+pub mod relation;
+pub mod schema;
+pub mod set;
 pub mod text_format;
+pub mod validate;
+
+pub use annotation::{Annotation, AnnotationId, AnnotationStatus, Timestamp};
+pub use attribute::{AttributeDef, AttributeKind, AttributeMap, AttributeValue};
+pub use document::{Document, Fingerprint};
+pub use edit::{Edit, EditError};
+pub use history::History;
+pub use relation::{Relation, RelationId};
+pub use schema::{Colour, RelationType, Schema, SchemaError, SpanLabel};
+pub use set::AnnotationSet;
+pub use validate::{validate, Owner, Problem};

@@ -1,0 +1,198 @@
+//! One annotation: a labelled set of char ranges with attributes, note, author, times and anchor
+//! quotes. Offsets are chars into the decoded text; ranges are half-open and may be discontinuous.
+
+use crate::model::attribute::AttributeMap;
+use crate::model::quote::Quote;
+use crate::offset::{CharOffset, CharRange};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The stable id of an annotation within its document; never reused while the document is open.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct AnnotationId(pub u64);
+
+impl fmt::Display for AnnotationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The brat-style name ("T12") that people see in reports and exports.
+        write!(f, "T{}", self.0)
+    }
+}
+
+/// A point in time as whole seconds since the Unix epoch (UTC).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Timestamp(pub u64);
+
+impl Timestamp {
+    /// The current time; the epoch if the system clock is before it.
+    pub fn now() -> Self {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        Self(secs)
+    }
+}
+
+/// Whether an annotation still sits where it was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum AnnotationStatus {
+    /// The ranges match the text.
+    #[default]
+    Ok,
+    /// Re-anchored with some doubt, or flagged by a person: someone should look at it.
+    NeedsReview,
+    /// Its text could not be found any more; the ranges are the last known ones.
+    Orphan,
+}
+
+/// A labelled span (or several discontinuous spans) of the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// Stable id.
+    pub id: AnnotationId,
+    /// Id of a span label in the schema.
+    pub label: String,
+    /// The char ranges, in the order the annotator made them; at least one for a valid annotation.
+    #[serde(with = "range_list")]
+    pub ranges: Vec<CharRange>,
+    /// Attribute values by attribute id.
+    #[serde(default, skip_serializing_if = "AttributeMap::is_empty")]
+    pub attributes: AttributeMap,
+    /// Free-text note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Who made it (free text, e.g. a name or initials).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// When it was made.
+    #[serde(default)]
+    pub created: Timestamp,
+    /// When it was last changed.
+    #[serde(default)]
+    pub modified: Timestamp,
+    /// One anchor quote per range, in the same order, for re-anchoring after the text changes.
+    #[serde(default)]
+    pub anchors: Vec<Quote>,
+    /// Whether it still sits where it was made.
+    #[serde(default, skip_serializing_if = "is_ok_status")]
+    pub status: AnnotationStatus,
+}
+
+fn is_ok_status(s: &AnnotationStatus) -> bool {
+    *s == AnnotationStatus::Ok
+}
+
+impl Annotation {
+    /// A new annotation over `ranges` of `text`, with anchors captured from the text, no attributes
+    /// and both times set to `now`.
+    pub fn new(
+        id: AnnotationId,
+        label: impl Into<String>,
+        ranges: Vec<CharRange>,
+        text: &str,
+        now: Timestamp,
+    ) -> Self {
+        let anchors = capture_anchors(text, &ranges);
+        Self {
+            id,
+            label: label.into(),
+            ranges,
+            attributes: AttributeMap::new(),
+            note: String::new(),
+            author: String::new(),
+            created: now,
+            modified: now,
+            anchors,
+            status: AnnotationStatus::Ok,
+        }
+    }
+
+    /// The smallest start of its ranges (the sort key in files and lists); 0 with no range.
+    pub fn first_start(&self) -> CharOffset {
+        self.ranges
+            .iter()
+            .map(|r| r.start)
+            .min()
+            .unwrap_or_default()
+    }
+
+    /// True when one of its ranges contains `offset`.
+    pub fn contains(&self, offset: CharOffset) -> bool {
+        self.ranges.iter().any(|r| r.contains(offset))
+    }
+
+    /// True when one of its ranges shares a char with `range`.
+    pub fn overlaps(&self, range: CharRange) -> bool {
+        self.ranges.iter().any(|r| r.overlaps(range))
+    }
+
+    /// The covered text, ranges joined by " … " (for lists and exports).
+    pub fn covered_text(&self, text: &str) -> String {
+        self.ranges
+            .iter()
+            .map(|r| Quote::capture(text, *r).exact)
+            .collect::<Vec<_>>()
+            .join(" … ")
+    }
+}
+
+/// Captures one anchor quote per range.
+pub fn capture_anchors(text: &str, ranges: &[CharRange]) -> Vec<Quote> {
+    ranges.iter().map(|r| Quote::capture(text, *r)).collect()
+}
+
+/// Writes ranges compactly as `[(start, end), ...]`; reading keeps them as written (a reversed
+/// range is reported by validation, not silently swapped).
+mod range_list {
+    use crate::offset::{CharOffset, CharRange};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(ranges: &[CharRange], s: S) -> Result<S::Ok, S::Error> {
+        let pairs: Vec<(usize, usize)> = ranges.iter().map(|r| (r.start.0, r.end.0)).collect();
+        pairs.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<CharRange>, D::Error> {
+        let pairs = Vec::<(usize, usize)>::deserialize(d)?;
+        Ok(pairs
+            .into_iter()
+            .map(|(start, end)| CharRange {
+                start: CharOffset(start),
+                end: CharOffset(end),
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_captures_anchor_per_range_and_sorts_by_first_start() {
+        let text = "قال الوزير إن الخطة نجحت";
+        let a = Annotation::new(
+            AnnotationId(3),
+            "claim",
+            vec![
+                CharRange::from_indices(14, 19),
+                CharRange::from_indices(4, 10),
+            ],
+            text,
+            Timestamp(5),
+        );
+        assert_eq!(a.anchors.len(), 2);
+        assert_eq!(a.anchors[1].exact, "الوزير");
+        assert_eq!(a.first_start(), CharOffset(4));
+        assert!(a.contains(CharOffset(15)));
+        assert!(!a.contains(CharOffset(12)));
+        assert_eq!(a.covered_text(text), "الخطة … الوزير");
+        assert_eq!(AnnotationId(3).to_string(), "T3");
+    }
+}
