@@ -3,7 +3,7 @@
 
 mod colour;
 mod consistency;
-mod load;
+pub(crate) mod load;
 
 pub use colour::Colour;
 pub use consistency::SchemaProblem;

@@ -1,0 +1,76 @@
+//! Writes a sidecar as RON text: a fixed header, then one annotation per line sorted by first
+//! range start then id, then one relation per line sorted by id, so that a one-annotation change
+//! is a one-line diff.
+
+use super::escape::unescape_printable;
+use super::{SchemaSource, SidecarData, FORMAT_VERSION};
+use ron::ser::PrettyConfig;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+const INDENT: &str = "    ";
+
+/// The sidecar as RON text, ending in a newline.
+pub fn to_ron_string(data: &SidecarData) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail, so the `fmt::Result`s below are ignored.
+    let _ = writeln!(out, "(");
+    let _ = writeln!(out, "{INDENT}format: {FORMAT_VERSION},");
+    let _ = writeln!(out, "{INDENT}text: {},", one_line(&data.text));
+    match &data.schema {
+        SchemaSource::Inline(schema) => {
+            let block = multi_line(schema).replace('\n', &format!("\n{INDENT}"));
+            let _ = writeln!(out, "{INDENT}schema: Inline({block}),");
+        }
+        other => {
+            let _ = writeln!(out, "{INDENT}schema: {},", one_line(other));
+        }
+    }
+    let _ = writeln!(out, "{INDENT}document_attributes: {{");
+    for (id, value) in &data.set.document_attributes {
+        let _ = writeln!(
+            out,
+            "{INDENT}{INDENT}{}: {},",
+            one_line(id),
+            one_line(value)
+        );
+    }
+    let _ = writeln!(out, "{INDENT}}},");
+    let _ = writeln!(out, "{INDENT}annotations: [");
+    for a in data.set.annotations_in_text_order() {
+        let _ = writeln!(out, "{INDENT}{INDENT}{},", one_line(a));
+    }
+    let _ = writeln!(out, "{INDENT}],");
+    let _ = writeln!(out, "{INDENT}relations: [");
+    for r in data.set.relations() {
+        let _ = writeln!(out, "{INDENT}{INDENT}{},", one_line(r));
+    }
+    let _ = writeln!(out, "{INDENT}],");
+    out.push_str(")\n");
+    out
+}
+
+/// One value as single-line RON (newlines inside strings stay escaped).
+fn one_line<T: Serialize + ?Sized>(value: &T) -> String {
+    let config = PrettyConfig::new()
+        .compact_arrays(true)
+        .compact_structs(true)
+        .compact_maps(true)
+        .escape_strings(true);
+    render(value, config)
+}
+
+/// One value as indented multi-line RON (for an inline schema).
+fn multi_line<T: Serialize + ?Sized>(value: &T) -> String {
+    render(
+        value,
+        PrettyConfig::new().indentor(INDENT).escape_strings(true),
+    )
+}
+
+fn render<T: Serialize + ?Sized>(value: &T, config: PrettyConfig) -> String {
+    // The model types are plain structs, enums, strings, maps with string keys and numbers:
+    // serde-RON cannot fail on them.
+    let text = ron::ser::to_string_pretty(value, config).expect("model types serialize to RON");
+    unescape_printable(&text)
+}
