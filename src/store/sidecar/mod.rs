@@ -4,6 +4,8 @@
 //!
 //! This module makes and reads strings; writing them to disk atomically is `store::atomic`'s job.
 
+#![warn(missing_docs)]
+
 mod discover;
 mod error;
 mod escape;
