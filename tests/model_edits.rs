@@ -137,6 +137,24 @@ fn invert_does_not_change_the_set_and_matches_apply() {
 }
 
 #[test]
+fn stamped_edit_sets_modified_time_and_undoes_as_one_step() {
+    let mut set = starting_set();
+    let mut history = History::new();
+    let edit = Edit::SetLabel {
+        id: AnnotationId(2),
+        label: "quote".into(),
+    }
+    .stamped(Timestamp(500));
+    history.apply(&mut set, edit).unwrap();
+    let a = set.annotation(AnnotationId(2)).unwrap();
+    assert_eq!((a.label.as_str(), a.modified), ("quote", Timestamp(500)));
+    assert!(history.undo(&mut set).unwrap());
+    assert_eq!(set, starting_set());
+    let remove = Edit::RemoveRelation(RelationId(1));
+    assert_eq!(remove.clone().stamped(Timestamp(1)), remove);
+}
+
+#[test]
 fn history_tracks_saved_state() {
     let mut set = starting_set();
     let mut history = History::new();
@@ -186,7 +204,7 @@ struct Seed {
 
 fn seed() -> impl Strategy<Value = Seed> {
     (
-        0u8..13,
+        0u8..14,
         0usize..8,
         0usize..8,
         0usize..60,
@@ -287,6 +305,11 @@ fn make_edit(s: &Seed, set: &AnnotationSet) -> Edit {
             replaced.author = word;
             Edit::ReplaceAnnotation(replaced)
         }
+        12 => Edit::SetNote {
+            id: pick(s.pick),
+            note: word,
+        }
+        .stamped(Timestamp(s.b as u64)),
         _ => Edit::Group(vec![
             Edit::SetNote {
                 id: pick(s.pick),

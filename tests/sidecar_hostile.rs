@@ -138,6 +138,8 @@ fn wrong_types_are_parse_errors_at_the_right_line() {
         ("ranges: [(0, 4)]", "ranges: [(0, 4, 5)]"),
         ("anchors: [(", "anchors: [[("),
         ("(id: 3,", "(id: \"T3\","),
+        // A misspelt field is refused, not silently dropped on the next save.
+        ("label: \"cue\"", "label: \"cue\", notes: \"x\""),
     ];
     for (from, to) in cases {
         let text = replace_first_annotation(from, to);

@@ -53,6 +53,8 @@ pub enum AnnotationStatus {
 
 /// A labelled span (or several discontinuous spans) of the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// Unknown fields are refused, not dropped: a typo or a newer field must not vanish on the next save.
+#[serde(deny_unknown_fields)]
 pub struct Annotation {
     /// Stable id.
     pub id: AnnotationId,

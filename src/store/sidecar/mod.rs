@@ -38,6 +38,7 @@ pub const FOLDER_SCHEMA_FILE: &str = "schema.ron";
 
 /// What the sidecar records about the text it annotates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TextRecord {
     /// SHA-256 of the decoded text when the annotations were saved.
     pub fingerprint: Fingerprint,
