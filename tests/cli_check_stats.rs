@@ -89,6 +89,13 @@ fn corpus() -> tempfile::TempDir {
         .attributes
         .insert("verdict".into(), AttributeValue::Choice("maybe".into()));
     write_doc(root, "invalid.txt", TEXT, invalid, bundled());
+    // Text appended far after the last annotation: the fingerprint differs, the anchors hold.
+    write_doc(root, "appended.txt", TEXT, good_set(), bundled());
+    let appended = format!("{TEXT}{}سطر جديد\r\n", " ".repeat(40));
+    std::fs::write(root.join("appended.txt"), appended).unwrap();
+    // A UTF-8 BOM is not text: offsets and the fingerprint are of the text after it.
+    write_doc(root, "bom.txt", TEXT, good_set(), bundled());
+    std::fs::write(root.join("bom.txt"), format!("\u{feff}{TEXT}")).unwrap();
     std::fs::write(root.join("broken.txt"), TEXT).unwrap();
     std::fs::write(
         root.join("broken.txt.ann.ron"),
@@ -162,7 +169,16 @@ fn check_folder_reports_each_problem_and_exits_one() {
     assert!(out.contains("annotation T4: attribute \"verdict\" expects one of true, false, misleading, unverified"), "{out}");
     assert!(out.contains("OK      ./good.txt"), "{out}");
     assert!(
-        out.contains("checked 5 file(s): 2 OK, 3 with problems, 0 unreadable"),
+        out.contains("OK      ./bom.txt (4 annotations, 2 relations)"),
+        "{out}"
+    );
+    // Only T4 ends within 32 chars of the old end, so only its suffix changed.
+    assert!(
+        out.contains("PROBLEM ./appended.txt.ann.ron: text changed since the annotations were saved: 1 annotations to re-anchor"),
+        "{out}"
+    );
+    assert!(
+        out.contains("checked 7 file(s): 3 OK, 4 with problems, 0 unreadable"),
         "{out}"
     );
 }
@@ -229,10 +245,10 @@ fn stats_table_and_json() {
     assert_eq!(code, 1, "broken.txt.ann.ron cannot be read");
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let docs = json["documents"].as_array().unwrap();
-    assert_eq!(docs.len(), 4);
-    assert_eq!(json["total"]["per_label"]["claim"], 7);
-    // One unsourced claim in each of good, changed, invalid, and the team file.
-    assert_eq!(json["total"]["claims_without_source"], 4);
-    assert_eq!(json["total"]["claims_with_source"], 3);
+    assert_eq!(docs.len(), 6);
+    assert_eq!(json["total"]["per_label"]["claim"], 11);
+    // One unsourced claim in each of the five fact-checking files, and the team file's claim.
+    assert_eq!(json["total"]["claims_without_source"], 6);
+    assert_eq!(json["total"]["claims_with_source"], 5);
     assert_eq!(json["unreadable"][0]["path"], "./broken.txt.ann.ron");
 }

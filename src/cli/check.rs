@@ -119,10 +119,14 @@ fn problem_line(sidecar: &Path, sidecar_text: &str, problem: &Problem) -> String
 
 /// How many annotations must be re-anchored because the text changed.
 ///
-/// Hook for `store::anchor`: once re-anchoring exists, call it here and report only the
-/// annotations it could not place (or placed with doubt). Until then every annotation counts.
-fn annotations_to_reanchor(data: &SidecarData, _text: &str) -> usize {
-    data.set.len()
+/// Those whose anchor quotes still sit at their offsets need nothing; the others are counted.
+/// Hook for `store::anchor`: once re-anchoring exists, call it here and report the annotations
+/// it could not place (or placed with doubt).
+fn annotations_to_reanchor(data: &SidecarData, text: &str) -> usize {
+    data.set
+        .annotations()
+        .filter(|a| !a.anchors_match(text))
+        .count()
 }
 
 /// Reads a text file as UTF-8 with any BOM stripped.
