@@ -336,6 +336,9 @@ proptest! {
         let mut applied = 0;
         for s in &seeds {
             let edit = make_edit(s, &set);
+            // Edits survive a trip through RON (for a recovery journal).
+            let journal = ron::to_string(&edit).unwrap();
+            prop_assert_eq!(&ron::from_str::<Edit>(&journal).unwrap(), &edit);
             let before = set.clone();
             match history.apply(&mut set, edit) {
                 Ok(()) => {

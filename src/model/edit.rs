@@ -8,8 +8,8 @@ use crate::model::relation::{Relation, RelationId};
 use crate::model::set::AnnotationSet;
 use crate::offset::CharRange;
 
-/// One change to an annotation set.
-#[derive(Debug, Clone, PartialEq)]
+/// One change to an annotation set. Serializable, so a recovery journal can record edits.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Edit {
     /// Adds an annotation; fails if its id is taken.
     AddAnnotation(Annotation),
