@@ -303,7 +303,7 @@ fn decode_utf16(
         byte,
         why,
     };
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(bad(base + bytes.len() - 1, "odd number of bytes"));
     }
     let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
