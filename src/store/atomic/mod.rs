@@ -1,0 +1,206 @@
+//! Atomic file replacement (temp file, fsync, keep `.bak`, rename, fsync folder) behind a
+//! [`FileSystem`] trait that tests can make fail. Works on bytes; knows nothing of the RON format.
+//!
+//! Guarantee: when [`save_atomic`] returns an error, the file at `path` is byte-identical to what it
+//! was before the call and no temp file is left; when it returns `Ok`, the new bytes are on disk,
+//! flushed, and `<path>.bak` holds the previous version (if there was one). A crash at any moment
+//! leaves `path` either fully old or fully new (rename is atomic on POSIX file systems); it may leave
+//! a stale `.<name>.<pid>-<n>.tmp` file, never a half-written `path`.
+
+mod conflict;
+mod faulty;
+mod fs;
+
+pub use conflict::{save_checked, ConflictReason, LoadedFileState, SaveOutcome, SidecarGuard};
+pub use faulty::{FaultyFs, FsOp};
+pub use fs::{FileSystem, RealFs, WriteFile};
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The step of an atomic save that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStep {
+    /// Creating the temp file in the target's folder.
+    CreateTemp,
+    /// Writing the bytes to the temp file.
+    Write,
+    /// Flushing the temp file to disk (fsync).
+    SyncFile,
+    /// Keeping the previous version as `<path>.bak`.
+    Backup,
+    /// Renaming the temp file over the target.
+    Rename,
+    /// Flushing the folder so the rename survives a power loss.
+    SyncFolder,
+    /// Reading the file on disk to check for changes since it was loaded.
+    CheckOnDisk,
+    /// Writing a conflict copy next to the file.
+    WriteConflictCopy,
+}
+
+impl fmt::Display for SaveStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::CreateTemp => "creating a temporary file",
+            Self::Write => "writing",
+            Self::SyncFile => "flushing to disk",
+            Self::Backup => "keeping the previous version as .bak",
+            Self::Rename => "replacing the file",
+            Self::SyncFolder => "flushing the folder",
+            Self::CheckOnDisk => "checking the file on disk",
+            Self::WriteConflictCopy => "writing a conflict copy",
+        })
+    }
+}
+
+/// A save that did not happen. The file on disk is unchanged; the message says what to do.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: could not save while {step} ({source}); {}", .path.display(), advice(.source.kind(), .path))]
+pub struct SaveError {
+    /// The file that was being saved.
+    pub path: PathBuf,
+    /// The step that failed.
+    pub step: SaveStep,
+    /// The underlying error.
+    #[source]
+    pub source: io::Error,
+}
+
+impl SaveError {
+    /// True when the disk (or quota) is full.
+    pub fn is_disk_full(&self) -> bool {
+        matches!(
+            self.source.kind(),
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
+        )
+    }
+}
+
+/// What the user should do about an error of this kind.
+fn advice(kind: io::ErrorKind, path: &Path) -> String {
+    let folder = folder_of(path);
+    match kind {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            "the disk is full: free some space, then save again (nothing was lost; the file on disk is unchanged)".into()
+        }
+        io::ErrorKind::PermissionDenied => format!(
+            "you may not write in {}: fix its permissions or use Save As to save elsewhere (the file on disk is unchanged)",
+            folder.display()
+        ),
+        io::ErrorKind::ReadOnlyFilesystem => format!(
+            "{} is on a read-only disk: use Save As to save elsewhere (the file on disk is unchanged)",
+            folder.display()
+        ),
+        _ => "the file on disk is unchanged; save again, or use Save As to save elsewhere".into(),
+    }
+}
+
+/// The folder holding `path` (`.` for a bare file name).
+pub(crate) fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A fresh hidden sibling name: `.<name>.<tag>.<pid>-<n>.tmp`, unique within and across processes.
+fn sibling_temp(path: &Path, tag: &str) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    folder_of(path).join(format!(".{name}.{tag}.{}-{n}.tmp", std::process::id()))
+}
+
+/// `<path>.bak`: the version before the last save.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".bak");
+    PathBuf::from(s)
+}
+
+/// Replaces `path` with `bytes` atomically; see the module docs for the guarantee.
+///
+/// Steps: create a temp file in the same folder, write, fsync, hard-link (or copy) the old file to
+/// `<path>.bak`, rename the temp over `path`, fsync the folder. If the last step fails the rename is
+/// undone, so that an error always means "nothing changed".
+pub fn save_atomic(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let fail = |step, source| SaveError {
+        path: path.to_path_buf(),
+        step,
+        source,
+    };
+    let temp = sibling_temp(path, "save");
+    let mut file = fs
+        .create_new(&temp)
+        .map_err(|e| fail(SaveStep::CreateTemp, e))?;
+    // From here on every failure removes the temp file; removal errors are secondary.
+    let written = file
+        .write_all(bytes)
+        .map_err(|e| fail(SaveStep::Write, e))
+        .and_then(|()| file.sync_all().map_err(|e| fail(SaveStep::SyncFile, e)));
+    drop(file);
+    if let Err(e) = written {
+        let _ = fs.remove_file(&temp);
+        return Err(e);
+    }
+    let had_old = match keep_backup(fs, path) {
+        Ok(had_old) => had_old,
+        Err(e) => {
+            let _ = fs.remove_file(&temp);
+            return Err(fail(SaveStep::Backup, e));
+        }
+    };
+    if let Err(e) = fs.rename(&temp, path) {
+        let _ = fs.remove_file(&temp);
+        return Err(fail(SaveStep::Rename, e));
+    }
+    if let Err(e) = fs.sync_dir(&folder_of(path)) {
+        undo_rename(fs, path, had_old);
+        return Err(fail(SaveStep::SyncFolder, e));
+    }
+    Ok(())
+}
+
+/// Puts the previous version back after a failed folder sync: `.bak` is a copy of it.
+fn undo_rename(fs: &dyn FileSystem, path: &Path, had_old: bool) {
+    if had_old {
+        let restore = sibling_temp(path, "restore");
+        // Link (or copy) the backup, then rename it over the new file: `path` is never missing.
+        let staged = fs
+            .hard_link(&backup_path(path), &restore)
+            .or_else(|_| fs.copy(&backup_path(path), &restore));
+        if staged.is_ok() && fs.rename(&restore, path).is_err() {
+            let _ = fs.remove_file(&restore);
+        }
+    } else {
+        let _ = fs.remove_file(path);
+    }
+}
+
+/// Makes `<path>.bak` a copy of the current `path`. Returns false when there is no current file.
+fn keep_backup(fs: &dyn FileSystem, path: &Path) -> io::Result<bool> {
+    let staged = sibling_temp(path, "bak");
+    match fs.hard_link(path, &staged) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        // File systems without hard links (FAT, some network shares): copy instead.
+        Err(_) => {
+            if let Err(e) = fs.copy(path, &staged) {
+                let _ = fs.remove_file(&staged);
+                return Err(e);
+            }
+        }
+    }
+    // Renaming over the old `.bak` keeps a valid `.bak` at every moment.
+    if let Err(e) = fs.rename(&staged, &backup_path(path)) {
+        let _ = fs.remove_file(&staged);
+        return Err(e);
+    }
+    Ok(true)
+}
