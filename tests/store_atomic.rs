@@ -288,3 +288,14 @@ fn unreadable_file_on_disk_is_an_error_not_an_overwrite() {
     assert_eq!(std::fs::read(&path).unwrap(), OLD);
     let _: &dyn FileSystem = &fs;
 }
+
+#[test]
+fn skip_backup_never_removes_an_existing_file_on_folder_sync_failure() {
+    use hamish::store::atomic::{save_atomic_with, Backup};
+    let (_dir, path) = setup();
+    let fs = FaultyFs::new().fail_nth(FsOp::SyncDir, 1, ErrorKind::Other);
+    assert!(save_atomic_with(&fs, &path, NEW, Backup::Skip).is_err());
+    // No copy of the old bytes exists to restore, so the new ones stay rather than nothing.
+    assert_eq!(std::fs::read(&path).unwrap(), NEW);
+    assert_eq!(std::fs::read(backup_path(&path)).unwrap(), OLDER);
+}

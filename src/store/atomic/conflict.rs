@@ -2,7 +2,7 @@
 //! (length, SHA-256, modification time) and never overwrite a file that changed since, or one that
 //! does not parse; write a conflict copy next to it instead. Works on bytes.
 
-use super::{folder_of, save_atomic, FileSystem, SaveError, SaveStep};
+use super::{folder_of, save_atomic, save_atomic_with, Backup, FileSystem, SaveError, SaveStep};
 use sha2::{Digest, Sha256};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -172,7 +172,7 @@ fn write_conflict_copy(
         if fs.modified(&copy).is_ok() {
             continue;
         }
-        return save_atomic(fs, &copy, bytes)
+        return save_atomic_with(fs, &copy, bytes, Backup::Skip)
             .map(|()| copy)
             .map_err(|e| SaveError {
                 step: SaveStep::WriteConflictCopy,

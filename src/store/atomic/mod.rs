@@ -39,6 +39,8 @@ pub enum SaveStep {
     CheckOnDisk,
     /// Writing a conflict copy next to the file.
     WriteConflictCopy,
+    /// Removing the recovery file after a successful save.
+    RemoveRecovery,
 }
 
 impl fmt::Display for SaveStep {
@@ -52,6 +54,7 @@ impl fmt::Display for SaveStep {
             Self::SyncFolder => "flushing the folder",
             Self::CheckOnDisk => "checking the file on disk",
             Self::WriteConflictCopy => "writing a conflict copy",
+            Self::RemoveRecovery => "removing the recovery file",
         })
     }
 }
@@ -130,6 +133,27 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// `<path>.bak`, rename the temp over `path`, fsync the folder. If the last step fails the rename is
 /// undone, so that an error always means "nothing changed".
 pub fn save_atomic(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    save_atomic_with(fs, path, bytes, Backup::Keep)
+}
+
+/// Whether [`save_atomic_with`] keeps the previous version as `<path>.bak`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backup {
+    /// Keep it (sidecars: one undo step on disk).
+    Keep,
+    /// Do not (recovery files and conflict copies, which are themselves spare copies).
+    Skip,
+}
+
+/// [`save_atomic`] with a choice about `.bak`. Same guarantee, except that with [`Backup::Skip`]
+/// a failed folder sync cannot bring an old file back: the new bytes stay in place and the error
+/// is still returned (the rename may not survive a power loss).
+pub fn save_atomic_with(
+    fs: &dyn FileSystem,
+    path: &Path,
+    bytes: &[u8],
+    backup: Backup,
+) -> Result<(), SaveError> {
     let fail = |step, source| SaveError {
         path: path.to_path_buf(),
         step,
@@ -149,8 +173,15 @@ pub fn save_atomic(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> Result<(),
         let _ = fs.remove_file(&temp);
         return Err(e);
     }
-    let had_old = match keep_backup(fs, path) {
-        Ok(had_old) => had_old,
+    let kept = match backup {
+        Backup::Keep => keep_backup(fs, path),
+        Backup::Skip => Ok(match fs.modified(path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Undo::RemoveNew,
+            _ => Undo::Impossible,
+        }),
+    };
+    let undo = match kept {
+        Ok(undo) => undo,
         Err(e) => {
             let _ = fs.remove_file(&temp);
             return Err(fail(SaveStep::Backup, e));
@@ -161,15 +192,26 @@ pub fn save_atomic(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> Result<(),
         return Err(fail(SaveStep::Rename, e));
     }
     if let Err(e) = fs.sync_dir(&folder_of(path)) {
-        undo_rename(fs, path, had_old);
+        undo_rename(fs, path, undo);
         return Err(fail(SaveStep::SyncFolder, e));
     }
     Ok(())
 }
 
-/// Puts the previous version back after a failed folder sync: `.bak` is a copy of it.
-fn undo_rename(fs: &dyn FileSystem, path: &Path, had_old: bool) {
-    if had_old {
+/// How to undo the final rename if the folder sync fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Undo {
+    /// There was no file before: remove the new one.
+    RemoveNew,
+    /// `.bak` holds the previous version: put it back.
+    RestoreBak,
+    /// There was a file but no copy of it: leave the new one.
+    Impossible,
+}
+
+/// Puts the previous state back after a failed folder sync.
+fn undo_rename(fs: &dyn FileSystem, path: &Path, undo: Undo) {
+    if undo == Undo::RestoreBak {
         let restore = sibling_temp(path, "restore");
         // Link (or copy) the backup, then rename it over the new file: `path` is never missing.
         let staged = fs
@@ -178,17 +220,17 @@ fn undo_rename(fs: &dyn FileSystem, path: &Path, had_old: bool) {
         if staged.is_ok() && fs.rename(&restore, path).is_err() {
             let _ = fs.remove_file(&restore);
         }
-    } else {
+    } else if undo == Undo::RemoveNew {
         let _ = fs.remove_file(path);
     }
 }
 
-/// Makes `<path>.bak` a copy of the current `path`. Returns false when there is no current file.
-fn keep_backup(fs: &dyn FileSystem, path: &Path) -> io::Result<bool> {
+/// Makes `<path>.bak` a copy of the current `path`, and says how a later rename can be undone.
+fn keep_backup(fs: &dyn FileSystem, path: &Path) -> io::Result<Undo> {
     let staged = sibling_temp(path, "bak");
     match fs.hard_link(path, &staged) {
         Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Undo::RemoveNew),
         // File systems without hard links (FAT, some network shares): copy instead.
         Err(_) => {
             if let Err(e) = fs.copy(path, &staged) {
@@ -202,5 +244,5 @@ fn keep_backup(fs: &dyn FileSystem, path: &Path) -> io::Result<bool> {
         let _ = fs.remove_file(&staged);
         return Err(e);
     }
-    Ok(true)
+    Ok(Undo::RestoreBak)
 }
