@@ -299,3 +299,23 @@ fn skip_backup_never_removes_an_existing_file_on_folder_sync_failure() {
     assert_eq!(std::fs::read(&path).unwrap(), NEW);
     assert_eq!(std::fs::read(backup_path(&path)).unwrap(), OLDER);
 }
+
+#[test]
+fn stale_temps_are_removed_only_when_old_and_ours() {
+    use hamish::store::atomic::{remove_stale_temps, STALE_TEMP_AGE};
+    let (dir, path) = setup();
+    let fresh = dir.path().join(".doc.txt.ann.ron.save.123-0.tmp");
+    let old_bak = dir.path().join(".doc.txt.ann.ron.bak.456-7.tmp");
+    let foreign = dir.path().join(".doc.txt.ann.ron.notes.tmp");
+    for p in [&fresh, &old_bak, &foreign] {
+        std::fs::write(p, b"x").unwrap();
+    }
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    for p in [&old_bak, &foreign] {
+        let f = std::fs::File::options().write(true).open(p).unwrap();
+        f.set_modified(two_hours_ago).unwrap();
+    }
+    assert_eq!(remove_stale_temps(&path, STALE_TEMP_AGE).unwrap(), 1);
+    assert!(fresh.exists() && foreign.exists() && !old_bak.exists());
+    assert_eq!(std::fs::read(&path).unwrap(), OLD);
+}

@@ -2,7 +2,7 @@
 //! in turn; the parent SIGKILLs it at random moments, many times. After every kill the file exists
 //! and equals A or B exactly, and `.bak`, when present, equals A or B.
 
-use hamish::store::atomic::{backup_path, save_atomic, RealFs};
+use hamish::store::atomic::{backup_path, remove_stale_temps, save_atomic, RealFs};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -113,4 +113,6 @@ fn sigkill_during_saves_never_leaves_a_broken_file() {
         })
         .count();
     eprintln!("{KILLS} kills, {stale} stale temp files left by killed saves");
+    assert_eq!(remove_stale_temps(&path, Duration::ZERO).unwrap(), stale);
+    check(&path, &a, &b, KILLS);
 }

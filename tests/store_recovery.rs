@@ -49,6 +49,13 @@ fn marking_written_keeps_later_changes_pending() {
     a.mark_written(t0 + 2 * S);
     assert!(a.has_pending());
     assert!(a.due(t0 + 5 * S));
+    // Editing on without a pause after that snapshot: due 30 s after the snapshot at the latest.
+    let mut b = a.clone();
+    let due_at = (3..60u32).find(|&i| {
+        b.note_change(t0 + i * S);
+        b.due(t0 + i * S)
+    });
+    assert_eq!(due_at, Some(32));
     a.mark_written(t0 + 5 * S);
     assert!(!a.has_pending());
     assert!(!a.due(t0 + 100 * S));

@@ -79,11 +79,13 @@ impl Autosaver {
     /// snapshot was taken); later changes stay pending.
     pub fn mark_written(&mut self, written_at: Instant) {
         if let Some((_, last)) = self.pending {
-            if last <= written_at {
-                self.pending = None;
+            self.pending = if last <= written_at {
+                None
             } else {
-                self.pending = Some((last, last));
-            }
+                // The first unwritten change came after the snapshot; counting from the snapshot
+                // errs towards autosaving early.
+                Some((written_at, last))
+            };
         }
     }
 

@@ -207,19 +207,13 @@ impl<'t> Reanchorer<'t> {
             return AnchorOutcome::Unchanged(range(start, end));
         }
         let expected = (start as isize + shift).max(0) as usize;
-        let exact_outcome = self.exact_match(&quote.exact, exact.len(), &ctx, expected);
-        match exact_outcome {
+        match self.exact_match(&quote.exact, exact.len(), &ctx, expected) {
             Some(found @ AnchorOutcome::Moved { .. }) => found,
-            Some(ambiguous @ AnchorOutcome::Orphan { .. })
-                if matches!(
-                    ambiguous,
-                    AnchorOutcome::Orphan {
-                        reason: OrphanReason::Ambiguous { .. }
-                    }
-                ) =>
-            {
-                ambiguous
-            }
+            Some(
+                ambiguous @ AnchorOutcome::Orphan {
+                    reason: OrphanReason::Ambiguous { .. },
+                },
+            ) => ambiguous,
             // No occurrence, or only weak ones: an edited version may be the real one.
             weak => {
                 self.fuzzy_match(&exact, &ctx, expected)
@@ -266,12 +260,12 @@ impl<'t> Reanchorer<'t> {
         let occurrences = starts.len();
         let chars = &self.chars;
         // Shortlist by the cheap score and by nearness, then score those fully.
-        let mut by_adjacent: Vec<usize> = starts.clone();
-        by_adjacent.sort_by(|&a, &b| {
-            ctx.adjacent_score(chars, b, b + len)
-                .total_cmp(&ctx.adjacent_score(chars, a, a + len))
-        });
-        by_adjacent.truncate(SHORTLIST);
+        let mut scored: Vec<(f64, usize)> = starts
+            .iter()
+            .map(|&s| (ctx.adjacent_score(chars, s, s + len), s))
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut by_adjacent: Vec<usize> = scored.iter().take(SHORTLIST).map(|p| p.1).collect();
         let near = starts.partition_point(|&s| s < expected);
         let lo = near.saturating_sub(SHORTLIST / 2);
         let hi = (near + SHORTLIST / 2).min(starts.len());

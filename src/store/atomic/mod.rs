@@ -246,3 +246,40 @@ fn keep_backup(fs: &dyn FileSystem, path: &Path) -> io::Result<Undo> {
     }
     Ok(Undo::RestoreBak)
 }
+
+/// Age after which a leftover temp file of a save is surely stale (a save takes milliseconds).
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes temp files that killed saves left next to `path` (`.<name>.<save|bak|restore>.<pid>-<n>.tmp`)
+/// and that are older than `older_than`; returns how many were removed. Younger ones may belong to
+/// a save in progress in another process, so they stay. Call on open; errors are not fatal.
+pub fn remove_stale_temps(path: &Path, older_than: std::time::Duration) -> io::Result<usize> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".{name}.");
+    let mut removed = 0;
+    for entry in std::fs::read_dir(folder_of(path))? {
+        let entry = entry?;
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|r| r.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let ours = rest.split_once('.').is_some_and(|(tag, id)| {
+            matches!(tag, "save" | "bak" | "restore")
+                && id.split_once('-').is_some_and(|(pid, n)| {
+                    pid.bytes().all(|b| b.is_ascii_digit()) && n.bytes().all(|b| b.is_ascii_digit())
+                })
+        });
+        let age = entry.metadata()?.modified()?.elapsed().unwrap_or_default();
+        if ours && age >= older_than {
+            std::fs::remove_file(entry.path())?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
