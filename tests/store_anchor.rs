@@ -448,3 +448,46 @@ proptest! {
         prop_assert!(out.range().is_some() || !matches!(out, AnchorOutcome::Orphan { reason: OrphanReason::NotFound }), "{:?}", out);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Deleting text elsewhere (even right next to the span, changing its context) never moves a
+    /// confident anchor to a wrong place, and an exact move always covers the quote's text.
+    #[test]
+    fn deletions_elsewhere_never_produce_a_confident_wrong_match(
+        start in 0usize..2400,
+        len in 1usize..30,
+        del_len in 1usize..200,
+        at_fraction in 0.0f64..1.0,
+        before in any::<bool>(),
+    ) {
+        let total = SAMPLE.chars().count();
+        let end = (start + len).min(total);
+        let range = CharRange::from_indices(start, end);
+        let quote = Quote::capture(SAMPLE, range);
+        prop_assume!(!quote.exact.trim().is_empty());
+        let (d0, d1) = if before {
+            let d0 = (start as f64 * at_fraction) as usize;
+            (d0, (d0 + del_len).min(start))
+        } else {
+            let d0 = end + ((total - end) as f64 * at_fraction) as usize;
+            (d0, (d0 + del_len).min(total))
+        };
+        let new_text: String = SAMPLE
+            .chars()
+            .enumerate()
+            .filter(|(i, _)| *i < d0 || *i >= d1)
+            .map(|(_, c)| c)
+            .collect();
+        let shift = if before { d1 - d0 } else { 0 };
+        let truth = CharRange::from_indices(start - shift, end - shift);
+        let out = reanchor(&new_text, range, &quote);
+        if out.is_confident() {
+            prop_assert_eq!(out.range(), Some(truth), "{:?}", out);
+        }
+        if let AnchorOutcome::Moved { range: r, how: MatchKind::Exact { .. }, .. } = &out {
+            prop_assert_eq!(slice(&new_text, *r), quote.exact.clone());
+        }
+    }
+}
