@@ -243,6 +243,29 @@ fn two_equally_good_places_are_an_orphan_listing_both() {
 }
 
 #[test]
+fn of_two_equally_good_places_a_much_nearer_one_is_taken_but_flagged() {
+    let lines: Vec<&str> = SAMPLE.lines().collect();
+    let (p2, p4) = (lines[2], lines[4]);
+    let old = p2.to_string();
+    let range = find(&old, "مبادرة تنظيم القاعدة", 0);
+    let quote = Quote::capture(&old, range);
+    // A short insertion at the start; the paragraph is also copied far below.
+    let new_text = format!("عاجل: {p2}\n{p4}\n{p2}");
+    let out = reanchor(&new_text, range, &quote);
+    assert_eq!(
+        out,
+        AnchorOutcome::Moved {
+            range: find(&new_text, "مبادرة تنظيم القاعدة", 0),
+            needs_review: true,
+            how: MatchKind::Exact {
+                occurrences: 2,
+                context: 1.0
+            },
+        }
+    );
+}
+
+#[test]
 fn converting_to_crlf_shifts_by_one_char_per_line_break() {
     let new_text = SAMPLE.replace('\n', "\r\n");
     let anns = annotations();
@@ -488,6 +511,56 @@ proptest! {
         }
         if let AnchorOutcome::Moved { range: r, how: MatchKind::Exact { .. }, .. } = &out {
             prop_assert_eq!(slice(&new_text, *r), quote.exact.clone());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// The hardest case for "never a confident wrong match": a chunk of the article itself is
+    /// copied somewhere else, so the quote may now occur twice. A confident result must be the
+    /// original place (shifted if the copy went before it), or the copy only when the copy holds
+    /// the span with its whole context, so the two places are indistinguishable.
+    #[test]
+    fn copied_chunks_never_produce_a_confident_wrong_match(
+        start in 0usize..2400,
+        len in 1usize..30,
+        chunk_start in 0usize..2500,
+        chunk_len in 1usize..300,
+        at in 0usize..2520,
+    ) {
+        let chars: Vec<char> = SAMPLE.chars().collect();
+        let total = chars.len();
+        let end = (start + len).min(total);
+        let range = CharRange::from_indices(start, end);
+        let quote = Quote::capture(SAMPLE, range);
+        prop_assume!(!quote.exact.trim().is_empty());
+        let (c0, c1) = (chunk_start.min(total), (chunk_start + chunk_len).min(total));
+        // Insert the copy outside the span.
+        let at = at.min(total);
+        prop_assume!(at <= start || at >= end);
+        let mut new_chars = chars[..at].to_vec();
+        new_chars.extend_from_slice(&chars[c0..c1]);
+        new_chars.extend_from_slice(&chars[at..]);
+        let new_text: String = new_chars.iter().collect();
+        let shift = if at <= start { c1 - c0 } else { 0 };
+        let truth = CharRange::from_indices(start + shift, end + shift);
+        let out = reanchor(&new_text, range, &quote);
+        if out.is_confident() {
+            let found = out.range().unwrap();
+            let ctx_start = start - quote.prefix.chars().count();
+            let ctx_end = end + quote.suffix.chars().count();
+            let copy_holds_all = c0 <= ctx_start && ctx_end <= c1;
+            let copy_place = at + (start - c0.min(start));
+            let is_copy = copy_holds_all
+                && found == CharRange::from_indices(copy_place, copy_place + (end - start));
+            prop_assert!(found == truth || is_copy, "{:?}, truth {:?}", out, truth);
+        }
+        if let Some(r) = out.range() {
+            if !matches!(out, AnchorOutcome::Moved { how: MatchKind::Fuzzy { .. }, .. }) {
+                prop_assert_eq!(slice(&new_text, r), quote.exact.clone());
+            }
         }
     }
 }

@@ -7,8 +7,9 @@
 //! 2. **Exact**: every occurrence of the exact text is ranked by context agreement, then by
 //!    distance from where it is expected (the old start, shifted like the nearest confidently
 //!    anchored annotation before it in a batch). A winner needs a clear margin; equally good
-//!    occurrences are never picked silently: the nearer one is taken only when it is much nearer
-//!    (and then flagged), else the annotation becomes an orphan listing the candidates.
+//!    occurrences are never picked silently: the nearer one is taken only when it is exactly
+//!    where expected or much nearer than the others, and then flagged; else the annotation
+//!    becomes an orphan listing the candidates.
 //! 3. **Fuzzy**: the fewest-edits approximate matches near the expected place (the whole text as a
 //!    fallback), scored by similarity and context; accepted above a threshold with a margin over
 //!    the runner-up, always flagged for review.
@@ -320,11 +321,9 @@ impl<'t> Reanchorer<'t> {
         tied.sort_by_key(|c| c.distance);
         let (first, second) = (tied[0], tied[1]);
         if best.context >= UNCHANGED_CONTEXT {
-            // Exactly where the neighbours' shift puts it, with good context: that is the one.
-            if first.distance == 0 {
-                return Some(moved(first, best.context < STRONG_CONTEXT));
-            }
-            if first.distance * 4 + 16 <= second.distance {
+            // Exactly where the neighbours' shift puts it, or much nearer than any rival: most
+            // likely the one, but a tie is never a silent pick, so it is flagged.
+            if first.distance == 0 || first.distance * 4 + 16 <= second.distance {
                 return Some(moved(first, true));
             }
         }
