@@ -564,3 +564,32 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Any text, any quote, any old range: no panic, and every range returned lies in the text.
+    #[test]
+    fn arbitrary_inputs_never_panic(
+        text in "[اب ت\r\n👍a]{0,80}",
+        exact in "[اب ت\r\n👍a]{0,12}",
+        prefix in "[اب ت\n]{0,6}",
+        suffix in "[اب ت\n]{0,6}",
+        start in 0usize..100,
+        len in 0usize..20,
+    ) {
+        let quote = Quote { exact, prefix, suffix };
+        let range = CharRange::from_indices(start, start + len);
+        let total = text.chars().count();
+        let outs = vec![reanchor(&text, range, &quote)];
+        let batch = reanchor_all(&text, &[(range, &quote), (CharRange::from_indices(0, 1), &quote)]);
+        for out in outs.iter().chain(&batch) {
+            if let Some(r) = out.range() {
+                prop_assert!(r.end.0 <= total);
+            }
+            if let AnchorOutcome::Orphan { reason: OrphanReason::Ambiguous { candidates } } = out {
+                prop_assert!(candidates.len() >= 2);
+            }
+        }
+    }
+}
