@@ -581,7 +581,7 @@ proptest! {
         let quote = Quote { exact, prefix, suffix };
         let range = CharRange::from_indices(start, start + len);
         let total = text.chars().count();
-        let outs = vec![reanchor(&text, range, &quote)];
+        let outs = [reanchor(&text, range, &quote)];
         let batch = reanchor_all(&text, &[(range, &quote), (CharRange::from_indices(0, 1), &quote)]);
         for out in outs.iter().chain(&batch) {
             if let Some(r) = out.range() {
