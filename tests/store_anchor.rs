@@ -312,6 +312,26 @@ fn short_quote_whose_place_was_deleted_is_never_confidently_moved() {
 }
 
 #[test]
+fn a_look_alike_one_char_off_is_not_taken_as_unchanged() {
+    // A run of tatweels (kashida); the annotation is one of them. After inserting one char at
+    // the start, the old place holds a tatweel whose surroundings are the old ones shifted by one.
+    let old = format!(
+        "{}أخبــــــــار اليوم{}",
+        "نص قبل الكلمة ".repeat(3),
+        " ونص بعدها".repeat(4)
+    );
+    let range = find(&old, "ــــــــ", 0);
+    let range = CharRange::from_indices(range.start.0 + 4, range.start.0 + 5);
+    let quote = Quote::capture(&old, range);
+    let new_text = format!("«{old}");
+    let out = reanchor(&new_text, range, &quote);
+    assert_ne!(out, AnchorOutcome::Unchanged(range));
+    let truth = CharRange::from_indices(range.start.0 + 1, range.end.0 + 1);
+    assert_eq!(out.range(), Some(truth), "{out:?}");
+    assert!(out.is_confident(), "{out:?}");
+}
+
+#[test]
 fn empty_quote_is_an_orphan() {
     let out = reanchor(SAMPLE, CharRange::from_indices(3, 3), &Quote::default());
     assert_eq!(

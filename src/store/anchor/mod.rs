@@ -3,7 +3,8 @@
 //! suffix); the old text itself is not needed.
 //!
 //! Order of attempts, each stricter about doubt than the one before:
-//! 1. **Unchanged**: the old range still holds the exact text and the context mostly agrees.
+//! 1. **Unchanged**: the old range still holds the exact text and the context mostly agrees,
+//!    part of it char for char right at the edges.
 //! 2. **Exact**: every occurrence of the exact text is ranked by context agreement, then by
 //!    distance from where it is expected (the old start, shifted like the nearest confidently
 //!    anchored annotation before it in a batch). A winner needs a clear margin; equally good
@@ -27,6 +28,9 @@ use std::collections::HashMap;
 
 /// Context agreement for the old range to count as unchanged.
 const UNCHANGED_CONTEXT: f64 = 0.5;
+/// Share of context chars that must match right at the edges for the old range to count as
+/// unchanged: a look-alike a few chars off (same letters, misaligned) matches almost none.
+const UNCHANGED_ADJACENT: f64 = 0.25;
 /// Context agreement for an exact match to be confident (no review needed).
 const STRONG_CONTEXT: f64 = 0.8;
 /// Margin over the runner-up's context agreement for a confident exact match.
@@ -203,6 +207,7 @@ impl<'t> Reanchorer<'t> {
         let (start, end) = (old_range.start.0, old_range.start.0 + exact.len());
         if end <= self.chars.len()
             && self.chars[start..end] == exact[..]
+            && ctx.adjacent_score(&self.chars, start, end) >= UNCHANGED_ADJACENT
             && ctx.score(&self.chars, start, end) >= UNCHANGED_CONTEXT
         {
             return AnchorOutcome::Unchanged(range(start, end));
