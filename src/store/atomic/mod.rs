@@ -2,10 +2,16 @@
 //! [`FileSystem`] trait that tests can make fail. Works on bytes; knows nothing of the RON format.
 //!
 //! Guarantee: when [`save_atomic`] returns an error, the file at `path` is byte-identical to what it
-//! was before the call and no temp file is left; when it returns `Ok`, the new bytes are on disk,
-//! flushed, and `<path>.bak` holds the previous version (if there was one). A crash at any moment
-//! leaves `path` either fully old or fully new (rename is atomic on POSIX file systems); it may leave
-//! a stale `.<name>.<pid>-<n>.tmp` file, never a half-written `path`.
+//! was before the call and no temp file is left (for a failed folder sync, the last step, this
+//! relies on putting `.bak` back, which could itself fail only on a failing disk); when it returns
+//! `Ok`, the new bytes are on disk, flushed, and `<path>.bak` holds the previous version (if there
+//! was one). A crash at any moment leaves `path` either fully old or fully new (rename is atomic on
+//! POSIX file systems); it may leave a stale `.<name>.<save|bak|restore>.<pid>-<n>.tmp` file, never
+//! a half-written `path`; [`remove_stale_temps`] clears those.
+//!
+//! A check-then-rename race with another program writing the same file between
+//! [`save_checked`]'s read and its rename cannot be closed without locks; the window is
+//! milliseconds.
 
 mod conflict;
 mod faulty;
