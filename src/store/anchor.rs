@@ -1,1 +1,0 @@
-//! Re-anchoring annotations when the text file changed. Offsets are chars.

@@ -1,0 +1,87 @@
+//! The file-system operations an atomic save needs, as a trait, and the real implementation.
+//! Paths are as given by the caller; nothing here interprets file contents.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Write};
+use std::path::Path;
+use std::time::SystemTime;
+
+/// A file opened for writing by [`FileSystem::create_new`].
+pub trait WriteFile {
+    /// Writes all of `bytes`.
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()>;
+    /// Flushes data and metadata to the disk (fsync).
+    fn sync_all(&mut self) -> io::Result<()>;
+}
+
+/// The file-system operations used by saves, so tests can inject failures at any step.
+pub trait FileSystem: Send + Sync {
+    /// Creates a new file for writing; fails if it exists.
+    fn create_new(&self, path: &Path) -> io::Result<Box<dyn WriteFile>>;
+    /// Reads a whole file.
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
+    /// The modification time of a file.
+    fn modified(&self, path: &Path) -> io::Result<SystemTime>;
+    /// Makes `link` another name of `original`.
+    fn hard_link(&self, original: &Path, link: &Path) -> io::Result<()>;
+    /// Copies `from` to `to`, replacing `to`.
+    fn copy(&self, from: &Path, to: &Path) -> io::Result<()>;
+    /// Renames `from` to `to`, atomically replacing `to`.
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()>;
+    /// Removes a file.
+    fn remove_file(&self, path: &Path) -> io::Result<()>;
+    /// Flushes a folder's entries to disk (so a rename survives a power loss).
+    fn sync_dir(&self, dir: &Path) -> io::Result<()>;
+}
+
+/// The real file system (`std::fs`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RealFs;
+
+struct RealFile(File);
+
+impl WriteFile for RealFile {
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.0.write_all(bytes)
+    }
+    fn sync_all(&mut self) -> io::Result<()> {
+        self.0.sync_all()
+    }
+}
+
+impl FileSystem for RealFs {
+    fn create_new(&self, path: &Path) -> io::Result<Box<dyn WriteFile>> {
+        let file = OpenOptions::new().write(true).create_new(true).open(path)?;
+        Ok(Box::new(RealFile(file)))
+    }
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        std::fs::read(path)
+    }
+    fn modified(&self, path: &Path) -> io::Result<SystemTime> {
+        std::fs::metadata(path)?.modified()
+    }
+    fn hard_link(&self, original: &Path, link: &Path) -> io::Result<()> {
+        std::fs::hard_link(original, link)
+    }
+    fn copy(&self, from: &Path, to: &Path) -> io::Result<()> {
+        std::fs::copy(from, to).map(|_| ())
+    }
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        std::fs::rename(from, to)
+    }
+    fn remove_file(&self, path: &Path) -> io::Result<()> {
+        std::fs::remove_file(path)
+    }
+    fn sync_dir(&self, dir: &Path) -> io::Result<()> {
+        // On Unix a folder opened read-only can be fsynced; elsewhere this is a no-op.
+        #[cfg(unix)]
+        {
+            File::open(dir)?.sync_all()
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = dir;
+            Ok(())
+        }
+    }
+}
