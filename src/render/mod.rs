@@ -3,8 +3,12 @@
 
 pub mod atlas;
 pub mod error;
+pub mod image;
+pub mod page;
 pub mod raster;
 
 pub use atlas::{AtlasEntry, AtlasRect, GlyphAtlas, GlyphKey};
 pub use error::RenderError;
+pub use image::RgbaImage;
+pub use page::{render_page, PageStyle};
 pub use raster::{parse_font, rasterize_glyph, split_subpixel, GlyphBitmap, SUBPIXEL_BUCKETS};

@@ -1,0 +1,339 @@
+//! The document view: lays the text out to the view width, paints only the visible lines as atlas
+//! glyph quads over selection rectangles, and turns mouse gestures into selection commands.
+//! Units: egui points; the layout's own coordinates are points from the document's top-left corner.
+
+use super::commands::Command;
+use super::painter::GlyphPainter;
+use crate::offset::{CharOffset, CharRange, OffsetMap};
+use crate::text::{
+    BaseDirection, Cursor, DocumentLayout, FontSet, LayoutCache, LayoutParams, Point,
+};
+use egui::{Pos2, Rect, Sense, Shape, Vec2};
+
+/// Font size at 100 % zoom, in points.
+pub const BASE_FONT_SIZE: f32 = 22.0;
+/// Empty space around the text, in points.
+const MARGIN: f32 = 24.0;
+/// Line height as a multiple of the font size; Naskh needs room for marks above and below.
+const LINE_HEIGHT: f32 = 1.8;
+
+/// The selection: where it started and where it ends now (either may come first in the text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selection {
+    /// The fixed end.
+    pub anchor: Cursor,
+    /// The moving end.
+    pub focus: Cursor,
+}
+
+impl Selection {
+    /// The selected chars in logical order (empty for a caret).
+    pub fn range(&self) -> CharRange {
+        CharRange::new(self.anchor.offset, self.focus.offset)
+    }
+}
+
+/// What the current layout was made for; a change means relayout.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct LayoutKey {
+    width: f32,
+    zoom: f32,
+    font_generation: u64,
+    text_generation: u64,
+}
+
+/// A scrollable, selectable view of one text.
+pub struct DocumentView {
+    text: String,
+    offsets: OffsetMap,
+    text_generation: u64,
+    fonts: FontSet,
+    zoom: f32,
+    cache: LayoutCache,
+    layout: Option<DocumentLayout>,
+    layout_key: Option<LayoutKey>,
+    selection: Option<Selection>,
+    glyphs: GlyphPainter,
+    origin: Pos2,
+}
+
+impl DocumentView {
+    /// A view of `text` with the embedded fonts at 100 % zoom.
+    pub fn new(text: String) -> Self {
+        Self {
+            offsets: OffsetMap::new(&text),
+            text,
+            text_generation: 0,
+            fonts: FontSet::embedded(),
+            zoom: 1.0,
+            cache: LayoutCache::default(),
+            layout: None,
+            layout_key: None,
+            selection: None,
+            glyphs: GlyphPainter::new(),
+            origin: Pos2::ZERO,
+        }
+    }
+
+    /// Replaces the text; the selection is cleared.
+    pub fn set_text(&mut self, text: String) {
+        self.offsets = OffsetMap::new(&text);
+        self.text = text;
+        self.text_generation += 1;
+        self.selection = None;
+    }
+
+    /// The text shown.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The fonts used; change them with [`Self::fonts_mut`].
+    pub fn fonts(&self) -> &FontSet {
+        &self.fonts
+    }
+
+    /// The fonts, for adding a user font or choosing the primary one (relayout follows).
+    pub fn fonts_mut(&mut self) -> &mut FontSet {
+        &mut self.fonts
+    }
+
+    /// Replaces the whole font set (e.g. back to the embedded fonts).
+    pub fn set_fonts(&mut self, fonts: FontSet) {
+        self.fonts = fonts;
+        // A fresh set may restart its generation count; force a relayout and new glyphs.
+        self.layout_key = None;
+        self.glyphs = GlyphPainter::new();
+    }
+
+    /// Zoom factor, 1.0 = 100 %.
+    pub fn zoom(&self) -> f32 {
+        self.zoom
+    }
+
+    /// The current selection, if any.
+    pub fn selection(&self) -> Option<Selection> {
+        self.selection
+    }
+
+    /// The selected chars in logical order, if there is a selection.
+    pub fn selection_range(&self) -> Option<CharRange> {
+        self.selection.map(|s| s.range())
+    }
+
+    /// The selected text, in logical order.
+    pub fn selected_text(&self) -> Option<&str> {
+        let range = self.selection_range()?;
+        let start = self.offsets.to_byte(range.start)?.0;
+        let end = self.offsets.to_byte(range.end)?.0;
+        self.text.get(start..end)
+    }
+
+    /// The layout of the last frame (its coordinates start at [`Self::document_origin`]).
+    pub fn layout(&self) -> Option<&DocumentLayout> {
+        self.layout.as_ref()
+    }
+
+    /// Screen position of the layout's (0, 0) in the last frame, scrolling included.
+    pub fn document_origin(&self) -> Pos2 {
+        self.origin
+    }
+
+    /// Screen position of a layout point, as painted in the last frame.
+    pub fn to_screen(&self, p: Point) -> Pos2 {
+        self.origin + Vec2::new(p.x, p.y)
+    }
+
+    /// Shows the view in the space `ui` offers; returns the commands its gestures emit.
+    pub fn ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show_viewport(ui, |ui, viewport| {
+                let width = (ui.available_width() - 2.0 * MARGIN).max(MARGIN);
+                self.relayout_if_needed(width);
+                let Some(layout) = &self.layout else {
+                    return;
+                };
+                let size = Vec2::new(ui.available_width(), layout.height() + 2.0 * MARGIN);
+                let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
+                self.origin = rect.min + Vec2::splat(MARGIN);
+                if response.hovered() {
+                    ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+                }
+                self.pointer_gestures(ui, &response, &mut commands);
+                self.paint(ui, viewport);
+            });
+        commands
+    }
+
+    /// Applies a command meant for the view; returns false for commands it does not handle.
+    pub fn apply(&mut self, ctx: &egui::Context, command: &Command) -> bool {
+        match command {
+            Command::Select { anchor, focus } => {
+                self.selection = Some(Selection {
+                    anchor: *anchor,
+                    focus: *focus,
+                });
+            }
+            Command::SelectAll => {
+                let end = CharOffset(self.offsets.char_len());
+                self.selection = Some(Selection {
+                    anchor: Cursor::after(CharOffset(0)),
+                    focus: Cursor::before(end),
+                });
+            }
+            Command::ExtendSelection(direction) => {
+                if let (Some(layout), Some(selection)) = (&self.layout, &mut self.selection) {
+                    selection.focus = layout.move_visual(selection.focus, *direction);
+                }
+            }
+            Command::CopySelection => {
+                if let Some(text) = self.selected_text().filter(|t| !t.is_empty()) {
+                    ctx.copy_text(text.to_owned());
+                }
+            }
+            Command::Zoom(step) => self.zoom = step.apply(self.zoom),
+            _ => return false,
+        }
+        true
+    }
+
+    fn relayout_if_needed(&mut self, width: f32) {
+        let key = LayoutKey {
+            width,
+            zoom: self.zoom,
+            font_generation: self.fonts.generation(),
+            text_generation: self.text_generation,
+        };
+        if self.layout.is_some() && self.layout_key == Some(key) {
+            return;
+        }
+        let font_size = BASE_FONT_SIZE * self.zoom;
+        let params = LayoutParams {
+            font_size,
+            width,
+            direction: BaseDirection::Auto,
+            line_height: LINE_HEIGHT,
+        };
+        self.layout = Some(DocumentLayout::new(
+            &self.text,
+            &self.fonts,
+            &params,
+            &mut self.cache,
+        ));
+        self.layout_key = Some(key);
+    }
+
+    /// The cursor under a screen position, snapped to a grapheme boundary.
+    fn cursor_at(&self, pos: Pos2) -> Option<Cursor> {
+        let layout = self.layout.as_ref()?;
+        let local = pos - self.origin;
+        let cursor = layout.hit(Point {
+            x: local.x,
+            y: local.y,
+        });
+        Some(Cursor {
+            offset: layout.snap_to_grapheme(cursor.offset),
+            ..cursor
+        })
+    }
+
+    fn pointer_gestures(
+        &self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(layout) = &self.layout else {
+            return;
+        };
+        if response.double_clicked() {
+            if let Some(cursor) = response
+                .interact_pointer_pos()
+                .and_then(|p| self.cursor_at(p))
+            {
+                let word = layout.word_at(cursor.offset);
+                commands.push(Command::Select {
+                    anchor: Cursor::after(word.start),
+                    focus: Cursor::before(word.end),
+                });
+            }
+            return;
+        }
+        let pressed_here =
+            response.is_pointer_button_down_on() && ui.input(|i| i.pointer.primary_pressed());
+        if pressed_here {
+            let origin = ui.input(|i| i.pointer.press_origin());
+            if let Some(cursor) = origin.and_then(|p| self.cursor_at(p)) {
+                let anchor = if ui.input(|i| i.modifiers.shift) {
+                    self.selection.map_or(cursor, |s| s.anchor)
+                } else {
+                    cursor
+                };
+                commands.push(Command::Select {
+                    anchor,
+                    focus: cursor,
+                });
+            }
+        } else if response.dragged() {
+            let focus = response
+                .interact_pointer_pos()
+                .and_then(|p| self.cursor_at(p));
+            if let (Some(selection), Some(focus)) = (self.selection, focus) {
+                commands.push(Command::Select {
+                    anchor: selection.anchor,
+                    focus,
+                });
+            }
+        }
+    }
+
+    /// Paints selection rectangles, then the glyphs of the visible lines, then the caret.
+    fn paint(&mut self, ui: &egui::Ui, viewport: Rect) {
+        let Some(layout) = &self.layout else {
+            return;
+        };
+        let painter = ui.painter();
+        let origin = self.origin;
+        let visuals = ui.visuals();
+        let text_color = visuals.strong_text_color();
+        // Viewport is relative to the scroll content; the layout starts MARGIN below it.
+        let y_min = viewport.min.y - MARGIN;
+        let y_max = viewport.max.y - MARGIN;
+        let to_screen = |r: crate::text::Rect| {
+            Rect::from_min_max(
+                origin + Vec2::new(r.min.x, r.min.y),
+                origin + Vec2::new(r.max.x, r.max.y),
+            )
+        };
+        if let Some(selection) = self.selection {
+            let range = selection.range();
+            if !range.is_empty() {
+                let fill = visuals.selection.bg_fill;
+                for r in layout.range_rects(range) {
+                    if r.max.y >= y_min && r.min.y <= y_max {
+                        painter.rect_filled(to_screen(r), 0.0, fill);
+                    }
+                }
+            }
+        }
+        self.glyphs.begin(&self.fonts, ui.ctx().pixels_per_point());
+        let font_size = BASE_FONT_SIZE * self.zoom;
+        for line in layout.lines_in(y_min, y_max) {
+            for run in &line.runs {
+                for glyph in &run.glyphs {
+                    let pen = origin + Vec2::new(glyph.x, line.baseline + glyph.y_offset);
+                    self.glyphs
+                        .queue(run.font, glyph.id, font_size, pen, text_color);
+                }
+            }
+        }
+        let mesh = self.glyphs.finish(ui.ctx(), &self.fonts);
+        painter.add(Shape::mesh(mesh));
+        if let Some(selection) = self.selection.filter(|s| s.range().is_empty()) {
+            let caret = to_screen(layout.caret_rect(selection.focus));
+            painter.rect_filled(caret, 0.0, text_color);
+        }
+    }
+}
