@@ -81,5 +81,10 @@ fn line_reordering_matches_the_conformance_test() {
         println!("{f}");
     }
     // Measured: every case passes; keep it that way.
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

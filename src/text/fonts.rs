@@ -169,6 +169,15 @@ impl FontSet {
         self.fonts.is_empty()
     }
 
+    /// The id of the font called `name` (its file stem), if loaded.
+    pub fn id_by_name(&self, name: &str) -> Option<FontId> {
+        self.fonts
+            .iter()
+            .position(|f| f.name == name)
+            .and_then(|i| u16::try_from(i).ok())
+            .map(FontId)
+    }
+
     /// The font's name: its file stem, e.g. "NotoNaskhArabic-Regular".
     pub fn name(&self, id: FontId) -> &str {
         &self.font(id).name
