@@ -41,6 +41,16 @@ impl HamishApp {
         &self.view
     }
 
+    /// The name shown in the status bar.
+    pub fn file_name(&self) -> &str {
+        &self.file_name
+    }
+
+    /// Applies a command as if a panel had emitted it (for tests and scripting).
+    pub fn apply_command(&mut self, ctx: &egui::Context, command: Command) {
+        self.apply(ctx, command);
+    }
+
     /// The message shown to the user, if any.
     pub fn error(&self) -> Option<&str> {
         self.error.as_deref()
@@ -61,14 +71,27 @@ impl HamishApp {
     }
 
     fn use_font_file(&mut self, path: &Path) {
+        // A font with Arabic letters becomes the primary font; any other only fills gaps.
         match self.view.fonts_mut().add_font_file(path) {
-            Ok(id) => self.view.fonts_mut().set_primary(id),
+            Ok(id) if self.view.fonts().primary() != id => {
+                self.error = Some(format!(
+                    "{} has no Arabic letters, so it is only used for characters the other fonts \
+                     lack. Choose an Arabic font (e.g. Amiri) to change how the text looks.",
+                    path.display()
+                ));
+            }
+            Ok(_) => {}
             Err(err) => {
                 self.error = Some(format!(
                     "{err}. Choose a TrueType or OpenType font file (.ttf, .otf)."
                 ))
             }
         }
+    }
+
+    /// Context settings the window needs: Ctrl+plus/minus zoom the text, not the whole interface.
+    pub fn configure(ctx: &egui::Context) {
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
     }
 
     /// Applies one command.
@@ -120,7 +143,7 @@ impl HamishApp {
             if self.has_document {
                 commands.extend(self.view.ui(ui));
             } else {
-                ui.label("Use File → Open… to open a UTF-8 text file.");
+                ui.label("Use File > Open… (Ctrl+O) to open a UTF-8 text file.");
             }
         });
         commands.extend(shortcuts_ui(ui.ctx()));

@@ -55,6 +55,7 @@ pub struct DocumentView {
     selection: Option<Selection>,
     glyphs: GlyphPainter,
     origin: Pos2,
+    layouts_made: u64,
 }
 
 impl DocumentView {
@@ -72,6 +73,7 @@ impl DocumentView {
             selection: None,
             glyphs: GlyphPainter::new(),
             origin: Pos2::ZERO,
+            layouts_made: 0,
         }
     }
 
@@ -132,6 +134,16 @@ impl DocumentView {
     /// The layout of the last frame (its coordinates start at [`Self::document_origin`]).
     pub fn layout(&self) -> Option<&DocumentLayout> {
         self.layout.as_ref()
+    }
+
+    /// How many times the text was laid out (it should change only with width, zoom, fonts or text).
+    pub fn layout_count(&self) -> u64 {
+        self.layouts_made
+    }
+
+    /// The glyph painter (its atlas, for tests and statistics).
+    pub fn glyph_painter(&self) -> &GlyphPainter {
+        &self.glyphs
     }
 
     /// Screen position of the layout's (0, 0) in the last frame, scrolling included.
@@ -223,6 +235,7 @@ impl DocumentView {
             &mut self.cache,
         ));
         self.layout_key = Some(key);
+        self.layouts_made += 1;
     }
 
     /// The cursor under a screen position, snapped to a grapheme boundary.

@@ -26,7 +26,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui) -> Vec<Command> {
             if ui.button("Zoom in  (Ctrl++)").clicked() {
                 commands.push(Command::Zoom(ZoomStep::In));
             }
-            if ui.button("Zoom out  (Ctrl+−)").clicked() {
+            if ui.button("Zoom out  (Ctrl+-)").clicked() {
                 commands.push(Command::Zoom(ZoomStep::Out));
             }
             if ui.button("Actual size  (Ctrl+0)").clicked() {

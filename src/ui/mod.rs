@@ -34,8 +34,7 @@ pub fn run_window(file: Option<&Path>) -> Result<(), eframe::Error> {
         "Hamish",
         options,
         Box::new(|cc| {
-            // Ctrl+plus/minus zoom the text, not the whole interface.
-            cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            HamishApp::configure(&cc.egui_ctx);
             Ok(Box::new(app))
         }),
     )
