@@ -17,6 +17,8 @@ pub struct HamishApp {
     error: Option<String>,
     /// When the first file could not be opened, no text is shown, only the message.
     has_document: bool,
+    /// Set when the document changed, so the next frame updates the window title.
+    title_stale: bool,
 }
 
 impl HamishApp {
@@ -28,6 +30,7 @@ impl HamishApp {
             file_name: String::new(),
             error: None,
             has_document: false,
+            title_stale: true,
         };
         match file {
             Some(path) => app.open(path),
@@ -61,6 +64,7 @@ impl HamishApp {
         self.file_name = loaded.name;
         self.has_document = true;
         self.error = None;
+        self.title_stale = true;
     }
 
     fn open(&mut self, path: &Path) {
@@ -147,7 +151,13 @@ impl HamishApp {
             }
         });
         commands.extend(shortcuts_ui(ui.ctx()));
+        commands.extend(dropped_files(ui.ctx()));
         let ctx = ui.ctx().clone();
+        if self.title_stale {
+            let title = format!("Hamish — {}", self.file_name);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+            self.title_stale = false;
+        }
         for command in commands {
             self.apply(&ctx, command);
         }
@@ -158,6 +168,19 @@ impl eframe::App for HamishApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
     }
+}
+
+/// Files dropped on the window this frame: each is opened (the last one stays shown).
+fn dropped_files(ctx: &egui::Context) -> Vec<Command> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Command::OpenFile)
+            .collect()
+    })
 }
 
 fn pick_file(title: &str, filters: &[(&str, &[&str])]) -> Option<PathBuf> {

@@ -33,6 +33,7 @@ pub struct GlyphPainter {
     font_generation: Option<u64>,
     queue: Vec<QueuedGlyph>,
     pixels_per_point: f32,
+    last_frame_glyphs: usize,
 }
 
 impl Default for GlyphPainter {
@@ -51,12 +52,23 @@ impl GlyphPainter {
             font_generation: None,
             queue: Vec::new(),
             pixels_per_point: 1.0,
+            last_frame_glyphs: 0,
         }
     }
 
     /// The atlas (for statistics and tests).
     pub fn atlas(&self) -> &GlyphAtlas {
         &self.atlas
+    }
+
+    /// How many glyphs the last [`Self::finish`] drew (only visible lines are queued).
+    pub fn last_frame_glyphs(&self) -> usize {
+        self.last_frame_glyphs
+    }
+
+    /// The atlas texture's id, once it exists.
+    pub fn texture_id(&self) -> Option<egui::TextureId> {
+        self.texture.as_ref().map(|t| t.id())
     }
 
     /// Starts a frame: forgets glyphs of replaced fonts or of a full atlas.
@@ -140,6 +152,7 @@ impl GlyphPainter {
             mesh.indices
                 .extend_from_slice(&[base, base + 1, base + 2, base, base + 2, base + 3]);
         }
+        self.last_frame_glyphs = self.queue.len();
         self.queue.clear();
         mesh
     }
