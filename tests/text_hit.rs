@@ -95,8 +95,11 @@ fn snapping_never_splits_a_grapheme() {
     assert_eq!(doc.snap_to_grapheme(CharOffset(1)), CharOffset(0));
 }
 
+/// A glyph's left x, advance and the chars of its cluster.
+type GlyphSpan = (f32, f32, CharRange);
+
 /// The char range of every glyph's cluster: from its cluster to the next cluster of its run.
-fn glyph_clusters(line: &LineLayout) -> Vec<(f32, f32, CharRange)> {
+fn glyph_clusters(line: &LineLayout) -> Vec<GlyphSpan> {
     let mut out = Vec::new();
     for run in &line.runs {
         let mut starts: Vec<usize> = run.glyphs.iter().map(|g| g.cluster.0).collect();
@@ -134,7 +137,7 @@ fn range_rectangles_cover_exactly_the_glyphs_of_their_chars() {
             }
             o = w.end.0.max(o + 1);
         }
-        let clusters: Vec<(&LineLayout, Vec<(f32, f32, CharRange)>)> =
+        let clusters: Vec<(&LineLayout, Vec<GlyphSpan>)> =
             doc.lines().map(|l| (l, glyph_clusters(l))).collect();
         for r in ranges {
             let rects = doc.range_rects(r);
