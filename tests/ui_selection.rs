@@ -214,3 +214,37 @@ fn shift_left_extends_forward_in_rtl_and_copy_is_logical() {
     assert_eq!(expected, "العا");
     assert_eq!(copied, vec![expected]);
 }
+
+#[test]
+fn dragging_below_the_view_scrolls_and_keeps_extending() {
+    let long_text = [WRAPPED; 12].join("\n");
+    let mut harness = harness(&long_text, 360.0);
+    let origin_before = harness.state().document_origin();
+    let from = point_at_start_of(harness.state(), 0);
+    harness.hover_at(from);
+    harness.drag_at(from);
+    harness.step();
+    let below = egui::pos2(from.x, 390.0 + 60.0);
+    for _ in 0..30 {
+        harness.hover_at(below);
+        harness.step();
+    }
+    harness.drop_at(below);
+    harness.run();
+    let view = harness.state();
+    assert!(
+        view.document_origin().y < origin_before.y - 200.0,
+        "the view scrolled down"
+    );
+    let range = view.selection_range().unwrap();
+    assert_eq!(range.start, CharOffset(0));
+    let last_visible_at_start = view
+        .layout()
+        .unwrap()
+        .hit(hamish::text::Point::new(0.0, 400.0))
+        .offset;
+    assert!(
+        range.end > last_visible_at_start,
+        "selection reaches text that was off screen"
+    );
+}

@@ -174,6 +174,7 @@ impl DocumentView {
                     ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
                 }
                 self.pointer_gestures(ui, &response, &mut commands);
+                autoscroll_while_dragging(ui, &response);
                 self.paint(ui, viewport);
             });
         commands
@@ -349,4 +350,31 @@ impl DocumentView {
             painter.rect_filled(caret, 0.0, text_color);
         }
     }
+}
+
+/// Most points scrolled per frame while a drag is held beyond the top or bottom edge.
+const AUTOSCROLL_MAX_STEP: f32 = 40.0;
+
+/// Scrolls when a selection drag is held above or below the visible part, faster further out.
+fn autoscroll_while_dragging(ui: &egui::Ui, response: &egui::Response) {
+    if !response.dragged() {
+        return;
+    }
+    let Some(pos) = response.interact_pointer_pos() else {
+        return;
+    };
+    let clip = ui.clip_rect();
+    let beyond = if pos.y < clip.top() {
+        clip.top() - pos.y
+    } else if pos.y > clip.bottom() {
+        clip.bottom() - pos.y
+    } else {
+        return;
+    };
+    // A positive delta moves the content down (shows what is above).
+    ui.scroll_with_delta(Vec2::new(
+        0.0,
+        beyond.clamp(-AUTOSCROLL_MAX_STEP, AUTOSCROLL_MAX_STEP),
+    ));
+    ui.ctx().request_repaint();
 }
