@@ -186,3 +186,21 @@ fn a_latin_only_user_font_is_explained_and_a_bad_one_refused() {
     harness.run();
     assert!(harness.state().error().unwrap().contains("bogus"));
 }
+
+#[test]
+fn empty_and_blank_files_open_and_take_clicks() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [("empty.txt", &b""[..]), ("blank.txt", &b"\n\r\n\n"[..])] {
+        let path = temp_file(&dir, name, bytes);
+        let mut harness = harness(HamishApp::new(Some(&path)));
+        assert_eq!(harness.state().error(), None);
+        let at = egui::pos2(400.0, 100.0);
+        harness.hover_at(at);
+        harness.drag_at(at);
+        harness.step();
+        harness.drop_at(at);
+        harness.run();
+        let selection = harness.state().view().selection_range();
+        assert!(selection.is_some_and(|r| r.is_empty() && r.end.0 <= bytes.len()));
+    }
+}

@@ -248,3 +248,23 @@ fn dragging_below_the_view_scrolls_and_keeps_extending() {
         "selection reaches text that was off screen"
     );
 }
+
+#[test]
+fn ctrl_a_selects_everything_and_a_click_collapses_to_a_caret() {
+    let mut harness = harness(MIXED, 900.0);
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    let all = CharRange::from_indices(0, MIXED.chars().count());
+    assert_eq!(harness.state().selection_range(), Some(all));
+    let start = char_offset(MIXED, "17");
+    let at = point_at_start_of(harness.state(), start);
+    harness.hover_at(at);
+    harness.drag_at(at);
+    harness.step();
+    harness.drop_at(at);
+    harness.run();
+    assert_eq!(
+        harness.state().selection_range(),
+        Some(CharRange::from_indices(start, start))
+    );
+}
