@@ -18,11 +18,15 @@ pub struct Item {
     pub script: Script,
 }
 
-/// True for chars that belong to the char before them for font choice: combining marks, joiners
-/// and variation selectors.
-fn sticks_to_base(c: char) -> bool {
+/// True for chars that belong to the char before them (for font choice, and for the shaper, which
+/// merges them into the previous cluster): combining marks, joiners, invisible format chars and
+/// variation selectors.
+pub fn sticks_to_base(c: char) -> bool {
     matches!(c.script(), Script::Inherited)
-        || matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}'
+        )
         || is_arabic_mark(c)
 }
 
