@@ -81,9 +81,9 @@ fn shape_cached(
     cache: &mut LayoutCache,
 ) -> Arc<ShapedRun> {
     let key = RunKey {
-        text: req.text.to_string(),
-        pre: req.pre_context.to_string(),
-        post: req.post_context.to_string(),
+        text: req.text,
+        pre: req.pre_context,
+        post: req.post_context,
         font: item.font,
         rtl: req.rtl,
         script: item.script,
