@@ -74,13 +74,13 @@ proptest! {
         let mut line_hits = vec![0u32; chars.len()];
         let mut run_hits = vec![0u32; chars.len()];
         for line in doc.lines() {
-            for i in line.chars.start.0..line.chars.end.0 {
-                line_hits[i] += 1;
+            for hits in &mut line_hits[line.chars.start.0..line.chars.end.0] {
+                *hits += 1;
             }
             for run in &line.runs {
                 prop_assert!(line.chars.start <= run.chars.start && run.chars.end <= line.chars.end);
-                for i in run.chars.start.0..run.chars.end.0 {
-                    run_hits[i] += 1;
+                for hits in &mut run_hits[run.chars.start.0..run.chars.end.0] {
+                    *hits += 1;
                 }
                 for g in &run.glyphs {
                     prop_assert!(run.chars.contains(g.cluster));
