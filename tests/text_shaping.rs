@@ -4,8 +4,9 @@
 //! font units and must match exactly.
 
 use hamish::text::fonts::{Faces, FontSet};
-use hamish::text::shape::{shape_run, ShapeRequest};
+use hamish::text::shape::{shape_by_words, shape_run, ShapeRequest, ShapedRun};
 use serde::Deserialize;
+use std::sync::Arc;
 use unicode_script::Script;
 
 #[derive(Deserialize)]
@@ -30,6 +31,61 @@ fn reference() -> Reference {
     serde_json::from_str(include_str!("data/shaping/reference.json")).expect("reference parses")
 }
 
+fn glyph_rows(run: &ShapedRun) -> Vec<[i64; 5]> {
+    run.glyphs
+        .iter()
+        .map(|g| {
+            [
+                i64::from(g.id),
+                i64::from(g.cluster),
+                i64::from(g.x_advance),
+                i64::from(g.x_offset),
+                i64::from(g.y_offset),
+            ]
+        })
+        .collect()
+}
+
+fn script_of(case: &Case) -> Script {
+    match case.script.as_str() {
+        "arab" => Script::Arabic,
+        "latn" => Script::Latin,
+        other => panic!("{}: unexpected script {other}", case.source),
+    }
+}
+
+/// The layout shapes runs word by word (so repeated words come from the cache); the glyphs put
+/// back together must still be HarfBuzz's glyphs for the whole run.
+#[test]
+fn word_by_word_shaping_matches_harfbuzz_for_every_case() {
+    let fonts = FontSet::embedded();
+    let faces = Faces::new(&fonts);
+    let cases = reference().cases;
+    let mut failures = Vec::new();
+    for case in &cases {
+        let face = faces
+            .face(fonts.id_by_name(&case.font).expect("font is embedded"))
+            .expect("embedded font parses");
+        let req = ShapeRequest {
+            text: &case.text,
+            pre_context: &case.pre,
+            post_context: &case.post,
+            rtl: case.rtl,
+            script: script_of(case),
+        };
+        let run = shape_by_words(&req, |word| Arc::new(shape_run(face, word)));
+        if glyph_rows(&run) != case.glyphs {
+            failures.push(format!("{} {:?}", case.source, case.text));
+        }
+    }
+    println!(
+        "word-by-word shaping: {}/{} cases match hb-shape",
+        cases.len() - failures.len(),
+        cases.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn rustybuzz_matches_harfbuzz_for_every_case() {
     let fonts = FontSet::embedded();
@@ -40,11 +96,7 @@ fn rustybuzz_matches_harfbuzz_for_every_case() {
     for case in &cases {
         let id = fonts.id_by_name(&case.font).expect("font is embedded");
         let face = faces.face(id).expect("embedded font parses");
-        let script = match case.script.as_str() {
-            "arab" => Script::Arabic,
-            "latn" => Script::Latin,
-            other => panic!("{}: unexpected script {other}", case.source),
-        };
+        let script = script_of(case);
         let run = shape_run(
             face,
             &ShapeRequest {
@@ -55,19 +107,7 @@ fn rustybuzz_matches_harfbuzz_for_every_case() {
                 script,
             },
         );
-        let got: Vec<[i64; 5]> = run
-            .glyphs
-            .iter()
-            .map(|g| {
-                [
-                    i64::from(g.id),
-                    i64::from(g.cluster),
-                    i64::from(g.x_advance),
-                    i64::from(g.x_offset),
-                    i64::from(g.y_offset),
-                ]
-            })
-            .collect();
+        let got = glyph_rows(&run);
         if got != case.glyphs {
             failures.push(format!(
                 "{} {:?} ({}): rustybuzz {:?} vs hb-shape {:?}",

@@ -25,16 +25,40 @@ pub struct CacheStats {
     pub shape_misses: u64,
 }
 
-/// Key of a shaped run.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(crate) struct RunKey {
-    pub text: String,
-    pub pre: String,
-    pub post: String,
+/// Key of a shaped run, borrowed so that a cache hit allocates nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct RunKey<'a> {
+    pub text: &'a str,
+    pub pre: &'a str,
+    pub post: &'a str,
     pub font: FontId,
     pub rtl: bool,
     pub script: Script,
     pub generation: u64,
+}
+
+/// The owned copy of a [`RunKey`] kept in the cache.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct OwnedRunKey {
+    text: String,
+    pre: String,
+    post: String,
+    font: FontId,
+    rtl: bool,
+    script: Script,
+    generation: u64,
+}
+
+impl OwnedRunKey {
+    fn matches(&self, k: &RunKey<'_>) -> bool {
+        self.text == k.text
+            && self.pre == k.pre
+            && self.post == k.post
+            && self.font == k.font
+            && self.rtl == k.rtl
+            && self.script == k.script
+            && self.generation == k.generation
+    }
 }
 
 /// Key of a laid-out paragraph.
@@ -51,7 +75,10 @@ pub(crate) struct ParagraphKey {
 /// Shaped runs and laid-out paragraphs, shared by every [`super::DocumentLayout`] built with it.
 #[derive(Default)]
 pub struct LayoutCache {
-    runs: HashMap<RunKey, Arc<ShapedRun>>,
+    /// Shaped runs by the hash of their key; a bucket holds the (rare) colliding keys.
+    runs: HashMap<u64, Vec<(OwnedRunKey, Arc<ShapedRun>)>>,
+    run_count: usize,
+    hasher: std::collections::hash_map::RandomState,
     paragraphs: HashMap<ParagraphKey, Arc<ParagraphLayout>>,
     stats: CacheStats,
 }
@@ -65,21 +92,44 @@ impl LayoutCache {
     /// Drops every cached entry (counters are kept).
     pub fn clear(&mut self) {
         self.runs.clear();
+        self.run_count = 0;
         self.paragraphs.clear();
     }
 
     /// The shaped run for `key`, shaping it with `shape` on a miss.
-    pub(crate) fn run(&mut self, key: RunKey, shape: impl FnOnce() -> ShapedRun) -> Arc<ShapedRun> {
-        if let Some(run) = self.runs.get(&key) {
-            self.stats.shape_hits += 1;
-            return Arc::clone(run);
+    pub(crate) fn run(
+        &mut self,
+        key: RunKey<'_>,
+        shape: impl FnOnce() -> ShapedRun,
+    ) -> Arc<ShapedRun> {
+        use std::hash::BuildHasher;
+        let hash = self.hasher.hash_one(key);
+        if let Some(bucket) = self.runs.get(&hash) {
+            if let Some((_, run)) = bucket.iter().find(|(k, _)| k.matches(&key)) {
+                self.stats.shape_hits += 1;
+                return Arc::clone(run);
+            }
         }
         self.stats.shape_misses += 1;
-        if self.runs.len() >= MAX_ENTRIES {
+        if self.run_count >= MAX_ENTRIES {
             self.runs.clear();
+            self.run_count = 0;
         }
         let run = Arc::new(shape());
-        self.runs.insert(key, Arc::clone(&run));
+        let owned = OwnedRunKey {
+            text: key.text.to_string(),
+            pre: key.pre.to_string(),
+            post: key.post.to_string(),
+            font: key.font,
+            rtl: key.rtl,
+            script: key.script,
+            generation: key.generation,
+        };
+        self.runs
+            .entry(hash)
+            .or_default()
+            .push((owned, Arc::clone(&run)));
+        self.run_count += 1;
         run
     }
 

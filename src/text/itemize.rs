@@ -18,17 +18,49 @@ pub struct Item {
     pub script: Script,
 }
 
-/// True for chars that belong to the char before them for font choice: combining marks, joiners
-/// and variation selectors.
-fn sticks_to_base(c: char) -> bool {
-    matches!(c.script(), Script::Inherited)
-        || matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
+/// True for chars that belong to the char before them (for font choice, and for the shaper, which
+/// merges them into the previous cluster): combining marks, joiners, invisible format chars and
+/// variation selectors.
+pub fn sticks_to_base(c: char) -> bool {
+    sticks_to_base_with(c, script_of(c))
+}
+
+/// [`sticks_to_base`] with the char's script already known.
+fn sticks_to_base_with(c: char, script: Script) -> bool {
+    matches!(script, Script::Inherited)
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}'
+        )
         || is_arabic_mark(c)
 }
 
 /// Arabic combining marks (harakat, shadda, small high letters) that are not `Inherited`.
 fn is_arabic_mark(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}')
+}
+
+/// The Unicode script of `c`, with a table for ASCII and the Arabic block (most of the text; the
+/// general lookup is a binary search over every script range).
+pub fn script_of(c: char) -> Script {
+    static TABLE: std::sync::OnceLock<Vec<Script>> = std::sync::OnceLock::new();
+    let code = c as u32;
+    if code < 0x80 || (0x0600..0x0700).contains(&code) {
+        let table = TABLE.get_or_init(|| {
+            (0u32..0x80)
+                .chain(0x0600..0x0700)
+                .map(|u| char::from_u32(u).map_or(Script::Unknown, |ch| ch.script()))
+                .collect()
+        });
+        let index = if code < 0x80 {
+            code
+        } else {
+            code - 0x0600 + 0x80
+        };
+        table[index as usize]
+    } else {
+        c.script()
+    }
 }
 
 fn is_neutral_script(s: Script) -> bool {
@@ -38,7 +70,12 @@ fn is_neutral_script(s: Script) -> bool {
 /// The script of each char, with common and inherited chars taking the script of the nearest
 /// strong-script char before them (or after them at the paragraph start); Latin when there is none.
 pub fn resolve_scripts(chars: &[char]) -> Vec<Script> {
-    let mut out: Vec<Script> = chars.iter().map(|c| c.script()).collect();
+    let raw: Vec<Script> = chars.iter().map(|&c| script_of(c)).collect();
+    resolve_from_raw(&raw)
+}
+
+fn resolve_from_raw(raw: &[Script]) -> Vec<Script> {
+    let mut out = raw.to_vec();
     let first_real = out.iter().copied().find(|s| !is_neutral_script(*s));
     let mut current = first_real.unwrap_or(Script::Latin);
     for s in out.iter_mut() {
@@ -53,16 +90,17 @@ pub fn resolve_scripts(chars: &[char]) -> Vec<Script> {
 
 /// Splits a paragraph into items. `levels` has one level per char.
 pub fn itemize(chars: &[char], levels: &[u8], faces: &Faces<'_>) -> Vec<Item> {
-    let scripts = resolve_scripts(chars);
+    let raw: Vec<Script> = chars.iter().map(|&c| script_of(c)).collect();
+    let scripts = resolve_from_raw(&raw);
     let fonts = faces.fonts();
     let mut font_of: Vec<FontId> = Vec::with_capacity(chars.len());
     for (i, &c) in chars.iter().enumerate() {
         let prev = font_of.last().copied();
         let font = match prev {
-            Some(p) if sticks_to_base(c) => p,
+            Some(p) if sticks_to_base_with(c, raw[i]) => p,
             // Common chars (digits, spaces, punctuation) stay in the previous char's font when it
             // has them, so a run is not split needlessly.
-            Some(p) if is_neutral_script(c.script()) && faces.has_glyph(p, c) => p,
+            Some(p) if is_neutral_script(raw[i]) && faces.has_glyph(p, c) => p,
             _ => {
                 let prefer_latin = scripts[i] != Script::Arabic;
                 fonts
@@ -129,6 +167,17 @@ mod tests {
         // The space after the name is common and stays in the previous char's font and script.
         assert_eq!(items[1].chars, 5..13);
         assert_eq!(items[1].script, Script::Latin);
+    }
+
+    #[test]
+    fn script_table_agrees_with_the_general_lookup() {
+        for u in (0u32..0x80).chain(0x0600..0x0700) {
+            let c = char::from_u32(u).expect("scalar");
+            assert_eq!(script_of(c), c.script(), "U+{u:04X}");
+        }
+        assert_eq!(script_of('ب'), Script::Arabic);
+        assert_eq!(script_of('،'), Script::Common);
+        assert_eq!(script_of('é'), Script::Latin);
     }
 
     #[test]

@@ -8,7 +8,9 @@ use super::cache::{LayoutCache, RunKey};
 use super::fonts::Faces;
 use super::itemize::{itemize, Item};
 use super::layout::{GraphemeBox, LayoutParams, LineLayout, PlacedGlyph, VisualRun};
-use super::shape::{shape_run, ShapeRequest, ShapedGlyph, ShapedRun, CONTEXT_CHARS};
+use super::shape::{
+    shape_by_words, shape_run, ShapeRequest, ShapedGlyph, ShapedRun, CONTEXT_CHARS,
+};
 use crate::offset::{CharOffset, CharRange};
 use std::ops::Range;
 use std::sync::Arc;
@@ -55,33 +57,40 @@ impl<'t> ParaText<'t> {
     }
 }
 
-/// Shapes `chars` (paragraph-relative) as one run, through the cache.
-fn shape_cached(
-    para: &ParaText<'_>,
+/// The shaping request for `chars` (paragraph-relative) of `item`.
+fn request<'t>(
+    para: &ParaText<'t>,
     chars: Range<usize>,
     item: &Item,
     rtl: bool,
-    faces: &Faces<'_>,
-    cache: &mut LayoutCache,
-) -> Arc<ShapedRun> {
-    let req = ShapeRequest {
+) -> ShapeRequest<'t> {
+    ShapeRequest {
         text: para.slice(chars.clone()),
         pre_context: para.pre_context(chars.start),
         post_context: para.post_context(chars.end),
         rtl,
         script: item.script,
-    };
+    }
+}
+
+/// Shapes one request with the item's font, through the cache.
+fn shape_cached(
+    req: &ShapeRequest<'_>,
+    item: &Item,
+    faces: &Faces<'_>,
+    cache: &mut LayoutCache,
+) -> Arc<ShapedRun> {
     let key = RunKey {
-        text: req.text.to_string(),
-        pre: req.pre_context.to_string(),
-        post: req.post_context.to_string(),
+        text: req.text,
+        pre: req.pre_context,
+        post: req.post_context,
         font: item.font,
-        rtl,
+        rtl: req.rtl,
         script: item.script,
         generation: faces.fonts().generation(),
     };
     cache.run(key, || match faces.face(item.font) {
-        Some(face) => shape_run(face, &req),
+        Some(face) => shape_run(face, req),
         None => ShapedRun::default(),
     })
 }
@@ -123,9 +132,12 @@ pub(crate) fn layout_paragraph(
     let scale_of =
         |font| params.font_size / f32::from(fonts.metrics(font, 1.0).units_per_em.max(1));
 
-    let shaped: Vec<Arc<ShapedRun>> = items
+    let shaped: Vec<ShapedRun> = items
         .iter()
-        .map(|it| shape_cached(&para, it.chars.clone(), it, it.level % 2 == 1, faces, cache))
+        .map(|it| {
+            let req = request(&para, it.chars.clone(), it, it.level % 2 == 1);
+            shape_by_words(&req, |word| shape_cached(word, it, faces, cache))
+        })
         .collect();
     let mut advances = vec![0f32; chars.len()];
     for (it, run) in items.iter().zip(&shaped) {
@@ -197,9 +209,8 @@ pub(crate) fn layout_paragraph(
                     })
                     .collect()
             } else {
-                shape_cached(&para, piece.chars.clone(), item, rtl, faces, cache)
-                    .glyphs
-                    .clone()
+                let req = request(&para, piece.chars.clone(), item, rtl);
+                shape_by_words(&req, |word| shape_cached(word, item, faces, cache)).glyphs
             };
             let run_x = pen;
             let mut placed = Vec::with_capacity(glyphs.len());

@@ -1,6 +1,9 @@
 //! Shaping one run with `rustybuzz`: glyph ids and positions in font units, in visual order (left
 //! to right), each glyph with its cluster as a char index relative to the run's start.
 
+use super::itemize::sticks_to_base;
+use std::ops::Range;
+use std::sync::Arc;
 use unicode_script::Script;
 
 /// Number of chars of paragraph context given to the shaper on each side of a run; HarfBuzz looks
@@ -105,6 +108,72 @@ pub fn shape_run(face: &rustybuzz::Face<'_>, req: &ShapeRequest<'_>) -> ShapedRu
     ShapedRun { glyphs }
 }
 
+/// Splits a run into words and runs of spaces (U+0020), as byte ranges of `text`. A space never
+/// joins, so shaping the pieces apart gives the same glyphs while letting repeated words be cached.
+/// A mark or joiner right after a space is merged into the space's cluster by the shaper, so the
+/// space and the word after it stay one piece.
+pub fn word_segments(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut prev_space = None;
+    for (b, c) in text.char_indices() {
+        let mut space = c == ' ';
+        if prev_space == Some(true) && sticks_to_base(c) {
+            // Continue the spaces' piece, which from here on is a word.
+            space = false;
+            prev_space = Some(false);
+        }
+        if prev_space == Some(space) {
+            if let Some(last) = out.last_mut() {
+                last.end = b + c.len_utf8();
+            }
+        } else {
+            out.push(b..b + c.len_utf8());
+        }
+        prev_space = Some(space);
+    }
+    out
+}
+
+/// Shapes a run word by word with `shape_word` (given the run's context at the run's edges and
+/// none next to a space) and puts the glyphs back together left to right, clusters relative to
+/// the run. Cutting the run at a word start is then always safe.
+pub fn shape_by_words(
+    req: &ShapeRequest<'_>,
+    mut shape_word: impl FnMut(&ShapeRequest<'_>) -> Arc<ShapedRun>,
+) -> ShapedRun {
+    let segments = word_segments(req.text);
+    if segments.len() <= 1 {
+        return (*shape_word(req)).clone();
+    }
+    let last = segments.len() - 1;
+    let mut shaped: Vec<(u32, Arc<ShapedRun>)> = Vec::with_capacity(segments.len());
+    let mut char_start = 0u32;
+    for (i, seg) in segments.iter().enumerate() {
+        let text = &req.text[seg.clone()];
+        let word = ShapeRequest {
+            text,
+            pre_context: if i == 0 { req.pre_context } else { "" },
+            post_context: if i == last { req.post_context } else { "" },
+            rtl: req.rtl,
+            script: req.script,
+        };
+        shaped.push((char_start, shape_word(&word)));
+        char_start += text.chars().count() as u32;
+    }
+    if req.rtl {
+        shaped.reverse();
+    }
+    let mut glyphs = Vec::with_capacity(shaped.iter().map(|(_, r)| r.glyphs.len()).sum());
+    for (start, run) in &shaped {
+        glyphs.extend(run.glyphs.iter().map(|g| ShapedGlyph {
+            cluster: g.cluster + start,
+            unsafe_to_break: g.unsafe_to_break && g.cluster != 0,
+            ..*g
+        }));
+    }
+    ShapedRun { glyphs }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +200,18 @@ mod tests {
         assert_eq!(clusters, [1, 0]);
         assert_eq!(run.glyphs[0].x_advance, 0);
         assert!(run.glyphs[1].x_advance > 0);
+    }
+
+    #[test]
+    fn words_and_spaces_are_separate_segments() {
+        let t = "قال  BBC x";
+        let segs: Vec<&str> = word_segments(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(segs, ["قال", "  ", "BBC", " ", "x"]);
+        assert!(word_segments("").is_empty());
+        // A joiner after a space belongs with the space (the shaper merges their clusters).
+        let t = "ب \u{200D}ع ت";
+        let segs: Vec<&str> = word_segments(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(segs, ["ب", " \u{200D}ع", " ", "ت"]);
     }
 
     #[test]
