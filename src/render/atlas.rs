@@ -75,6 +75,33 @@ impl AtlasEntry {
     }
 }
 
+/// What changed in the atlas pixels since the user last uploaded them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AtlasDirty {
+    /// Nothing.
+    Clean,
+    /// Only this rectangle (the union of the glyphs added); the size is unchanged.
+    Rect(AtlasRect),
+    /// Everything: the atlas grew or was cleared.
+    All,
+}
+
+impl AtlasRect {
+    /// The smallest rectangle holding both.
+    pub fn union(&self, other: &AtlasRect) -> AtlasRect {
+        let x = self.x.min(other.x);
+        let y = self.y.min(other.y);
+        let right = (self.x + self.width).max(other.x + other.width);
+        let bottom = (self.y + self.height).max(other.y + other.height);
+        AtlasRect {
+            x,
+            y,
+            width: right - x,
+            height: bottom - y,
+        }
+    }
+}
+
 /// One row of the shelf packer.
 #[derive(Debug, Clone, Copy)]
 struct Shelf {
@@ -103,6 +130,7 @@ pub struct GlyphAtlas {
     entries: HashMap<GlyphKey, AtlasEntry>,
     generation: u64,
     full: bool,
+    dirty: AtlasDirty,
 }
 
 impl GlyphAtlas {
@@ -119,6 +147,7 @@ impl GlyphAtlas {
             entries: HashMap::new(),
             generation: 0,
             full: false,
+            dirty: AtlasDirty::All,
         }
     }
 
@@ -161,6 +190,12 @@ impl GlyphAtlas {
         self.entries.clear();
         self.full = false;
         self.generation += 1;
+        self.dirty = AtlasDirty::All;
+    }
+
+    /// What changed since the last call (a GPU user uploads just that part), and marks it clean.
+    pub fn take_dirty(&mut self) -> AtlasDirty {
+        std::mem::replace(&mut self.dirty, AtlasDirty::Clean)
     }
 
     /// The entry for `key`, if it was inserted.
@@ -197,6 +232,11 @@ impl GlyphAtlas {
                 return None;
             };
             self.blit(rect, &bitmap.coverage);
+            self.dirty = match self.dirty {
+                AtlasDirty::Clean => AtlasDirty::Rect(rect),
+                AtlasDirty::Rect(old) => AtlasDirty::Rect(old.union(&rect)),
+                AtlasDirty::All => AtlasDirty::All,
+            };
             rect
         };
         let entry = AtlasEntry {
@@ -297,6 +337,7 @@ impl GlyphAtlas {
         self.width = new_w;
         self.height = new_h;
         self.generation += 1;
+        self.dirty = AtlasDirty::All;
         true
     }
 
@@ -358,6 +399,33 @@ mod tests {
         assert_eq!(pixels_of(&atlas, second.rect), vec![9; 144]);
         let uv = atlas.uv_rect(&first);
         assert!(uv[2] <= 1.0 && uv[3] <= 1.0 && uv[0] < uv[2]);
+    }
+
+    #[test]
+    fn dirty_rect_covers_new_glyphs_until_taken() {
+        let mut atlas = GlyphAtlas::new(64, 256);
+        assert_eq!(
+            atlas.take_dirty(),
+            AtlasDirty::All,
+            "a new atlas was never uploaded"
+        );
+        assert_eq!(atlas.take_dirty(), AtlasDirty::Clean);
+        let a = atlas.insert(key(1), &bitmap(5, 6, 1)).unwrap();
+        let b = atlas.insert(key(2), &bitmap(7, 3, 1)).unwrap();
+        let AtlasDirty::Rect(dirty) = atlas.take_dirty() else {
+            panic!("expected a dirty rectangle");
+        };
+        assert_eq!(dirty, a.rect.union(&b.rect));
+        assert!(dirty.width >= 12 && dirty.height >= 6);
+        assert_eq!(atlas.take_dirty(), AtlasDirty::Clean);
+        for n in 3..40 {
+            atlas.insert(key(n), &bitmap(20, 20, 1));
+        }
+        assert_eq!(
+            atlas.take_dirty(),
+            AtlasDirty::All,
+            "growing or clearing dirties all"
+        );
     }
 
     #[test]

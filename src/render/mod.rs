@@ -7,7 +7,7 @@ pub mod image;
 pub mod page;
 pub mod raster;
 
-pub use atlas::{AtlasEntry, AtlasRect, GlyphAtlas, GlyphKey};
+pub use atlas::{AtlasDirty, AtlasEntry, AtlasRect, GlyphAtlas, GlyphKey};
 pub use error::RenderError;
 pub use image::RgbaImage;
 pub use page::{render_page, PageStyle};

@@ -2,7 +2,9 @@
 //! texture uploaded, and builds one textured mesh. Positions are egui points; glyphs are rasterized
 //! and snapped in physical pixels (`points * pixels_per_point`) so text stays crisp on HiDPI.
 
-use crate::render::{parse_font, rasterize_glyph, split_subpixel, GlyphAtlas, GlyphKey};
+use crate::render::{
+    parse_font, rasterize_glyph, split_subpixel, AtlasDirty, AtlasRect, GlyphAtlas, GlyphKey,
+};
 use crate::text::{FontId, FontSet};
 use ab_glyph::FontRef;
 use egui::epaint::{Mesh, Vertex};
@@ -29,7 +31,6 @@ struct QueuedGlyph {
 pub struct GlyphPainter {
     atlas: GlyphAtlas,
     texture: Option<TextureHandle>,
-    uploaded_generation: Option<u64>,
     font_generation: Option<u64>,
     queue: Vec<QueuedGlyph>,
     pixels_per_point: f32,
@@ -48,7 +49,6 @@ impl GlyphPainter {
         Self {
             atlas: GlyphAtlas::new(ATLAS_START_SIDE, ATLAS_MAX_SIDE),
             texture: None,
-            uploaded_generation: None,
             font_generation: None,
             queue: Vec::new(),
             pixels_per_point: 1.0,
@@ -157,38 +157,56 @@ impl GlyphPainter {
         mesh
     }
 
-    /// Makes sure the texture holds the current atlas; returns its id.
+    /// Makes sure the texture holds the current atlas (uploading only the changed part when the
+    /// size is unchanged); returns its id.
     fn upload(&mut self, ctx: &egui::Context) -> egui::TextureId {
-        let generation = self.atlas.generation();
-        if self.uploaded_generation == Some(generation) {
-            if let Some(texture) = &self.texture {
-                return texture.id();
-            }
-        }
-        let (width, height) = self.atlas.size();
-        // White with coverage as alpha (premultiplied), so the vertex colour tints it.
-        let pixels = self
-            .atlas
-            .pixels()
-            .iter()
-            .map(|&c| Color32::from_rgba_premultiplied(c, c, c, c))
-            .collect();
-        let image = ColorImage::new([width as usize, height as usize], pixels);
         // Quads sit exactly on physical pixels, so nearest sampling copies coverage unchanged.
         let options = TextureOptions::NEAREST;
-        let id = match &mut self.texture {
-            Some(texture) => {
-                texture.set(image, options);
+        match (self.atlas.take_dirty(), &mut self.texture) {
+            (AtlasDirty::Clean, Some(texture)) => texture.id(),
+            (AtlasDirty::Rect(rect), Some(texture)) => {
+                let image = coverage_image(&self.atlas, rect);
+                texture.set_partial([rect.x as usize, rect.y as usize], image, options);
                 texture.id()
             }
-            None => {
-                let texture = ctx.load_texture("hamish-glyph-atlas", image, options);
-                let id = texture.id();
-                self.texture = Some(texture);
-                id
+            (_, texture) => {
+                let (width, height) = self.atlas.size();
+                let whole = AtlasRect {
+                    x: 0,
+                    y: 0,
+                    width,
+                    height,
+                };
+                let image = coverage_image(&self.atlas, whole);
+                match texture {
+                    Some(texture) => {
+                        texture.set(image, options);
+                        texture.id()
+                    }
+                    None => {
+                        let texture = ctx.load_texture("hamish-glyph-atlas", image, options);
+                        let id = texture.id();
+                        self.texture = Some(texture);
+                        id
+                    }
+                }
             }
-        };
-        self.uploaded_generation = Some(generation);
-        id
+        }
     }
+}
+
+/// The atlas pixels in `rect` as white with coverage as (premultiplied) alpha, so the vertex
+/// colour tints them.
+fn coverage_image(atlas: &GlyphAtlas, rect: AtlasRect) -> ColorImage {
+    let stride = atlas.size().0 as usize;
+    let mut pixels = Vec::with_capacity((rect.width * rect.height) as usize);
+    for row in rect.y..rect.y + rect.height {
+        let start = row as usize * stride + rect.x as usize;
+        let line = &atlas.pixels()[start..start + rect.width as usize];
+        pixels.extend(
+            line.iter()
+                .map(|&c| Color32::from_rgba_premultiplied(c, c, c, c)),
+        );
+    }
+    ColorImage::new([rect.width as usize, rect.height as usize], pixels)
 }
