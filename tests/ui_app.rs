@@ -204,3 +204,60 @@ fn empty_and_blank_files_open_and_take_clicks() {
         assert!(selection.is_some_and(|r| r.is_empty() && r.end.0 <= bytes.len()));
     }
 }
+
+#[test]
+fn zoom_keeps_the_first_visible_line_at_the_top() {
+    let mut harness = harness(HamishApp::new(None));
+    harness.hover_at(egui::pos2(400.0, 300.0));
+    for _ in 0..6 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: Vec2::new(0.0, -150.0),
+            modifiers: Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+    }
+    harness.run();
+    let top_char = |h: &Harness<'_, HamishApp>| {
+        let view = h.state().view();
+        // The panel starts below the menu bar; probe a little below the visible top.
+        let probe = view.document_origin().y;
+        let layout = view.layout().unwrap();
+        layout
+            .hit(hamish::text::Point::new(0.0, 60.0 - probe))
+            .offset
+    };
+    let before = top_char(&harness);
+    assert!(
+        before.0 > 100,
+        "scrolled into the text (top char {})",
+        before.0
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    assert_eq!(harness.state().view().zoom(), 1.2);
+    let after = top_char(&harness);
+    let lines: Vec<_> = harness
+        .state()
+        .view()
+        .layout()
+        .unwrap()
+        .lines()
+        .map(|l| l.chars)
+        .collect();
+    let line_of = |o: hamish::offset::CharOffset| {
+        lines
+            .iter()
+            .position(|r| r.contains(o) || r.end == o)
+            .unwrap()
+    };
+    let distance = line_of(after).abs_diff(line_of(before));
+    assert!(
+        distance <= 1,
+        "top line moved by {distance} lines ({} → {})",
+        before.0,
+        after.0
+    );
+}

@@ -56,6 +56,10 @@ pub struct DocumentView {
     glyphs: GlyphPainter,
     origin: Pos2,
     layouts_made: u64,
+    /// Top of the visible part in the last frame, in layout coordinates.
+    viewport_top: f32,
+    /// After a zoom, the char that was at the top of the view, to bring back there.
+    keep_at_top: Option<CharOffset>,
 }
 
 impl DocumentView {
@@ -74,6 +78,8 @@ impl DocumentView {
             glyphs: GlyphPainter::new(),
             origin: Pos2::ZERO,
             layouts_made: 0,
+            viewport_top: 0.0,
+            keep_at_top: None,
         }
     }
 
@@ -173,6 +179,13 @@ impl DocumentView {
                 if response.hovered() {
                     ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
                 }
+                self.viewport_top = viewport.min.y - MARGIN;
+                if let Some(offset) = self.keep_at_top.take() {
+                    let caret = layout.caret_rect(Cursor::after(offset));
+                    let top = self.origin + Vec2::new(0.0, caret.min.y);
+                    let target = Rect::from_min_size(top, Vec2::new(1.0, caret.height()));
+                    ui.scroll_to_rect(target, Some(egui::Align::TOP));
+                }
                 self.pointer_gestures(ui, &response, &mut commands);
                 autoscroll_while_dragging(ui, &response);
                 self.paint(ui, viewport);
@@ -206,7 +219,15 @@ impl DocumentView {
                     ctx.copy_text(text.to_owned());
                 }
             }
-            Command::Zoom(step) => self.zoom = step.apply(self.zoom),
+            Command::Zoom(step) => {
+                // Keep reading where the user was: the first visible char stays at the top.
+                self.keep_at_top = self
+                    .layout
+                    .as_ref()
+                    .filter(|_| self.viewport_top > 0.0)
+                    .map(|l| l.hit(Point::new(0.0, self.viewport_top)).offset);
+                self.zoom = step.apply(self.zoom);
+            }
             _ => return false,
         }
         true
