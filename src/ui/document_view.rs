@@ -1,8 +1,10 @@
 //! The document view: lays the text out to the view width, paints only the visible lines as atlas
-//! glyph quads over selection rectangles, and turns mouse gestures into selection commands.
+//! glyph quads over selection rectangles, and applies the selection commands (gestures: `gestures.rs`).
 //! Units: egui points; the layout's own coordinates are points from the document's top-left corner.
 
 use super::commands::Command;
+pub use super::gestures::Selection;
+use super::gestures::{autoscroll_while_dragging, selection_gestures_ui};
 use super::painter::GlyphPainter;
 use crate::offset::{CharOffset, CharRange, OffsetMap};
 use crate::text::{
@@ -16,22 +18,6 @@ pub const BASE_FONT_SIZE: f32 = 22.0;
 const MARGIN: f32 = 24.0;
 /// Line height as a multiple of the font size; Naskh needs room for marks above and below.
 const LINE_HEIGHT: f32 = 1.8;
-
-/// The selection: where it started and where it ends now (either may come first in the text).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Selection {
-    /// The fixed end.
-    pub anchor: Cursor,
-    /// The moving end.
-    pub focus: Cursor,
-}
-
-impl Selection {
-    /// The selected chars in logical order (empty for a caret).
-    pub fn range(&self) -> CharRange {
-        CharRange::new(self.anchor.offset, self.focus.offset)
-    }
-}
 
 /// What the current layout was made for; a change means relayout.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -186,7 +172,13 @@ impl DocumentView {
                     let target = Rect::from_min_size(top, Vec2::new(1.0, caret.height()));
                     ui.scroll_to_rect(target, Some(egui::Align::TOP));
                 }
-                self.pointer_gestures(ui, &response, &mut commands);
+                commands.extend(selection_gestures_ui(
+                    ui,
+                    &response,
+                    layout,
+                    self.origin,
+                    self.selection,
+                ));
                 autoscroll_while_dragging(ui, &response);
                 self.paint(ui, viewport);
             });
@@ -260,70 +252,6 @@ impl DocumentView {
         self.layouts_made += 1;
     }
 
-    /// The cursor under a screen position, snapped to a grapheme boundary.
-    fn cursor_at(&self, pos: Pos2) -> Option<Cursor> {
-        let layout = self.layout.as_ref()?;
-        let local = pos - self.origin;
-        let cursor = layout.hit(Point {
-            x: local.x,
-            y: local.y,
-        });
-        Some(Cursor {
-            offset: layout.snap_to_grapheme(cursor.offset),
-            ..cursor
-        })
-    }
-
-    fn pointer_gestures(
-        &self,
-        ui: &egui::Ui,
-        response: &egui::Response,
-        commands: &mut Vec<Command>,
-    ) {
-        let Some(layout) = &self.layout else {
-            return;
-        };
-        if response.double_clicked() {
-            if let Some(cursor) = response
-                .interact_pointer_pos()
-                .and_then(|p| self.cursor_at(p))
-            {
-                let word = layout.word_at(cursor.offset);
-                commands.push(Command::Select {
-                    anchor: Cursor::after(word.start),
-                    focus: Cursor::before(word.end),
-                });
-            }
-            return;
-        }
-        let pressed_here =
-            response.is_pointer_button_down_on() && ui.input(|i| i.pointer.primary_pressed());
-        if pressed_here {
-            let origin = ui.input(|i| i.pointer.press_origin());
-            if let Some(cursor) = origin.and_then(|p| self.cursor_at(p)) {
-                let anchor = if ui.input(|i| i.modifiers.shift) {
-                    self.selection.map_or(cursor, |s| s.anchor)
-                } else {
-                    cursor
-                };
-                commands.push(Command::Select {
-                    anchor,
-                    focus: cursor,
-                });
-            }
-        } else if response.dragged() {
-            let focus = response
-                .interact_pointer_pos()
-                .and_then(|p| self.cursor_at(p));
-            if let (Some(selection), Some(focus)) = (self.selection, focus) {
-                commands.push(Command::Select {
-                    anchor: selection.anchor,
-                    focus,
-                });
-            }
-        }
-    }
-
     /// Paints selection rectangles, then the glyphs of the visible lines, then the caret.
     fn paint(&mut self, ui: &egui::Ui, viewport: Rect) {
         let Some(layout) = &self.layout else {
@@ -371,31 +299,4 @@ impl DocumentView {
             painter.rect_filled(caret, 0.0, text_color);
         }
     }
-}
-
-/// Most points scrolled per frame while a drag is held beyond the top or bottom edge.
-const AUTOSCROLL_MAX_STEP: f32 = 40.0;
-
-/// Scrolls when a selection drag is held above or below the visible part, faster further out.
-fn autoscroll_while_dragging(ui: &egui::Ui, response: &egui::Response) {
-    if !response.dragged() {
-        return;
-    }
-    let Some(pos) = response.interact_pointer_pos() else {
-        return;
-    };
-    let clip = ui.clip_rect();
-    let beyond = if pos.y < clip.top() {
-        clip.top() - pos.y
-    } else if pos.y > clip.bottom() {
-        clip.bottom() - pos.y
-    } else {
-        return;
-    };
-    // A positive delta moves the content down (shows what is above).
-    ui.scroll_with_delta(Vec2::new(
-        0.0,
-        beyond.clamp(-AUTOSCROLL_MAX_STEP, AUTOSCROLL_MAX_STEP),
-    ));
-    ui.ctx().request_repaint();
 }

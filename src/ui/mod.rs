@@ -4,6 +4,7 @@ pub mod app;
 pub mod commands;
 pub mod document_view;
 pub mod file_load;
+pub mod gestures;
 pub mod menu;
 pub mod painter;
 pub mod shortcuts;
