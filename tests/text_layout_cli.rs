@@ -27,7 +27,11 @@ fn set(names: &[&str]) -> BTreeSet<String> {
 fn json_has_the_documented_shape() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/news-ar-001.txt");
     let out = hamish_layout(&sample, &["--width", "500", "--font-size", "20", "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc: Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
     assert_eq!(keys(&doc), set(&["lines"]));
     let text = std::fs::read_to_string(&sample).expect("sample");
@@ -59,7 +63,10 @@ fn json_has_the_documented_shape() {
     }
     // Every paragraph (empty lines included) is numbered from 0.
     assert_eq!(paragraphs.len(), n_paragraphs);
-    assert_eq!(*paragraphs.iter().next_back().expect("some"), n_paragraphs as u64 - 1);
+    assert_eq!(
+        *paragraphs.iter().next_back().expect("some"),
+        n_paragraphs as u64 - 1
+    );
 }
 
 #[test]
