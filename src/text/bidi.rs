@@ -2,23 +2,7 @@
 //! rule L1, and visual order by rule L2. Indices are chars relative to the paragraph.
 
 use std::ops::Range;
-use unicode_bidi::{bidi_class, BidiClass, Level, ParagraphBidiInfo};
-
-/// Rule P2: the direction of the first strong char (L, R, AL) outside isolates; `Some(true)` for
-/// right to left, `None` when there is no strong char.
-pub fn first_strong_is_rtl(text: &str) -> Option<bool> {
-    let mut isolate_depth = 0usize;
-    for c in text.chars() {
-        match bidi_class(c) {
-            BidiClass::LRI | BidiClass::RLI | BidiClass::FSI => isolate_depth += 1,
-            BidiClass::PDI => isolate_depth = isolate_depth.saturating_sub(1),
-            BidiClass::L if isolate_depth == 0 => return Some(false),
-            BidiClass::R | BidiClass::AL if isolate_depth == 0 => return Some(true),
-            _ => {}
-        }
-    }
-    None
-}
+use unicode_bidi::{Direction, Level, ParagraphBidiInfo};
 
 /// Which way a paragraph runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -54,11 +38,12 @@ impl<'t> ParagraphBidi<'t> {
         let level = match direction {
             BaseDirection::Ltr => Some(Level::ltr()),
             BaseDirection::Rtl => Some(Level::rtl()),
-            BaseDirection::Auto => match first_strong_is_rtl(text) {
-                Some(false) => Some(Level::ltr()),
-                Some(true) => Some(Level::rtl()),
-                None if rtl_fallback => Some(Level::rtl()),
-                None => Some(Level::ltr()),
+            // Rules P2 and P3 (isolates skipped); `Mixed` means no strong char.
+            BaseDirection::Auto => match unicode_bidi::get_base_direction(text) {
+                Direction::Ltr => Some(Level::ltr()),
+                Direction::Rtl => Some(Level::rtl()),
+                Direction::Mixed if rtl_fallback => Some(Level::rtl()),
+                Direction::Mixed => Some(Level::ltr()),
             },
         };
         let info = ParagraphBidiInfo::new(text, level);

@@ -322,4 +322,26 @@ mod tests {
         // Not Arabic, so the primary font stays.
         assert_eq!(set.name(set.primary()), "NotoNaskhArabic-Regular");
     }
+
+    #[test]
+    fn an_arabic_user_font_file_becomes_primary() {
+        let mut set = FontSet::embedded();
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/NotoNaskhArabic-Bold.ttf");
+        let id = set.add_font_file(&path).expect("font file loads");
+        assert_eq!(set.primary(), id);
+        assert_eq!(set.name(id), "NotoNaskhArabic-Bold");
+        assert_eq!(set.id_by_name("NotoNaskhArabic-Bold"), Some(NASKH_BOLD_ID));
+        assert_eq!(set.fallback_order(false).next(), Some(id));
+        set.set_primary(NASKH_REGULAR_ID);
+        assert_eq!(set.primary(), NASKH_REGULAR_ID);
+    }
+
+    #[test]
+    fn a_missing_font_file_error_names_the_file() {
+        let mut set = FontSet::embedded();
+        let err = set
+            .add_font_file(Path::new("/nonexistent/Amiri-Regular.ttf"))
+            .expect_err("missing file");
+        assert!(err.to_string().contains("Amiri-Regular.ttf"), "{err}");
+    }
 }

@@ -163,6 +163,9 @@ pub(crate) struct ParagraphSpan {
 }
 
 /// The layout of a whole text.
+///
+/// Invariant the queries rely on: there is at least one paragraph, and every paragraph has at
+/// least one line (an empty paragraph has one empty line).
 #[derive(Debug, Clone)]
 pub struct DocumentLayout {
     pub(crate) text: String,
