@@ -90,3 +90,31 @@ fn glyphs_are_rasterized_at_the_physical_size() {
     let (s1, s2) = (side(&small), side(&big));
     assert!(s2 > s1 * 1.8 && s2 < s1 * 2.2, "1x: {s1}px, 2x: {s2}px");
 }
+
+#[test]
+fn selection_is_painted_behind_the_glyphs() {
+    let mut harness = harness(1.0);
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, &hamish::ui::Command::SelectAll);
+    harness.run();
+    let texture = harness.state().glyph_painter().texture_id().unwrap();
+    let fill = harness.ctx.global_style().visuals.selection.bg_fill;
+    let shapes = &harness.output().shapes;
+    let selection_at: Vec<usize> = shapes
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(&c.shape, Shape::Rect(r) if r.fill == fill))
+        .map(|(i, _)| i)
+        .collect();
+    let glyphs_at = shapes
+        .iter()
+        .position(|c| matches!(&c.shape, Shape::Mesh(m) if m.texture_id == texture))
+        .unwrap();
+    assert!(
+        selection_at.len() > 3,
+        "one rectangle per visible line at least"
+    );
+    assert!(selection_at.iter().all(|&i| i < glyphs_at));
+}
