@@ -19,8 +19,9 @@ fn try_main() -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(command) => run_command(command),
         None => {
-            // The window is built in `hamish::ui`; until then say so plainly.
-            anyhow::bail!("the window is not built yet (file: {:?})", cli.file)
+            hamish::ui::run_window(cli.file.as_deref())
+                .map_err(|err| anyhow::anyhow!("cannot open the window: {err}"))?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

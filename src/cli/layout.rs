@@ -1,6 +1,10 @@
 //! `hamish layout`: print the layout of a text file (lines, runs, glyphs) as text or JSON.
+//! Offsets in the output are chars into the file's text; x and advances are px.
 
 use super::DirectionArg;
+use crate::text::{BaseDirection, DocumentLayout, FontSet, LayoutCache, LayoutParams};
+use anyhow::Context;
+use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,7 +27,158 @@ pub struct LayoutArgs {
     pub json: bool,
 }
 
+/// The JSON document printed by `--json`.
+#[derive(Debug, Serialize)]
+pub struct LayoutJson {
+    /// Lines top to bottom.
+    pub lines: Vec<LineJson>,
+}
+
+/// One line in the JSON output.
+#[derive(Debug, Serialize)]
+pub struct LineJson {
+    /// Paragraph index from 0.
+    pub paragraph: usize,
+    /// Line index within the paragraph.
+    pub line: usize,
+    /// The paragraph runs right to left.
+    pub rtl: bool,
+    /// Runs left to right as drawn.
+    pub runs: Vec<RunJson>,
+}
+
+/// One run in the JSON output.
+#[derive(Debug, Serialize)]
+pub struct RunJson {
+    /// Bidi level.
+    pub level: u8,
+    /// Font file name without extension.
+    pub font: String,
+    /// `[start, end)` char offsets into the file's text.
+    pub chars: [usize; 2],
+    /// Glyphs left to right as drawn.
+    pub glyphs: Vec<GlyphJson>,
+}
+
+/// One glyph in the JSON output.
+#[derive(Debug, Serialize)]
+pub struct GlyphJson {
+    /// Glyph id.
+    pub id: u16,
+    /// Char offset of the glyph's cluster.
+    pub cluster: usize,
+    /// px from the line's left edge.
+    pub x: f32,
+    /// Advance in px.
+    pub advance: f32,
+}
+
+/// Builds the JSON document of a layout.
+pub fn layout_json(layout: &DocumentLayout, fonts: &FontSet) -> LayoutJson {
+    LayoutJson {
+        lines: layout
+            .lines()
+            .map(|l| LineJson {
+                paragraph: l.paragraph,
+                line: l.line,
+                rtl: l.rtl,
+                runs: l
+                    .runs
+                    .iter()
+                    .map(|r| RunJson {
+                        level: r.level,
+                        font: fonts.name(r.font).to_string(),
+                        chars: [r.chars.start.0, r.chars.end.0],
+                        glyphs: r
+                            .glyphs
+                            .iter()
+                            .map(|g| GlyphJson {
+                                id: g.id,
+                                cluster: g.cluster.0,
+                                x: g.x,
+                                advance: g.advance,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
 /// Runs `hamish layout`.
-pub fn run(_args: LayoutArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`hamish layout` is not built yet")
+pub fn run(args: LayoutArgs) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{} is not valid UTF-8 (first bad byte at offset {}); convert it to UTF-8 first",
+            args.file.display(),
+            e.valid_up_to()
+        )
+    })?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if !(args.width > 0.0 && args.font_size > 0.0) {
+        anyhow::bail!(
+            "{}: --width and --font-size must be positive",
+            args.file.display()
+        );
+    }
+    let fonts = FontSet::embedded();
+    let params = LayoutParams {
+        font_size: args.font_size,
+        width: args.width,
+        direction: match args.direction {
+            DirectionArg::Auto => BaseDirection::Auto,
+            DirectionArg::Rtl => BaseDirection::Rtl,
+            DirectionArg::Ltr => BaseDirection::Ltr,
+        },
+        ..LayoutParams::default()
+    };
+    let mut cache = LayoutCache::default();
+    let layout = DocumentLayout::new(text, &fonts, &params, &mut cache);
+    match print_layout(&layout, &fonts, args.json) {
+        // A closed pipe (`| head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e).context("cannot write the layout to stdout"),
+        Ok(()) => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn print_layout(layout: &DocumentLayout, fonts: &FontSet, json: bool) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if json {
+        serde_json::to_writer(&mut out, &layout_json(layout, fonts))?;
+        writeln!(out)?;
+    } else {
+        for l in layout.lines() {
+            let glyphs: usize = l.runs.iter().map(|r| r.glyphs.len()).sum();
+            let runs: Vec<String> = l
+                .runs
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{}..{} L{} {}",
+                        r.chars.start.0,
+                        r.chars.end.0,
+                        r.level,
+                        fonts.name(r.font)
+                    )
+                })
+                .collect();
+            writeln!(
+                out,
+                "p{} l{} {} chars {}..{} glyphs {} runs [{}]",
+                l.paragraph,
+                l.line,
+                if l.rtl { "rtl" } else { "ltr" },
+                l.chars.start.0,
+                l.chars.end.0,
+                glyphs,
+                runs.join(", ")
+            )?;
+        }
+    }
+    out.flush()
 }

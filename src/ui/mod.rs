@@ -1,1 +1,42 @@
-//! The eframe window: the document view, panels and the commands they emit.
+//! The eframe window: the document view, panels and the commands they emit. Units: egui points.
+
+pub mod app;
+pub mod commands;
+pub mod document_view;
+pub mod file_load;
+pub mod gestures;
+pub mod menu;
+pub mod painter;
+pub mod shortcuts;
+pub mod status_bar;
+
+pub use app::HamishApp;
+pub use commands::{Command, ZoomStep};
+pub use document_view::{DocumentView, Selection};
+pub use file_load::{load_text_file, LoadError, LoadedText};
+
+use std::path::Path;
+
+/// Opens the window on `file` (or the bundled sample) and runs until it is closed.
+pub fn run_window(file: Option<&Path>) -> Result<(), eframe::Error> {
+    let title = match file {
+        Some(path) => format!("Hamish — {}", path.display()),
+        None => "Hamish".to_owned(),
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(title)
+            .with_inner_size([1000.0, 760.0]),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    let app = HamishApp::new(file);
+    eframe::run_native(
+        "Hamish",
+        options,
+        Box::new(|cc| {
+            HamishApp::configure(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    )
+}

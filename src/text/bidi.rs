@@ -1,0 +1,136 @@
+//! Bidi (UAX #9) for one paragraph with `unicode-bidi`: embedding levels per char, line levels after
+//! rule L1, and visual order by rule L2. Indices are chars relative to the paragraph.
+
+use std::ops::Range;
+use unicode_bidi::{Direction, Level, ParagraphBidiInfo};
+
+/// Which way a paragraph runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum BaseDirection {
+    /// From the first strong char (rules P2, P3); right to left when there is none.
+    #[default]
+    Auto,
+    /// Right to left.
+    Rtl,
+    /// Left to right.
+    Ltr,
+}
+
+/// Resolved bidi levels of one paragraph.
+pub struct ParagraphBidi<'t> {
+    info: ParagraphBidiInfo<'t>,
+    /// Byte offset of each char, plus one for the end.
+    byte_of_char: Vec<usize>,
+    /// Level of each char (before line rules).
+    levels: Vec<u8>,
+}
+
+impl<'t> ParagraphBidi<'t> {
+    /// Resolves the levels of `text` (one paragraph, no separators inside). `Auto` falls back to
+    /// right to left when the paragraph has no strong char.
+    pub fn new(text: &'t str, direction: BaseDirection) -> Self {
+        Self::with_fallback(text, direction, true)
+    }
+
+    /// Like [`ParagraphBidi::new`], but `Auto` falls back to `rtl_fallback` (UAX #9 itself falls
+    /// back to left to right, as its conformance tests expect).
+    pub fn with_fallback(text: &'t str, direction: BaseDirection, rtl_fallback: bool) -> Self {
+        let level = match direction {
+            BaseDirection::Ltr => Some(Level::ltr()),
+            BaseDirection::Rtl => Some(Level::rtl()),
+            // Rules P2 and P3 (isolates skipped); `Mixed` means no strong char.
+            BaseDirection::Auto => match unicode_bidi::get_base_direction(text) {
+                Direction::Ltr => Some(Level::ltr()),
+                Direction::Rtl => Some(Level::rtl()),
+                Direction::Mixed if rtl_fallback => Some(Level::rtl()),
+                Direction::Mixed => Some(Level::ltr()),
+            },
+        };
+        let info = ParagraphBidiInfo::new(text, level);
+        let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        byte_of_char.push(text.len());
+        let levels = byte_of_char[..byte_of_char.len() - 1]
+            .iter()
+            .map(|&b| info.levels[b].number())
+            .collect();
+        Self {
+            info,
+            byte_of_char,
+            levels,
+        }
+    }
+
+    /// True when the paragraph runs right to left.
+    pub fn is_rtl(&self) -> bool {
+        self.info.paragraph_level.is_rtl()
+    }
+
+    /// The paragraph embedding level (0 or 1).
+    pub fn paragraph_level(&self) -> u8 {
+        self.info.paragraph_level.number()
+    }
+
+    /// Resolved level of each char of the paragraph (before the line rule L1).
+    pub fn levels(&self) -> &[u8] {
+        &self.levels
+    }
+
+    /// Levels of the chars of `line` (char indices) after rule L1 (trailing whitespace and
+    /// separators go back to the paragraph level), one per char of the line.
+    pub fn line_levels(&self, line: Range<usize>) -> Vec<u8> {
+        if line.is_empty() {
+            return Vec::new();
+        }
+        if !self.info.has_rtl() && !self.is_rtl() {
+            return vec![0; line.len()];
+        }
+        let bytes = self.byte_of_char[line.start]..self.byte_of_char[line.end];
+        let per_byte = self.info.reordered_levels(bytes);
+        self.byte_of_char[line.start..line.end]
+            .iter()
+            .map(|&b| per_byte[b].number())
+            .collect()
+    }
+
+    /// Visual order of the chars of `line` (char indices relative to the line start), left to right.
+    pub fn reorder_line(&self, line: Range<usize>) -> Vec<usize> {
+        visual_order(&self.line_levels(line))
+    }
+}
+
+/// Rule L2: the visual order (left to right) of items with the given levels, as indices into
+/// `levels`. Items may be chars or whole runs of one level.
+pub fn visual_order(levels: &[u8]) -> Vec<usize> {
+    if levels.iter().all(|&l| l % 2 == 0 && l == levels[0]) {
+        return (0..levels.len()).collect();
+    }
+    let levels: Vec<Level> = levels
+        .iter()
+        // Levels come from unicode-bidi itself, so they are always within the valid range.
+        .map(|&l| Level::new(l).unwrap_or(Level::ltr()))
+        .collect();
+    ParagraphBidiInfo::reorder_visual(&levels)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_in_arabic_keep_their_order() {
+        let text = "17 أكتوبر";
+        let bidi = ParagraphBidi::new(text, BaseDirection::Auto);
+        assert!(bidi.is_rtl());
+        let order = bidi.reorder_line(0..text.chars().count());
+        // Drawn left to right: the Arabic word reversed, the space, then "1" before "7".
+        assert_eq!(order, vec![8, 7, 6, 5, 4, 3, 2, 0, 1]);
+    }
+
+    #[test]
+    fn auto_without_strong_chars_is_rtl_unless_asked() {
+        assert!(ParagraphBidi::new("123", BaseDirection::Auto).is_rtl());
+        assert!(!ParagraphBidi::with_fallback("123", BaseDirection::Auto, false).is_rtl());
+        assert!(!ParagraphBidi::new("abc ب", BaseDirection::Auto).is_rtl());
+        assert!(ParagraphBidi::new("abc", BaseDirection::Rtl).is_rtl());
+    }
+}

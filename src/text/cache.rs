@@ -1,0 +1,157 @@
+//! Caches of the text engine: shaped runs (in font units, so reused across sizes and widths) and
+//! laid-out paragraphs (keyed by text, font generation, size, width, direction, line height).
+
+use super::fonts::FontId;
+use super::paragraph_layout::ParagraphLayout;
+use super::shape::ShapedRun;
+use super::BaseDirection;
+use std::collections::HashMap;
+use std::sync::Arc;
+use unicode_script::Script;
+
+/// Entries kept per map before it is emptied (a crude bound so a huge session cannot grow forever).
+const MAX_ENTRIES: usize = 200_000;
+
+/// Counters of cache use, so tests and benches can check that nothing was reshaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CacheStats {
+    /// Paragraph layouts found in the cache.
+    pub paragraph_hits: u64,
+    /// Paragraph layouts computed.
+    pub paragraph_misses: u64,
+    /// Shaped runs found in the cache.
+    pub shape_hits: u64,
+    /// Runs shaped with rustybuzz.
+    pub shape_misses: u64,
+}
+
+/// Key of a shaped run, borrowed so that a cache hit allocates nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct RunKey<'a> {
+    pub text: &'a str,
+    pub pre: &'a str,
+    pub post: &'a str,
+    pub font: FontId,
+    pub rtl: bool,
+    pub script: Script,
+    pub generation: u64,
+}
+
+/// The owned copy of a [`RunKey`] kept in the cache.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct OwnedRunKey {
+    text: String,
+    pre: String,
+    post: String,
+    font: FontId,
+    rtl: bool,
+    script: Script,
+    generation: u64,
+}
+
+impl OwnedRunKey {
+    fn matches(&self, k: &RunKey<'_>) -> bool {
+        self.text == k.text
+            && self.pre == k.pre
+            && self.post == k.post
+            && self.font == k.font
+            && self.rtl == k.rtl
+            && self.script == k.script
+            && self.generation == k.generation
+    }
+}
+
+/// Key of a laid-out paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct ParagraphKey {
+    pub text: String,
+    pub generation: u64,
+    pub font_size_bits: u32,
+    pub width_bits: u32,
+    pub line_height_bits: u32,
+    pub direction: BaseDirection,
+}
+
+/// Shaped runs and laid-out paragraphs, shared by every [`super::DocumentLayout`] built with it.
+#[derive(Default)]
+pub struct LayoutCache {
+    /// Shaped runs by the hash of their key; a bucket holds the (rare) colliding keys.
+    runs: HashMap<u64, Vec<(OwnedRunKey, Arc<ShapedRun>)>>,
+    run_count: usize,
+    hasher: std::collections::hash_map::RandomState,
+    paragraphs: HashMap<ParagraphKey, Arc<ParagraphLayout>>,
+    stats: CacheStats,
+}
+
+impl LayoutCache {
+    /// Counters of hits and misses since the cache was made.
+    pub fn stats(&self) -> CacheStats {
+        self.stats
+    }
+
+    /// Drops every cached entry (counters are kept).
+    pub fn clear(&mut self) {
+        self.runs.clear();
+        self.run_count = 0;
+        self.paragraphs.clear();
+    }
+
+    /// The shaped run for `key`, shaping it with `shape` on a miss.
+    pub(crate) fn run(
+        &mut self,
+        key: RunKey<'_>,
+        shape: impl FnOnce() -> ShapedRun,
+    ) -> Arc<ShapedRun> {
+        use std::hash::BuildHasher;
+        let hash = self.hasher.hash_one(key);
+        if let Some(bucket) = self.runs.get(&hash) {
+            if let Some((_, run)) = bucket.iter().find(|(k, _)| k.matches(&key)) {
+                self.stats.shape_hits += 1;
+                return Arc::clone(run);
+            }
+        }
+        self.stats.shape_misses += 1;
+        if self.run_count >= MAX_ENTRIES {
+            self.runs.clear();
+            self.run_count = 0;
+        }
+        let run = Arc::new(shape());
+        let owned = OwnedRunKey {
+            text: key.text.to_string(),
+            pre: key.pre.to_string(),
+            post: key.post.to_string(),
+            font: key.font,
+            rtl: key.rtl,
+            script: key.script,
+            generation: key.generation,
+        };
+        self.runs
+            .entry(hash)
+            .or_default()
+            .push((owned, Arc::clone(&run)));
+        self.run_count += 1;
+        run
+    }
+
+    /// The cached paragraph layout for `key`, if any (counts a hit or a miss).
+    pub(crate) fn paragraph(&mut self, key: &ParagraphKey) -> Option<Arc<ParagraphLayout>> {
+        match self.paragraphs.get(key) {
+            Some(p) => {
+                self.stats.paragraph_hits += 1;
+                Some(Arc::clone(p))
+            }
+            None => {
+                self.stats.paragraph_misses += 1;
+                None
+            }
+        }
+    }
+
+    /// Stores a paragraph layout.
+    pub(crate) fn insert_paragraph(&mut self, key: ParagraphKey, layout: Arc<ParagraphLayout>) {
+        if self.paragraphs.len() >= MAX_ENTRIES {
+            self.paragraphs.clear();
+        }
+        self.paragraphs.insert(key, layout);
+    }
+}

@@ -1,0 +1,201 @@
+//! Itemizing a paragraph into runs of equal bidi level, script and font, with per-char font
+//! fallback by cmap lookup. Indices are chars relative to the paragraph; ranges are half-open.
+
+use super::fonts::{Faces, FontId};
+use std::ops::Range;
+use unicode_script::{Script, UnicodeScript};
+
+/// A run of chars shaped together: one level, one script, one font.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// Char indices relative to the paragraph.
+    pub chars: Range<usize>,
+    /// Bidi embedding level (odd is right to left).
+    pub level: u8,
+    /// The font every char of the run is drawn with.
+    pub font: FontId,
+    /// The run's script (common chars take their neighbours' script).
+    pub script: Script,
+}
+
+/// True for chars that belong to the char before them (for font choice, and for the shaper, which
+/// merges them into the previous cluster): combining marks, joiners, invisible format chars and
+/// variation selectors.
+pub fn sticks_to_base(c: char) -> bool {
+    sticks_to_base_with(c, script_of(c))
+}
+
+/// [`sticks_to_base`] with the char's script already known.
+fn sticks_to_base_with(c: char, script: Script) -> bool {
+    matches!(script, Script::Inherited)
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}'
+        )
+        || is_arabic_mark(c)
+}
+
+/// Arabic combining marks (harakat, shadda, small high letters) that are not `Inherited`.
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}')
+}
+
+/// The Unicode script of `c`, with a table for ASCII and the Arabic block (most of the text; the
+/// general lookup is a binary search over every script range).
+pub fn script_of(c: char) -> Script {
+    static TABLE: std::sync::OnceLock<Vec<Script>> = std::sync::OnceLock::new();
+    let code = c as u32;
+    if code < 0x80 || (0x0600..0x0700).contains(&code) {
+        let table = TABLE.get_or_init(|| {
+            (0u32..0x80)
+                .chain(0x0600..0x0700)
+                .map(|u| char::from_u32(u).map_or(Script::Unknown, |ch| ch.script()))
+                .collect()
+        });
+        let index = if code < 0x80 {
+            code
+        } else {
+            code - 0x0600 + 0x80
+        };
+        table[index as usize]
+    } else {
+        c.script()
+    }
+}
+
+fn is_neutral_script(s: Script) -> bool {
+    matches!(s, Script::Common | Script::Inherited | Script::Unknown)
+}
+
+/// The script of each char, with common and inherited chars taking the script of the nearest
+/// strong-script char before them (or after them at the paragraph start); Latin when there is none.
+pub fn resolve_scripts(chars: &[char]) -> Vec<Script> {
+    let raw: Vec<Script> = chars.iter().map(|&c| script_of(c)).collect();
+    resolve_from_raw(&raw)
+}
+
+fn resolve_from_raw(raw: &[Script]) -> Vec<Script> {
+    let mut out = raw.to_vec();
+    let first_real = out.iter().copied().find(|s| !is_neutral_script(*s));
+    let mut current = first_real.unwrap_or(Script::Latin);
+    for s in out.iter_mut() {
+        if is_neutral_script(*s) {
+            *s = current;
+        } else {
+            current = *s;
+        }
+    }
+    out
+}
+
+/// Splits a paragraph into items. `levels` has one level per char.
+pub fn itemize(chars: &[char], levels: &[u8], faces: &Faces<'_>) -> Vec<Item> {
+    let raw: Vec<Script> = chars.iter().map(|&c| script_of(c)).collect();
+    let scripts = resolve_from_raw(&raw);
+    let fonts = faces.fonts();
+    let mut font_of: Vec<FontId> = Vec::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = font_of.last().copied();
+        let font = match prev {
+            Some(p) if sticks_to_base_with(c, raw[i]) => p,
+            // Common chars (digits, spaces, punctuation) stay in the previous char's font when it
+            // has them, so a run is not split needlessly.
+            Some(p) if is_neutral_script(raw[i]) && faces.has_glyph(p, c) => p,
+            _ => {
+                let prefer_latin = scripts[i] != Script::Arabic;
+                fonts
+                    .fallback_order(prefer_latin)
+                    .find(|&id| faces.has_glyph(id, c))
+                    .unwrap_or(if prefer_latin {
+                        fonts.latin()
+                    } else {
+                        fonts.primary()
+                    })
+            }
+        };
+        font_of.push(font);
+    }
+    let mut items: Vec<Item> = Vec::new();
+    for i in 0..chars.len() {
+        let same = items.last().is_some_and(|it| {
+            it.level == levels[i] && it.font == font_of[i] && it.script == scripts[i]
+        });
+        if same {
+            if let Some(last) = items.last_mut() {
+                last.chars.end = i + 1;
+            }
+        } else {
+            items.push(Item {
+                chars: i..i + 1,
+                level: levels[i],
+                font: font_of[i],
+                script: scripts[i],
+            });
+        }
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fonts::FontSet;
+
+    fn items_of(text: &str, level: u8) -> (FontSet, Vec<Item>) {
+        let set = FontSet::embedded();
+        let chars: Vec<char> = text.chars().collect();
+        let levels = vec![level; chars.len()];
+        let items = {
+            let faces = Faces::new(&set);
+            itemize(&chars, &levels, &faces)
+        };
+        (set, items)
+    }
+
+    #[test]
+    fn latin_name_inside_arabic_gets_the_latin_font() {
+        let (set, items) = items_of("قالت Reuters إن", 1);
+        let names: Vec<&str> = items.iter().map(|i| set.name(i.font)).collect();
+        assert_eq!(
+            names,
+            [
+                "NotoNaskhArabic-Regular",
+                "NotoSans-Regular",
+                "NotoNaskhArabic-Regular"
+            ]
+        );
+        // The space after the name is common and stays in the previous char's font and script.
+        assert_eq!(items[1].chars, 5..13);
+        assert_eq!(items[1].script, Script::Latin);
+    }
+
+    #[test]
+    fn script_table_agrees_with_the_general_lookup() {
+        for u in (0u32..0x80).chain(0x0600..0x0700) {
+            let c = char::from_u32(u).expect("scalar");
+            assert_eq!(script_of(c), c.script(), "U+{u:04X}");
+        }
+        assert_eq!(script_of('ب'), Script::Arabic);
+        assert_eq!(script_of('،'), Script::Common);
+        assert_eq!(script_of('é'), Script::Latin);
+    }
+
+    #[test]
+    fn harakat_stay_in_one_run_with_their_base() {
+        let (_, items) = items_of("مُحَمَّدٌ", 1);
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].script, Script::Arabic);
+    }
+
+    #[test]
+    fn parentheses_fall_back_to_the_font_that_has_them() {
+        // Noto Naskh Arabic has no ASCII parentheses (checked with its cmap in fonts::tests style).
+        let set = FontSet::embedded();
+        let faces = Faces::new(&set);
+        assert!(!faces.has_glyph(set.primary(), '('));
+        let (set, items) = items_of("(غرفة)", 1);
+        assert_eq!(set.name(items[0].font), "NotoSans-Regular");
+        assert_eq!(set.name(items[1].font), "NotoNaskhArabic-Regular");
+        assert_eq!(items[0].script, Script::Arabic);
+    }
+}

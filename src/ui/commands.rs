@@ -1,0 +1,83 @@
+//! The commands panels and shortcuts emit; the app applies them once per frame, after all UI ran.
+
+use crate::text::{Cursor, VisualDirection};
+use std::path::PathBuf;
+
+/// Something the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Show the open-file dialog.
+    OpenFileDialog,
+    /// Open this text file.
+    OpenFile(PathBuf),
+    /// Show the font-file dialog.
+    ChooseFontDialog,
+    /// Use this font file for the text.
+    UseFontFile(PathBuf),
+    /// Go back to the embedded fonts.
+    UseEmbeddedFonts,
+    /// Change the zoom.
+    Zoom(ZoomStep),
+    /// Set the selection from `anchor` (where it started) to `focus` (where it ends now).
+    Select {
+        /// The fixed end.
+        anchor: Cursor,
+        /// The moving end.
+        focus: Cursor,
+    },
+    /// Select the whole text.
+    SelectAll,
+    /// Move the selection's moving end one grapheme visually, keeping the anchor.
+    ExtendSelection(VisualDirection),
+    /// Copy the selection, in logical order, to the clipboard.
+    CopySelection,
+}
+
+/// A zoom change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoomStep {
+    /// One step larger.
+    In,
+    /// One step smaller.
+    Out,
+    /// Back to 100 %.
+    Reset,
+}
+
+/// Zoom factors from 50 % to 400 %.
+pub const ZOOM_MIN: f32 = 0.5;
+/// Largest zoom factor.
+pub const ZOOM_MAX: f32 = 4.0;
+
+impl ZoomStep {
+    /// The zoom after this step from `zoom`, in 10 % steps, clamped to `ZOOM_MIN..=ZOOM_MAX`.
+    pub fn apply(self, zoom: f32) -> f32 {
+        let next = match self {
+            ZoomStep::In => zoom + 0.1,
+            ZoomStep::Out => zoom - 0.1,
+            ZoomStep::Reset => 1.0,
+        };
+        // Round to whole percent so repeated steps do not drift (1.1 + 0.1 - 0.1 == 1.1).
+        ((next * 100.0).round() / 100.0).clamp(ZOOM_MIN, ZOOM_MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zoom_steps_are_clamped_and_do_not_drift() {
+        let mut zoom = 1.0;
+        for _ in 0..3 {
+            zoom = ZoomStep::In.apply(zoom);
+        }
+        for _ in 0..3 {
+            zoom = ZoomStep::Out.apply(zoom);
+        }
+        assert_eq!(zoom, 1.0);
+        assert_eq!(ZoomStep::Out.apply(ZOOM_MIN), ZOOM_MIN);
+        assert_eq!(ZoomStep::In.apply(ZOOM_MAX), ZOOM_MAX);
+        assert_eq!(ZoomStep::Reset.apply(2.3), 1.0);
+    }
+}

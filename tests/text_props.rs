@@ -1,0 +1,139 @@
+//! Property tests of the layout on random mixed Arabic/Latin text: lines cover every char once,
+//! every char is in exactly one run, and caret → hit gives back every grapheme boundary.
+
+use hamish::offset::CharOffset;
+use hamish::text::{
+    Affinity, BaseDirection, Cursor, DocumentLayout, FontSet, LayoutCache, LayoutParams,
+    VisualDirection,
+};
+use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Pieces random texts are made of: Arabic letters and words, harakat, lam-alef, Latin, digits,
+/// punctuation, spaces and paragraph separators.
+const PIECES: &[&str] = &[
+    "ب",
+    "ت",
+    "ع",
+    "ه",
+    "ل",
+    "ا",
+    "لا",
+    "َ",
+    "ُّ",
+    "ـ",
+    "محمد",
+    "الأخبار",
+    "Reuters",
+    "BBC",
+    "a",
+    "Z",
+    "17",
+    "٢٠٢٤",
+    "(",
+    ")",
+    "«",
+    "»",
+    "\"",
+    ".",
+    "،",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    "\u{200D}",
+];
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..40).prop_map(|v| v.concat())
+}
+
+fn direction_strategy() -> impl Strategy<Value = BaseDirection> {
+    prop::sample::select(vec![
+        BaseDirection::Auto,
+        BaseDirection::Rtl,
+        BaseDirection::Ltr,
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn layout_covers_text_and_carets_round_trip(
+        text in text_strategy(),
+        width in 40.0f32..600.0,
+        direction in direction_strategy(),
+    ) {
+        let params = LayoutParams { font_size: 18.0, width, direction, line_height: 1.6 };
+        let doc = DocumentLayout::new(&text, &FontSet::embedded(), &params, &mut LayoutCache::default());
+        let chars: Vec<char> = text.chars().collect();
+
+        // Each non-separator char is on exactly one line and in exactly one run.
+        let mut line_hits = vec![0u32; chars.len()];
+        let mut run_hits = vec![0u32; chars.len()];
+        for line in doc.lines() {
+            for hits in &mut line_hits[line.chars.start.0..line.chars.end.0] {
+                *hits += 1;
+            }
+            for run in &line.runs {
+                prop_assert!(line.chars.start <= run.chars.start && run.chars.end <= line.chars.end);
+                for hits in &mut run_hits[run.chars.start.0..run.chars.end.0] {
+                    *hits += 1;
+                }
+                for g in &run.glyphs {
+                    prop_assert!(run.chars.contains(g.cluster));
+                }
+            }
+        }
+        for (i, c) in chars.iter().enumerate() {
+            let expected = u32::from(!matches!(c, '\n' | '\r'));
+            prop_assert_eq!(line_hits[i], expected, "char {} {:?}", i, c);
+            prop_assert_eq!(run_hits[i], expected, "char {} {:?}", i, c);
+        }
+
+        // Caret → hit → the same offset, at every grapheme boundary of every paragraph.
+        let mut offset = 0usize;
+        let mut boundaries = vec![0usize];
+        for g in text.graphemes(true) {
+            offset += g.chars().count();
+            boundaries.push(offset);
+        }
+        for o in boundaries {
+            // "\r\n" is one grapheme; its inside is not a caret position anyway.
+            for affinity in [Affinity::After, Affinity::Before] {
+                let c = Cursor { offset: CharOffset(o), affinity };
+                let rect = doc.caret_rect(c);
+                let back = doc.hit(rect.center());
+                let expected = doc.snap_to_grapheme(CharOffset(o));
+                if back.offset != expected {
+                    // Only a grapheme with no width (a lone mark with no base) may hide an offset:
+                    // then the offset hit instead is drawn at the same place.
+                    let other = doc.caret_rect(back);
+                    prop_assert!(
+                        (other.center().x - rect.center().x).abs() <= 1.01
+                            && (other.center().y - rect.center().y).abs() < 0.01,
+                        "offset {} {:?}: caret {:?} hit back {:?} at {:?}", o, affinity, rect, back, other
+                    );
+                }
+            }
+        }
+
+        // Every query answers something sensible for every offset, including separators.
+        for o in 0..=chars.len() {
+            let at = CharOffset(o);
+            let w = doc.word_at(at);
+            // The word holds the offset, or ends where the offset snaps to (paragraph ends).
+            prop_assert!(w.start <= at && (at < w.end || w.end == doc.snap_to_grapheme(at)));
+            prop_assert!(doc.snap_to_grapheme(at) <= at);
+            for dir in [VisualDirection::Left, VisualDirection::Right] {
+                let moved = doc.move_visual(Cursor::after(at), dir);
+                prop_assert!(moved.offset.0 <= chars.len());
+            }
+            let fwd = doc.move_logical(Cursor::after(at), true);
+            let back = doc.move_logical(Cursor::after(at), false);
+            prop_assert!(fwd.offset >= at.min(CharOffset(chars.len())) && back.offset <= at);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! GUI tests of painting (egui_kittest, no window): only visible lines are drawn, and glyph quads
+//! sit on whole physical pixels at any scale factor so text stays crisp on HiDPI screens.
+
+use egui::epaint::Shape;
+use egui::Vec2;
+use egui_kittest::Harness;
+use hamish::ui::file_load::SAMPLE_TEXT;
+use hamish::ui::DocumentView;
+
+fn harness(pixels_per_point: f32) -> Harness<'static, DocumentView> {
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(700.0, 300.0))
+        .with_pixels_per_point(pixels_per_point)
+        .build_ui_state(
+            |ui, view: &mut DocumentView| {
+                for command in view.ui(ui) {
+                    view.apply(ui.ctx(), &command);
+                }
+            },
+            DocumentView::new(SAMPLE_TEXT.to_owned()),
+        );
+    harness.run();
+    harness
+}
+
+/// Vertex positions of the glyph mesh (the mesh textured with the atlas) of the last frame.
+fn glyph_vertices(harness: &Harness<'_, DocumentView>) -> Vec<egui::Pos2> {
+    let texture = harness.state().glyph_painter().texture_id().unwrap();
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            Shape::Mesh(mesh) if mesh.texture_id == texture => {
+                Some(mesh.vertices.iter().map(|v| v.pos))
+            }
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+#[test]
+fn only_visible_lines_are_painted() {
+    let harness = harness(1.0);
+    let view = harness.state();
+    let total: usize = view
+        .layout()
+        .unwrap()
+        .lines()
+        .flat_map(|l| l.runs.iter())
+        .map(|r| r.glyphs.len())
+        .sum();
+    let drawn = view.glyph_painter().last_frame_glyphs();
+    assert!(drawn > 50, "the first screenful is drawn ({drawn})");
+    assert!(
+        drawn * 3 < total,
+        "{drawn} of {total} glyphs drawn: the rest is off screen"
+    );
+}
+
+#[test]
+fn glyph_quads_snap_to_physical_pixels_at_2x() {
+    for ppp in [1.0, 1.5, 2.0] {
+        let harness = harness(ppp);
+        let vertices = glyph_vertices(&harness);
+        assert!(vertices.len() > 200, "glyphs were drawn at {ppp}x");
+        for p in vertices {
+            let (x, y) = (p.x * ppp, p.y * ppp);
+            assert!(
+                (x - x.round()).abs() < 1e-3 && (y - y.round()).abs() < 1e-3,
+                "{p:?} at {ppp}x"
+            );
+        }
+    }
+}
+
+#[test]
+fn glyphs_are_rasterized_at_the_physical_size() {
+    let small = harness(1.0);
+    let big = harness(2.0);
+    let side = |h: &Harness<'_, DocumentView>| {
+        let verts = glyph_vertices(h);
+        // Height of the tallest quad, in physical pixels.
+        verts
+            .chunks(4)
+            .map(|q| (q[2].y - q[0].y) * h.ctx.pixels_per_point())
+            .fold(0.0f32, f32::max)
+    };
+    let (s1, s2) = (side(&small), side(&big));
+    assert!(s2 > s1 * 1.8 && s2 < s1 * 2.2, "1x: {s1}px, 2x: {s2}px");
+}
+
+#[test]
+fn selection_is_painted_behind_the_glyphs() {
+    let mut harness = harness(1.0);
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, &hamish::ui::Command::SelectAll);
+    harness.run();
+    let texture = harness.state().glyph_painter().texture_id().unwrap();
+    let fill = harness.ctx.global_style().visuals.selection.bg_fill;
+    let shapes = &harness.output().shapes;
+    let selection_at: Vec<usize> = shapes
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(&c.shape, Shape::Rect(r) if r.fill == fill))
+        .map(|(i, _)| i)
+        .collect();
+    let glyphs_at = shapes
+        .iter()
+        .position(|c| matches!(&c.shape, Shape::Mesh(m) if m.texture_id == texture))
+        .unwrap();
+    assert!(
+        selection_at.len() > 3,
+        "one rectangle per visible line at least"
+    );
+    assert!(selection_at.iter().all(|&i| i < glyphs_at));
+}
