@@ -143,10 +143,28 @@ fn check_folder_reports_each_problem_and_exits_one() {
     let dir = corpus();
     let (code, out, _) = hamish(&["check", "."], dir.path());
     assert_eq!(code, 1, "{out}");
+    // changed: "الوزيرُ" was replaced, so the source T2 is an orphan (listed at its line); T3's
+    // context changed (flagged); T1 and T4 moved by one char.
+    let changed = std::fs::read_to_string(dir.path().join("changed.txt.ann.ron")).unwrap();
+    let t2_line = changed.lines().position(|l| l.contains("(id: 2,")).unwrap() + 1;
     assert!(
-        out.contains("text changed since the annotations were saved: 4 annotations to re-anchor"),
+        out.contains("PROBLEM ./changed.txt.ann.ron: text changed since the annotations were saved: 0 stay, 2 move, 1 move and need review, 1 orphans"),
         "{out}"
     );
+    assert!(
+        out.contains(&format!("PROBLEM ./changed.txt.ann.ron:{t2_line}: annotation T2 (source \"الوزيرُ\") is an orphan: its text is no longer in the file")),
+        "{out}"
+    );
+    assert!(
+        out.contains("annotation T3 (cue \"قالَ\") found again with doubt"),
+        "{out}"
+    );
+    // The check is a dry run: nothing was written.
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("changed.txt.ann.ron")).unwrap(),
+        changed
+    );
+    assert!(!dir.path().join("changed.txt.ann.ron.bak").exists());
     // broken: the parse error names the file, line 3 and column.
     assert!(
         out.lines()
@@ -172,13 +190,17 @@ fn check_folder_reports_each_problem_and_exits_one() {
         out.contains("OK      ./bom.txt (4 annotations, 2 relations)"),
         "{out}"
     );
-    // Only T4 ends within 32 chars of the old end, so only its suffix changed.
+    // Text appended after every annotation: they all stay, which is a note, not a problem.
     assert!(
-        out.contains("PROBLEM ./appended.txt.ann.ron: text changed since the annotations were saved: 1 annotations to re-anchor"),
+        out.contains("NOTE    ./appended.txt.ann.ron: text changed since the annotations were saved: 4 stay, 0 move, 0 move and need review, 0 orphans"),
         "{out}"
     );
     assert!(
-        out.contains("checked 7 file(s): 3 OK, 4 with problems, 0 unreadable"),
+        out.contains("OK      ./appended.txt (4 annotations"),
+        "{out}"
+    );
+    assert!(
+        out.contains("checked 7 file(s): 4 OK, 3 with problems, 0 unreadable"),
         "{out}"
     );
 }
@@ -195,7 +217,7 @@ fn check_usage_and_io_errors_exit_two() {
     let (code, out, _) = hamish(&["check", "good.txt.ann.ron"], dir.path());
     assert_eq!(code, 2, "{out}");
     assert!(
-        out.contains("ERROR   good.txt.ann.ron: cannot read the text file good.txt"),
+        out.contains("ERROR   good.txt.ann.ron: good.txt: cannot read the file"),
         "{out}"
     );
 }
@@ -233,13 +255,21 @@ fn stats_table_and_json() {
             "rumour",
             "relations",
             "claims+source",
-            "claims-source"
+            "claims-source",
+            "review",
+            "orphans"
         ]
     );
     let good: Vec<&str> = lines[1].split_whitespace().collect();
-    assert_eq!(good, ["good.txt", "4", "2", "1", "1", "0", "2", "1", "1"]);
+    assert_eq!(
+        good,
+        ["good.txt", "4", "2", "1", "1", "0", "2", "1", "1", "0", "0"]
+    );
     let total: Vec<&str> = lines[3].split_whitespace().collect();
-    assert_eq!(total, ["TOTAL", "9", "4", "2", "2", "1", "4", "2", "2"]);
+    assert_eq!(
+        total,
+        ["TOTAL", "9", "4", "2", "2", "1", "4", "2", "2", "0", "0"]
+    );
 
     let (code, out, _) = hamish(&["stats", "--json", "."], dir.path());
     assert_eq!(code, 1, "broken.txt.ann.ron cannot be read");

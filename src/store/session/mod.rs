@@ -26,7 +26,7 @@ use crate::store::atomic::{
     folder_of, remove_stale_temps, save_checked, FileSystem, SaveOutcome, SidecarGuard,
     STALE_TEMP_AGE,
 };
-use crate::store::decode::{load_text_file_with, DecodedText, LoadOptions};
+use crate::store::decode::{load_text_file_with, DecodeError, DecodedText, LoadOptions};
 use crate::store::recovery::{
     find_recovery_for_sidecar, recovery_path, remove_recovery, write_recovery, Autosaver, Recovery,
 };
@@ -138,7 +138,7 @@ impl DocumentSession {
             }
             Some(Err(err)) => return Err(OpenError::Sidecar(err)),
         };
-        let decoded = decode(text_path, options.encoding, data.as_ref())?;
+        let decoded = decode_for_sidecar(text_path, options.encoding, data.as_ref())?;
         let document = Document::new(text_path, decoded.text, decoded.encoding);
         let folder = folder_of(text_path);
         let mut report = OpenReport {
@@ -388,14 +388,14 @@ fn parse_sidecar(bytes: &[u8], path: &Path) -> Result<SidecarData, SidecarError>
     from_ron_str(text, path)
 }
 
-/// Decodes the text. Without an override, the detected encoding is used unless the sidecar
-/// records another one under which the text has the sidecar's fingerprint (a guess that went
-/// wrong must not orphan every annotation).
-fn decode(
+/// Decodes the text at `text_path` for the annotations in `sidecar`. With `encoding` that
+/// encoding is used; otherwise the detected one, unless the sidecar records another encoding under
+/// which the text has the sidecar's fingerprint (a wrong guess must not orphan every annotation).
+pub fn decode_for_sidecar(
     text_path: &Path,
     encoding: Option<TextEncoding>,
     sidecar: Option<&SidecarData>,
-) -> Result<DecodedText, OpenError> {
+) -> Result<DecodedText, DecodeError> {
     let options = LoadOptions {
         encoding,
         ..LoadOptions::default()
