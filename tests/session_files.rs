@@ -306,3 +306,85 @@ fn sidecar_changed_on_disk_goes_to_a_conflict_copy() {
     assert_eq!(load_sidecar(&copy).unwrap().set, *s.set());
     assert!(s.is_modified(), "the sidecar does not hold our work");
 }
+
+#[test]
+fn take_over_after_a_conflict_overwrites_with_bak() {
+    let dir = tempfile::tempdir().unwrap();
+    let (text, _) = saved_doc(dir.path());
+    let (mut s, _) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    let sidecar = sidecar_path(&text);
+    let theirs = std::fs::read_to_string(&sidecar)
+        .unwrap()
+        .replace("\"source\"", "\"cue\"");
+    std::fs::write(&sidecar, &theirs).unwrap();
+    s.apply(Edit::RemoveAnnotation(AnnotationId(1))).unwrap();
+    assert!(matches!(
+        s.save().unwrap(),
+        SaveOutcome::ConflictCopy { .. }
+    ));
+    s.take_over_sidecar().unwrap();
+    assert_eq!(s.save().unwrap(), SaveOutcome::Saved);
+    assert!(!s.is_modified());
+    assert_eq!(
+        std::fs::read_to_string(backup_path(&sidecar)).unwrap(),
+        theirs
+    );
+    assert_eq!(load_sidecar(&sidecar).unwrap().set, *s.set());
+}
+
+#[test]
+fn chosen_encoding_is_remembered_through_the_sidecar() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = copy_sample("sentence.windows-1256.crlf.txt", dir.path(), "a.txt");
+    let iso = OpenOptions {
+        encoding: Some(TextEncoding::Iso8859_6),
+        ..opts()
+    };
+    let (mut s, report) = DocumentSession::open(RealFs, &text, &iso).unwrap();
+    assert_eq!(report.encoding, TextEncoding::Iso8859_6);
+    assert!(
+        report.replaced_bytes > 0,
+        "ISO-8859-6 leaves some of these bytes unmapped"
+    );
+    annotate(&mut s);
+    s.save().unwrap();
+    let iso_text = s.document().text.clone();
+    drop(s);
+    // Detection alone would say Windows-1256, but the annotations were made on the ISO-8859-6
+    // reading, which the sidecar records: that reading is used and nothing needs re-anchoring.
+    let (s, report) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    assert_eq!(report.encoding, TextEncoding::Iso8859_6);
+    assert!(report.reanchored.is_none());
+    assert_eq!(s.document().text, iso_text);
+    // An explicit choice still wins.
+    let (s, report) = DocumentSession::open(
+        RealFs,
+        &text,
+        &OpenOptions {
+            encoding: Some(TextEncoding::Windows1256),
+            ..opts()
+        },
+    )
+    .unwrap();
+    assert_eq!(s.document().encoding, TextEncoding::Windows1256);
+    assert!(report.reanchored.is_some(), "another reading of the text");
+}
+
+#[test]
+fn folder_schema_is_used_and_a_missing_one_is_an_open_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = copy_sample("sentence.utf8-bom.lf.txt", dir.path(), "doc.txt");
+    let mut schema = hamish::model::Schema::fact_checking();
+    schema.labels.retain(|l| l.id == "claim");
+    schema.relations.clear();
+    std::fs::write(dir.path().join("schema.ron"), schema.to_ron_string()).unwrap();
+    let (mut s, _) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    assert_eq!(s.schema_source(), &SchemaSource::Folder);
+    assert_eq!(s.schema(), &schema);
+    s.save().unwrap();
+    drop(s);
+    std::fs::remove_file(dir.path().join("schema.ron")).unwrap();
+    let err = DocumentSession::open(RealFs, &text, &opts()).unwrap_err();
+    assert!(matches!(err, OpenError::Schema(_)), "{err}");
+    assert!(err.to_string().contains("schema.ron"), "{err}");
+}

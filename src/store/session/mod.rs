@@ -87,6 +87,18 @@ pub struct DocumentSession {
     recovery: Option<Recovery>,
 }
 
+impl std::fmt::Debug for DocumentSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DocumentSession")
+            .field("text", &self.document.path)
+            .field("sidecar", &self.guard.path())
+            .field("annotations", &self.set.len())
+            .field("modified", &self.is_modified())
+            .field("unreadable_sidecar", &self.unreadable_sidecar)
+            .finish_non_exhaustive()
+    }
+}
+
 /// What to do with a sidecar that does not parse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum OnBadSidecar {
@@ -316,6 +328,14 @@ impl DocumentSession {
             self.recovery = None;
         }
         Ok(outcome)
+    }
+
+    /// After a conflict: accepts the sidecar as it is on disk now as the one this session
+    /// replaces, so the next [`Self::save`] overwrites it ("save anyway"; the disk version goes to
+    /// `.bak`). A sidecar that does not parse is still never overwritten.
+    pub fn take_over_sidecar(&mut self) -> Result<(), SessionError> {
+        self.guard.refresh(&*self.fs)?;
+        Ok(())
     }
 
     /// Writes the recovery file when the autosave policy says it is due at `now`; returns whether
