@@ -147,8 +147,7 @@ fn wrong_encoding_override_is_an_open_error() {
         ..opts()
     };
     let err = DocumentSession::open(RealFs, &text, &options)
-        .err()
-        .expect("Windows-1256 bytes are not UTF-8");
+        .expect_err("Windows-1256 bytes are not UTF-8");
     assert!(matches!(err, OpenError::Text(_)), "{err}");
     assert!(err.to_string().contains("a.txt"), "{err}");
 }
@@ -240,9 +239,8 @@ fn corrupt_sidecar_is_a_clear_error_and_never_written() {
     let corrupt = b"(\n    format: 1,\n    text: oops,\n)\n".to_vec();
     std::fs::write(&sidecar, &corrupt).unwrap();
 
-    let err = DocumentSession::open(RealFs, &text, &opts())
-        .err()
-        .expect("a sidecar that does not parse");
+    let err =
+        DocumentSession::open(RealFs, &text, &opts()).expect_err("a sidecar that does not parse");
     let (line, column) = err.position().expect("a parse position");
     assert_eq!(line, 3);
     assert!(column > 1);
