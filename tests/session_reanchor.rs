@@ -157,3 +157,98 @@ fn deleted_span_becomes_an_orphan_that_is_kept_and_saved() {
     assert_eq!(s.set(), &set);
     assert_eq!(s.set().len(), 4);
 }
+
+mod property {
+    use super::*;
+    use hamish::model::{Annotation, Timestamp};
+    use hamish::store::session::reanchor_set;
+    use proptest::prelude::*;
+
+    /// Arabic words, digits and punctuation, joined by spaces and line breaks.
+    fn words() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "قال",
+            "الوزير",
+            "إن",
+            "الخطة",
+            "نجحت",
+            "17",
+            "أكتوبر",
+            "،",
+            "وأكد",
+            "المتحدث",
+            "الرسمي",
+            "ذلك",
+            "\r\n",
+            "التضخم",
+            "في",
+            "خفض",
+        ]);
+        prop::collection::vec(word, 20..60).prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// Whatever the edit, nothing is lost; orphans keep their old ranges and anchors; every
+        /// annotation placed with confidence covers exactly its old text; statuses match the
+        /// summary.
+        #[test]
+        fn reanchoring_never_loses_or_misplaces(
+            text in words(),
+            spans in prop::collection::vec((0usize..400, 1usize..12), 1..8),
+            edit_at in 0usize..400,
+            delete in 0usize..10,
+            insert in "[ا-ي ]{0,8}",
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let n = chars.len();
+            let mut set = AnnotationSet::new();
+            for (i, (start, len)) in spans.iter().enumerate() {
+                let start = start % n;
+                let end = (start + len).min(n);
+                set.insert_annotation(Annotation::new(
+                    AnnotationId(i as u64 + 1),
+                    "claim",
+                    vec![CharRange::from_indices(start, end)],
+                    &text,
+                    Timestamp(1),
+                ));
+            }
+            let at = edit_at % (n + 1);
+            let cut = (at + delete).min(n);
+            let new_text: String = chars[..at]
+                .iter()
+                .chain(insert.chars().collect::<Vec<_>>().iter())
+                .chain(chars[cut..].iter())
+                .collect();
+            let old = set.clone();
+            let summary = reanchor_set(&mut set, &new_text);
+            prop_assert_eq!(set.len(), old.len());
+            prop_assert_eq!(summary.total(), old.len());
+            for (id, _) in &summary.orphans {
+                let (now, before) = (set.annotation(*id).unwrap(), old.annotation(*id).unwrap());
+                prop_assert_eq!(now.status, AnnotationStatus::Orphan);
+                prop_assert_eq!(&now.ranges, &before.ranges);
+                prop_assert_eq!(&now.anchors, &before.anchors);
+            }
+            for id in &summary.moved {
+                let (now, before) = (set.annotation(*id).unwrap(), old.annotation(*id).unwrap());
+                prop_assert_eq!(now.covered_text(&new_text), before.anchors[0].exact.clone());
+                prop_assert_eq!(now.status, AnnotationStatus::Ok);
+            }
+            for id in &summary.needs_review {
+                prop_assert_eq!(set.annotation(*id).unwrap().status, AnnotationStatus::NeedsReview);
+            }
+            let new_len = new_text.chars().count();
+            for a in set.annotations().filter(|a| a.status != AnnotationStatus::Orphan) {
+                prop_assert!(a.ranges.iter().all(|r| r.start <= r.end && r.end.0 <= new_len));
+                prop_assert!(a.anchors_match(&new_text));
+            }
+            // An edit that leaves the text as it was changes nothing.
+            if new_text == text {
+                prop_assert_eq!(&set, &old);
+            }
+        }
+    }
+}
