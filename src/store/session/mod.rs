@@ -18,6 +18,7 @@ use crate::model::annotation::{Annotation, Timestamp};
 use crate::model::document::Document;
 use crate::model::edit::Edit;
 use crate::model::history::History;
+use crate::model::quote::Quote;
 use crate::model::schema::Schema;
 use crate::model::set::AnnotationSet;
 use crate::model::text_format::TextEncoding;
@@ -71,6 +72,8 @@ pub struct OpenReport {
 pub struct DocumentSession {
     fs: Box<dyn FileSystem>,
     document: Document,
+    /// The text's chars, for capturing anchor quotes without walking the text each time.
+    chars: Vec<char>,
     schema_source: SchemaSource,
     schema: Schema,
     set: AnnotationSet,
@@ -184,6 +187,7 @@ impl DocumentSession {
         report.unreadable_sidecar = unreadable;
         let session = Self {
             fs,
+            chars: document.text.chars().collect(),
             document,
             schema_source,
             schema,
@@ -250,12 +254,22 @@ impl DocumentSession {
         let mut a = Annotation::new(
             self.set.next_annotation_id(),
             label,
-            ranges,
+            Vec::new(),
             &self.document.text,
             Timestamp::now(),
         );
+        a.anchors = self.capture_anchors(&ranges);
+        a.ranges = ranges;
         a.author = self.author.clone();
         a
+    }
+
+    /// One anchor quote per range, from the document's text (for [`Edit::SetRanges`]).
+    pub fn capture_anchors(&self, ranges: &[CharRange]) -> Vec<Quote> {
+        ranges
+            .iter()
+            .map(|r| Quote::capture_from_chars(&self.chars, *r))
+            .collect()
     }
 
     /// Applies `edit` as one undo step (now).

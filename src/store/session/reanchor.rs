@@ -7,7 +7,7 @@
 //! ranges and anchors are taken from the new text, and it is flagged `NeedsReview` when any range
 //! was placed with doubt. Nothing is ever removed from the set.
 
-use crate::model::annotation::{capture_anchors, AnnotationId, AnnotationStatus};
+use crate::model::annotation::{AnnotationId, AnnotationStatus};
 use crate::model::quote::Quote;
 use crate::model::set::AnnotationSet;
 use crate::offset::CharRange;
@@ -61,6 +61,8 @@ pub fn reanchor_set(set: &mut AnnotationSet, new_text: &str) -> ReanchorSummary 
         }
     }
     let outcomes = reanchor_all(new_text, &items);
+    // Anchors are re-captured from a char vector: `Quote::capture` walks the whole text per call.
+    let chars: Vec<char> = new_text.chars().collect();
     let mut summary = ReanchorSummary::default();
     let ids: Vec<AnnotationId> = set.annotations().map(|a| a.id).collect();
     let mut next = 0;
@@ -74,7 +76,11 @@ pub fn reanchor_set(set: &mut AnnotationSet, new_text: &str) -> ReanchorSummary 
                 AnnotationFate::Orphan(_) => a.status = AnnotationStatus::Orphan,
                 _ => {
                     a.ranges = mine.iter().filter_map(AnchorOutcome::range).collect();
-                    a.anchors = capture_anchors(new_text, &a.ranges);
+                    a.anchors = a
+                        .ranges
+                        .iter()
+                        .map(|r| Quote::capture_from_chars(&chars, *r))
+                        .collect();
                     if fate == AnnotationFate::NeedsReview {
                         a.status = AnnotationStatus::NeedsReview;
                     }
