@@ -386,3 +386,47 @@ fn folder_schema_is_used_and_a_missing_one_is_an_open_error() {
     assert!(matches!(err, OpenError::Schema(_)), "{err}");
     assert!(err.to_string().contains("schema.ron"), "{err}");
 }
+
+#[test]
+fn unreadable_sidecar_file_is_an_open_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (text, before) = saved_doc(dir.path());
+    let fs = FaultyFs::new().fail_nth(FsOp::Read, 1, ErrorKind::PermissionDenied);
+    let err = DocumentSession::open(fs, &text, &opts()).expect_err("the sidecar cannot be read");
+    assert!(matches!(err, OpenError::ReadSidecar(_)), "{err}");
+    assert!(err.to_string().contains("doc.txt.ann.ron"), "{err}");
+    assert_eq!(std::fs::read(sidecar_path(&text)).unwrap(), before);
+}
+
+#[test]
+fn set_ranges_with_captured_anchors_saves_and_undoes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (text, _) = saved_doc(dir.path());
+    let (mut s, _) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    // Widen the source T1 from "الوزير" to "قال الوزير".
+    let ranges = vec![CharRange::from_indices(0, 10)];
+    let anchors = s.capture_anchors(&ranges);
+    assert_eq!(anchors[0].exact, "قال الوزير");
+    s.apply(Edit::SetRanges {
+        id: AnnotationId(1),
+        ranges,
+        anchors,
+    })
+    .unwrap();
+    s.save().unwrap();
+    let doc_text = s.document().text.clone();
+    let (reopened, report) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    assert!(report.reanchored.is_none());
+    let t1 = reopened.set().annotation(AnnotationId(1)).unwrap();
+    assert_eq!(t1.covered_text(&doc_text), "قال الوزير");
+    assert!(t1.anchors_match(&doc_text));
+    assert!(s.undo().unwrap());
+    assert!(s.is_modified(), "undo past the save point is a change");
+    assert_eq!(
+        s.set()
+            .annotation(AnnotationId(1))
+            .unwrap()
+            .covered_text(&doc_text),
+        "الوزير"
+    );
+}
