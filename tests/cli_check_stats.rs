@@ -143,10 +143,28 @@ fn check_folder_reports_each_problem_and_exits_one() {
     let dir = corpus();
     let (code, out, _) = hamish(&["check", "."], dir.path());
     assert_eq!(code, 1, "{out}");
+    // changed: "الوزيرُ" was replaced, so the source T2 is an orphan (listed at its line); T3's
+    // context changed (flagged); T1 and T4 moved by one char.
+    let changed = std::fs::read_to_string(dir.path().join("changed.txt.ann.ron")).unwrap();
+    let t2_line = changed.lines().position(|l| l.contains("(id: 2,")).unwrap() + 1;
     assert!(
-        out.contains("text changed since the annotations were saved: 4 annotations to re-anchor"),
+        out.contains("PROBLEM ./changed.txt.ann.ron: text changed since the annotations were saved: 0 stay, 2 move, 1 move and need review, 1 orphans"),
         "{out}"
     );
+    assert!(
+        out.contains(&format!("PROBLEM ./changed.txt.ann.ron:{t2_line}: annotation T2 (source \"الوزيرُ\") is an orphan: its text is no longer in the file")),
+        "{out}"
+    );
+    assert!(
+        out.contains("annotation T3 (cue \"قالَ\") found again with doubt"),
+        "{out}"
+    );
+    // The check is a dry run: nothing was written.
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("changed.txt.ann.ron")).unwrap(),
+        changed
+    );
+    assert!(!dir.path().join("changed.txt.ann.ron.bak").exists());
     // broken: the parse error names the file, line 3 and column.
     assert!(
         out.lines()
@@ -172,13 +190,17 @@ fn check_folder_reports_each_problem_and_exits_one() {
         out.contains("OK      ./bom.txt (4 annotations, 2 relations)"),
         "{out}"
     );
-    // Only T4 ends within 32 chars of the old end, so only its suffix changed.
+    // Text appended after every annotation: they all stay, which is a note, not a problem.
     assert!(
-        out.contains("PROBLEM ./appended.txt.ann.ron: text changed since the annotations were saved: 1 annotations to re-anchor"),
+        out.contains("NOTE    ./appended.txt.ann.ron: text changed since the annotations were saved: 4 stay, 0 move, 0 move and need review, 0 orphans"),
         "{out}"
     );
     assert!(
-        out.contains("checked 7 file(s): 3 OK, 4 with problems, 0 unreadable"),
+        out.contains("OK      ./appended.txt (4 annotations"),
+        "{out}"
+    );
+    assert!(
+        out.contains("checked 7 file(s): 4 OK, 3 with problems, 0 unreadable"),
         "{out}"
     );
 }
@@ -195,7 +217,7 @@ fn check_usage_and_io_errors_exit_two() {
     let (code, out, _) = hamish(&["check", "good.txt.ann.ron"], dir.path());
     assert_eq!(code, 2, "{out}");
     assert!(
-        out.contains("ERROR   good.txt.ann.ron: cannot read the text file good.txt"),
+        out.contains("ERROR   good.txt.ann.ron: good.txt: cannot read the file"),
         "{out}"
     );
 }
@@ -233,13 +255,21 @@ fn stats_table_and_json() {
             "rumour",
             "relations",
             "claims+source",
-            "claims-source"
+            "claims-source",
+            "review",
+            "orphans"
         ]
     );
     let good: Vec<&str> = lines[1].split_whitespace().collect();
-    assert_eq!(good, ["good.txt", "4", "2", "1", "1", "0", "2", "1", "1"]);
+    assert_eq!(
+        good,
+        ["good.txt", "4", "2", "1", "1", "0", "2", "1", "1", "0", "0"]
+    );
     let total: Vec<&str> = lines[3].split_whitespace().collect();
-    assert_eq!(total, ["TOTAL", "9", "4", "2", "2", "1", "4", "2", "2"]);
+    assert_eq!(
+        total,
+        ["TOTAL", "9", "4", "2", "2", "1", "4", "2", "2", "0", "0"]
+    );
 
     let (code, out, _) = hamish(&["stats", "--json", "."], dir.path());
     assert_eq!(code, 1, "broken.txt.ann.ron cannot be read");
@@ -251,4 +281,119 @@ fn stats_table_and_json() {
     assert_eq!(json["total"]["claims_without_source"], 6);
     assert_eq!(json["total"]["claims_with_source"], 5);
     assert_eq!(json["unreadable"][0]["path"], "./broken.txt.ann.ron");
+}
+
+/// A Windows-1256 CRLF text in a sub-folder, annotated through the session and saved.
+fn legacy_folder(root: &Path) -> std::path::PathBuf {
+    use hamish::model::Edit;
+    use hamish::store::atomic::RealFs;
+    use hamish::store::session::{DocumentSession, OpenOptions};
+    let folder = root.join("legacy");
+    std::fs::create_dir(&folder).unwrap();
+    let text = folder.join("خبر.txt");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/encodings/sentence.windows-1256.crlf.txt"),
+        &text,
+    )
+    .unwrap();
+    let (mut s, _) = DocumentSession::open(RealFs, &text, &OpenOptions::default()).unwrap();
+    for (label, start, end) in [("source", 4, 10), ("claim", 12, 44), ("cue", 47, 49)] {
+        let a = s.new_annotation(label, vec![CharRange::from_indices(start, end)]);
+        s.apply(Edit::AddAnnotation(a)).unwrap();
+    }
+    s.save().unwrap();
+    text
+}
+
+#[test]
+fn check_reads_windows_1256_texts_and_reanchors_after_an_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = legacy_folder(dir.path());
+    let (code, out, _) = hamish(&["check", "legacy"], dir.path());
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("OK      legacy/خبر.txt (3 annotations, 0 relations)"),
+        "{out}"
+    );
+
+    // The text gains a heading line, still in Windows-1256 with CRLF: everything moves by 6.
+    let decoded = encoding_rs::WINDOWS_1256
+        .decode_without_bom_handling(&std::fs::read(&text).unwrap())
+        .0
+        .into_owned();
+    let edited = format!("عاجل\r\n{decoded}");
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1256.encode(&edited);
+    assert!(!unmappable);
+    std::fs::write(&text, &bytes).unwrap();
+    let (code, out, _) = hamish(&["check", "legacy"], dir.path());
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("PROBLEM legacy/خبر.txt.ann.ron: text changed since the annotations were saved: 0 stay, 3 move, 0 move and need review, 0 orphans"),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_fix_saves_reanchored_annotations_and_keeps_orphans() {
+    let dir = corpus();
+    let sidecar = dir.path().join("changed.txt.ann.ron");
+    let before = std::fs::read(&sidecar).unwrap();
+    let (code, out, _) = hamish(&["check", "--fix", "changed.txt"], dir.path());
+    // The orphan T2 is still a problem; the text change itself is fixed.
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("FIXED   changed.txt.ann.ron: re-anchored to the changed text and saved (0 stay, 2 move, 1 move and need review, 1 orphans"), "{out}");
+    assert!(
+        !out.contains("PROBLEM changed.txt.ann.ron: text changed"),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("changed.txt.ann.ron.bak")).unwrap(),
+        before
+    );
+    let fixed = hamish::store::sidecar::load_sidecar(&sidecar).unwrap();
+    let new_text = std::fs::read_to_string(dir.path().join("changed.txt")).unwrap();
+    assert!(fixed.matches_text(&new_text));
+    assert_eq!(fixed.set.len(), 4, "the orphan is kept");
+    let t2 = fixed.set.annotation(AnnotationId(2)).unwrap();
+    assert_eq!(t2.status, hamish::model::AnnotationStatus::Orphan);
+    assert_eq!(t2.ranges, vec![CharRange::from_indices(5, 12)]);
+    let t1 = fixed.set.annotation(AnnotationId(1)).unwrap();
+    assert_eq!(t1.covered_text(&new_text), "الخطة نجحت");
+
+    // A second check sees the recorded statuses: the orphan at its new line, T3 to review.
+    let (code, out, _) = hamish(&["check", "changed.txt"], dir.path());
+    assert_eq!(code, 1, "{out}");
+    let saved = std::fs::read_to_string(&sidecar).unwrap();
+    let t2_line = saved.lines().position(|l| l.contains("(id: 2,")).unwrap() + 1;
+    assert!(
+        out.contains(&format!(
+            "PROBLEM changed.txt.ann.ron:{t2_line}: annotation T2 (source \"الوزيرُ\") is an orphan"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("annotation T3 (cue \"قالَ\") is marked for review"),
+        "{out}"
+    );
+    assert!(!out.contains("text changed since"), "{out}");
+    let (_, out, _) = hamish(&["stats", "--json", "changed.txt"], dir.path());
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["total"]["orphans"], 1);
+    assert_eq!(json["total"]["needs_review"], 1);
+}
+
+#[test]
+fn check_fix_leaves_files_with_pending_recovery_alone() {
+    let dir = corpus();
+    let sidecar = dir.path().join("changed.txt.ann.ron");
+    let before = std::fs::read(&sidecar).unwrap();
+    std::fs::write(dir.path().join("changed.txt.ann.ron.recovery"), "unsaved").unwrap();
+    let (code, out, _) = hamish(&["check", "--fix", "changed.txt"], dir.path());
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("not fixed: unsaved work is waiting in"),
+        "{out}"
+    );
+    assert_eq!(std::fs::read(&sidecar).unwrap(), before);
 }

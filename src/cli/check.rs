@@ -1,11 +1,18 @@
-//! `hamish check`: for every annotated text under the given paths, parse the sidecar, compare the
-//! text's fingerprint, validate against the schema, and print one report per file.
-//! Exit code: 0 all fine, 1 any problem, 2 usage or I/O error.
+//! `hamish check`: for every annotated text under the given paths, parse the sidecar, decode the
+//! text (any supported encoding, as the window does), compare fingerprints, re-anchor as a dry run
+//! when the text changed, validate against the schema, and print one report per file.
+//! With `--fix`, a changed text's re-anchored annotations are saved through the document session
+//! (atomic, `.bak` kept). Exit code: 0 all fine, 1 any problem, 2 usage or I/O error.
 
-use crate::model::validate::{validate, Problem};
+use crate::model::validate::{validate, Owner, Problem};
+use crate::model::{AnnotationSet, AnnotationStatus};
+use crate::store::anchor::OrphanReason;
+use crate::store::atomic::{RealFs, SaveOutcome};
+use crate::store::session::{
+    decode_for_sidecar, reanchor_set, DocumentSession, OpenOptions, ReanchorSummary,
+};
 use crate::store::sidecar::{
-    find_sidecars, from_ron_str, line_of, read_sidecar_text, resolve_schema, SidecarData,
-    SidecarPair,
+    find_sidecars, from_ron_str, line_of, read_sidecar_text, resolve_schema, SidecarPair,
 };
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,6 +23,10 @@ pub struct CheckArgs {
     /// Text files, sidecar files (`*.ann.ron`) or folders (searched recursively).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Save re-anchored annotations for texts that changed (atomically, keeping `.bak`).
+    /// Orphans are kept and marked; files with a pending recovery file are left alone.
+    #[arg(long)]
+    pub fix: bool,
 }
 
 /// How one file fared; ordered by severity.
@@ -24,6 +35,24 @@ enum Verdict {
     Ok,
     Problems,
     Unreadable,
+}
+
+/// The report of one file, lines in order: problems (any makes the file fail) and notes.
+#[derive(Debug, Default)]
+struct FileReport {
+    lines: Vec<String>,
+    problems: usize,
+}
+
+impl FileReport {
+    fn problem(&mut self, line: String) {
+        self.lines.push(line);
+        self.problems += 1;
+    }
+
+    fn note(&mut self, line: String) {
+        self.lines.push(line);
+    }
 }
 
 /// Runs `hamish check`.
@@ -42,7 +71,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let mut worst = Verdict::Ok;
     let mut counts = [0usize; 3];
     for pair in &pairs {
-        let (verdict, lines) = check_pair(pair);
+        let (verdict, lines) = check_pair(pair, args.fix);
         for line in lines {
             println!("{line}");
         }
@@ -60,7 +89,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Checks one sidecar and its text; returns the verdict and the report lines.
-fn check_pair(pair: &SidecarPair) -> (Verdict, Vec<String>) {
+fn check_pair(pair: &SidecarPair, fix: bool) -> (Verdict, Vec<String>) {
     let shown = pair.sidecar.display();
     let sidecar_text = match read_sidecar_text(&pair.sidecar) {
         Ok(t) => t,
@@ -70,8 +99,8 @@ fn check_pair(pair: &SidecarPair) -> (Verdict, Vec<String>) {
         Ok(d) => d,
         Err(err) => return (Verdict::Problems, vec![format!("PROBLEM {err}")]),
     };
-    let text = match load_text(&pair.text) {
-        Ok(t) => t,
+    let text = match decode_for_sidecar(&pair.text, None, Some(&data)) {
+        Ok(decoded) => decoded.text,
         Err(err) => return (Verdict::Unreadable, vec![format!("ERROR   {shown}: {err}")]),
     };
     let folder = pair.text.parent().unwrap_or(Path::new("."));
@@ -79,33 +108,200 @@ fn check_pair(pair: &SidecarPair) -> (Verdict, Vec<String>) {
         Ok(s) => s,
         Err(err) => return (Verdict::Problems, vec![format!("PROBLEM {shown}: {err}")]),
     };
-    let mut lines = Vec::new();
+    let mut report = FileReport::default();
     let text_len = if data.matches_text(&text) {
         // Files migrated from format 0 carry no anchors; the text is the same, so take them now.
         data.fill_missing_anchors(&text);
+        report_statuses(pair, &sidecar_text, &data.set, &mut report);
         text.chars().count()
     } else {
-        let n = annotations_to_reanchor(&data, &text);
-        lines.push(format!(
-            "PROBLEM {shown}: text changed since the annotations were saved: {n} annotations to re-anchor"
-        ));
+        // Dry run on a copy: nothing is written unless `--fix`.
+        let mut moved = data.set.clone();
+        let summary = reanchor_set(&mut moved, &text);
+        let fixed = if fix {
+            fix_pair(pair, &mut report)
+        } else {
+            None
+        };
+        // After a fix, orphans are pointed at in the file as it is now.
+        let change = TextChange {
+            sidecar_text: fixed.as_deref().unwrap_or(&sidecar_text),
+            fixed: fixed.is_some(),
+            old: &data.set,
+            summary: &summary,
+        };
+        change.report(pair, &mut report);
         // Judge the ranges against the text they were made on.
         data.text.chars
     };
     for problem in validate(&data.set, &schema, text_len) {
-        lines.push(problem_line(&pair.sidecar, &sidecar_text, &problem));
+        report.problem(problem_line(&pair.sidecar, &sidecar_text, &problem));
     }
-    if lines.is_empty() {
-        let relations = data.set.relations().count();
+    let verdict = if report.problems == 0 {
+        Verdict::Ok
+    } else {
+        Verdict::Problems
+    };
+    let mut lines = report.lines;
+    if verdict == Verdict::Ok {
         lines.push(format!(
             "OK      {} ({} annotations, {} relations)",
             pair.text.display(),
             data.set.len(),
-            relations
+            data.set.relations().count()
         ));
-        (Verdict::Ok, lines)
-    } else {
-        (Verdict::Problems, lines)
+    }
+    (verdict, lines)
+}
+
+/// What re-anchoring does to one file, for the report.
+struct TextChange<'a> {
+    /// The sidecar text that report lines point into.
+    sidecar_text: &'a str,
+    /// True when `--fix` saved the re-anchored annotations.
+    fixed: bool,
+    /// The annotations as they were before re-anchoring.
+    old: &'a AnnotationSet,
+    summary: &'a ReanchorSummary,
+}
+
+impl TextChange<'_> {
+    /// A summary, then one line per orphan (a problem: its text is gone) and per annotation placed
+    /// with doubt (a note). A text that changed only away from every annotation, or one that was
+    /// fixed, is a note, not a problem.
+    fn report(&self, pair: &SidecarPair, report: &mut FileReport) {
+        let shown = pair.sidecar.display();
+        let summary = self.summary;
+        let at = |id| match line_of(self.sidecar_text, Owner::Annotation(id)) {
+            Some(line) => format!("{shown}:{line}"),
+            None => shown.to_string(),
+        };
+        let counts = format!(
+            "{} stay, {} move, {} move and need review, {} orphans",
+            summary.stayed,
+            summary.moved.len(),
+            summary.needs_review.len(),
+            summary.orphans.len()
+        );
+        if self.fixed {
+            report.note(format!(
+                "FIXED   {shown}: re-anchored to the changed text and saved ({counts}; previous version in .bak)"
+            ));
+        } else if summary.stayed == summary.total() {
+            report.note(format!(
+                "NOTE    {shown}: text changed since the annotations were saved: {counts} (run `hamish check --fix` to record the new text)"
+            ));
+            return;
+        } else {
+            report.problem(format!(
+                "PROBLEM {shown}: text changed since the annotations were saved: {counts}"
+            ));
+        }
+        for (id, reason) in &summary.orphans {
+            let Some(a) = self.old.annotation(*id) else {
+                continue;
+            };
+            let quote = a
+                .anchors
+                .iter()
+                .map(|q| q.exact.as_str())
+                .collect::<Vec<_>>()
+                .join(" … ");
+            report.problem(format!(
+                "PROBLEM {}: annotation {id} ({} \"{quote}\") is an orphan: {}",
+                at(*id),
+                a.label,
+                orphan_reason(reason)
+            ));
+        }
+        for id in &summary.needs_review {
+            if let Some(a) = self.old.annotation(*id) {
+                report.note(format!(
+                    "NOTE    {}: annotation {id} ({} \"{}\") found again with doubt; review it",
+                    at(*id),
+                    a.label,
+                    a.anchors.first().map_or("", |q| q.exact.as_str())
+                ));
+            }
+        }
+    }
+}
+
+/// Annotations marked by an earlier re-anchoring: orphans are problems, those to review notes.
+fn report_statuses(
+    pair: &SidecarPair,
+    sidecar_text: &str,
+    set: &AnnotationSet,
+    report: &mut FileReport,
+) {
+    let shown = pair.sidecar.display();
+    for a in set.annotations() {
+        let at = match line_of(sidecar_text, Owner::Annotation(a.id)) {
+            Some(line) => format!("{shown}:{line}"),
+            None => shown.to_string(),
+        };
+        let quote = a.anchors.first().map_or("", |q| q.exact.as_str());
+        match a.status {
+            AnnotationStatus::Ok => {}
+            AnnotationStatus::NeedsReview => report.note(format!(
+                "NOTE    {at}: annotation {} ({} \"{quote}\") is marked for review",
+                a.id, a.label
+            )),
+            AnnotationStatus::Orphan => report.problem(format!(
+                "PROBLEM {at}: annotation {} ({} \"{quote}\") is an orphan: its text was not found when the text changed; place it again in the window or remove it",
+                a.id, a.label
+            )),
+        }
+    }
+}
+
+fn orphan_reason(reason: &OrphanReason) -> String {
+    match reason {
+        OrphanReason::EmptyQuote => "it has no anchor quote to search for".into(),
+        OrphanReason::NotFound => "its text is no longer in the file".into(),
+        OrphanReason::WeakContext { candidates } => format!(
+            "its text occurs {} time(s), but not in its old surroundings",
+            candidates.len()
+        ),
+        OrphanReason::Ambiguous { candidates } => format!(
+            "its text fits {} places equally well; pick one in the window",
+            candidates.len()
+        ),
+    }
+}
+
+/// `--fix`: opens the document as the window would (re-anchoring it) and saves it; returns the
+/// new sidecar text when saved, or reports why not.
+fn fix_pair(pair: &SidecarPair, report: &mut FileReport) -> Option<String> {
+    let shown = pair.sidecar.display();
+    let (mut session, opened) =
+        match DocumentSession::open(RealFs, &pair.text, &OpenOptions::default()) {
+            Ok(s) => s,
+            Err(err) => {
+                report.problem(format!("PROBLEM {shown}: not fixed: {err}"));
+                return None;
+            }
+        };
+    if let Some(recovery) = opened.recovery {
+        report.problem(format!(
+            "PROBLEM {shown}: not fixed: unsaved work is waiting in {}; open the text in Hamish to restore or discard it first",
+            recovery.path.display()
+        ));
+        return None;
+    }
+    match session.save() {
+        Ok(SaveOutcome::Saved) => Some(session.to_sidecar_text()),
+        Ok(SaveOutcome::ConflictCopy { copy, .. }) => {
+            report.problem(format!(
+                "PROBLEM {shown}: not fixed: the file changed while checking; the re-anchored version is in {}",
+                copy.display()
+            ));
+            None
+        }
+        Err(err) => {
+            report.problem(format!("PROBLEM {shown}: not fixed: {err}"));
+            None
+        }
     }
 }
 
@@ -115,35 +311,4 @@ fn problem_line(sidecar: &Path, sidecar_text: &str, problem: &Problem) -> String
         Some(line) => format!("PROBLEM {}:{line}: {problem}", sidecar.display()),
         None => format!("PROBLEM {}: {problem}", sidecar.display()),
     }
-}
-
-/// How many annotations must be re-anchored because the text changed.
-///
-/// Those whose anchor quotes still sit at their offsets need nothing; the others are counted.
-/// Hook for `store::anchor`: once re-anchoring exists, call it here and report the annotations
-/// it could not place (or placed with doubt).
-fn annotations_to_reanchor(data: &SidecarData, text: &str) -> usize {
-    data.set
-        .annotations()
-        .filter(|a| !a.anchors_match(text))
-        .count()
-}
-
-/// Reads a text file as UTF-8 with any BOM stripped.
-///
-/// Stand-in for `store::decode::load_text_file`, which also handles other encodings; swap it in
-/// when that lands (it returns the text in `DecodedText::text`).
-fn load_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| format!("cannot read the text file {}: {e}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        format!(
-            "the text file {} is not UTF-8; convert it to UTF-8 (other encodings come with the decoder)",
-            path.display()
-        )
-    })?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    })
 }

@@ -1,8 +1,10 @@
-//! `hamish stats`: annotations per label and per document, and claims with and without a source
-//! (an `attributed-to` relation), as a table or as JSON (`--json`).
+//! `hamish stats`: annotations per label and per document, claims with and without a source
+//! (an `attributed-to` relation), and annotations to review or orphaned, as a table or as JSON
+//! (`--json`). Reads sidecars only, never the texts.
 
 use crate::model::schema::Schema;
 use crate::model::set::AnnotationSet;
+use crate::model::AnnotationStatus;
 use crate::store::sidecar::{find_sidecars, load_sidecar};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -40,6 +42,10 @@ pub struct DocumentStats {
     pub claims_with_source: usize,
     /// Claims with no `attributed-to` relation.
     pub claims_without_source: usize,
+    /// Annotations marked for review (re-anchored with doubt, or flagged by a person).
+    pub needs_review: usize,
+    /// Annotations whose text was not found after the text changed.
+    pub orphans: usize,
 }
 
 impl DocumentStats {
@@ -53,6 +59,11 @@ impl DocumentStats {
         };
         for a in set.annotations() {
             *stats.per_label.entry(a.label.clone()).or_default() += 1;
+            match a.status {
+                AnnotationStatus::Ok => {}
+                AnnotationStatus::NeedsReview => stats.needs_review += 1,
+                AnnotationStatus::Orphan => stats.orphans += 1,
+            }
             if a.label == CLAIM_LABEL {
                 let sourced = set
                     .relations_of(a.id)
@@ -75,6 +86,8 @@ impl DocumentStats {
         }
         self.claims_with_source += other.claims_with_source;
         self.claims_without_source += other.claims_without_source;
+        self.needs_review += other.needs_review;
+        self.orphans += other.orphans;
     }
 }
 
@@ -143,7 +156,16 @@ fn table(report: &Report) -> String {
     let labels = label_columns(&report.total);
     let mut header = vec!["document".to_owned(), "annotations".to_owned()];
     header.extend(labels.iter().cloned());
-    header.extend(["relations", "claims+source", "claims-source"].map(String::from));
+    header.extend(
+        [
+            "relations",
+            "claims+source",
+            "claims-source",
+            "review",
+            "orphans",
+        ]
+        .map(String::from),
+    );
     let row = |s: &DocumentStats| {
         let mut cells = vec![s.path.clone(), s.annotations.to_string()];
         cells.extend(
@@ -152,7 +174,14 @@ fn table(report: &Report) -> String {
                 .map(|l| s.per_label.get(l).copied().unwrap_or(0).to_string()),
         );
         cells.extend(
-            [s.relations, s.claims_with_source, s.claims_without_source].map(|n| n.to_string()),
+            [
+                s.relations,
+                s.claims_with_source,
+                s.claims_without_source,
+                s.needs_review,
+                s.orphans,
+            ]
+            .map(|n| n.to_string()),
         );
         cells
     };

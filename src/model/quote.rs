@@ -33,6 +33,21 @@ impl Quote {
             suffix: slice(end, post_end),
         }
     }
+
+    /// [`Self::capture`] over the text's chars, for capturing many quotes: O(quote length)
+    /// instead of a walk over the whole text each time.
+    pub fn capture_from_chars(chars: &[char], range: CharRange) -> Self {
+        let len = chars.len();
+        let start = range.start.0.min(len);
+        let end = range.end.0.min(len).max(start);
+        let pre_start = start.saturating_sub(QUOTE_CONTEXT_CHARS);
+        let post_end = (end + QUOTE_CONTEXT_CHARS).min(len);
+        Self {
+            exact: chars[start..end].iter().collect(),
+            prefix: chars[pre_start..start].iter().collect(),
+            suffix: chars[end..post_end].iter().collect(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -49,5 +64,13 @@ mod tests {
         let past = Quote::capture(text, CharRange::from_indices(20, 99));
         assert_eq!(past.exact, "وبر");
         assert_eq!(past.suffix, "");
+        let chars: Vec<char> = text.chars().collect();
+        for (a, b) in [(4, 10), (20, 99), (0, 0), (0, 23), (23, 23), (30, 40)] {
+            let r = CharRange::from_indices(a, b);
+            assert_eq!(
+                Quote::capture_from_chars(&chars, r),
+                Quote::capture(text, r)
+            );
+        }
     }
 }

@@ -5,4 +5,5 @@ pub mod anchor;
 pub mod atomic;
 pub mod decode;
 pub mod recovery;
+pub mod session;
 pub mod sidecar;

@@ -1,0 +1,464 @@
+//! One open document: its decoded text, its annotation set with undo history, its schema, and
+//! the sidecar and recovery files it is saved to. Ties `model` to `store` for the window and the
+//! CLI; no eframe here. Offsets are chars into the decoded text; ranges are half-open.
+//!
+//! Guarantees: the text file is never written; a sidecar that does not parse is never written
+//! over (saving is refused while it stays unreadable); a sidecar changed on disk by someone else
+//! is never overwritten (the save goes to a conflict copy); a failed save leaves the sidecar
+//! byte-identical and the session modified; every edit reaches the recovery file through
+//! [`DocumentSession::autosave_tick`].
+
+mod error;
+mod reanchor;
+
+pub use error::{OpenError, SessionError};
+pub use reanchor::{reanchor_set, AnnotationFate, ReanchorSummary};
+
+use crate::model::annotation::{Annotation, Timestamp};
+use crate::model::document::Document;
+use crate::model::edit::Edit;
+use crate::model::history::History;
+use crate::model::quote::Quote;
+use crate::model::schema::Schema;
+use crate::model::set::AnnotationSet;
+use crate::model::text_format::TextEncoding;
+use crate::offset::CharRange;
+use crate::store::atomic::{
+    folder_of, remove_stale_temps, save_checked, FileSystem, SaveOutcome, SidecarGuard,
+    STALE_TEMP_AGE,
+};
+use crate::store::decode::{load_text_file_with, DecodeError, DecodedText, LoadOptions};
+use crate::store::recovery::{
+    find_recovery_for_sidecar, recovery_path, remove_recovery, write_recovery, Autosaver, Recovery,
+};
+use crate::store::sidecar::{
+    from_ron_str, resolve_schema, sidecar_path, to_ron_string, SchemaSource, SidecarData,
+    SidecarError,
+};
+use std::path::Path;
+use std::time::Instant;
+
+/// How to open a document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpenOptions {
+    /// Decode the text with this encoding instead of detecting it (the user's choice).
+    pub encoding: Option<TextEncoding>,
+    /// Written into annotations made in this session.
+    pub author: String,
+}
+
+/// What the user should be told after opening.
+#[derive(Debug)]
+pub struct OpenReport {
+    /// The encoding the text was decoded from.
+    pub encoding: TextEncoding,
+    /// True when the encoding was guessed (the window lets the user pick another).
+    pub encoding_guessed: bool,
+    /// Bytes the code page could not map, shown as U+FFFD.
+    pub replaced_bytes: usize,
+    /// True when a sidecar was found and read.
+    pub sidecar_loaded: bool,
+    /// Only from [`DocumentSession::open_text_only`]: the sidecar that could not be read (it is
+    /// left untouched and saving is refused until it reads or is moved away).
+    pub unreadable_sidecar: Option<SidecarError>,
+    /// Set when the text changed since the annotations were saved: what re-anchoring did.
+    pub reanchored: Option<ReanchorSummary>,
+    /// Unsaved work from a crash, newer than the sidecar; see
+    /// [`DocumentSession::restore_recovery`] and [`DocumentSession::discard_recovery`].
+    pub recovery: Option<Recovery>,
+}
+
+/// An open document with its annotations; see the module docs for what it guarantees.
+pub struct DocumentSession {
+    fs: Box<dyn FileSystem>,
+    document: Document,
+    /// The text's chars, for capturing anchor quotes without walking the text each time.
+    chars: Vec<char>,
+    schema_source: SchemaSource,
+    schema: Schema,
+    set: AnnotationSet,
+    history: History,
+    guard: SidecarGuard,
+    author: String,
+    autosaver: Autosaver,
+    /// Changes made outside the undo history (re-anchoring on open, a restored recovery file)
+    /// that are not saved yet.
+    changed_outside_history: bool,
+    /// Why the sidecar on disk cannot be read, when opened with `open_text_only` over a bad one.
+    unreadable_sidecar: Option<String>,
+    /// The recovery file offered at open, until restored or discarded.
+    recovery: Option<Recovery>,
+}
+
+impl std::fmt::Debug for DocumentSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DocumentSession")
+            .field("text", &self.document.path)
+            .field("sidecar", &self.guard.path())
+            .field("annotations", &self.set.len())
+            .field("modified", &self.is_modified())
+            .field("unreadable_sidecar", &self.unreadable_sidecar)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What to do with a sidecar that does not parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OnBadSidecar {
+    Fail,
+    OpenTextOnly,
+}
+
+impl DocumentSession {
+    /// Opens the text at `text_path` with its sidecar, if any. A sidecar that does not parse is an
+    /// error ([`OpenError::Sidecar`], naming file, line and column); if the text changed since
+    /// the sidecar was saved, every annotation is re-anchored and the report says how it went.
+    pub fn open(
+        fs: impl FileSystem + 'static,
+        text_path: &Path,
+        options: &OpenOptions,
+    ) -> Result<(Self, OpenReport), OpenError> {
+        Self::open_with(Box::new(fs), text_path, options, OnBadSidecar::Fail)
+    }
+
+    /// Like [`Self::open`], but a sidecar that does not parse only shows up in
+    /// [`OpenReport::unreadable_sidecar`]: the text opens with an empty set, the file stays
+    /// untouched, and [`Self::save`] refuses to write while it stays unreadable.
+    pub fn open_text_only(
+        fs: impl FileSystem + 'static,
+        text_path: &Path,
+        options: &OpenOptions,
+    ) -> Result<(Self, OpenReport), OpenError> {
+        Self::open_with(Box::new(fs), text_path, options, OnBadSidecar::OpenTextOnly)
+    }
+
+    fn open_with(
+        fs: Box<dyn FileSystem>,
+        text_path: &Path,
+        options: &OpenOptions,
+        on_bad: OnBadSidecar,
+    ) -> Result<(Self, OpenReport), OpenError> {
+        let sidecar = sidecar_path(text_path);
+        // Leftovers of saves killed mid-way; failing to clear them costs nothing.
+        let _ = remove_stale_temps(&sidecar, STALE_TEMP_AGE);
+        let _ = remove_stale_temps(&recovery_path(&sidecar), STALE_TEMP_AGE);
+        let (guard, bytes) = SidecarGuard::open(&*fs, &sidecar).map_err(OpenError::ReadSidecar)?;
+        let mut unreadable = None;
+        let data = match bytes.map(|b| parse_sidecar(&b, &sidecar)) {
+            None => None,
+            Some(Ok(data)) => Some(data),
+            Some(Err(err)) if on_bad == OnBadSidecar::OpenTextOnly => {
+                unreadable = Some(err);
+                None
+            }
+            Some(Err(err)) => return Err(OpenError::Sidecar(err)),
+        };
+        let decoded = decode_for_sidecar(text_path, options.encoding, data.as_ref())?;
+        let document = Document::new(text_path, decoded.text, decoded.encoding);
+        let folder = folder_of(text_path);
+        let mut report = OpenReport {
+            encoding: document.encoding,
+            encoding_guessed: decoded.guessed,
+            replaced_bytes: decoded.replaced,
+            sidecar_loaded: data.is_some(),
+            unreadable_sidecar: None,
+            reanchored: None,
+            recovery: None,
+        };
+        let saved_fingerprint = data.as_ref().map(|d| d.text.fingerprint.clone());
+        let (schema_source, mut set) = match data {
+            Some(data) => (data.schema, data.set),
+            None => (SchemaSource::default_for(&folder), AnnotationSet::new()),
+        };
+        let schema = schema_of(&folder, &document, &schema_source).map_err(OpenError::Schema)?;
+        let mut changed = false;
+        if let Some(saved) = saved_fingerprint {
+            if saved == document.fingerprint {
+                let mut data = SidecarData::new(&document, schema_source.clone(), set);
+                data.fill_missing_anchors(&document.text);
+                set = data.set;
+            } else {
+                report.reanchored = Some(reanchor_set(&mut set, &document.text));
+                changed = true;
+            }
+        }
+        let recovery = find_recovery_for_sidecar(&*fs, &sidecar);
+        report.recovery = recovery.clone();
+        report.unreadable_sidecar = unreadable;
+        let session = Self {
+            fs,
+            chars: document.text.chars().collect(),
+            document,
+            schema_source,
+            schema,
+            set,
+            history: History::new(),
+            guard,
+            author: options.author.clone(),
+            autosaver: Autosaver::default(),
+            changed_outside_history: changed,
+            unreadable_sidecar: report.unreadable_sidecar.as_ref().map(|e| e.to_string()),
+            recovery,
+        };
+        Ok((session, report))
+    }
+
+    /// The document (path, decoded text, encoding, fingerprint).
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The annotations, relations and document attributes.
+    pub fn set(&self) -> &AnnotationSet {
+        &self.set
+    }
+
+    /// The schema the annotations follow.
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
+    /// Where the schema comes from (written into the sidecar).
+    pub fn schema_source(&self) -> &SchemaSource {
+        &self.schema_source
+    }
+
+    /// The sidecar file this session saves to.
+    pub fn sidecar_path(&self) -> &Path {
+        self.guard.path()
+    }
+
+    /// The author written into new annotations.
+    pub fn author(&self) -> &str {
+        &self.author
+    }
+
+    /// The undo history (for enabling Undo/Redo).
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The recovery file offered at open, until restored or discarded.
+    pub fn pending_recovery(&self) -> Option<&Recovery> {
+        self.recovery.as_ref()
+    }
+
+    /// Why saving is refused, when the sidecar on disk could not be read at open.
+    pub fn unreadable_sidecar(&self) -> Option<&str> {
+        self.unreadable_sidecar.as_deref()
+    }
+
+    /// A new annotation over `ranges` with the next free id, anchors captured from the text,
+    /// this session's author and the current time; apply it with [`Edit::AddAnnotation`].
+    pub fn new_annotation(&self, label: impl Into<String>, ranges: Vec<CharRange>) -> Annotation {
+        let mut a = Annotation::new(
+            self.set.next_annotation_id(),
+            label,
+            Vec::new(),
+            &self.document.text,
+            Timestamp::now(),
+        );
+        a.anchors = self.capture_anchors(&ranges);
+        a.ranges = ranges;
+        a.author = self.author.clone();
+        a
+    }
+
+    /// One anchor quote per range, from the document's text (for [`Edit::SetRanges`]).
+    pub fn capture_anchors(&self, ranges: &[CharRange]) -> Vec<Quote> {
+        ranges
+            .iter()
+            .map(|r| Quote::capture_from_chars(&self.chars, *r))
+            .collect()
+    }
+
+    /// Applies `edit` as one undo step (now).
+    pub fn apply(&mut self, edit: Edit) -> Result<(), SessionError> {
+        self.apply_at(edit, Instant::now())
+    }
+
+    /// Applies `edit` as one undo step made at `now` (for the autosave clock).
+    pub fn apply_at(&mut self, edit: Edit, now: Instant) -> Result<(), SessionError> {
+        self.history.apply(&mut self.set, edit)?;
+        self.autosaver.note_change(now);
+        Ok(())
+    }
+
+    /// Undoes the last step; `Ok(false)` when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<bool, SessionError> {
+        let done = self.history.undo(&mut self.set)?;
+        if done {
+            self.autosaver.note_change(Instant::now());
+        }
+        Ok(done)
+    }
+
+    /// Redoes the last undone step; `Ok(false)` when there is nothing to redo.
+    pub fn redo(&mut self) -> Result<bool, SessionError> {
+        let done = self.history.redo(&mut self.set)?;
+        if done {
+            self.autosaver.note_change(Instant::now());
+        }
+        Ok(done)
+    }
+
+    /// True when the set differs from what the sidecar on disk holds.
+    pub fn is_modified(&self) -> bool {
+        self.history.is_modified() || self.changed_outside_history
+    }
+
+    /// The sidecar text the set would be saved as now.
+    pub fn to_sidecar_text(&self) -> String {
+        to_ron_string(&SidecarData::new(
+            &self.document,
+            self.schema_source.clone(),
+            self.set.clone(),
+        ))
+    }
+
+    /// Saves the set to the sidecar: atomically, keeping `.bak`, removing the recovery file, and
+    /// marking the history saved. If the sidecar changed on disk since it was loaded, or does not
+    /// parse, the file is left as it is and the set goes to a conflict copy next to it (the
+    /// outcome names it; the session stays modified). On error nothing on disk changed and the
+    /// session stays modified.
+    pub fn save(&mut self) -> Result<SaveOutcome, SessionError> {
+        let path = self.guard.path().to_path_buf();
+        if self.unreadable_sidecar.is_some() {
+            if let Some(reason) = self.sidecar_still_unreadable(&path) {
+                return Err(SessionError::SidecarUnreadable { path, reason });
+            }
+        }
+        let bytes = self.to_sidecar_text();
+        let parses = |b: &[u8]| parse_sidecar(b, &path).is_ok();
+        let outcome = save_checked(&*self.fs, &mut self.guard, bytes.as_bytes(), &parses)?;
+        if outcome == SaveOutcome::Saved {
+            // The recovery file is now older than the sidecar, so it is not offered again even if
+            // removing it fails; the save itself succeeded.
+            let _ = remove_recovery(&*self.fs, &path);
+            self.history.mark_saved();
+            self.autosaver.mark_saved();
+            self.changed_outside_history = false;
+            self.unreadable_sidecar = None;
+            self.recovery = None;
+        }
+        Ok(outcome)
+    }
+
+    /// After a conflict: accepts the sidecar as it is on disk now as the one this session
+    /// replaces, so the next [`Self::save`] overwrites it ("save anyway"; the disk version goes to
+    /// `.bak`). A sidecar that does not parse is still never overwritten.
+    pub fn take_over_sidecar(&mut self) -> Result<(), SessionError> {
+        self.guard.refresh(&*self.fs)?;
+        Ok(())
+    }
+
+    /// Writes the recovery file when the autosave policy says it is due at `now`; returns whether
+    /// it wrote. Call every frame (or when [`Self::next_autosave`] comes).
+    pub fn autosave_tick(&mut self, now: Instant) -> Result<bool, SessionError> {
+        if !self.autosaver.due(now) {
+            return Ok(false);
+        }
+        let bytes = self.to_sidecar_text();
+        write_recovery(&*self.fs, self.guard.path(), bytes.as_bytes())?;
+        self.autosaver.mark_written(now);
+        Ok(true)
+    }
+
+    /// When the next autosave is due, if there are unwritten changes.
+    pub fn next_autosave(&self) -> Option<Instant> {
+        self.autosaver.next_due()
+    }
+
+    /// Replaces the set with the one in the recovery file offered at open (re-anchored if it was
+    /// written against another text). The recovery file stays until the next successful save;
+    /// the undo history starts afresh. Returns the re-anchoring summary, if one was needed.
+    pub fn restore_recovery(&mut self) -> Result<Option<ReanchorSummary>, SessionError> {
+        let recovery = self.recovery.as_ref().ok_or(SessionError::NoRecovery)?;
+        let mut data =
+            parse_sidecar(&recovery.bytes, &recovery.path).map_err(SessionError::BadRecovery)?;
+        let folder = folder_of(&self.document.path);
+        let schema =
+            schema_of(&folder, &self.document, &data.schema).map_err(SessionError::BadRecovery)?;
+        let summary = if data.matches_text(&self.document.text) {
+            None
+        } else {
+            Some(reanchor_set(&mut data.set, &self.document.text))
+        };
+        self.set = data.set;
+        self.schema_source = data.schema;
+        self.schema = schema;
+        self.history = History::new();
+        self.changed_outside_history = true;
+        self.recovery = None;
+        Ok(summary)
+    }
+
+    /// Deletes the recovery file offered at open (the user declined it).
+    pub fn discard_recovery(&mut self) -> Result<(), SessionError> {
+        let recovery = self.recovery.take().ok_or(SessionError::NoRecovery)?;
+        if let Err(err) = recovery.discard(&*self.fs) {
+            self.recovery = Some(recovery);
+            return Err(err.into());
+        }
+        Ok(())
+    }
+
+    /// `Some(reason)` when the sidecar on disk exists and still does not parse.
+    fn sidecar_still_unreadable(&self, path: &Path) -> Option<String> {
+        let bytes = self.fs.read(path).ok()?;
+        parse_sidecar(&bytes, path).err().map(|e| e.to_string())
+    }
+}
+
+/// Parses sidecar bytes; `path` names the file in errors.
+fn parse_sidecar(bytes: &[u8], path: &Path) -> Result<SidecarData, SidecarError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| SidecarError::NotUtf8 {
+        path: path.to_owned(),
+        line: 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count(),
+    })?;
+    from_ron_str(text, path)
+}
+
+/// Decodes the text at `text_path` for the annotations in `sidecar`. With `encoding` that
+/// encoding is used; otherwise the detected one, unless the sidecar records another encoding under
+/// which the text has the sidecar's fingerprint (a wrong guess must not orphan every annotation).
+pub fn decode_for_sidecar(
+    text_path: &Path,
+    encoding: Option<TextEncoding>,
+    sidecar: Option<&SidecarData>,
+) -> Result<DecodedText, DecodeError> {
+    let options = LoadOptions {
+        encoding,
+        ..LoadOptions::default()
+    };
+    let detected = load_text_file_with(text_path, &options)?;
+    let Some(data) = sidecar.filter(|_| encoding.is_none()) else {
+        return Ok(detected);
+    };
+    if data.text.encoding == detected.encoding || data.matches_text(&detected.text) {
+        return Ok(detected);
+    }
+    let recorded = LoadOptions {
+        encoding: Some(data.text.encoding),
+        ..LoadOptions::default()
+    };
+    match load_text_file_with(text_path, &recorded) {
+        Ok(d) if data.matches_text(&d.text) => Ok(d),
+        _ => Ok(detected),
+    }
+}
+
+/// Resolves a schema source for a document in `folder`.
+fn schema_of(
+    folder: &Path,
+    document: &Document,
+    source: &SchemaSource,
+) -> Result<Schema, SidecarError> {
+    resolve_schema(
+        folder,
+        &SidecarData::new(document, source.clone(), AnnotationSet::new()),
+    )
+}
