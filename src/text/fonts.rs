@@ -256,7 +256,17 @@ fn load(name: &str, data: Cow<'static, [u8]>) -> Result<LoadedFont, FontError> {
 pub struct Faces<'a> {
     fonts: &'a FontSet,
     faces: Vec<std::cell::OnceCell<Option<rustybuzz::Face<'a>>>>,
+    /// Per font, for each BMP char: 0 not looked up yet, 1 has a glyph, 2 has none.
+    bmp_coverage: Vec<std::cell::RefCell<Vec<u8>>>,
+    /// Shaping plans by font, direction (true: RTL) and script.
+    plans: std::cell::RefCell<PlanMap>,
 }
+
+/// Shaping plans of one layout pass.
+type PlanMap = std::collections::HashMap<
+    (FontId, bool, unicode_script::Script),
+    Option<std::rc::Rc<rustybuzz::ShapePlan>>,
+>;
 
 impl<'a> Faces<'a> {
     /// Faces for `fonts`, none parsed yet.
@@ -266,6 +276,10 @@ impl<'a> Faces<'a> {
             faces: (0..fonts.len())
                 .map(|_| std::cell::OnceCell::new())
                 .collect(),
+            bmp_coverage: (0..fonts.len())
+                .map(|_| std::cell::RefCell::new(Vec::new()))
+                .collect(),
+            plans: std::cell::RefCell::new(PlanMap::new()),
         }
     }
 
@@ -283,9 +297,49 @@ impl<'a> Faces<'a> {
             .as_ref()
     }
 
-    /// True when the font maps `c` to a glyph (cmap lookup).
+    /// True when the font maps `c` to a glyph (cmap lookup, remembered for BMP chars).
     pub fn has_glyph(&self, id: FontId, c: char) -> bool {
-        self.face(id).is_some_and(|f| f.glyph_index(c).is_some())
+        let lookup = || self.face(id).is_some_and(|f| f.glyph_index(c).is_some());
+        let code = c as usize;
+        let Some(cell) = self.bmp_coverage.get(id.0 as usize) else {
+            return false;
+        };
+        if code > 0xFFFF {
+            return lookup();
+        }
+        let mut table = cell.borrow_mut();
+        if table.is_empty() {
+            table.resize(0x10000, 0);
+        }
+        match table[code] {
+            1 => true,
+            2 => false,
+            _ => {
+                let has = lookup();
+                table[code] = if has { 1 } else { 2 };
+                has
+            }
+        }
+    }
+
+    /// The shaping plan for runs of `script` in direction `rtl` with font `id`, made once.
+    pub fn plan(
+        &self,
+        id: FontId,
+        rtl: bool,
+        script: unicode_script::Script,
+    ) -> Option<std::rc::Rc<rustybuzz::ShapePlan>> {
+        if let Some(plan) = self.plans.borrow().get(&(id, rtl, script)) {
+            return plan.clone();
+        }
+        let plan = self
+            .face(id)
+            .and_then(|face| super::shape::make_plan(face, rtl, script))
+            .map(std::rc::Rc::new);
+        self.plans
+            .borrow_mut()
+            .insert((id, rtl, script), plan.clone());
+        plan
     }
 }
 
