@@ -3,7 +3,8 @@
 //! scripts/gen-shaping-reference.py). Glyph ids, clusters (chars), advances and offsets are in
 //! font units and must match exactly.
 
-use hamish::text::fonts::{Faces, FontSet};
+use hamish::text::faces::Faces;
+use hamish::text::fonts::FontSet;
 use hamish::text::shape::{
     make_plan, shape_by_words, shape_run, shape_run_with_plan, ShapeRequest, ShapedRun,
 };

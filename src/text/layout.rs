@@ -5,7 +5,8 @@
 //! boundaries, grapheme snapping) need nothing else.
 
 use super::cache::{LayoutCache, ParagraphKey};
-use super::fonts::{Faces, FontId, FontSet};
+use super::faces::Faces;
+use super::fonts::{FontId, FontSet};
 use super::paragraph_layout::layout_paragraph;
 use super::paragraphs::{split_paragraphs, Paragraph};
 use crate::offset::{CharOffset, CharRange};

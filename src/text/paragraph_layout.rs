@@ -5,7 +5,7 @@
 use super::bidi::{visual_order, ParagraphBidi};
 use super::breaking::break_lines;
 use super::cache::{LayoutCache, RunKey};
-use super::fonts::Faces;
+use super::faces::Faces;
 use super::itemize::{itemize, Item};
 use super::layout::{GraphemeBox, LayoutParams, LineLayout, PlacedGlyph, VisualRun};
 use super::shape::{

@@ -213,7 +213,8 @@ pub fn shape_by_words(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::fonts::{Faces, FontSet};
+    use crate::text::faces::Faces;
+    use crate::text::fonts::FontSet;
 
     #[test]
     fn lam_alef_ligature_gives_alef_no_advance() {
