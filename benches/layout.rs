@@ -61,6 +61,19 @@ fn layout_benches(c: &mut Criterion) {
     });
     group.finish();
 
+    // The first screen (1000 px) of a 10 MB file, from a cold cache.
+    let huge = big_text(10 << 20);
+    c.bench_function("first_screen_10mb_cold", |b| {
+        b.iter(|| {
+            let mut cache = LayoutCache::default();
+            black_box(
+                DocumentLayout::new_until(&huge, &fonts, &params(), &mut cache, 1000.0)
+                    .lines()
+                    .count(),
+            )
+        })
+    });
+
     let doc = DocumentLayout::new(&text, &fonts, &params(), &mut warm);
     let mid = doc.height() / 2.0;
     c.bench_function("lines_in_one_screen", |b| {

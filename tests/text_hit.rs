@@ -390,3 +390,36 @@ fn laying_out_twice_reshapes_nothing() {
     DocumentLayout::new(SAMPLE, &fonts, &wider, &mut cache);
     assert!(cache.stats().shape_hits > after_second.shape_hits);
 }
+
+#[test]
+fn a_first_screen_layout_stops_after_the_limit_and_matches_the_full_layout() {
+    let fonts = FontSet::embedded();
+    let mut cache = LayoutCache::default();
+    let params = LayoutParams {
+        font_size: 20.0,
+        width: 300.0,
+        direction: BaseDirection::Auto,
+        line_height: 1.6,
+    };
+    let first = DocumentLayout::new_until(SAMPLE, &fonts, &params, &mut cache, 100.0);
+    assert!(!first.is_complete());
+    let hits = cache.stats().paragraph_hits;
+    let full = DocumentLayout::new(SAMPLE, &fonts, &params, &mut cache);
+    assert!(full.is_complete());
+    assert!(first.height() >= 100.0 && first.height() < full.height());
+    // The laid-out part is identical, and came from the cache the second time.
+    let n = first.lines().count();
+    assert!(n < full.lines().count());
+    assert_eq!(
+        first.lines().collect::<Vec<_>>(),
+        full.lines().take(n).collect::<Vec<_>>()
+    );
+    assert!(cache.stats().paragraph_hits >= hits + first.paragraph_count() as u64);
+    // Whole paragraphs are laid out; the last one starts above the limit.
+    let last = first.lines().last().expect("a line").paragraph;
+    let start = first
+        .lines()
+        .find(|l| l.paragraph == last)
+        .expect("its first line");
+    assert!(start.top < 100.0);
+}

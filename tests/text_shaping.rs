@@ -3,8 +3,11 @@
 //! scripts/gen-shaping-reference.py). Glyph ids, clusters (chars), advances and offsets are in
 //! font units and must match exactly.
 
-use hamish::text::fonts::{Faces, FontSet};
-use hamish::text::shape::{shape_by_words, shape_run, ShapeRequest, ShapedRun};
+use hamish::text::faces::Faces;
+use hamish::text::fonts::FontSet;
+use hamish::text::shape::{
+    make_plan, shape_by_words, shape_run, shape_run_with_plan, ShapeRequest, ShapedRun,
+};
 use serde::Deserialize;
 use std::sync::Arc;
 use unicode_script::Script;
@@ -54,8 +57,8 @@ fn script_of(case: &Case) -> Script {
     }
 }
 
-/// The layout shapes runs word by word (so repeated words come from the cache); the glyphs put
-/// back together must still be HarfBuzz's glyphs for the whole run.
+/// The layout shapes runs word by word (so repeated words come from the cache) with a stored
+/// shaping plan; the glyphs put back together must still be HarfBuzz's glyphs for the whole run.
 #[test]
 fn word_by_word_shaping_matches_harfbuzz_for_every_case() {
     let fonts = FontSet::embedded();
@@ -73,7 +76,10 @@ fn word_by_word_shaping_matches_harfbuzz_for_every_case() {
             rtl: case.rtl,
             script: script_of(case),
         };
-        let run = shape_by_words(&req, |word| Arc::new(shape_run(face, word)));
+        let plan = make_plan(face, case.rtl, script_of(case)).expect("known script");
+        let run = shape_by_words(&req, |word| {
+            Arc::new(shape_run_with_plan(face, Some(&plan), word))
+        });
         if glyph_rows(&run) != case.glyphs {
             failures.push(format!("{} {:?}", case.source, case.text));
         }

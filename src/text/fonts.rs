@@ -251,47 +251,10 @@ fn load(name: &str, data: Cow<'static, [u8]>) -> Result<LoadedFont, FontError> {
     })
 }
 
-/// Parsed faces of a [`FontSet`], made on demand for one layout pass (parsing is cheap but not free,
-/// so a cached paragraph never parses a font).
-pub struct Faces<'a> {
-    fonts: &'a FontSet,
-    faces: Vec<std::cell::OnceCell<Option<rustybuzz::Face<'a>>>>,
-}
-
-impl<'a> Faces<'a> {
-    /// Faces for `fonts`, none parsed yet.
-    pub fn new(fonts: &'a FontSet) -> Self {
-        Self {
-            fonts,
-            faces: (0..fonts.len())
-                .map(|_| std::cell::OnceCell::new())
-                .collect(),
-        }
-    }
-
-    /// The font set.
-    pub fn fonts(&self) -> &'a FontSet {
-        self.fonts
-    }
-
-    /// The parsed face of `id`, or `None` for an id outside the set.
-    pub fn face(&self, id: FontId) -> Option<&rustybuzz::Face<'a>> {
-        let fonts = self.fonts;
-        self.faces
-            .get(id.0 as usize)?
-            .get_or_init(|| rustybuzz::Face::from_slice(fonts.data(id), 0))
-            .as_ref()
-    }
-
-    /// True when the font maps `c` to a glyph (cmap lookup).
-    pub fn has_glyph(&self, id: FontId, c: char) -> bool {
-        self.face(id).is_some_and(|f| f.glyph_index(c).is_some())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::faces::Faces;
 
     #[test]
     fn embedded_fonts_have_names_and_arabic_coverage() {

@@ -1,7 +1,8 @@
 //! Itemizing a paragraph into runs of equal bidi level, script and font, with per-char font
 //! fallback by cmap lookup. Indices are chars relative to the paragraph; ranges are half-open.
 
-use super::fonts::{Faces, FontId};
+use super::faces::Faces;
+use super::fonts::FontId;
 use std::ops::Range;
 use unicode_script::{Script, UnicodeScript};
 

@@ -5,7 +5,8 @@
 //! boundaries, grapheme snapping) need nothing else.
 
 use super::cache::{LayoutCache, ParagraphKey};
-use super::fonts::{Faces, FontId, FontSet};
+use super::faces::Faces;
+use super::fonts::{FontId, FontSet};
 use super::paragraph_layout::layout_paragraph;
 use super::paragraphs::{split_paragraphs, Paragraph};
 use crate::offset::{CharOffset, CharRange};
@@ -173,6 +174,7 @@ pub struct DocumentLayout {
     pub(crate) paragraphs: Vec<ParagraphSpan>,
     pub(crate) lines: Vec<LineLayout>,
     height: f32,
+    complete: bool,
 }
 
 impl DocumentLayout {
@@ -183,11 +185,30 @@ impl DocumentLayout {
         params: &LayoutParams,
         cache: &mut LayoutCache,
     ) -> Self {
+        Self::new_until(text, fonts, params, cache, f32::INFINITY)
+    }
+
+    /// Lays out only the paragraphs that start above `y_limit` (px): enough to paint the first
+    /// screen of a huge file at once, then call [`DocumentLayout::new`] (the paragraphs laid out
+    /// here come from the cache). Queries past the last laid-out paragraph clamp to it;
+    /// [`DocumentLayout::is_complete`] tells whether every paragraph was laid out.
+    pub fn new_until(
+        text: &str,
+        fonts: &FontSet,
+        params: &LayoutParams,
+        cache: &mut LayoutCache,
+        y_limit: f32,
+    ) -> Self {
         let faces = Faces::new(fonts);
+        let all = split_paragraphs(text);
+        let total = all.len();
         let mut paragraphs = Vec::new();
         let mut lines = Vec::new();
         let mut y = 0f32;
-        for (index, para) in split_paragraphs(text).into_iter().enumerate() {
+        for (index, para) in all.into_iter().enumerate() {
+            if y >= y_limit {
+                break;
+            }
             let para_text = para.text(text);
             let key = ParagraphKey {
                 text: para_text.to_string(),
@@ -218,10 +239,17 @@ impl DocumentLayout {
         Self {
             text: text.to_string(),
             params: *params,
+            complete: paragraphs.len() == total,
             paragraphs,
             lines,
             height: y,
         }
+    }
+
+    /// True when every paragraph of the text is laid out (always, unless made by
+    /// [`DocumentLayout::new_until`] with a limit the text goes past).
+    pub fn is_complete(&self) -> bool {
+        self.complete
     }
 
     /// The text that was laid out.

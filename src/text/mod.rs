@@ -10,6 +10,7 @@ pub mod bidi;
 pub mod breaking;
 pub mod cache;
 pub mod cursor;
+pub mod faces;
 pub mod fonts;
 pub mod geom;
 pub mod hit;

@@ -5,11 +5,11 @@
 use super::bidi::{visual_order, ParagraphBidi};
 use super::breaking::break_lines;
 use super::cache::{LayoutCache, RunKey};
-use super::fonts::Faces;
+use super::faces::Faces;
 use super::itemize::{itemize, Item};
 use super::layout::{GraphemeBox, LayoutParams, LineLayout, PlacedGlyph, VisualRun};
 use super::shape::{
-    shape_by_words, shape_run, ShapeRequest, ShapedGlyph, ShapedRun, CONTEXT_CHARS,
+    shape_by_words, shape_run_with_plan, ShapeRequest, ShapedGlyph, ShapedRun, CONTEXT_CHARS,
 };
 use crate::offset::{CharOffset, CharRange};
 use std::ops::Range;
@@ -90,7 +90,10 @@ fn shape_cached(
         generation: faces.fonts().generation(),
     };
     cache.run(key, || match faces.face(item.font) {
-        Some(face) => shape_run(face, req),
+        Some(face) => {
+            let plan = faces.plan(item.font, req.rtl, item.script);
+            shape_run_with_plan(face, plan.as_deref(), req)
+        }
         None => ShapedRun::default(),
     })
 }

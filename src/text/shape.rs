@@ -60,24 +60,60 @@ pub fn language_for(script: Script) -> Option<&'static str> {
     (script == Script::Arabic).then_some("ar")
 }
 
+/// A shaping plan for runs of one direction and script in `face` (making one is slow, so the
+/// layout makes one per font, direction and script and reuses it); `None` when the script has no
+/// OpenType tag, in which case runs are shaped without a stored plan.
+pub fn make_plan(
+    face: &rustybuzz::Face<'_>,
+    rtl: bool,
+    script: Script,
+) -> Option<rustybuzz::ShapePlan> {
+    let rb_script = to_rustybuzz_script(script)?;
+    let language: Option<rustybuzz::Language> = language_for(script).and_then(|l| l.parse().ok());
+    Some(rustybuzz::ShapePlan::new(
+        face,
+        direction(rtl),
+        Some(rb_script),
+        language.as_ref(),
+        &[],
+    ))
+}
+
+fn direction(rtl: bool) -> rustybuzz::Direction {
+    if rtl {
+        rustybuzz::Direction::RightToLeft
+    } else {
+        rustybuzz::Direction::LeftToRight
+    }
+}
+
 /// Shapes one run with `face`.
 pub fn shape_run(face: &rustybuzz::Face<'_>, req: &ShapeRequest<'_>) -> ShapedRun {
+    shape_run_with_plan(face, None, req)
+}
+
+/// Shapes one run with `face` and a plan from [`make_plan`] for the run's direction and script
+/// (or none, to make one on the fly).
+pub fn shape_run_with_plan(
+    face: &rustybuzz::Face<'_>,
+    plan: Option<&rustybuzz::ShapePlan>,
+    req: &ShapeRequest<'_>,
+) -> ShapedRun {
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(req.text);
     buffer.set_pre_context(req.pre_context);
     buffer.set_post_context(req.post_context);
-    buffer.set_direction(if req.rtl {
-        rustybuzz::Direction::RightToLeft
-    } else {
-        rustybuzz::Direction::LeftToRight
-    });
+    buffer.set_direction(direction(req.rtl));
     if let Some(script) = to_rustybuzz_script(req.script) {
         buffer.set_script(script);
     }
     if let Some(lang) = language_for(req.script).and_then(|l| l.parse().ok()) {
         buffer.set_language(lang);
     }
-    let out = rustybuzz::shape(face, &[], buffer);
+    let out = match plan {
+        Some(plan) => rustybuzz::shape_with_plan(face, plan, buffer),
+        None => rustybuzz::shape(face, &[], buffer),
+    };
     // rustybuzz clusters are byte offsets into the run text; turn them into char indices.
     let mut char_of_byte = vec![0u32; req.text.len() + 1];
     let mut count = 0u32;
@@ -177,7 +213,8 @@ pub fn shape_by_words(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::fonts::{Faces, FontSet};
+    use crate::text::faces::Faces;
+    use crate::text::fonts::FontSet;
 
     #[test]
     fn lam_alef_ligature_gives_alef_no_advance() {
