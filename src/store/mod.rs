@@ -4,5 +4,6 @@
 pub mod anchor;
 pub mod atomic;
 pub mod decode;
+pub mod formats;
 pub mod recovery;
 pub mod sidecar;
