@@ -9,9 +9,11 @@ pub mod csv_claims;
 pub mod error;
 pub mod files;
 pub mod jsonl;
+pub mod load;
 pub mod loss;
 pub mod tokenize;
 pub mod value;
+pub mod walk;
 pub mod webanno;
 
 pub use error::FormatError;
