@@ -127,7 +127,7 @@ fn export_each_format_then_import_brat_and_jsonl_back() {
         "import",
         "--format",
         "jsonl",
-        out.join("export.jsonl").to_str().unwrap(),
+        out.join("hamish.jsonl").to_str().unwrap(),
         "--into",
         into.to_str().unwrap(),
     ]);

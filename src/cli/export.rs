@@ -162,9 +162,14 @@ fn write_outputs(
                     format!("[\n{}\n]\n", lines.join(",\n")).as_bytes(),
                 )?;
             } else {
+                let name = if args.flavor == JsonlFlavor::Doccano {
+                    "doccano.jsonl"
+                } else {
+                    "hamish.jsonl"
+                };
                 let mut text = lines.join("\n");
                 text.push('\n');
-                write(Path::new("export.jsonl"), text.as_bytes())?;
+                write(Path::new(name), text.as_bytes())?;
             }
         }
         ExportFormat::Conll => {
