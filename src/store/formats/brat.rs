@@ -503,8 +503,8 @@ fn apply_line(
 ) -> Result<(), String> {
     let mut words = body.split(' ').filter(|w| !w.is_empty());
     let kind = words.next().ok_or("the line is empty")?;
-    if id.starts_with('R') {
-        let number = id[1..]
+    if let Some(digits) = id.strip_prefix('R') {
+        let number = digits
             .parse::<u64>()
             .map_err(|_| "the id is not R followed by a number")?;
         let (mut from, mut to) = (None, None);
