@@ -239,3 +239,29 @@ fn load_sidecar_reads_files_and_rejects_non_utf8() {
     let missing = load_sidecar(&dir.path().join("nope.ann.ron")).unwrap_err();
     assert!(matches!(missing, SidecarError::Io { .. }));
 }
+
+/// The committed example sidecar is exactly what the writer makes today; a change to the format
+/// shows up as a diff of this file. Regenerate with `HAMISH_BLESS=1 cargo test --test sidecar_format`.
+#[test]
+fn golden_example_matches_the_writer() {
+    let dir = Path::new("tests/data/sidecar");
+    let (doc, data) = sample();
+    let text_path = dir.join("article.txt");
+    let golden_path = sidecar_path(&text_path);
+    let written = to_ron_string(&data);
+    if std::env::var_os("HAMISH_BLESS").is_some() {
+        std::fs::write(&text_path, &doc.text).unwrap();
+        std::fs::write(&golden_path, &written).unwrap();
+    }
+    let text = std::fs::read_to_string(&text_path).unwrap();
+    assert_eq!(
+        text, TEXT,
+        "tests/data/sidecar/article.txt must keep its CRLF endings"
+    );
+    let golden = std::fs::read_to_string(&golden_path).unwrap();
+    assert_eq!(
+        written, golden,
+        "sidecar format changed; see the doc comment to regenerate"
+    );
+    assert_eq!(load_sidecar(&golden_path).unwrap(), data);
+}

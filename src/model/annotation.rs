@@ -53,6 +53,8 @@ pub enum AnnotationStatus {
 
 /// A labelled span (or several discontinuous spans) of the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// Unknown fields are refused, not dropped: a typo or a newer field must not vanish on the next save.
+#[serde(deny_unknown_fields)]
 pub struct Annotation {
     /// Stable id.
     pub id: AnnotationId,
@@ -132,6 +134,17 @@ impl Annotation {
         self.ranges.iter().any(|r| r.overlaps(range))
     }
 
+    /// True when every range still has its anchor quote (text, prefix and suffix) in `text` at the
+    /// same offsets: the annotation needs no re-anchoring there.
+    pub fn anchors_match(&self, text: &str) -> bool {
+        self.anchors.len() == self.ranges.len()
+            && self
+                .ranges
+                .iter()
+                .zip(&self.anchors)
+                .all(|(r, q)| Quote::capture(text, *r) == *q)
+    }
+
     /// The covered text, ranges joined by " … " (for lists and exports).
     pub fn covered_text(&self, text: &str) -> String {
         self.ranges
@@ -194,5 +207,19 @@ mod tests {
         assert!(!a.contains(CharOffset(12)));
         assert_eq!(a.covered_text(text), "الخطة … الوزير");
         assert_eq!(AnnotationId(3).to_string(), "T3");
+        assert!(a.anchors_match(text));
+        // An edit before the ranges shifts them; one at the end changes the last suffix.
+        assert!(!a.anchors_match(&format!("و{text}")));
+        assert!(!a.anchors_match(&format!("{text}.")));
+        // An edit more than 32 chars (the context) after the ranges leaves the anchors in place.
+        let long = format!("{text}{}", " ".repeat(40));
+        let b = Annotation::new(
+            AnnotationId(4),
+            "claim",
+            a.ranges.clone(),
+            &long,
+            Timestamp(5),
+        );
+        assert!(b.anchors_match(&format!("{long}ثم")));
     }
 }

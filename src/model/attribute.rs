@@ -104,6 +104,7 @@ pub enum ValueMismatch {
 
 /// The definition of one attribute in a schema.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AttributeDef {
     /// Id used in files, unique among the attributes of one label, relation type or document.
     pub id: String,

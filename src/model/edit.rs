@@ -1,15 +1,15 @@
 //! Changes to an [`AnnotationSet`] as values: each edit applies and returns its inverse, so undo
 //! and redo are built from edits alone. Offsets are chars into the decoded text.
 
-use crate::model::annotation::{Annotation, AnnotationId, AnnotationStatus};
+use crate::model::annotation::{Annotation, AnnotationId, AnnotationStatus, Timestamp};
 use crate::model::attribute::AttributeValue;
 use crate::model::quote::Quote;
 use crate::model::relation::{Relation, RelationId};
 use crate::model::set::AnnotationSet;
 use crate::offset::CharRange;
 
-/// One change to an annotation set.
-#[derive(Debug, Clone, PartialEq)]
+/// One change to an annotation set. Serializable, so a recovery journal can record edits.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Edit {
     /// Adds an annotation; fails if its id is taken.
     AddAnnotation(Annotation),
@@ -55,6 +55,13 @@ pub enum Edit {
         id: AnnotationId,
         /// New status.
         status: AnnotationStatus,
+    },
+    /// Sets the modified time of an annotation (see [`Edit::stamped`]).
+    SetModified {
+        /// The annotation.
+        id: AnnotationId,
+        /// The new modified time.
+        at: Timestamp,
     },
     /// Adds a relation; fails if its id is taken or an end is missing.
     AddRelation(Relation),
@@ -200,6 +207,13 @@ impl Edit {
                     status: std::mem::replace(&mut a.status, *status),
                 })
             }
+            Self::SetModified { id, at } => {
+                let a = annotation(set, *id)?;
+                Ok(Self::SetModified {
+                    id: *id,
+                    at: std::mem::replace(&mut a.modified, *at),
+                })
+            }
             Self::AddRelation(r) => {
                 if set.relation(r.id).is_some() {
                     return Err(EditError::RelationIdTaken(r.id));
@@ -261,6 +275,24 @@ impl Edit {
                 undo.reverse();
                 Ok(Self::Group(undo))
             }
+        }
+    }
+
+    /// This edit grouped with setting the modified time of the annotation it changes to `now`,
+    /// so one undo restores both; edits that change no existing annotation's fields come back
+    /// as they are.
+    pub fn stamped(self, now: Timestamp) -> Edit {
+        let target = match &self {
+            Self::SetRanges { id, .. }
+            | Self::SetLabel { id, .. }
+            | Self::SetAttribute { id, .. }
+            | Self::SetNote { id, .. }
+            | Self::SetStatus { id, .. } => Some(*id),
+            _ => None,
+        };
+        match target {
+            Some(id) => Self::Group(vec![self, Self::SetModified { id, at: now }]),
+            None => self,
         }
     }
 

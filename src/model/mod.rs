@@ -1,6 +1,8 @@
 //! The annotation model: documents, schemas, annotations, relations, edits with undo, validation.
 //! No eframe here. Offsets are chars into the decoded text; ranges are half-open.
 
+#![warn(missing_docs)]
+
 pub mod annotation;
 pub mod attribute;
 pub mod document;

@@ -21,6 +21,7 @@ impl fmt::Display for RelationId {
 
 /// A link `from` → `to` of a relation type defined in the schema.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Relation {
     /// Stable id.
     pub id: RelationId,

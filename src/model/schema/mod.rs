@@ -18,8 +18,10 @@ pub const FACT_CHECKING: &str = "fact-checking";
 /// The RON text of the bundled fact-checking schema.
 pub const FACT_CHECKING_RON: &str = include_str!("../../../assets/schemas/fact-checking.ron");
 
-/// What may be annotated in a document and how.
+/// What may be annotated in a document and how. Unknown fields are refused so that a misspelt
+/// field name is reported instead of silently ignored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Schema {
     /// Short id of the schema (e.g. "fact-checking").
     pub id: String,
@@ -39,6 +41,7 @@ pub struct Schema {
 
 /// A label annotators put on spans.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SpanLabel {
     /// Id used in sidecar files.
     pub id: String,
@@ -61,6 +64,7 @@ pub struct SpanLabel {
 
 /// A type of link between two annotations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RelationType {
     /// Id used in sidecar files.
     pub id: String,

@@ -4,6 +4,9 @@
 //!
 //! This module makes and reads strings; writing them to disk atomically is `store::atomic`'s job.
 
+#![warn(missing_docs)]
+
+mod discover;
 mod error;
 mod escape;
 mod locate;
@@ -11,6 +14,7 @@ mod migrate;
 mod read;
 mod write;
 
+pub use discover::{find_sidecars, DiscoverError, SidecarPair};
 pub use error::SidecarError;
 pub use locate::line_of;
 pub use read::from_ron_str;
@@ -34,6 +38,7 @@ pub const FOLDER_SCHEMA_FILE: &str = "schema.ron";
 
 /// What the sidecar records about the text it annotates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TextRecord {
     /// SHA-256 of the decoded text when the annotations were saved.
     pub fingerprint: Fingerprint,
@@ -139,21 +144,23 @@ pub fn text_path_of(sidecar: &Path) -> Option<PathBuf> {
 
 /// Reads and parses the sidecar file at `path`.
 pub fn load_sidecar(path: &Path) -> Result<SidecarData, SidecarError> {
+    let text = read_sidecar_text(path)?;
+    from_ron_str(&text, path)
+}
+
+/// Reads the text of the sidecar file at `path` (for callers that also want to point at lines).
+pub fn read_sidecar_text(path: &Path) -> Result<String, SidecarError> {
     let bytes = std::fs::read(path).map_err(|source| SidecarError::Io {
         path: path.to_owned(),
         source,
     })?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let line = 1 + bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         SidecarError::NotUtf8 {
             path: path.to_owned(),
-            line,
+            line: 1 + valid.iter().filter(|&&b| b == b'\n').count(),
         }
-    })?;
-    from_ron_str(text, path)
+    })
 }
 
 /// The schema that applies to a sidecar whose text is in `folder`.
