@@ -97,8 +97,14 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     bar.finish_and_clear();
     let mut failed = Vec::new();
     let mut docs = Vec::new();
+    let mut names = std::collections::HashSet::new();
     for r in loaded {
         match r {
+            // Two inputs with the same relative name would write the same output files.
+            Ok((d, _)) if !names.insert(d.name.clone()) => failed.push(format!(
+                "{}: another input has the same name; export the folders separately",
+                d.name
+            )),
             Ok(d) => docs.push(d),
             Err(e) => failed.push(e),
         }
