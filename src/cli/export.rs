@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Text explaining the exit codes, shared by `export` and `import`.
-pub(crate) const EXIT_CODES: &str = "Exit codes: 0 all files done with nothing lost; 1 some files failed or something could not be represented (see the `lost:` lines); 2 usage or output I/O error.";
+pub(crate) const EXIT_CODES: &str = "Exit codes: 0 all files done with nothing lost; 1 some files failed or something could not be represented (see the `lost:` lines); 2 usage error, a missing input path, or (export) an output file that cannot be written.";
 
 /// Arguments of `hamish export`.
 #[derive(Debug, clap::Args)]
