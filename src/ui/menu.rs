@@ -1,20 +1,36 @@
-//! The menu bar: File (open, quit) and Font (choose a font file, back to embedded fonts).
+//! The menu bar: File (open, save, quit), Edit (undo, redo, select, copy, delete annotation),
+//! View (zoom, encoding) and Font (choose a font file, back to embedded fonts).
 
 use super::commands::{Command, ZoomStep};
+use crate::model::text_format::TextEncoding;
 
-/// Shows the menu bar; returns the commands chosen.
-pub fn menu_bar_ui(ui: &mut egui::Ui) -> Vec<Command> {
+/// Shows the menu bar (`encoding`: the open text's, ticked in View > Encoding); returns the
+/// commands chosen.
+pub fn menu_bar_ui(ui: &mut egui::Ui, encoding: Option<TextEncoding>) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui.button("Open…  (Ctrl+O)").clicked() {
                 commands.push(Command::OpenFileDialog);
             }
+            if ui.button("Save annotations  (Ctrl+S)").clicked() {
+                commands.push(Command::Save);
+            }
             if ui.button("Quit").clicked() {
                 ui.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
         ui.menu_button("Edit", |ui| {
+            if ui.button("Undo  (Ctrl+Z)").clicked() {
+                commands.push(Command::Undo);
+            }
+            if ui.button("Redo  (Ctrl+Y)").clicked() {
+                commands.push(Command::Redo);
+            }
+            if ui.button("Delete annotation  (Delete)").clicked() {
+                commands.push(Command::DeleteSelectedAnnotation);
+            }
+            ui.separator();
             if ui.button("Select all  (Ctrl+A)").clicked() {
                 commands.push(Command::SelectAll);
             }
@@ -32,6 +48,16 @@ pub fn menu_bar_ui(ui: &mut egui::Ui) -> Vec<Command> {
             if ui.button("Actual size  (Ctrl+0)").clicked() {
                 commands.push(Command::Zoom(ZoomStep::Reset));
             }
+            ui.separator();
+            ui.menu_button("Encoding", |ui| {
+                ui.label("Reopen the text decoded as:");
+                for candidate in TextEncoding::ALL {
+                    let current = encoding == Some(candidate);
+                    if ui.radio(current, candidate.display_name()).clicked() && !current {
+                        commands.push(Command::ReopenWithEncoding(candidate));
+                    }
+                }
+            });
         });
         ui.menu_button("Font", |ui| {
             if ui.button("Choose font file…").clicked() {
