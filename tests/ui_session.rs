@@ -153,6 +153,28 @@ fn a_label_key_annotates_ctrl_z_undoes_ctrl_y_redoes_and_ctrl_s_saves() {
         "the text file is never written"
     );
     assert!(!harness.state().title().starts_with('•'));
+    let message = harness.state().status_message().unwrap();
+    assert!(message.contains("Saved 1 annotation") && message.contains(".ann.ron"));
+}
+
+#[test]
+fn a_selection_that_cuts_words_grows_to_whole_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = cp1256_file(&dir);
+    let mut harness = harness(HamishApp::new(Some(&path)));
+    let words = range_of("الهدنة قريبة");
+    // From the third letter of the first word to the middle of the second.
+    select(
+        &mut harness,
+        CharRange::from_indices(words.start.0 + 2, words.end.0 - 3),
+    );
+    harness.key_press(Key::Num1);
+    harness.run();
+    let doc = harness.state().document().unwrap();
+    let a = doc.session.set().annotations().next().unwrap();
+    assert_eq!((a.label.as_str(), a.ranges.clone()), ("claim", vec![words]));
+    assert_eq!(doc.selected, Some(a.id), "the new annotation is selected");
+    assert_eq!(harness.state().view().selection_range(), None);
 }
 
 #[test]

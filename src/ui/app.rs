@@ -24,6 +24,8 @@ pub struct HamishApp {
     document: Option<DocumentState>,
     /// Messages shown above the text until dismissed.
     notices: Vec<Notice>,
+    /// A short confirmation shown in the status bar (e.g. where the annotations were saved).
+    status_message: Option<String>,
     /// The title last sent to the window, to send a new one only on change.
     title: String,
     /// True while "save before closing?" is shown.
@@ -40,6 +42,7 @@ impl HamishApp {
             view: DocumentView::new(String::new()),
             document: None,
             notices: Vec::new(),
+            status_message: None,
             title: String::new(),
             asking_to_close: false,
             close_confirmed: false,
@@ -89,6 +92,11 @@ impl HamishApp {
     /// The messages shown.
     pub fn notices(&self) -> &[Notice] {
         &self.notices
+    }
+
+    /// The confirmation shown in the status bar, if any.
+    pub fn status_message(&self) -> Option<&str> {
+        self.status_message.as_deref()
     }
 
     /// The newest error or warning shown, if any.
@@ -230,13 +238,19 @@ impl HamishApp {
 
     /// Applies a command that works on the open document's annotations.
     fn apply_to_document(&mut self, command: Command) {
-        let selection = self.view.selection_range();
+        let selection = self
+            .view
+            .selection_range()
+            .map(|r| self.view.snapped_to_words(r));
         let Some(doc) = &mut self.document else {
             return;
         };
         let result = match command {
             Command::AnnotateWithHotkey(key) => match selection {
-                Some(range) => doc.annotate(key, range).map(|_| ()),
+                // The new annotation is shown selected (outlined) instead of the text selection.
+                Some(range) => doc
+                    .annotate(key, range)
+                    .map(|_| self.view.clear_selection()),
                 None => Ok(()),
             },
             Command::SelectAnnotation(id) => {
@@ -266,8 +280,13 @@ impl HamishApp {
             _ => Ok(()),
         };
         self.view.set_highlights(doc.highlights());
-        if let Err(notice) = result {
-            self.notices.push(notice);
+        match result {
+            // Confirmations go to the status bar, so the text does not jump down.
+            Err(notice) if notice.severity == Severity::Info => {
+                self.status_message = Some(notice.text);
+            }
+            Err(notice) => self.notices.push(notice),
+            Ok(()) => {}
         }
     }
 
@@ -365,6 +384,7 @@ impl HamishApp {
                 .is_some_and(|d| d.session.is_modified()),
             selection: self.view.selection_range(),
             zoom: self.view.zoom(),
+            message: self.status_message.as_deref(),
         };
         egui::Panel::bottom("status").show(ui, |ui| status_bar_ui(ui, &status));
         if let Some(doc) = &self.document {

@@ -86,6 +86,32 @@ impl DocumentView {
         &self.highlights
     }
 
+    /// `range` widened so that it does not cut a word: a start or end inside a word moves to
+    /// that word's edge (UAX #29 words). Unchanged without a layout or for an empty range.
+    pub fn snapped_to_words(&self, range: CharRange) -> CharRange {
+        let Some(layout) = self.layout.as_ref().filter(|_| !range.is_empty()) else {
+            return range;
+        };
+        let first = layout.word_at(range.start);
+        let last = layout.word_at(CharOffset(range.end.0 - 1));
+        let start = if first.start < range.start && range.start < first.end {
+            first.start
+        } else {
+            range.start
+        };
+        let end = if last.start < range.end && range.end < last.end {
+            last.end
+        } else {
+            range.end
+        };
+        CharRange::new(start, end)
+    }
+
+    /// Removes the selection (no caret either).
+    pub fn clear_selection(&mut self) {
+        self.selection = None;
+    }
+
     /// Selects `range` (anchor at its start, focus at its end) and scrolls it into view.
     pub fn select_range(&mut self, range: CharRange) {
         self.selection = Some(Selection {

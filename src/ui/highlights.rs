@@ -10,9 +10,9 @@ use egui::{Color32, Stroke};
 
 /// Opacity of a highlight fill: low enough that two overlapping ones still show both colours and
 /// the glyphs on top stay readable.
-const FILL_ALPHA: u8 = 70;
+const FILL_ALPHA: u8 = 100;
 /// Opacity of the selected annotation's fill.
-const SELECTED_ALPHA: u8 = 120;
+const SELECTED_ALPHA: u8 = 160;
 /// Colour of labels the schema does not know.
 const UNKNOWN_LABEL: Color32 = Color32::from_rgb(128, 128, 128);
 

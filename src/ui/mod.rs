@@ -13,6 +13,7 @@ pub mod notices;
 pub mod painter;
 pub mod shortcuts;
 pub mod status_bar;
+pub mod visual_text;
 
 pub use app::HamishApp;
 pub use commands::{CloseChoice, Command, ZoomStep};

@@ -1,5 +1,5 @@
 //! The status bar: file name, encoding ("(guessed)" when detected), annotation count and
-//! whether it is saved, selection offsets (chars) and zoom.
+//! whether it is saved, selection offsets (chars), zoom and the last confirmation.
 
 use crate::offset::CharRange;
 
@@ -26,6 +26,8 @@ pub struct StatusLine<'a> {
     pub selection: Option<CharRange>,
     /// Zoom factor, 1.0 = 100 %.
     pub zoom: f32,
+    /// The last confirmation ("Saved … to …"), if any.
+    pub message: Option<&'a str>,
 }
 
 /// Shows the status bar line.
@@ -47,6 +49,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine<'_>) {
         ui.label(selection_label(status.selection));
         ui.separator();
         ui.label(format!("{:.0} %", status.zoom * 100.0));
+        if let Some(message) = status.message {
+            ui.separator();
+            ui.label(message);
+        }
     });
 }
 
