@@ -59,7 +59,7 @@ if [ "${1:-}" = "--inside-x" ]; then
     # panel 300 points wide on the left, text from x≈330 to x≈970.
     start_window "$WORK/selection/news-ar-001.txt"
     # From the start of the paragraph's second word (right side) down into the next line.
-    drag 901 155 700 195
+    drag 910 155 700 195
     key ctrl+c
     echo "clipboard: $(xclip -o -selection clipboard)"
     xdotool mousemove 1200 880
@@ -70,20 +70,33 @@ if [ "${1:-}" = "--inside-x" ]; then
     sleep 0.5
 
     start_window "$WORK/annotations/news-ar-001.txt"
-    # «توم جوسلين» is a source, «قال» the cue, «دعونا نتوصل إلى هدنة في سوريا» the claim;
-    # drags may end inside a word: the annotation grows to whole words.
-    drag 925 631 835 631
+    # Five wheel steps down bring the paragraph of «وقال توم جوسلين» to y≈231.
+    xdotool mousemove 650 400
+    for _ in 1 2 3 4 5; do xdotool click 5; sleep 0.1; done
+    sleep 0.5
+    # Source «توم جوسلين», cue «قال», claim «دعونا نتوصل إلى هدنة في سوريا»; then the claim
+    # «القادة المحليين للتنظيمين توصلوا إلى هدنة محلية» with its source nested inside it. Drags may
+    # end inside a word: the annotation grows to whole words.
+    drag 925 231 835 231
     key 2
-    xdotool mousemove 897 670 click --repeat 2 --delay 80 1
+    xdotool mousemove 897 270 click --repeat 2 --delay 80 1
     sleep 0.3
     key 3
-    drag 868 670 590 670
+    drag 868 270 620 270
     key 1
-    # «القادة المحليين للتنظيمين» (a source) inside the claim «القادة … توصلوا إلى هدنة محلية».
-    drag 925 709 560 709
+    drag 925 309 560 309
     key 1
-    drag 925 709 720 709
+    drag 925 309 720 309
     key 2
+    # Further down: cue «وقالت», source «وزارة الخزانة الأمريكية», and a claim over a line break.
+    xdotool mousemove 778 625 click --repeat 2 --delay 80 1
+    sleep 0.3
+    key 3
+    drag 722 625 600 625
+    key 2
+    drag 848 664 860 704
+    key 1
+    key Escape
     key ctrl+s
     xdotool mousemove 1200 880
     sleep 0.5

@@ -175,6 +175,16 @@ fn a_selection_that_cuts_words_grows_to_whole_words() {
     assert_eq!((a.label.as_str(), a.ranges.clone()), ("claim", vec![words]));
     assert_eq!(doc.selected, Some(a.id), "the new annotation is selected");
     assert_eq!(harness.state().view().selection_range(), None);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().document().unwrap().selected, None);
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert_eq!(
+        annotation_count(&harness),
+        1,
+        "Delete needs a selected annotation"
+    );
 }
 
 #[test]

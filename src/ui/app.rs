@@ -266,6 +266,11 @@ impl HamishApp {
                 }
                 Ok(())
             }
+            Command::ClearSelection => {
+                doc.selected = None;
+                self.view.clear_selection();
+                Ok(())
+            }
             Command::DeleteSelectedAnnotation => doc.delete_selected(),
             Command::Undo => doc.undo_redo(false),
             Command::Redo => doc.undo_redo(true),

@@ -39,6 +39,8 @@ pub enum Command {
     AnnotateWithHotkey(char),
     /// Select this annotation (in the text and the side panel).
     SelectAnnotation(AnnotationId),
+    /// Clear the text selection and the selected annotation (Escape).
+    ClearSelection,
     /// Remove the selected annotation.
     DeleteSelectedAnnotation,
     /// Undo the last annotation edit.

@@ -18,7 +18,7 @@ const LABEL_KEYS: [(Key, char); 9] = [
 ];
 
 /// Reads this frame's shortcuts: Ctrl+A, Ctrl+C (the platform's copy event), Shift+Left/Right,
-/// Ctrl+plus/minus/0, Ctrl+O, Ctrl+S, Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z, Delete, and the label keys
+/// Ctrl+plus/minus/0, Ctrl+O, Ctrl+S, Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z, Escape, Delete, and the label keys
 /// 1–9 (without modifiers).
 pub fn shortcuts_ui(ctx: &egui::Context) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -44,6 +44,9 @@ pub fn shortcuts_ui(ctx: &egui::Context) -> Vec<Command> {
         }
         if input.consume_key(Modifiers::COMMAND, Key::Z) {
             commands.push(Command::Undo);
+        }
+        if input.consume_key(Modifiers::NONE, Key::Escape) {
+            commands.push(Command::ClearSelection);
         }
         if input.consume_key(Modifiers::NONE, Key::Delete) {
             commands.push(Command::DeleteSelectedAnnotation);
