@@ -4,6 +4,7 @@
 pub mod anchor;
 pub mod atomic;
 pub mod decode;
+pub mod formats;
 pub mod recovery;
 pub mod session;
 pub mod sidecar;

@@ -1,0 +1,50 @@
+//! Errors of the format readers and writers: each names the file, the line when there is one, what
+//! is wrong and what to do.
+
+use std::path::PathBuf;
+
+/// Why a file could not be imported or exported at all (smaller problems go to the loss report).
+#[derive(Debug, thiserror::Error)]
+pub enum FormatError {
+    /// Reading or writing a file failed.
+    #[error("{path}: {source} (check that the path exists and is readable/writable)")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A file is not valid UTF-8.
+    #[error("{path}: not UTF-8 (line {line}); convert it to UTF-8 first")]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first bad byte.
+        line: usize,
+    },
+    /// A line could not be parsed.
+    #[error("{path}:{line}: {message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong and what to do.
+        message: String,
+    },
+    /// A file that would be written exists already.
+    #[error("{path}: exists already; pass --force to overwrite it")]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The sidecar was saved against another version of the text.
+    #[error("{path}: the text changed since its annotations were saved; open it in Hamish to re-anchor them, then export")]
+    TextChanged {
+        /// The text file.
+        path: PathBuf,
+    },
+    /// The sidecar could not be read.
+    #[error(transparent)]
+    Sidecar(#[from] crate::store::sidecar::SidecarError),
+}

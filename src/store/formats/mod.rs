@@ -1,0 +1,59 @@
+//! Import and export of annotations in other tools' formats: brat standoff, JSONL (Hamish, doccano,
+//! Label Studio), CoNLL IOB2, a CSV of claims, W3C Web Annotation. Offsets in the model are chars of
+//! the decoded text; each format module converts at its boundary (brat and doccano count chars,
+//! Label Studio counts UTF-16 code units). Whatever a format cannot hold goes to a [`LossReport`].
+
+pub mod brat;
+pub mod conll;
+pub mod csv_claims;
+pub mod error;
+pub mod files;
+pub mod jsonl;
+pub mod load;
+pub mod loss;
+pub mod tokenize;
+pub mod value;
+pub mod walk;
+pub mod webanno;
+
+pub use error::FormatError;
+pub use loss::{Loss, LossReport};
+
+use crate::model::set::AnnotationSet;
+
+/// One annotated document as the exporters read it and the importers build it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnnotatedDoc {
+    /// The document's name in exports: its file name (e.g. `article.txt`), unique within a run.
+    pub name: String,
+    /// The decoded text, line endings as in the file.
+    pub text: String,
+    /// Its annotations, relations and document attributes.
+    pub set: AnnotationSet,
+}
+
+/// The formats Hamish writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// brat standoff: `.txt` + `.ann` per document, and `annotation.conf`.
+    Brat,
+    /// One JSON object per document per line (see `--flavor`).
+    Jsonl,
+    /// CoNLL IOB2: one token and its tag per line.
+    Conll,
+    /// One row per claim with its sources, cues, verdict and note (UTF-8 with BOM).
+    Csv,
+    /// W3C Web Annotation JSON-LD, one file per document.
+    Webanno,
+}
+
+/// The formats Hamish reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// brat standoff (`.ann` next to `.txt`; `annotation.conf` becomes the schema when present).
+    Brat,
+    /// JSONL in the Hamish, doccano or Label Studio shape (detected per line).
+    Jsonl,
+    /// CoNLL IOB2 (the text is rebuilt from the tokens).
+    Conll,
+}

@@ -1,0 +1,240 @@
+//! Runs the `hamish` binary on temporary folders: export to each format, import brat, JSONL and
+//! CoNLL, a bad file in a batch, refusing to overwrite, and the exit codes 0, 1 and 2.
+
+use hamish::model::annotation::{Annotation, AnnotationId, Timestamp};
+use hamish::model::attribute::AttributeValue;
+use hamish::model::document::Document;
+use hamish::model::relation::{Relation, RelationId};
+use hamish::model::set::AnnotationSet;
+use hamish::model::text_format::TextEncoding;
+use hamish::offset::CharRange;
+use hamish::store::sidecar::{
+    load_sidecar, sidecar_path, to_ron_string, SchemaSource, SidecarData,
+};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn hamish(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hamish"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Writes `text` and a sidecar with a claim (token-aligned) attributed to a source.
+fn annotated(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    let doc = Document::new(&path, text.to_owned(), TextEncoding::Utf8);
+    let mut set = AnnotationSet::new();
+    let r = |a: usize, b: usize| vec![CharRange::from_indices(a, b)];
+    set.insert_annotation(Annotation::new(
+        AnnotationId(1),
+        "source",
+        r(4, 7),
+        text,
+        Timestamp(1),
+    ));
+    let mut claim = Annotation::new(AnnotationId(2), "claim", r(8, 22), text, Timestamp(1));
+    claim
+        .attributes
+        .insert("verdict".into(), AttributeValue::Choice("false".into()));
+    set.insert_annotation(claim);
+    set.insert_relation(Relation::new(
+        RelationId(1),
+        "attributed-to",
+        AnnotationId(2),
+        AnnotationId(1),
+    ));
+    let data = SidecarData::new(&doc, SchemaSource::Bundled("fact-checking".into()), set);
+    std::fs::write(sidecar_path(&path), to_ron_string(&data)).unwrap();
+    path
+}
+
+const TEXT: &str = "قال علي إن السعر ارتفع.\r\n";
+
+#[test]
+fn export_each_format_then_import_brat_and_jsonl_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir_all(corpus.join("sub")).unwrap();
+    annotated(&corpus, "a.txt", TEXT);
+    annotated(&corpus.join("sub"), "b.txt", TEXT);
+    let out = tmp.path().join("out");
+    let out_s = out.to_str().unwrap();
+    // The verdict and the relation have no CoNLL form: exit 1 there, 0 for the others.
+    for (format, expected) in [("brat", 0), ("webanno", 0), ("csv", 0), ("conll", 1)] {
+        let o = hamish(&[
+            "export",
+            "--format",
+            format,
+            corpus.to_str().unwrap(),
+            "--out",
+            out_s,
+        ]);
+        assert_eq!(code(&o), expected, "{format}: {}", stderr(&o));
+    }
+    assert_eq!(
+        std::fs::read_to_string(out.join("sub/b.txt")).unwrap(),
+        TEXT
+    );
+    let ann = std::fs::read_to_string(out.join("a.ann")).unwrap();
+    assert!(
+        ann.starts_with("T1\tsource 4 7\tعلي\nT2\tclaim 8 22\t"),
+        "{ann}"
+    );
+    assert!(out.join("annotation.conf").is_file() && out.join("sub/b.txt.jsonld").is_file());
+    assert!(std::fs::read(out.join("claims.csv"))
+        .unwrap()
+        .starts_with(b"\xEF\xBB\xBF"));
+    // doccano spans carry no attributes: exit 1 and a `lost:` line.
+    let o = hamish(&[
+        "export",
+        "--format",
+        "jsonl",
+        "--flavor",
+        "doccano",
+        corpus.to_str().unwrap(),
+        "--out",
+        out_s,
+    ]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("lost: a.txt: T2 attributes/note"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = hamish(&[
+        "export",
+        "--format",
+        "jsonl",
+        corpus.to_str().unwrap(),
+        "--out",
+        out_s,
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let into = tmp.path().join("imported");
+    let o = hamish(&[
+        "import",
+        "--format",
+        "jsonl",
+        out.join("export.jsonl").to_str().unwrap(),
+        "--into",
+        into.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let original = load_sidecar(&sidecar_path(&corpus.join("sub/b.txt"))).unwrap();
+    let back = load_sidecar(&sidecar_path(&into.join("sub/b.txt"))).unwrap();
+    assert_eq!(back.set, original.set);
+    assert!(back.matches_text(TEXT));
+
+    let into = tmp.path().join("from-brat");
+    let o = hamish(&[
+        "import",
+        "--format",
+        "brat",
+        out_s,
+        "--into",
+        into.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let back = load_sidecar(&sidecar_path(&into.join("a.txt"))).unwrap();
+    assert_eq!(back.set.len(), 2);
+    assert_eq!(back.set.relations().count(), 1);
+    assert!(matches!(back.schema, SchemaSource::Inline(_)));
+}
+
+#[test]
+fn one_bad_file_is_reported_and_the_batch_goes_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    annotated(tmp.path(), "good.txt", TEXT);
+    let bad = annotated(tmp.path(), "bad.txt", TEXT);
+    std::fs::write(sidecar_path(&bad), "(format: 1, text: oops").unwrap();
+    let changed = annotated(tmp.path(), "changed.txt", TEXT);
+    std::fs::write(&changed, "نص آخر").unwrap();
+    let out = tmp.path().join("out");
+    let o = hamish(&[
+        "export",
+        "--format",
+        "brat",
+        tmp.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1);
+    let err = stderr(&o);
+    assert!(err.contains("bad.txt.ann.ron"), "{err}");
+    assert!(
+        err.contains("changed.txt") && err.contains("text changed"),
+        "{err}"
+    );
+    assert!(out.join("good.ann").is_file());
+    assert!(!out.join("bad.ann").exists());
+}
+
+#[test]
+fn import_never_overwrites_without_force_and_usage_errors_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let conll = tmp.path().join("n.conll");
+    std::fs::write(&conll, "-DOCSTART- O\n\nقال O\nعلي B-source\n").unwrap();
+    let into = tmp.path().join("into");
+    std::fs::create_dir_all(&into).unwrap();
+    std::fs::write(into.join("n.txt"), "نص قديم").unwrap();
+    let args = [
+        "import",
+        "--format",
+        "conll",
+        conll.to_str().unwrap(),
+        "--into",
+        into.to_str().unwrap(),
+    ];
+    let o = hamish(&args);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(into.join("n.txt")).unwrap(),
+        "نص قديم"
+    );
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    let o = hamish(&forced);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(into.join("n.txt")).unwrap(),
+        "قال علي"
+    );
+    assert_eq!(
+        load_sidecar(&sidecar_path(&into.join("n.txt")))
+            .unwrap()
+            .set
+            .len(),
+        1
+    );
+
+    assert_eq!(
+        code(&hamish(&["export", "--format", "nope", "x", "--out", "y"])),
+        2
+    );
+    assert_eq!(
+        code(&hamish(&[
+            "export",
+            "--format",
+            "brat",
+            "/no/such/path",
+            "--out",
+            "y"
+        ])),
+        2
+    );
+    let help = hamish(&["export", "--help"]);
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Exit codes: 0"));
+}

@@ -1,0 +1,202 @@
+//! Importing what other tools write: a hand-written brat corpus (imported then exported again
+//! byte-identical), doccano JSONL (sequence labelling and relations), Label Studio tasks (UTF-16
+//! offsets), CoNLL with broken tags; everything unreadable shows up in the loss report.
+
+use hamish::model::annotation::{AnnotationId, Timestamp};
+use hamish::model::attribute::AttributeValue;
+use hamish::model::schema::Schema;
+use hamish::store::formats::{brat, conll, jsonl, AnnotatedDoc, LossReport};
+use std::path::{Path, PathBuf};
+
+fn data(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/formats")
+        .join(rel)
+}
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(data(rel)).unwrap()
+}
+
+#[test]
+fn brat_corpus_imports_and_exports_byte_identical() {
+    let text = read("brat-sample/prices.txt");
+    let ann = read("brat-sample/prices.ann");
+    let mut report = LossReport::new();
+    let schema = brat::import_conf(
+        &read("brat-sample/annotation.conf"),
+        "brat-sample",
+        &data("brat-sample/annotation.conf"),
+        &mut report,
+    );
+    assert!(report.is_empty(), "{report}");
+    let set = brat::import_ann(
+        &text,
+        &ann,
+        &schema,
+        &data("brat-sample/prices.ann"),
+        Timestamp(0),
+        &mut report,
+    );
+    assert!(report.is_empty(), "{report}");
+    let claim = set.annotation(AnnotationId(3)).unwrap();
+    assert_eq!(claim.attributes["check-worthy"], AttributeValue::Bool(true));
+    assert_eq!(
+        claim.attributes["verdict"],
+        AttributeValue::Choice("false".into())
+    );
+    assert_eq!(claim.note, "يحتاج مصدرًا\nرسميًا");
+    assert_eq!(set.annotation(AnnotationId(4)).unwrap().ranges.len(), 2);
+    assert_eq!(set.relations().count(), 2);
+    let doc = AnnotatedDoc {
+        name: "prices.txt".into(),
+        text,
+        set,
+    };
+    let again = brat::export_ann(&doc, &mut report);
+    assert!(report.is_empty(), "{report}");
+    assert_eq!(again, ann);
+}
+
+#[test]
+fn brat_lines_hamish_cannot_hold_are_reported_with_line_numbers() {
+    let text = "قال علي إن السعر ارتفع";
+    let ann = "T1\tsource 4 7\tعلي\nE1\tevent:T1\nT2\tclaim 8 99\tإن\nR1\tattributed-to Arg1:T9 Arg2:T1\nA1\tNegated T1\n";
+    let mut report = LossReport::new();
+    let set = brat::import_ann(
+        text,
+        ann,
+        &Schema::fact_checking(),
+        Path::new("d.ann"),
+        Timestamp(0),
+        &mut report,
+    );
+    let lines: Vec<Option<usize>> = report.losses.iter().map(|l| l.line).collect();
+    assert_eq!(lines, [Some(2), Some(3), Some(4)], "{report}");
+    assert_eq!(set.len(), 1);
+    // A brat binary attribute (no value) is a flag set to true.
+    assert_eq!(
+        set.annotation(AnnotationId(1)).unwrap().attributes["Negated"],
+        AttributeValue::Bool(true)
+    );
+}
+
+#[test]
+fn doccano_lines_import_with_code_point_offsets_and_relations() {
+    let mut report = LossReport::new();
+    let docs = jsonl::import(
+        &read("samples/doccano.jsonl"),
+        &Schema::fact_checking(),
+        Path::new("doccano.jsonl"),
+        Timestamp(0),
+        &mut report,
+    );
+    assert_eq!(docs.len(), 3);
+    assert_eq!(docs[0].name.as_deref(), Some("7"));
+    let covered = |i: usize| -> Vec<(String, String)> {
+        docs[i]
+            .set
+            .annotations_in_text_order()
+            .iter()
+            .map(|a| (a.label.clone(), a.covered_text(&docs[i].text)))
+            .collect()
+    };
+    let expected = vec![
+        ("source".to_owned(), "علي".to_owned()),
+        ("claim".to_owned(), "إن السعر ارتفع".to_owned()),
+    ];
+    assert_eq!(covered(0), expected);
+    assert_eq!(covered(1), expected);
+    let r = docs[1].set.relations().next().unwrap();
+    assert_eq!(
+        (r.kind.as_str(), r.from, r.to),
+        ("attributed-to", AnnotationId(2), AnnotationId(1))
+    );
+    // Line 3 has a span past its text, line 4 is not JSON.
+    let lines: Vec<Option<usize>> = report.losses.iter().map(|l| l.line).collect();
+    assert_eq!(lines, [Some(3), Some(4)], "{report}");
+}
+
+#[test]
+fn label_studio_tasks_import_with_utf16_offsets() {
+    let mut report = LossReport::new();
+    let docs = jsonl::import(
+        &read("samples/label-studio.json"),
+        &Schema::fact_checking(),
+        Path::new("ls.json"),
+        Timestamp(0),
+        &mut report,
+    );
+    assert_eq!(docs.len(), 1);
+    let d = &docs[0];
+    let spans: Vec<String> = d
+        .set
+        .annotations_in_text_order()
+        .iter()
+        .map(|a| a.covered_text(&d.text))
+        .collect();
+    assert_eq!(spans, ["علي", "إن السعر ارتفع"]);
+    let r = d.set.relations().next().unwrap();
+    assert_eq!(d.set.annotation(r.from).unwrap().label, "claim");
+    // The sentiment choice is not a span: reported.
+    assert_eq!(report.len(), 1, "{report}");
+    assert!(report.losses[0].why.contains("choices"));
+}
+
+#[test]
+fn label_studio_export_loads_back_through_its_own_reader() {
+    let text = "رأى علي 👨‍👩‍👧 أن السعر 5 دنانير";
+    let mut report = LossReport::new();
+    let line =
+        format!("{{\"text\": \"{text}\", \"label\": [[4, 7, \"source\"], [14, 31, \"claim\"]]}}\n");
+    let docs = jsonl::import(
+        &line,
+        &Schema::fact_checking(),
+        Path::new("d.jsonl"),
+        Timestamp(0),
+        &mut report,
+    );
+    let doc = AnnotatedDoc {
+        name: "d.txt".into(),
+        text: text.into(),
+        set: docs[0].set.clone(),
+    };
+    let task = jsonl::export_line(&doc, jsonl::JsonlFlavor::LabelStudio, &mut report);
+    let back = jsonl::import(
+        &task,
+        &Schema::fact_checking(),
+        Path::new("t.json"),
+        Timestamp(0),
+        &mut report,
+    );
+    assert!(report.is_empty(), "{report}");
+    assert_eq!(back[0].set, doc.set);
+    let v: serde_json::Value = serde_json::from_str(&task).unwrap();
+    // 14 code points before the claim are 17 UTF-16 units (the emoji has three surrogate pairs).
+    assert_eq!(v["annotations"][0]["result"][1]["value"]["start"], 17);
+}
+
+#[test]
+fn conll_import_reports_bad_tags_and_splits_documents() {
+    let input = "-DOCSTART- O\n\nقال O\nعلي B-source\n\nإن I-claim\nالسعر I-claim\nارتفع X-claim\n-DOCSTART- O\n\nنعم B-cue\n";
+    let mut report = LossReport::new();
+    let docs = conll::import(input, Path::new("a.conll"), Timestamp(0), &mut report);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0].text, "قال علي\nإن السعر ارتفع");
+    let spans: Vec<(String, String)> = docs[0]
+        .set
+        .annotations_in_text_order()
+        .iter()
+        .map(|a| (a.label.clone(), a.covered_text(&docs[0].text)))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            ("source".to_owned(), "علي".to_owned()),
+            ("claim".to_owned(), "إن السعر".to_owned())
+        ]
+    );
+    let lines: Vec<Option<usize>> = report.losses.iter().map(|l| l.line).collect();
+    assert_eq!(lines, [Some(6), Some(8)], "{report}");
+    assert_eq!(docs[1].text, "نعم");
+}
