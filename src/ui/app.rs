@@ -6,6 +6,10 @@ use super::annotation_panel::annotation_panel_ui;
 use super::commands::{CloseChoice, Command};
 use super::document_state::DocumentState;
 use super::document_view::DocumentView;
+use super::exchange::{
+    annotated_doc, export_document, export_format_name, import_format_name, import_into,
+    loss_summary,
+};
 use super::file_load::{ensure_sample_copy, open_document};
 use super::menu::menu_bar_ui;
 use super::notices::{notices_ui, recovery_offer_ui, Notice, Severity};
@@ -13,10 +17,14 @@ use super::shortcuts::shortcuts_ui;
 use super::status_bar::{status_bar_ui, StatusLine};
 use crate::model::text_format::TextEncoding;
 use crate::store::atomic::RealFs;
+use crate::store::formats::{ExportFormat, ImportFormat};
 use crate::store::recovery::remove_recovery;
 use crate::text::FontSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+/// How many lost items an export or import message lists.
+const LOSS_LINES: usize = 8;
 
 /// The whole window's state.
 pub struct HamishApp {
@@ -226,6 +234,23 @@ impl HamishApp {
             Command::UseFontFile(path) => self.use_font_file(&path),
             Command::UseEmbeddedFonts => self.view.set_fonts(FontSet::embedded()),
             Command::ReopenWithEncoding(encoding) => self.reopen_with(encoding),
+            Command::ExportDialog(format) => {
+                let dialog = rfd::FileDialog::new().set_title(format!(
+                    "Export as {}: choose a folder",
+                    export_format_name(format)
+                ));
+                if let Some(folder) = dialog.pick_folder() {
+                    self.export(format, &folder);
+                }
+            }
+            Command::ExportTo { format, folder } => self.export(format, &folder),
+            Command::ImportDialog(format) => {
+                let title = format!("Import {}", import_format_name(format));
+                if let Some(file) = pick_file(&title, &[]) {
+                    self.import(format, &file);
+                }
+            }
+            Command::ImportFrom { format, file } => self.import(format, &file),
             Command::DismissNotice(index) => {
                 if index < self.notices.len() {
                     self.notices.remove(index);
@@ -234,6 +259,60 @@ impl HamishApp {
             Command::CloseAnswer(choice) => self.answer_close(ctx, choice),
             other => self.apply_to_document(other),
         }
+    }
+
+    /// Exports the open document; the message lists the files and what was lost.
+    fn export(&mut self, format: ExportFormat, folder: &Path) {
+        let Some(doc) = &self.document else {
+            return;
+        };
+        let name = export_format_name(format);
+        let exported = export_document(
+            &annotated_doc(&doc.session),
+            doc.session.schema(),
+            format,
+            folder,
+        );
+        self.notices.push(match exported {
+            Ok((files, report)) => {
+                let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+                let done = format!("Exported as {name}: {}.", files.join(", "));
+                if report.is_empty() {
+                    Notice::info(format!("{done} Nothing was lost."))
+                } else {
+                    Notice::warning(format!(
+                        "{done} {} thing(s) could not be represented:\n{}",
+                        report.len(),
+                        loss_summary(&report, LOSS_LINES)
+                    ))
+                }
+            }
+            Err(err) => Notice::error(format!("Not exported: {err}")),
+        });
+    }
+
+    /// Imports annotations of this text; the message says how many and what was lost.
+    fn import(&mut self, format: ImportFormat, file: &Path) {
+        let Some(doc) = &mut self.document else {
+            return;
+        };
+        let notice = match import_into(&mut doc.session, format, file) {
+            Ok((count, report)) if report.is_empty() => Notice::info(format!(
+                "Imported {count} annotation(s) from {} (Ctrl+Z undoes it).",
+                file.display()
+            )),
+            Ok((count, report)) => Notice::warning(format!(
+                "Imported {count} annotation(s) from {} (Ctrl+Z undoes it); {} thing(s) could \
+                 not be read:\n{}",
+                file.display(),
+                report.len(),
+                loss_summary(&report, LOSS_LINES)
+            )),
+            Err(err) => Notice::error(format!("Not imported: {err}")),
+        };
+        doc.refresh();
+        self.view.set_highlights(doc.highlights());
+        self.notices.push(notice);
     }
 
     /// Applies a command that works on the open document's annotations.

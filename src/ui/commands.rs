@@ -2,6 +2,7 @@
 
 use crate::model::annotation::AnnotationId;
 use crate::model::text_format::TextEncoding;
+use crate::store::formats::{ExportFormat, ImportFormat};
 use crate::text::{Cursor, VisualDirection};
 use std::path::PathBuf;
 
@@ -33,6 +34,24 @@ pub enum Command {
     ExtendSelection(VisualDirection),
     /// Copy the selection, in logical order, to the clipboard.
     CopySelection,
+    /// Choose a folder and export the document there in this format.
+    ExportDialog(ExportFormat),
+    /// Export the document in `format` into `folder`.
+    ExportTo {
+        /// The format.
+        format: ExportFormat,
+        /// The folder the files go to.
+        folder: PathBuf,
+    },
+    /// Choose a file and import its annotations of this text.
+    ImportDialog(ImportFormat),
+    /// Import the annotations of this text from `file`.
+    ImportFrom {
+        /// The format.
+        format: ImportFormat,
+        /// The file to read.
+        file: PathBuf,
+    },
     /// Reopen the current text decoded with this encoding (View > Encoding).
     ReopenWithEncoding(TextEncoding),
     /// Annotate the selection with the label bound to this schema hotkey (`'1'`–`'9'`).

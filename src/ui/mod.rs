@@ -5,6 +5,7 @@ pub mod app;
 pub mod commands;
 pub mod document_state;
 pub mod document_view;
+pub mod exchange;
 pub mod file_load;
 pub mod gestures;
 pub mod highlights;
