@@ -127,7 +127,7 @@ fn export_each_format_then_import_brat_and_jsonl_back() {
         "import",
         "--format",
         "jsonl",
-        out.join("export.jsonl").to_str().unwrap(),
+        out.join("hamish.jsonl").to_str().unwrap(),
         "--into",
         into.to_str().unwrap(),
     ]);
@@ -237,4 +237,49 @@ fn import_never_overwrites_without_force_and_usage_errors_exit_2() {
     );
     let help = hamish(&["export", "--help"]);
     assert!(String::from_utf8_lossy(&help.stdout).contains("Exit codes: 0"));
+}
+
+#[test]
+fn brat_corpus_through_the_binary_comes_back_byte_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats/brat-sample");
+    let into = tmp.path().join("sidecars");
+    let o = hamish(&[
+        "import",
+        "--format",
+        "brat",
+        sample.to_str().unwrap(),
+        "--into",
+        into.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = tmp.path().join("brat");
+    let o = hamish(&[
+        "export",
+        "--format",
+        "brat",
+        into.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for file in ["prices.ann", "prices.txt"] {
+        assert_eq!(
+            std::fs::read(out.join(file)).unwrap(),
+            std::fs::read(sample.join(file)).unwrap(),
+            "{file}"
+        );
+    }
+    // Exporting the same corpus twice under one name is refused for the second, not overwritten.
+    let o = hamish(&[
+        "export",
+        "--format",
+        "brat",
+        into.to_str().unwrap(),
+        into.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("same name"), "{}", stderr(&o));
 }

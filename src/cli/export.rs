@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Text explaining the exit codes, shared by `export` and `import`.
-pub(crate) const EXIT_CODES: &str = "Exit codes: 0 all files done with nothing lost; 1 some files failed or something could not be represented (see the `lost:` lines); 2 usage or output I/O error.";
+pub(crate) const EXIT_CODES: &str = "Exit codes: 0 all files done with nothing lost; 1 some files failed or something could not be represented (see the `lost:` lines); 2 usage error, a missing input path, or (export) an output file that cannot be written.";
 
 /// Arguments of `hamish export`.
 #[derive(Debug, clap::Args)]
@@ -97,8 +97,14 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     bar.finish_and_clear();
     let mut failed = Vec::new();
     let mut docs = Vec::new();
+    let mut names = std::collections::HashSet::new();
     for r in loaded {
         match r {
+            // Two inputs with the same relative name would write the same output files.
+            Ok((d, _)) if !names.insert(d.name.clone()) => failed.push(format!(
+                "{}: another input has the same name; export the folders separately",
+                d.name
+            )),
             Ok(d) => docs.push(d),
             Err(e) => failed.push(e),
         }
@@ -162,9 +168,14 @@ fn write_outputs(
                     format!("[\n{}\n]\n", lines.join(",\n")).as_bytes(),
                 )?;
             } else {
+                let name = if args.flavor == JsonlFlavor::Doccano {
+                    "doccano.jsonl"
+                } else {
+                    "hamish.jsonl"
+                };
                 let mut text = lines.join("\n");
                 text.push('\n');
-                write(Path::new("export.jsonl"), text.as_bytes())?;
+                write(Path::new(name), text.as_bytes())?;
             }
         }
         ExportFormat::Conll => {

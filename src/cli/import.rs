@@ -121,6 +121,7 @@ fn read_source(
                 None => (default_source.clone(), default_schema.clone()),
             };
             let set = brat::import_ann(&text, &ann, &schema, &f.path, now, report);
+            let (text, set) = brat::drop_bom(text, set);
             Ok(vec![Imported {
                 rel: safe_relative(&format!("{stem}.txt")),
                 text,

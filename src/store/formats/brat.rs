@@ -503,8 +503,8 @@ fn apply_line(
 ) -> Result<(), String> {
     let mut words = body.split(' ').filter(|w| !w.is_empty());
     let kind = words.next().ok_or("the line is empty")?;
-    if id.starts_with('R') {
-        let number = id[1..]
+    if let Some(digits) = id.strip_prefix('R') {
+        let number = digits
             .parse::<u64>()
             .map_err(|_| "the id is not R followed by a number")?;
         let (mut from, mut to) = (None, None);
@@ -589,13 +589,43 @@ fn span_ref(set: &AnnotationSet, t: &str) -> Result<AnnotationId, String> {
         .ok_or_else(|| format!("`{t}` is not a span of this file"))
 }
 
-/// Reads a brat `.ann` file and the `.txt` next to it (same stem).
+/// Reads a brat `.ann` file and the `.txt` next to it (same stem), returning the `.txt` exactly as
+/// brat counts it: a UTF-8 byte-order mark is kept (brat reads it as char 0); pass the result
+/// through [`drop_bom`] after [`import_ann`].
 pub fn read_pair(ann_path: &Path) -> Result<(String, String), FormatError> {
     let txt = ann_path.with_extension("txt");
-    Ok((
-        super::files::read_text(&txt)?,
-        super::files::read_text(ann_path)?,
-    ))
+    let bytes = std::fs::read(&txt).map_err(|source| FormatError::Io {
+        path: txt.clone(),
+        source,
+    })?;
+    let had_bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let text = super::files::read_text(&txt)?;
+    let text = if had_bom {
+        format!("\u{feff}{text}")
+    } else {
+        text
+    };
+    Ok((text, super::files::read_text(ann_path)?))
+}
+
+/// Removes a leading byte-order mark from a text read by [`read_pair`] and moves the annotations
+/// one char back to match (a range that began on the mark begins at 0); anchors are captured
+/// again from the text without the mark.
+pub fn drop_bom(text: String, mut set: AnnotationSet) -> (String, AnnotationSet) {
+    let Some(rest) = text.strip_prefix('\u{feff}') else {
+        return (text, set);
+    };
+    let ids: Vec<AnnotationId> = set.annotations().map(|a| a.id).collect();
+    for id in ids {
+        if let Some(a) = set.annotation_mut(id) {
+            for r in &mut a.ranges {
+                *r =
+                    CharRange::from_indices(r.start.0.saturating_sub(1), r.end.0.saturating_sub(1));
+            }
+            a.anchors = crate::model::annotation::capture_anchors(rest, &a.ranges);
+        }
+    }
+    (rest.to_owned(), set)
 }
 
 #[cfg(test)]
@@ -629,5 +659,25 @@ mod tests {
             attribute_kind(&back, Some("claim"), "check-worthy"),
             Some(&AttributeKind::Bool)
         );
+    }
+
+    #[test]
+    fn a_bom_counted_by_brat_is_dropped_and_offsets_follow() {
+        let text = "\u{feff}قال علي";
+        let mut report = LossReport::new();
+        let set = import_ann(
+            text,
+            "T1\tsource 5 8\tعلي\n",
+            &Schema::fact_checking(),
+            Path::new("a.ann"),
+            Timestamp(0),
+            &mut report,
+        );
+        assert!(report.is_empty(), "{report}");
+        let (text, set) = drop_bom(text.to_owned(), set);
+        assert_eq!(text, "قال علي");
+        let a = set.annotation(AnnotationId(1)).unwrap();
+        assert_eq!(a.ranges, [CharRange::from_indices(4, 7)]);
+        assert_eq!(a.anchors[0].exact, "علي");
     }
 }

@@ -71,7 +71,7 @@ pub fn export(doc: &AnnotatedDoc, report: &mut LossReport) -> String {
             *tag = Some((k == 0, a.label.as_str()));
         }
     }
-    if !doc.set.relations().next().is_none()
+    if doc.set.relations().next().is_some()
         || doc
             .set
             .annotations()
