@@ -365,3 +365,25 @@ fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
     assert!(!harness.state().is_asking_to_close());
     assert_eq!(annotation_count(&harness), 1);
 }
+
+#[test]
+fn opening_another_file_keeps_unsaved_annotations_for_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = cp1256_file(&dir);
+    let other = dir.path().join("other.txt");
+    std::fs::write(&other, "نص آخر\n").unwrap();
+    let mut harness = harness(HamishApp::new(Some(&path)));
+    select(&mut harness, range_of("الهدنة"));
+    harness.key_press(Key::Num1);
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply_command(&ctx, Command::OpenFile(other));
+    harness.run();
+    assert!(harness.state().error().unwrap().contains("recovery file"));
+    let mut harness = self::harness(HamishApp::new(Some(&path)));
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert_eq!(annotation_count(&harness), 1);
+}

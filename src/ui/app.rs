@@ -21,7 +21,7 @@ use crate::store::formats::{ExportFormat, ImportFormat};
 use crate::store::recovery::remove_recovery;
 use crate::text::FontSet;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// How many lost items an export or import message lists.
 const LOSS_LINES: usize = 8;
@@ -125,7 +125,9 @@ impl HamishApp {
     fn open(&mut self, path: &Path, encoding: Option<TextEncoding>, is_sample: bool) {
         match open_document(path, encoding) {
             Ok(opened) => {
+                let kept = self.keep_unsaved_work();
                 self.notices = opened.notices.clone();
+                self.notices.extend(kept);
                 if is_sample {
                     self.notices.push(Notice::info(format!(
                         "This is the bundled sample, opened from a copy at {}; annotations \
@@ -140,6 +142,25 @@ impl HamishApp {
             }
             Err(message) => self.notices.push(Notice::error(message)),
         }
+    }
+
+    /// Before another document replaces this one: writes unsaved changes to the recovery file
+    /// now (not waiting for the autosave delay), so the next open of this file offers them.
+    fn keep_unsaved_work(&mut self) -> Option<Notice> {
+        let doc = self.document.as_mut().filter(|d| d.session.is_modified())?;
+        // A time past any autosave delay makes the write due now.
+        let due = Instant::now() + Duration::from_secs(24 * 3600);
+        Some(match doc.session.autosave_tick(due) {
+            Ok(_) => Notice::warning(format!(
+                "{} had unsaved annotations; they are kept in its recovery file and offered when \
+                 you open it again.",
+                doc.name
+            )),
+            Err(err) => Notice::error(format!(
+                "{} had unsaved annotations that could not be kept: {err}",
+                doc.name
+            )),
+        })
     }
 
     /// Reopens the current text with another encoding (refused while there are unsaved changes,
