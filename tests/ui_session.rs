@@ -243,6 +243,8 @@ fn a_recovery_file_is_offered_and_restore_brings_the_annotation_back() {
     harness.get_by_label("Restore").click();
     harness.run();
     assert_eq!(annotation_count(&harness), 1);
+    let restored = harness.state().document().unwrap().session.set();
+    assert_eq!(restored.annotations().next().unwrap().label, "source");
     assert!(harness.state().title().starts_with("• "));
     assert_eq!(harness.state().view().highlights().len(), 1);
     assert!(harness

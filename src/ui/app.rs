@@ -442,6 +442,10 @@ impl HamishApp {
         let Some(doc) = &mut self.document else {
             return;
         };
+        // Autosave writes the recovery file, which would replace the one still on offer.
+        if doc.session.pending_recovery().is_some() {
+            return;
+        }
         let now = Instant::now();
         if let Err(err) = doc.session.autosave_tick(now) {
             self.notices.push(Notice::error(format!(

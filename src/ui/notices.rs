@@ -101,7 +101,7 @@ pub fn recovery_offer_ui(
             format!(
                 "Unsaved annotations were found from a session that did not close{age}: {}. \
                  Restore them, discard them, or decide later (they are offered again on the \
-                 next open).",
+                 next open; autosave waits until you decide).",
                 file.display()
             ),
         );
