@@ -1,43 +1,107 @@
 #!/bin/sh
-# Regenerates screenshots/render.png (the `render` output of the bundled sample) and
-# screenshots/window-selection.png (the window under Xvfb with a mouse selection across a line
-# break, status bar showing its offsets). Also checks that Ctrl+C puts the selected Arabic on the
-# clipboard in logical order. Needs: xvfb-run, xdotool, xclip, ImageMagick `import`.
+# Regenerates the screenshots:
+#   screenshots/render.png              the `render` output of the bundled sample;
+#   screenshots/window-selection.png    the window under Xvfb with a mouse selection across a line
+#                                       break, status bar showing its offsets (also checks that
+#                                       Ctrl+C puts the selected Arabic on the clipboard in logical
+#                                       order);
+#   screenshots/window-annotations.png  a copy of the sample in a temp folder annotated with the
+#                                       mouse and the label keys (source 2, claim 1, cue 3), saved
+#                                       with Ctrl+S, the side panel listing the annotations.
+# Only the window is captured. Needs: xvfb-run, xdotool, xclip, ImageMagick `import`.
 # Usage: scripts/screenshots.sh [--inside-x]   (the flag is used by the script itself)
 set -eu
 cd "$(dirname "$0")/.."
 BIN="${CARGO_TARGET_DIR:-target}/debug/hamish"
 SAMPLE=assets/samples/news-ar-001.txt
-# Drag from the start of a line's second word (right side) down to the next line (mouse coordinates
-# on the 1280×900 screen, window at its default size in the top-left corner).
-FROM_X=${FROM_X:-300}; FROM_Y=${FROM_Y:-155}; TO_X=${TO_X:-700}; TO_Y=${TO_Y:-195}
 
-if [ "${1:-}" = "--inside-x" ]; then
-    "$BIN" &
+# Starts the window on file $1, moves it to the top-left corner; sets APP and WIN.
+start_window() {
+    "$BIN" "$1" &
     APP=$!
     WIN=""
     for _ in $(seq 1 50); do
-        WIN=$(xdotool search --name '^Hamish' 2>/dev/null | head -1) && [ -n "$WIN" ] && break
+        WIN=$(xdotool search --name 'Hamish$' 2>/dev/null | head -1) && [ -n "$WIN" ] && break
         sleep 0.2
     done
     [ -n "$WIN" ] || { echo "window did not appear" >&2; kill "$APP"; exit 1; }
     sleep 1.5
     xdotool windowmove "$WIN" 0 0 windowfocus --sync "$WIN"
     sleep 0.5
-    xdotool mousemove "$FROM_X" "$FROM_Y" mousedown 1
+}
+
+# Drags with the left button from ($1,$2) to ($3,$4) through the midpoint.
+drag() {
+    xdotool mousemove "$1" "$2" mousedown 1
     sleep 0.2
-    xdotool mousemove $(( (FROM_X + TO_X) / 2 )) $(( (FROM_Y + TO_Y) / 2 ))
+    xdotool mousemove $(( ($1 + $3) / 2 )) $(( ($2 + $4) / 2 ))
     sleep 0.2
-    xdotool mousemove "$TO_X" "$TO_Y"
+    xdotool mousemove "$3" "$4"
     sleep 0.2
     xdotool mouseup 1
-    sleep 0.5
-    xdotool key --window "$WIN" ctrl+c
-    sleep 0.5
+    sleep 0.3
+}
+
+# Presses key $1 in the window.
+key() {
+    xdotool key --window "$WIN" "$1"
+    sleep 0.4
+}
+
+if [ "${1:-}" = "--inside-x" ]; then
+    WORK=$(mktemp -d)
+    trap 'rm -rf "$WORK"' EXIT
+    mkdir "$WORK/selection" "$WORK/annotations"
+    cp "$SAMPLE" "$WORK/selection/"
+    cp "$SAMPLE" "$WORK/annotations/"
+
+    # Mouse coordinates on the 1280×900 screen, window (1000×760) in the top-left corner, side
+    # panel 300 points wide on the left, text from x≈330 to x≈970.
+    start_window "$WORK/selection/news-ar-001.txt"
+    # From the start of the paragraph's second word (right side) down into the next line.
+    drag 910 155 700 195
+    key ctrl+c
     echo "clipboard: $(xclip -o -selection clipboard)"
     xdotool mousemove 1200 880
     sleep 0.5
-    import -window root screenshots/window-selection.png
+    import -window "$WIN" screenshots/window-selection.png
+    kill "$APP"
+    wait "$APP" 2>/dev/null || true
+    sleep 0.5
+
+    start_window "$WORK/annotations/news-ar-001.txt"
+    # Five wheel steps down bring the paragraph of «وقال توم جوسلين» to y≈231.
+    xdotool mousemove 650 400
+    for _ in 1 2 3 4 5; do xdotool click 5; sleep 0.1; done
+    sleep 0.5
+    # Source «توم جوسلين», cue «قال», claim «دعونا نتوصل إلى هدنة في سوريا»; then the claim
+    # «القادة المحليين للتنظيمين توصلوا إلى هدنة محلية» with its source nested inside it. Drags may
+    # end inside a word: the annotation grows to whole words.
+    drag 925 231 835 231
+    key 2
+    xdotool mousemove 897 270 click --repeat 2 --delay 80 1
+    sleep 0.3
+    key 3
+    drag 868 270 620 270
+    key 1
+    drag 925 309 560 309
+    key 1
+    drag 925 309 720 309
+    key 2
+    # Further down: cue «وقالت», source «وزارة الخزانة الأمريكية», and a claim over a line break.
+    xdotool mousemove 778 625 click --repeat 2 --delay 80 1
+    sleep 0.3
+    key 3
+    drag 722 625 600 625
+    key 2
+    drag 848 664 860 704
+    key 1
+    key Escape
+    key ctrl+s
+    xdotool mousemove 1200 880
+    sleep 0.5
+    import -window "$WIN" screenshots/window-annotations.png
+    echo "sidecar: $(grep -c 'label:' "$WORK/annotations/news-ar-001.txt.ann.ron") annotations saved"
     kill "$APP"
     exit 0
 fi

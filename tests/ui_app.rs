@@ -1,5 +1,5 @@
 //! GUI tests of the whole window without eframe (egui_kittest): files that cannot be shown give a
-//! message and no panic, zoom shortcuts relayout the text, relayout happens only when needed, and a
+//! message and no panic (undecodable, binary, missing), zoom shortcuts relayout the text, relayout happens only when needed, and a
 //! user font with Arabic letters replaces the embedded one.
 
 use egui::{Key, Modifiers, Vec2};
@@ -30,13 +30,21 @@ fn repo_font(name: &str) -> PathBuf {
 }
 
 #[test]
-fn non_utf8_file_shows_what_and_where_in_the_window() {
+fn undecodable_file_shows_what_and_where_in_the_window() {
     let dir = tempfile::tempdir().unwrap();
-    // "سلام" in Windows-1256.
-    let path = temp_file(&dir, "old-encoding.txt", b"\xD3\xE1\xC7\xE3\n");
+    // A UTF-8 byte-order mark, then "سلام" in Windows-1256 on line 2: not UTF-8 after all.
+    let path = temp_file(
+        &dir,
+        "old-encoding.txt",
+        b"\xEF\xBB\xBFok\n\xD3\xE1\xC7\xE3\n",
+    );
     let harness = harness(HamishApp::new(Some(&path)));
     let message = harness.state().error().unwrap().to_owned();
-    assert!(message.contains("old-encoding.txt") && message.contains("not valid UTF-8"));
+    assert!(
+        message.contains("old-encoding.txt") && message.contains("invalid UTF-8"),
+        "{message}"
+    );
+    assert!(message.contains("line 2"), "{message}");
     harness.get_by_label_contains("old-encoding.txt");
     harness.get_by_label_contains("File > Open");
 }
@@ -67,7 +75,7 @@ fn opening_a_bad_file_keeps_the_current_document() {
         harness.state().view().text().contains("17 أوكتوبر"),
         "sample still shown"
     );
-    harness.get_by_label_contains("Dismiss");
+    harness.get_by_label_contains("bad.txt");
 }
 
 #[test]
@@ -82,7 +90,7 @@ fn good_file_opens_and_status_bar_names_it() {
         "BOM is not text"
     );
     harness.get_by_label("note.txt");
-    harness.get_by_label("UTF-8");
+    harness.get_by_label("UTF-8 with BOM");
     harness.get_by_label("100 %");
 }
 
@@ -256,7 +264,7 @@ fn zoom_keeps_the_first_visible_line_at_the_top() {
     let distance = line_of(after).abs_diff(line_of(before));
     assert!(
         distance <= 1,
-        "top line moved by {distance} lines ({} → {})",
+        "top line moved by {distance} lines ({} > {})",
         before.0,
         after.0
     );

@@ -1,5 +1,8 @@
 //! The commands panels and shortcuts emit; the app applies them once per frame, after all UI ran.
 
+use crate::model::annotation::AnnotationId;
+use crate::model::text_format::TextEncoding;
+use crate::store::formats::{ExportFormat, ImportFormat};
 use crate::text::{Cursor, VisualDirection};
 use std::path::PathBuf;
 
@@ -31,6 +34,63 @@ pub enum Command {
     ExtendSelection(VisualDirection),
     /// Copy the selection, in logical order, to the clipboard.
     CopySelection,
+    /// Choose a folder and export the document there in this format.
+    ExportDialog(ExportFormat),
+    /// Export the document in `format` into `folder`.
+    ExportTo {
+        /// The format.
+        format: ExportFormat,
+        /// The folder the files go to.
+        folder: PathBuf,
+    },
+    /// Choose a file and import its annotations of this text.
+    ImportDialog(ImportFormat),
+    /// Import the annotations of this text from `file`.
+    ImportFrom {
+        /// The format.
+        format: ImportFormat,
+        /// The file to read.
+        file: PathBuf,
+    },
+    /// Reopen the current text decoded with this encoding (View > Encoding).
+    ReopenWithEncoding(TextEncoding),
+    /// Annotate the selection with the label bound to this schema hotkey (`'1'`–`'9'`).
+    AnnotateWithHotkey(char),
+    /// Select this annotation (in the text and the side panel).
+    SelectAnnotation(AnnotationId),
+    /// Clear the text selection and the selected annotation (Escape).
+    ClearSelection,
+    /// Remove the selected annotation.
+    DeleteSelectedAnnotation,
+    /// Undo the last annotation edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Save the annotations next to the text.
+    Save,
+    /// After a save conflict: overwrite the annotations file on disk anyway (it goes to `.bak`).
+    OverwriteAfterConflict,
+    /// Bring back the unsaved annotations found in the recovery file.
+    RestoreRecovery,
+    /// Delete the recovery file.
+    DiscardRecovery,
+    /// Hide the recovery offer for now; it comes back on the next open.
+    PostponeRecovery,
+    /// Hide message `index` of the message list.
+    DismissNotice(usize),
+    /// Answer to "save before closing?".
+    CloseAnswer(CloseChoice),
+}
+
+/// What to do with unsaved changes when the window closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CloseChoice {
+    /// Save, then close (stays open if saving fails).
+    Save,
+    /// Close without saving (the recovery file is removed, so it is not offered again).
+    Discard,
+    /// Keep the window open.
+    Cancel,
 }
 
 /// A zoom change.

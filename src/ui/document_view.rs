@@ -1,10 +1,11 @@
 //! The document view: lays the text out to the view width, paints only the visible lines as atlas
-//! glyph quads over selection rectangles, and applies the selection commands (gestures: `gestures.rs`).
+//! glyph quads over annotation highlights and selection rectangles, and applies the selection commands (gestures: `gestures.rs`).
 //! Units: egui points; the layout's own coordinates are points from the document's top-left corner.
 
 use super::commands::Command;
 pub use super::gestures::Selection;
 use super::gestures::{autoscroll_while_dragging, selection_gestures_ui};
+use super::highlights::Highlight;
 use super::painter::GlyphPainter;
 use crate::offset::{CharOffset, CharRange, OffsetMap};
 use crate::text::{
@@ -46,6 +47,10 @@ pub struct DocumentView {
     viewport_top: f32,
     /// After a zoom, the char that was at the top of the view, to bring back there.
     keep_at_top: Option<CharOffset>,
+    /// A char to scroll into view in the next frame (an annotation chosen in the side panel).
+    scroll_to: Option<CharOffset>,
+    /// Annotation highlights painted behind the glyphs, in paint order.
+    highlights: Vec<Highlight>,
 }
 
 impl DocumentView {
@@ -66,7 +71,54 @@ impl DocumentView {
             layouts_made: 0,
             viewport_top: 0.0,
             keep_at_top: None,
+            highlights: Vec::new(),
+            scroll_to: None,
         }
+    }
+
+    /// Replaces the annotation highlights (painted behind the glyphs, first ones lowest).
+    pub fn set_highlights(&mut self, highlights: Vec<Highlight>) {
+        self.highlights = highlights;
+    }
+
+    /// The annotation highlights painted each frame.
+    pub fn highlights(&self) -> &[Highlight] {
+        &self.highlights
+    }
+
+    /// `range` widened so that it does not cut a word: a start or end inside a word moves to
+    /// that word's edge (UAX #29 words). Unchanged without a layout or for an empty range.
+    pub fn snapped_to_words(&self, range: CharRange) -> CharRange {
+        let Some(layout) = self.layout.as_ref().filter(|_| !range.is_empty()) else {
+            return range;
+        };
+        let first = layout.word_at(range.start);
+        let last = layout.word_at(CharOffset(range.end.0 - 1));
+        let start = if first.start < range.start && range.start < first.end {
+            first.start
+        } else {
+            range.start
+        };
+        let end = if last.start < range.end && range.end < last.end {
+            last.end
+        } else {
+            range.end
+        };
+        CharRange::new(start, end)
+    }
+
+    /// Removes the selection (no caret either).
+    pub fn clear_selection(&mut self) {
+        self.selection = None;
+    }
+
+    /// Selects `range` (anchor at its start, focus at its end) and scrolls it into view.
+    pub fn select_range(&mut self, range: CharRange) {
+        self.selection = Some(Selection {
+            anchor: Cursor::after(range.start),
+            focus: Cursor::before(range.end),
+        });
+        self.scroll_to = Some(range.start);
     }
 
     /// Replaces the text; the selection is cleared.
@@ -75,6 +127,7 @@ impl DocumentView {
         self.text = text;
         self.text_generation += 1;
         self.selection = None;
+        self.highlights.clear();
     }
 
     /// The text shown.
@@ -171,6 +224,12 @@ impl DocumentView {
                     let top = self.origin + Vec2::new(0.0, caret.min.y);
                     let target = Rect::from_min_size(top, Vec2::new(1.0, caret.height()));
                     ui.scroll_to_rect(target, Some(egui::Align::TOP));
+                }
+                if let Some(offset) = self.scroll_to.take() {
+                    let caret = layout.caret_rect(Cursor::after(offset));
+                    let min = self.origin + Vec2::new(caret.min.x, caret.min.y);
+                    let target = Rect::from_min_size(min, Vec2::new(1.0, caret.height()));
+                    ui.scroll_to_rect(target, Some(egui::Align::Center));
                 }
                 commands.extend(selection_gestures_ui(
                     ui,
@@ -270,6 +329,25 @@ impl DocumentView {
                 origin + Vec2::new(r.max.x, r.max.y),
             )
         };
+        let visible = |r: &crate::text::Rect| r.max.y >= y_min && r.min.y <= y_max;
+        let text_len = self.offsets.char_len();
+        for highlight in &self.highlights {
+            // Orphans keep ranges of an older text; anything past the end is not drawn.
+            if highlight.range.end.0 > text_len || highlight.range.is_empty() {
+                continue;
+            }
+            for r in layout
+                .range_rects(highlight.range)
+                .iter()
+                .filter(|r| visible(r))
+            {
+                let rect = to_screen(*r);
+                painter.rect_filled(rect, 2.0, highlight.fill);
+                if let Some(stroke) = highlight.outline {
+                    painter.rect_stroke(rect, 2.0, stroke, egui::StrokeKind::Inside);
+                }
+            }
+        }
         if let Some(selection) = self.selection {
             let range = selection.range();
             if !range.is_empty() {

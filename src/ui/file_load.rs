@@ -1,108 +1,142 @@
-//! Reading a text file for the window: UTF-8 only, with errors that say which file, what is wrong
-//! and what to do. Offsets in messages are bytes into the file; lines count from 1.
+//! Opening a text file for the window through [`DocumentSession`]: any supported encoding, the
+//! sidecar, re-anchoring and recovery, with the open report turned into messages a user can act
+//! on. The bundled sample is opened from a copy in the temp folder, never next to the binary.
 
+use super::notices::Notice;
+use crate::model::text_format::TextEncoding;
+use crate::store::atomic::RealFs;
+use crate::store::decode::{DecodeError, DecodedText};
+use crate::store::session::{DocumentSession, OpenError, OpenOptions, OpenReport, ReanchorSummary};
 use std::path::{Path, PathBuf};
 
 /// The text of the bundled sample article, so the window opens with something from any folder.
 pub const SAMPLE_TEXT: &str = include_str!("../../assets/samples/news-ar-001.txt");
 
-/// The display name of the bundled sample.
-pub const SAMPLE_NAME: &str = "news-ar-001.txt (bundled sample)";
+/// The file name of the bundled sample.
+pub const SAMPLE_FILE_NAME: &str = "news-ar-001.txt";
 
-/// A decoded document as the window shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadedText {
-    /// The file it came from; `None` for the bundled sample.
-    pub path: Option<PathBuf>,
-    /// A short name for the title and the status bar.
-    pub name: String,
-    /// The text, without a byte-order mark.
-    pub text: String,
+/// Reads and decodes a text file without its annotations (any supported encoding, BOM dropped);
+/// kept for `hamish render`, which only needs the text.
+pub fn load_text_file(path: &Path) -> Result<DecodedText, DecodeError> {
+    crate::store::decode::load_text_file(path)
 }
 
-impl LoadedText {
-    /// The bundled sample article.
-    pub fn sample() -> Self {
-        Self {
-            path: None,
-            name: SAMPLE_NAME.to_owned(),
-            text: SAMPLE_TEXT.to_owned(),
-        }
+/// A document opened for the window, with what to tell the user about it.
+#[derive(Debug)]
+pub struct OpenedDocument {
+    /// The session (text, annotations, history, sidecar).
+    pub session: DocumentSession,
+    /// The encoding the text was decoded from.
+    pub encoding: TextEncoding,
+    /// True when the encoding was detected rather than chosen or certain.
+    pub encoding_guessed: bool,
+    /// Messages about the open (corrupt sidecar, re-anchoring, replaced bytes).
+    pub notices: Vec<Notice>,
+}
+
+/// Where the copy of the bundled sample lives: a `hamish-sample` folder in the temp folder (the
+/// same each run, so recovery after a crash works for the sample too).
+pub fn sample_copy_path() -> PathBuf {
+    std::env::temp_dir()
+        .join("hamish-sample")
+        .join(SAMPLE_FILE_NAME)
+}
+
+/// Writes the bundled sample to [`sample_copy_path`] unless an identical copy is there, and
+/// returns the path. The copy is written to a unique temp name and renamed, so windows opening it
+/// at the same time never read half a file.
+pub fn ensure_sample_copy() -> std::io::Result<PathBuf> {
+    let path = sample_copy_path();
+    if std::fs::read(&path).is_ok_and(|b| b == SAMPLE_TEXT.as_bytes()) {
+        return Ok(path);
     }
+    let folder = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(folder)?;
+    let temp = folder.join(format!(".{SAMPLE_FILE_NAME}.{}.tmp", std::process::id()));
+    std::fs::write(&temp, SAMPLE_TEXT)?;
+    std::fs::rename(&temp, &path)?;
+    Ok(path)
 }
 
-/// Why a file cannot be shown.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum LoadError {
-    /// The file cannot be read at all.
-    #[error("cannot read {path}: {reason}. Check that the file exists and that you may read it.")]
-    Unreadable {
-        /// The file.
-        path: PathBuf,
-        /// The operating system's message.
-        reason: String,
-    },
-    /// The file holds NUL bytes, so it is not a text file.
-    #[error("{path} looks like a binary file (a NUL byte at byte {byte}, line {line}), not text. Open a plain .txt file.")]
-    Binary {
-        /// The file.
-        path: PathBuf,
-        /// Byte offset of the first NUL.
-        byte: usize,
-        /// Line (from 1) of the first NUL.
-        line: usize,
-    },
-    /// The file is not valid UTF-8.
-    #[error("{path} is not valid UTF-8 (first bad byte at byte {byte}, line {line}). Convert it to UTF-8 (e.g. `iconv -f CP1256 -t UTF-8`) and open it again.")]
-    NotUtf8 {
-        /// The file.
-        path: PathBuf,
-        /// Byte offset of the first invalid byte.
-        byte: usize,
-        /// Line (from 1) of the first invalid byte.
-        line: usize,
-    },
-}
-
-/// Reads `path` as UTF-8 text (a leading byte-order mark is dropped).
-pub fn load_text_file(path: &Path) -> Result<LoadedText, LoadError> {
-    let bytes = std::fs::read(path).map_err(|err| LoadError::Unreadable {
-        path: path.to_owned(),
-        reason: err.to_string(),
-    })?;
-    let text = decode_utf8(path, bytes)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    Ok(LoadedText {
-        path: Some(path.to_owned()),
-        name,
-        text,
+/// Opens `path` with its annotations. A sidecar that does not parse does not stop the text from
+/// opening: the text opens without annotations and a message says where the file is broken and
+/// that saving is refused. Errors that leave nothing to show come back as a message.
+pub fn open_document(
+    path: &Path,
+    encoding: Option<TextEncoding>,
+) -> Result<OpenedDocument, String> {
+    let options = OpenOptions {
+        encoding,
+        author: author_name(),
+    };
+    let (session, report) = match DocumentSession::open(RealFs, path, &options) {
+        Ok(opened) => opened,
+        Err(OpenError::Sidecar(_)) => DocumentSession::open_text_only(RealFs, path, &options)
+            .map_err(|err| open_error_message(path, &err))?,
+        Err(err) => return Err(open_error_message(path, &err)),
+    };
+    let notices = report_notices(&report, &session);
+    Ok(OpenedDocument {
+        encoding: report.encoding,
+        encoding_guessed: report.encoding_guessed,
+        notices,
+        session,
     })
 }
 
-/// Decodes file bytes as UTF-8 text; `path` only names the file in errors.
-pub fn decode_utf8(path: &Path, mut bytes: Vec<u8>) -> Result<String, LoadError> {
-    let line_of = |bytes: &[u8], at: usize| bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-    if let Some(byte) = bytes.iter().position(|&b| b == 0) {
-        return Err(LoadError::Binary {
-            path: path.to_owned(),
-            line: line_of(&bytes, byte),
-            byte,
-        });
+/// The message for an open that failed.
+fn open_error_message(path: &Path, err: &OpenError) -> String {
+    match err {
+        OpenError::Text(_) => format!("{err}"),
+        _ => format!("{} could not be opened: {err}", path.display()),
     }
-    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        bytes.drain(..3);
+}
+
+/// The messages an open report calls for.
+fn report_notices(report: &OpenReport, session: &DocumentSession) -> Vec<Notice> {
+    let mut notices = Vec::new();
+    if let Some(err) = &report.unreadable_sidecar {
+        notices.push(Notice::error(format!(
+            "{err}. The text is shown without its annotations; saving is refused until that \
+             file reads again (fix it, or move it away and reopen)."
+        )));
     }
-    String::from_utf8(bytes).map_err(|err| {
-        let byte = err.utf8_error().valid_up_to();
-        LoadError::NotUtf8 {
-            path: path.to_owned(),
-            line: line_of(err.as_bytes(), byte),
-            byte,
-        }
-    })
+    if report.replaced_bytes > 0 {
+        notices.push(Notice::warning(format!(
+            "{} byte(s) could not be decoded as {} and show as �. If the text looks wrong, \
+             choose another encoding in View > Encoding.",
+            report.replaced_bytes,
+            report.encoding.display_name()
+        )));
+    }
+    if let Some(summary) = &report.reanchored {
+        notices.push(Notice::warning(reanchor_message(
+            summary,
+            session.sidecar_path(),
+        )));
+    }
+    notices
+}
+
+/// "The text changed since the annotations were saved: …" with the four counts.
+pub fn reanchor_message(summary: &ReanchorSummary, sidecar: &Path) -> String {
+    format!(
+        "The text changed since the annotations in {} were saved: {} stayed, {} moved, {} need \
+         review (outlined), {} orphaned (listed in the side panel, not drawn). Save to keep the \
+         new positions.",
+        sidecar.display(),
+        summary.stayed,
+        summary.moved.len(),
+        summary.needs_review.len(),
+        summary.orphans.len()
+    )
+}
+
+/// The name written into new annotations: the login name, if the environment has one.
+fn author_name() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -110,49 +144,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn utf8_with_bom_loses_the_bom() {
-        let text = decode_utf8(Path::new("a.txt"), b"\xEF\xBB\xBFabc".to_vec()).unwrap();
-        assert_eq!(text, "abc");
-    }
-
-    #[test]
-    fn cp1256_arabic_is_refused_with_line_and_file() {
-        // "سلام" in Windows-1256, on the second line.
-        let err = decode_utf8(Path::new("old.txt"), b"ok\n\xD3\xE1\xC7\xE3".to_vec()).unwrap_err();
-        assert_eq!(
-            err,
-            LoadError::NotUtf8 {
-                path: PathBuf::from("old.txt"),
-                byte: 3,
-                line: 2
-            }
-        );
-        let message = err.to_string();
-        assert!(message.contains("old.txt") && message.contains("UTF-8"));
-    }
-
-    #[test]
-    fn nul_bytes_mean_binary() {
-        let err = decode_utf8(Path::new("x.bin"), b"PK\x03\x04\x00".to_vec()).unwrap_err();
-        assert!(matches!(
-            err,
-            LoadError::Binary {
-                byte: 4,
-                line: 1,
-                ..
-            }
-        ));
-    }
-
-    #[test]
-    fn missing_file_is_unreadable() {
-        let err = load_text_file(Path::new("/nonexistent/hamish/a.txt")).unwrap_err();
-        assert!(matches!(err, LoadError::Unreadable { .. }));
-        assert!(err.to_string().contains("/nonexistent/hamish/a.txt"));
-    }
-
-    #[test]
     fn sample_is_arabic() {
-        assert!(LoadedText::sample().text.contains("17 أوكتوبر"));
+        assert!(SAMPLE_TEXT.contains("17 أوكتوبر"));
+    }
+
+    #[test]
+    fn a_windows_1256_file_opens_with_its_encoding_guessed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.txt");
+        // "سلام عليكم" in Windows-1256, CR LF.
+        std::fs::write(&path, b"\xD3\xE1\xC7\xE3 \xDA\xE1\xED\xDF\xE3\r\n").unwrap();
+        let opened = open_document(&path, None).unwrap();
+        assert_eq!(opened.encoding, TextEncoding::Windows1256);
+        assert_eq!(opened.session.document().text, "سلام عليكم\r\n");
+    }
+
+    #[test]
+    fn a_binary_file_is_a_message_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("photo.png");
+        std::fs::write(&path, b"\x89PNG\r\n\x1a\n\x00\x00\x00").unwrap();
+        let message = open_document(&path, None).unwrap_err();
+        assert!(message.contains("photo.png") && message.contains("binary"));
     }
 }

@@ -1,20 +1,67 @@
-//! The menu bar: File (open, quit) and Font (choose a font file, back to embedded fonts).
+//! The menu bar: File (open, save, export, import, quit), Edit (undo, redo, select, copy, delete annotation),
+//! View (zoom, encoding) and Font (choose a font file, back to embedded fonts).
 
 use super::commands::{Command, ZoomStep};
+use super::exchange::{export_format_name, import_format_name};
+use crate::model::text_format::TextEncoding;
+use crate::store::formats::{ExportFormat, ImportFormat};
 
-/// Shows the menu bar; returns the commands chosen.
-pub fn menu_bar_ui(ui: &mut egui::Ui) -> Vec<Command> {
+/// The export formats in menu order.
+const EXPORT_FORMATS: [ExportFormat; 5] = [
+    ExportFormat::Brat,
+    ExportFormat::Jsonl,
+    ExportFormat::Conll,
+    ExportFormat::Csv,
+    ExportFormat::Webanno,
+];
+
+/// The import formats in menu order.
+const IMPORT_FORMATS: [ImportFormat; 3] =
+    [ImportFormat::Brat, ImportFormat::Jsonl, ImportFormat::Conll];
+
+/// Shows the menu bar (`encoding`: the open text's, ticked in View > Encoding); returns the
+/// commands chosen.
+pub fn menu_bar_ui(ui: &mut egui::Ui, encoding: Option<TextEncoding>) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui.button("Open…  (Ctrl+O)").clicked() {
                 commands.push(Command::OpenFileDialog);
             }
+            if ui.button("Save annotations  (Ctrl+S)").clicked() {
+                commands.push(Command::Save);
+            }
+            ui.separator();
+            ui.menu_button("Export…", |ui| {
+                for format in EXPORT_FORMATS {
+                    if ui.button(export_format_name(format)).clicked() {
+                        commands.push(Command::ExportDialog(format));
+                    }
+                }
+            });
+            ui.menu_button("Import annotations…", |ui| {
+                for format in IMPORT_FORMATS {
+                    if ui.button(import_format_name(format)).clicked() {
+                        commands.push(Command::ImportDialog(format));
+                    }
+                }
+            });
+            ui.separator();
             if ui.button("Quit").clicked() {
                 ui.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
         ui.menu_button("Edit", |ui| {
+            if ui.button("Undo  (Ctrl+Z)").clicked() {
+                commands.push(Command::Undo);
+            }
+            if ui.button("Redo  (Ctrl+Y)").clicked() {
+                commands.push(Command::Redo);
+            }
+            if ui.button("Delete annotation  (Delete)").clicked() {
+                commands.push(Command::DeleteSelectedAnnotation);
+            }
+            ui.separator();
             if ui.button("Select all  (Ctrl+A)").clicked() {
                 commands.push(Command::SelectAll);
             }
@@ -32,6 +79,16 @@ pub fn menu_bar_ui(ui: &mut egui::Ui) -> Vec<Command> {
             if ui.button("Actual size  (Ctrl+0)").clicked() {
                 commands.push(Command::Zoom(ZoomStep::Reset));
             }
+            ui.separator();
+            ui.menu_button("Encoding", |ui| {
+                ui.label("Reopen the text decoded as:");
+                for candidate in TextEncoding::ALL {
+                    let current = encoding == Some(candidate);
+                    if ui.radio(current, candidate.display_name()).clicked() && !current {
+                        commands.push(Command::ReopenWithEncoding(candidate));
+                    }
+                }
+            });
         });
         ui.menu_button("Font", |ui| {
             if ui.button("Choose font file…").clicked() {

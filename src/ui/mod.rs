@@ -1,26 +1,35 @@
 //! The eframe window: the document view, panels and the commands they emit. Units: egui points.
 
+pub mod annotation_panel;
 pub mod app;
 pub mod commands;
+pub mod document_state;
 pub mod document_view;
+pub mod exchange;
 pub mod file_load;
 pub mod gestures;
+pub mod highlights;
 pub mod menu;
+pub mod notices;
 pub mod painter;
 pub mod shortcuts;
 pub mod status_bar;
+pub mod visual_text;
 
 pub use app::HamishApp;
-pub use commands::{Command, ZoomStep};
+pub use commands::{CloseChoice, Command, ZoomStep};
+pub use document_state::DocumentState;
 pub use document_view::{DocumentView, Selection};
-pub use file_load::{load_text_file, LoadError, LoadedText};
+pub use file_load::{load_text_file, open_document, OpenedDocument};
+pub use highlights::Highlight;
+pub use notices::{Notice, Severity};
 
 use std::path::Path;
 
 /// Opens the window on `file` (or the bundled sample) and runs until it is closed.
 pub fn run_window(file: Option<&Path>) -> Result<(), eframe::Error> {
-    let title = match file {
-        Some(path) => format!("Hamish — {}", path.display()),
+    let title = match file.and_then(|p| p.file_name()) {
+        Some(name) => format!("{} — Hamish", name.to_string_lossy()),
         None => "Hamish".to_owned(),
     };
     let options = eframe::NativeOptions {

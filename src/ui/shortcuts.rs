@@ -4,8 +4,22 @@ use super::commands::{Command, ZoomStep};
 use crate::text::VisualDirection;
 use egui::{Event, Key, Modifiers};
 
+/// The keys that can be label hotkeys in a schema, with the character the schema names them by.
+const LABEL_KEYS: [(Key, char); 9] = [
+    (Key::Num1, '1'),
+    (Key::Num2, '2'),
+    (Key::Num3, '3'),
+    (Key::Num4, '4'),
+    (Key::Num5, '5'),
+    (Key::Num6, '6'),
+    (Key::Num7, '7'),
+    (Key::Num8, '8'),
+    (Key::Num9, '9'),
+];
+
 /// Reads this frame's shortcuts: Ctrl+A, Ctrl+C (the platform's copy event), Shift+Left/Right,
-/// Ctrl+plus/minus/0 and Ctrl+O.
+/// Ctrl+plus/minus/0, Ctrl+O, Ctrl+S, Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z, Escape, Delete, and the label keys
+/// 1–9 (without modifiers).
 pub fn shortcuts_ui(ctx: &egui::Context) -> Vec<Command> {
     let mut commands = Vec::new();
     ctx.input_mut(|input| {
@@ -18,6 +32,29 @@ pub fn shortcuts_ui(ctx: &egui::Context) -> Vec<Command> {
         }
         if input.consume_key(Modifiers::COMMAND, Key::O) {
             commands.push(Command::OpenFileDialog);
+        }
+        if input.consume_key(Modifiers::COMMAND, Key::S) {
+            commands.push(Command::Save);
+        }
+        // Ctrl+Shift+Z first: consume_key ignores extra Shift only when asked for it exactly.
+        if input.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
+            || input.consume_key(Modifiers::COMMAND, Key::Y)
+        {
+            commands.push(Command::Redo);
+        }
+        if input.consume_key(Modifiers::COMMAND, Key::Z) {
+            commands.push(Command::Undo);
+        }
+        if input.consume_key(Modifiers::NONE, Key::Escape) {
+            commands.push(Command::ClearSelection);
+        }
+        if input.consume_key(Modifiers::NONE, Key::Delete) {
+            commands.push(Command::DeleteSelectedAnnotation);
+        }
+        for (key, hotkey) in LABEL_KEYS {
+            if input.consume_key(Modifiers::NONE, key) {
+                commands.push(Command::AnnotateWithHotkey(hotkey));
+            }
         }
         if input.consume_key(Modifiers::SHIFT, Key::ArrowLeft) {
             commands.push(Command::ExtendSelection(VisualDirection::Left));

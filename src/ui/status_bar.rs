@@ -1,4 +1,5 @@
-//! The status bar: file name, encoding, selection offsets (chars) and zoom.
+//! The status bar: file name, encoding ("(guessed)" when detected), annotation count and
+//! whether it is saved, selection offsets (chars), zoom and the last confirmation.
 
 use crate::offset::CharRange;
 
@@ -10,16 +11,48 @@ pub fn selection_label(range: Option<CharRange>) -> String {
     }
 }
 
+/// What the status bar shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusLine<'a> {
+    /// The file's name.
+    pub file_name: &'a str,
+    /// The encoding, e.g. "Windows-1256 (guessed)".
+    pub encoding: String,
+    /// How many annotations the document has (`None` without a document).
+    pub annotations: Option<usize>,
+    /// True when there are unsaved changes.
+    pub modified: bool,
+    /// The selection.
+    pub selection: Option<CharRange>,
+    /// Zoom factor, 1.0 = 100 %.
+    pub zoom: f32,
+    /// The last confirmation ("Saved … to …"), if any.
+    pub message: Option<&'a str>,
+}
+
 /// Shows the status bar line.
-pub fn status_bar_ui(ui: &mut egui::Ui, file_name: &str, selection: Option<CharRange>, zoom: f32) {
+pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine<'_>) {
     ui.horizontal(|ui| {
-        ui.label(file_name);
+        ui.label(status.file_name);
         ui.separator();
-        ui.label("UTF-8");
+        ui.label(&status.encoding);
         ui.separator();
-        ui.label(selection_label(selection));
+        if let Some(count) = status.annotations {
+            let saved = if status.modified {
+                "unsaved changes"
+            } else {
+                "saved"
+            };
+            ui.label(format!("{count} annotations, {saved}"));
+            ui.separator();
+        }
+        ui.label(selection_label(status.selection));
         ui.separator();
-        ui.label(format!("{:.0} %", zoom * 100.0));
+        ui.label(format!("{:.0} %", status.zoom * 100.0));
+        if let Some(message) = status.message {
+            ui.separator();
+            ui.label(message);
+        }
     });
 }
 

@@ -1,0 +1,176 @@
+//! The side panel listing annotations in text order: label colour, label name in Arabic and
+//! English, the covered text, and the status when it is not OK. Clicking a row emits
+//! [`Command::SelectAnnotation`]. Arabic strings go to egui in visual word order (`visual_text`).
+//! Offsets are chars into the document's text.
+
+use super::commands::Command;
+use super::highlights::label_colour;
+use super::visual_text::for_egui_label;
+use crate::model::annotation::{AnnotationId, AnnotationStatus};
+use crate::model::schema::Schema;
+use crate::model::set::AnnotationSet;
+use egui::{Color32, RichText};
+
+/// Longest covered text shown in a row, in chars; longer text ends with "…".
+const MAX_COVERED_CHARS: usize = 45;
+
+/// One row of the panel, computed when the set changes (not every frame).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnnotationRow {
+    /// The annotation.
+    pub id: AnnotationId,
+    /// Its label's colour.
+    pub colour: Color32,
+    /// Label name in Arabic.
+    pub name_ar: String,
+    /// Label name in English.
+    pub name_en: String,
+    /// The text it covers (ranges joined with " … "), shortened; logical order.
+    pub covered: String,
+    /// `name_ar` as handed to egui (words in visual order, see `visual_text`).
+    pub name_ar_shown: String,
+    /// `covered` as handed to egui.
+    pub covered_shown: String,
+    /// Its status.
+    pub status: AnnotationStatus,
+}
+
+/// The rows for `set`, in text order.
+pub fn annotation_rows(set: &AnnotationSet, schema: &Schema, text: &str) -> Vec<AnnotationRow> {
+    let chars: Vec<char> = text.chars().collect();
+    set.annotations_in_text_order()
+        .into_iter()
+        .map(|a| {
+            let label = schema.label(&a.label);
+            let covered = a
+                .ranges
+                .iter()
+                .map(|r| {
+                    // Orphans may hold ranges of an older, longer text.
+                    let end = r.end.0.min(chars.len());
+                    let start = r.start.0.min(end);
+                    chars[start..end].iter().collect::<String>()
+                })
+                .collect::<Vec<_>>()
+                .join(" … ");
+            let name_ar = label.map_or_else(|| a.label.clone(), |l| l.name_ar.clone());
+            let covered = shorten(&covered, MAX_COVERED_CHARS);
+            AnnotationRow {
+                id: a.id,
+                colour: label_colour(schema, &a.label),
+                name_ar_shown: for_egui_label(&name_ar),
+                name_ar,
+                name_en: label.map_or_else(|| a.label.clone(), |l| l.name_en.clone()),
+                covered_shown: for_egui_label(&covered),
+                covered,
+                status: a.status,
+            }
+        })
+        .collect()
+}
+
+/// The first `max` chars of `s` with "…" when cut; line breaks become spaces.
+fn shorten(s: &str, max: usize) -> String {
+    let flat: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let mut out: String = flat.chars().take(max).collect();
+    out.push('…');
+    out
+}
+
+/// Shows the list; returns the row clicked, as a command.
+pub fn annotation_panel_ui(
+    ui: &mut egui::Ui,
+    rows: &[AnnotationRow],
+    selected: Option<AnnotationId>,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.heading(format!("Annotations ({})", rows.len()));
+    if rows.is_empty() {
+        ui.label("Select text and press 1–5 to annotate it.");
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for row in rows {
+                let is_selected = selected == Some(row.id);
+                let frame = egui::Frame::group(ui.style()).fill(if is_selected {
+                    ui.visuals().selection.bg_fill.gamma_multiply(0.5)
+                } else {
+                    Color32::TRANSPARENT
+                });
+                let response = frame
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.horizontal(|ui| {
+                            let (swatch, _) = ui
+                                .allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                            ui.painter().rect_filled(swatch, 2.0, row.colour);
+                            ui.label(RichText::new(&row.name_ar_shown).strong());
+                            ui.label(format!("· {}", row.name_en));
+                            if let Some(status) = status_label(row.status) {
+                                ui.colored_label(ui.visuals().warn_fg_color, status);
+                            }
+                        });
+                        // One line: wrapping a visually ordered string would put its logical
+                        // start on the last line.
+                        ui.add(egui::Label::new(&row.covered_shown).truncate());
+                    })
+                    .response
+                    .interact(egui::Sense::click());
+                if response.clicked() {
+                    commands.push(Command::SelectAnnotation(row.id));
+                }
+            }
+        });
+    commands
+}
+
+/// What to show for a status; nothing for OK.
+pub fn status_label(status: AnnotationStatus) -> Option<&'static str> {
+    match status {
+        AnnotationStatus::Ok => None,
+        AnnotationStatus::NeedsReview => Some("needs review"),
+        AnnotationStatus::Orphan => Some("orphan: text not found"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::annotation::{Annotation, Timestamp};
+    use crate::offset::CharRange;
+
+    #[test]
+    fn rows_are_in_text_order_with_both_names_and_the_covered_text() {
+        let text = "قال الوزير إن الهدنة قريبة";
+        let mut set = AnnotationSet::new();
+        for (id, label, start, end) in [(1, "claim", 14, 26), (2, "source", 4, 10)] {
+            set.insert_annotation(Annotation::new(
+                AnnotationId(id),
+                label,
+                vec![CharRange::from_indices(start, end)],
+                text,
+                Timestamp(0),
+            ));
+        }
+        let schema = Schema::fact_checking();
+        let rows = annotation_rows(&set, &schema, text);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].id, AnnotationId(2));
+        assert_eq!(rows[0].covered, "الوزير");
+        assert_eq!(rows[0].name_en, schema.label("source").unwrap().name_en);
+        assert_eq!(rows[1].covered, "الهدنة قريبة");
+    }
+
+    #[test]
+    fn long_text_is_shortened_and_flattened() {
+        assert_eq!(shorten("ab\ncd", 10), "ab cd");
+        assert_eq!(shorten("abcdef", 3), "abc…");
+    }
+}
