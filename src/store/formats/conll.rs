@@ -6,6 +6,7 @@
 
 use super::loss::LossReport;
 use super::tokenize::{sentences, Token};
+use super::uncarried::{report_uncarried, Carries};
 use super::AnnotatedDoc;
 use crate::model::annotation::{Annotation, AnnotationId, Timestamp};
 use crate::model::set::AnnotationSet;
@@ -71,19 +72,8 @@ pub fn export(doc: &AnnotatedDoc, report: &mut LossReport) -> String {
             *tag = Some((k == 0, a.label.as_str()));
         }
     }
-    if doc.set.relations().next().is_some()
-        || doc
-            .set
-            .annotations()
-            .any(|a| !a.attributes.is_empty() || !a.note.is_empty())
-    {
-        report.add(
-            &doc.name,
-            None,
-            "relations, attributes and notes",
-            "CoNLL IOB2 holds only span labels",
-        );
-    }
+    let all: Vec<&Annotation> = doc.set.annotations().collect();
+    report_uncarried(doc, &all, "CoNLL IOB2", Carries::NOTHING, report);
     let mut out = format!("{DOCSTART}\n\n");
     let mut k = 0;
     for sentence in &sents {

@@ -6,6 +6,7 @@
 //! as JavaScript counts). Import detects the shape of each line.
 
 use super::loss::LossReport;
+use super::uncarried::{report_group, report_uncarried, Carries};
 use super::value::{attribute_kind, value_from_json, value_to_json};
 use super::AnnotatedDoc;
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationStatus, Timestamp};
@@ -197,42 +198,15 @@ fn hamish_line(doc: &AnnotatedDoc, map: &OffsetMap, spans: &[&Annotation]) -> Va
 }
 
 fn report_extras(doc: &AnnotatedDoc, spans: &[&Annotation], tool: &str, report: &mut LossReport) {
-    for a in spans {
-        if !a.attributes.is_empty() || !a.note.is_empty() {
-            report.add(
-                &doc.name,
-                None,
-                format!("{} attributes/note", a.id),
-                format!("{tool} spans carry only a label"),
-            );
-        }
-        if a.ranges.len() > 1 {
-            report.add(
-                &doc.name,
-                None,
-                a.id.to_string(),
-                format!(
-                    "{tool} has no discontinuous spans; each fragment is written as its own span"
-                ),
-            );
-        }
-    }
-    if !doc.set.document_attributes.is_empty() {
-        report.add(
-            &doc.name,
-            None,
-            "document attributes",
-            format!("{tool} import has no place for them"),
-        );
-    }
-    if doc.set.relations().any(|r| !r.attributes.is_empty()) {
-        report.add(
-            &doc.name,
-            None,
-            "relation attributes",
-            format!("{tool} relations carry only a type"),
-        );
-    }
+    let split: Vec<String> = spans
+        .iter()
+        .filter(|a| a.ranges.len() > 1)
+        .map(|a| a.id.to_string())
+        .collect();
+    let why =
+        format!("{tool} has no discontinuous spans; each fragment is written as its own span");
+    report_group(doc, "discontinuous spans", &split, &why, report);
+    report_uncarried(doc, spans, tool, Carries::LABELS_AND_RELATIONS, report);
 }
 
 fn doccano_line(doc: &AnnotatedDoc, spans: &[&Annotation], report: &mut LossReport) -> Value {
