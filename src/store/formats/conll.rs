@@ -20,6 +20,12 @@ pub const DOCSTART: &str = "-DOCSTART- O";
 pub fn export(doc: &AnnotatedDoc, report: &mut LossReport) -> String {
     let sents = sentences(&doc.text);
     let tokens: Vec<&Token> = sents.iter().flatten().collect();
+    // The sentence of each token: IOB2 tags do not run on across a sentence break.
+    let sentence_of: Vec<usize> = sents
+        .iter()
+        .enumerate()
+        .flat_map(|(k, s)| std::iter::repeat_n(k, s.len()))
+        .collect();
     // Outermost first: by start, then longest, then id.
     let mut spans: Vec<&Annotation> = doc.set.annotations().collect();
     spans.sort_by_key(|a| {
@@ -57,6 +63,15 @@ pub fn export(doc: &AnnotatedDoc, report: &mut LossReport) -> String {
         };
         if last < first || a.label.contains(char::is_whitespace) {
             report.add(&doc.name, None, what, "empty span or a label with spaces");
+            continue;
+        }
+        if sentence_of[first] != sentence_of[last] {
+            report.add(
+                &doc.name,
+                None,
+                what,
+                "crosses a sentence break; IOB2 tags cannot run on into the next sentence",
+            );
             continue;
         }
         if tags[first..=last].iter().any(Option::is_some) {
