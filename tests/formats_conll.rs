@@ -147,6 +147,10 @@ fn sample_article_with_token_aligned_spans_exports_without_loss() {
     let out = conll::export(&doc, &mut report);
     assert!(report.is_empty(), "{report}");
     assert_eq!(check_iob2(&out), Ok(()));
+    // For scripts/check-conll.py: `HAMISH_WRITE_CONLL=/tmp/sample.conll cargo test --test formats_conll`.
+    if let Some(path) = std::env::var_os("HAMISH_WRITE_CONLL") {
+        std::fs::write(path, &out).unwrap();
+    }
     for line in [
         "يراقب B-cue\nمحللوا B-source\nالاستخبارات I-source\nالأمريكية I-source\n",
         "شبكة B-claim\nالإرهاب I-claim\nالعالمي I-claim\n",
