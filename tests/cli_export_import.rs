@@ -219,6 +219,13 @@ fn import_never_overwrites_without_force_and_usage_errors_exit_2() {
             .len(),
         1
     );
+    // Replaced atomically, without a `.bak` of the old text and without a temp file left.
+    let mut names: Vec<String> = std::fs::read_dir(&into)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["n.txt", "n.txt.ann.ron"]);
 
     assert_eq!(
         code(&hamish(&["export", "--format", "nope", "x", "--out", "y"])),
