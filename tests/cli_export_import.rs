@@ -108,7 +108,7 @@ fn export_each_format_then_import_brat_and_jsonl_back() {
     ]);
     assert_eq!(code(&o), 1);
     assert!(
-        stderr(&o).contains("lost: a.txt: T2 attributes/note"),
+        stderr(&o).contains("lost: a.txt: attributes: 1 (T2): doccano spans carry only a label"),
         "{}",
         stderr(&o)
     );
@@ -219,6 +219,13 @@ fn import_never_overwrites_without_force_and_usage_errors_exit_2() {
             .len(),
         1
     );
+    // Replaced atomically, without a `.bak` of the old text and without a temp file left.
+    let mut names: Vec<String> = std::fs::read_dir(&into)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["n.txt", "n.txt.ann.ron"]);
 
     assert_eq!(
         code(&hamish(&["export", "--format", "nope", "x", "--out", "y"])),
@@ -282,4 +289,67 @@ fn brat_corpus_through_the_binary_comes_back_byte_identical() {
     ]);
     assert_eq!(code(&o), 1);
     assert!(stderr(&o).contains("same name"), "{}", stderr(&o));
+}
+
+#[test]
+fn windows_1256_crlf_document_exports_to_brat_as_utf8_with_char_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let text = "قال علي إن السعر ارتفع.\r\nوأكد الوزير الخبر.\r\n";
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1256.encode(text);
+    assert!(!unmappable);
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the file must not be UTF-8"
+    );
+    let path = corpus.join("cp.txt");
+    std::fs::write(&path, &bytes).unwrap();
+    let doc = Document::new(&path, text.to_owned(), TextEncoding::Windows1256);
+    let mut set = AnnotationSet::new();
+    // "الوزير" on the second line: after a CR LF, which counts as two chars.
+    let start = text.chars().position(|c| c == 'ل').unwrap();
+    let second = text.find("الوزير").unwrap();
+    let s2 = text[..second].chars().count();
+    let ranges = [(start - 1, start + 2), (s2, s2 + 6)];
+    for (k, (a, b)) in ranges.iter().enumerate() {
+        set.insert_annotation(Annotation::new(
+            AnnotationId(k as u64 + 1),
+            "source",
+            vec![CharRange::from_indices(*a, *b)],
+            text,
+            Timestamp(1),
+        ));
+    }
+    let data = SidecarData::new(&doc, SchemaSource::Bundled("fact-checking".into()), set);
+    std::fs::write(sidecar_path(&path), to_ron_string(&data)).unwrap();
+
+    let out = dir.path().join("out");
+    let o = hamish(&[
+        "export",
+        "--format",
+        "brat",
+        corpus.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(out.join("cp.txt")).unwrap(), text);
+    let ann = std::fs::read_to_string(out.join("cp.ann")).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let covered = |(a, b): (usize, usize)| chars[a..b].iter().collect::<String>();
+    let expected: String = ranges
+        .iter()
+        .enumerate()
+        .map(|(k, &(a, b))| format!("T{}\tsource {a} {b}\t{}\n", k + 1, covered((a, b))))
+        .collect();
+    assert_eq!(ann, expected);
+    assert_eq!(covered(ranges[1]), "الوزير");
+    // Outputs are saved atomically without a `.bak`, and no temp file is left behind.
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["annotation.conf", "cp.ann", "cp.txt"]);
 }

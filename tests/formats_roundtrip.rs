@@ -171,11 +171,19 @@ fn brat_round_trip_keeps_spans_fragments_attributes_notes_and_relations() {
         assert!(back_report.is_empty(), "{back_report}");
         assert_eq!(back, x.set);
     }
-    // The full document loses only its document attribute in brat, and says so.
+    // The full document loses its author and times, review status and document attribute in
+    // brat, and says so once per kind.
     let mut report = LossReport::new();
     brat::export_ann(&news(), &mut report);
-    assert_eq!(report.len(), 1, "{report}");
-    assert!(report.losses[0].what.contains("topic"));
+    let what: Vec<&str> = report.losses.iter().map(|l| l.what.as_str()).collect();
+    assert_eq!(
+        what,
+        [
+            "author and times: 1 (T3)",
+            "review status: 1 (T5)",
+            "document attributes: 1 (topic)"
+        ]
+    );
 }
 
 #[test]
@@ -274,7 +282,12 @@ fn conll_round_trip_for_token_aligned_spans_and_reports_the_rest() {
             "T8 (quote)",
             "T4 (evidence)",
             "T10 (evidence)",
-            "relations, attributes and notes"
+            "author and times: 1 (T3)",
+            "review status: 1 (T5)",
+            "notes: 1 (T3)",
+            "attributes: 3 (T2, T3, T5)",
+            "relations: 4 (R1, R2, R3, R4)",
+            "document attributes: 1 (topic)",
         ]
     );
     assert!(out.contains("الخطةَ I-claim\n"));

@@ -158,9 +158,10 @@ fn write_outputs(
             }
         }
         ExportFormat::Jsonl => {
+            let shape = jsonl::DoccanoShape::for_docs(docs.iter().map(|(d, _)| d));
             let lines: Vec<String> = docs
                 .iter()
-                .map(|(d, _)| jsonl::export_line(d, args.flavor, report))
+                .map(|(d, _)| jsonl::export_line_shaped(d, args.flavor, shape, report))
                 .collect();
             if args.flavor == JsonlFlavor::LabelStudio {
                 write(

@@ -5,6 +5,7 @@
 
 use super::error::FormatError;
 use super::loss::LossReport;
+use super::uncarried::{report_uncarried, Carries};
 use super::value::{attribute_kind, value_from_text, value_to_text};
 use super::AnnotatedDoc;
 use crate::model::annotation::{Annotation, AnnotationId, Timestamp};
@@ -130,14 +131,12 @@ pub fn export_ann(doc: &AnnotatedDoc, report: &mut LossReport) -> String {
             escape_note(&a.note)
         );
     }
-    for id in doc.set.document_attributes.keys() {
-        report.add(
-            file,
-            None,
-            format!("document attribute {id}"),
-            "brat has no document attributes",
-        );
-    }
+    let exported: Vec<_> = doc
+        .set
+        .annotations()
+        .filter(|a| written.contains(&a.id))
+        .collect();
+    report_uncarried(doc, &exported, "brat", Carries::BRAT, report);
     out
 }
 

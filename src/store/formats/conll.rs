@@ -6,6 +6,7 @@
 
 use super::loss::LossReport;
 use super::tokenize::{sentences, Token};
+use super::uncarried::{report_uncarried, Carries};
 use super::AnnotatedDoc;
 use crate::model::annotation::{Annotation, AnnotationId, Timestamp};
 use crate::model::set::AnnotationSet;
@@ -19,6 +20,12 @@ pub const DOCSTART: &str = "-DOCSTART- O";
 pub fn export(doc: &AnnotatedDoc, report: &mut LossReport) -> String {
     let sents = sentences(&doc.text);
     let tokens: Vec<&Token> = sents.iter().flatten().collect();
+    // The sentence of each token: IOB2 tags do not run on across a sentence break.
+    let sentence_of: Vec<usize> = sents
+        .iter()
+        .enumerate()
+        .flat_map(|(k, s)| std::iter::repeat_n(k, s.len()))
+        .collect();
     // Outermost first: by start, then longest, then id.
     let mut spans: Vec<&Annotation> = doc.set.annotations().collect();
     spans.sort_by_key(|a| {
@@ -58,6 +65,15 @@ pub fn export(doc: &AnnotatedDoc, report: &mut LossReport) -> String {
             report.add(&doc.name, None, what, "empty span or a label with spaces");
             continue;
         }
+        if sentence_of[first] != sentence_of[last] {
+            report.add(
+                &doc.name,
+                None,
+                what,
+                "crosses a sentence break; IOB2 tags cannot run on into the next sentence",
+            );
+            continue;
+        }
         if tags[first..=last].iter().any(Option::is_some) {
             report.add(
                 &doc.name,
@@ -71,19 +87,8 @@ pub fn export(doc: &AnnotatedDoc, report: &mut LossReport) -> String {
             *tag = Some((k == 0, a.label.as_str()));
         }
     }
-    if doc.set.relations().next().is_some()
-        || doc
-            .set
-            .annotations()
-            .any(|a| !a.attributes.is_empty() || !a.note.is_empty())
-    {
-        report.add(
-            &doc.name,
-            None,
-            "relations, attributes and notes",
-            "CoNLL IOB2 holds only span labels",
-        );
-    }
+    let all: Vec<&Annotation> = doc.set.annotations().collect();
+    report_uncarried(doc, &all, "CoNLL IOB2", Carries::NOTHING, report);
     let mut out = format!("{DOCSTART}\n\n");
     let mut k = 0;
     for sentence in &sents {

@@ -14,14 +14,12 @@ pub enum FormatError {
         /// The I/O error.
         source: std::io::Error,
     },
-    /// A file is not valid UTF-8.
-    #[error("{path}: not UTF-8 (line {line}); convert it to UTF-8 first")]
-    NotUtf8 {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line of the first bad byte.
-        line: usize,
-    },
+    /// A text could not be decoded (the error names the file, the position and what to do).
+    #[error(transparent)]
+    Decode(#[from] crate::store::decode::DecodeError),
+    /// An output could not be saved atomically (the file on disk is unchanged).
+    #[error(transparent)]
+    Save(#[from] crate::store::atomic::SaveError),
     /// A line could not be parsed.
     #[error("{path}:{line}: {message}")]
     Syntax {

@@ -6,6 +6,7 @@
 //! as JavaScript counts). Import detects the shape of each line.
 
 use super::loss::LossReport;
+use super::uncarried::{report_group, report_uncarried, Carries};
 use super::value::{attribute_kind, value_from_json, value_to_json};
 use super::AnnotatedDoc;
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationStatus, Timestamp};
@@ -25,10 +26,34 @@ pub enum JsonlFlavor {
     /// Hamish's own lossless shape.
     #[default]
     Hamish,
-    /// doccano sequence labelling (`label`) and relation extraction (`entities`, `relations`).
+    /// doccano: sequence labelling (`text`, `label`) or, when relations are exported, relation
+    /// extraction (`text`, `entities`, `relations`); see [`DoccanoShape`].
     Doccano,
     /// Label Studio tasks (written as one JSON array, which Label Studio imports).
     LabelStudio,
+}
+
+/// The two dataset shapes doccano imports for span projects. A doccano project has one type, so
+/// one export uses one shape for every line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DoccanoShape {
+    /// Sequence labelling: `{"text", "label": [[start, end, "LABEL"], …]}`.
+    SequenceLabeling,
+    /// Relation extraction: `{"text", "entities": [{id, label, start_offset, end_offset}],
+    /// "relations": [{id, from_id, to_id, type}]}`.
+    RelationExtraction,
+}
+
+impl DoccanoShape {
+    /// Relation extraction when any of `docs` has a relation (else they would be lost),
+    /// sequence labelling otherwise.
+    pub fn for_docs<'a>(docs: impl IntoIterator<Item = &'a AnnotatedDoc>) -> Self {
+        if docs.into_iter().any(|d| d.set.relations().next().is_some()) {
+            Self::RelationExtraction
+        } else {
+            Self::SequenceLabeling
+        }
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -130,11 +155,22 @@ fn hull(a: &Annotation) -> CharRange {
 
 /// One document as one line of JSON (no trailing newline) in `flavor`'s shape.
 pub fn export_line(doc: &AnnotatedDoc, flavor: JsonlFlavor, report: &mut LossReport) -> String {
+    export_line_shaped(doc, flavor, DoccanoShape::for_docs([doc]), report)
+}
+
+/// [`export_line`] with the doccano shape chosen for the whole export (see
+/// [`DoccanoShape::for_docs`]); `shape` is ignored by the other flavours.
+pub fn export_line_shaped(
+    doc: &AnnotatedDoc,
+    flavor: JsonlFlavor,
+    shape: DoccanoShape,
+    report: &mut LossReport,
+) -> String {
     let map = OffsetMap::new(&doc.text);
     let spans = fitting(doc, map.char_len(), report);
     let value = match flavor {
         JsonlFlavor::Hamish => hamish_line(doc, &map, &spans),
-        JsonlFlavor::Doccano => doccano_line(doc, &spans, report),
+        JsonlFlavor::Doccano => doccano_line(doc, &spans, shape, report),
         JsonlFlavor::LabelStudio => label_studio_task(doc, &map, &spans, report),
     };
     value.to_string()
@@ -197,45 +233,41 @@ fn hamish_line(doc: &AnnotatedDoc, map: &OffsetMap, spans: &[&Annotation]) -> Va
 }
 
 fn report_extras(doc: &AnnotatedDoc, spans: &[&Annotation], tool: &str, report: &mut LossReport) {
-    for a in spans {
-        if !a.attributes.is_empty() || !a.note.is_empty() {
-            report.add(
-                &doc.name,
-                None,
-                format!("{} attributes/note", a.id),
-                format!("{tool} spans carry only a label"),
-            );
-        }
-        if a.ranges.len() > 1 {
-            report.add(
-                &doc.name,
-                None,
-                a.id.to_string(),
-                format!(
-                    "{tool} has no discontinuous spans; each fragment is written as its own span"
-                ),
-            );
-        }
-    }
-    if !doc.set.document_attributes.is_empty() {
+    let split: Vec<String> = spans
+        .iter()
+        .filter(|a| a.ranges.len() > 1)
+        .map(|a| a.id.to_string())
+        .collect();
+    let why =
+        format!("{tool} has no discontinuous spans; each fragment is written as its own span");
+    report_group(doc, "discontinuous spans", &split, &why, report);
+    // Past a char outside the Basic Multilingual Plane, code points and UTF-16 units differ, and
+    // these tools have counted both ways across versions (see docs/formats.md).
+    if let Some((at, c)) = doc
+        .text
+        .chars()
+        .enumerate()
+        .find(|(_, c)| c.len_utf16() > 1)
+    {
         report.add(
             &doc.name,
             None,
-            "document attributes",
-            format!("{tool} import has no place for them"),
+            format!("offsets after U+{:04X} at char {at}", c as u32),
+            format!(
+                "{tool} counts offsets as {}; versions of {tool} disagree on this for chars outside the BMP, so check spans after it once imported",
+                if tool == "doccano" { "code points here" } else { "UTF-16 units here" }
+            ),
         );
     }
-    if doc.set.relations().any(|r| !r.attributes.is_empty()) {
-        report.add(
-            &doc.name,
-            None,
-            "relation attributes",
-            format!("{tool} relations carry only a type"),
-        );
-    }
+    report_uncarried(doc, spans, tool, Carries::LABELS_AND_RELATIONS, report);
 }
 
-fn doccano_line(doc: &AnnotatedDoc, spans: &[&Annotation], report: &mut LossReport) -> Value {
+fn doccano_line(
+    doc: &AnnotatedDoc,
+    spans: &[&Annotation],
+    shape: DoccanoShape,
+    report: &mut LossReport,
+) -> Value {
     report_extras(doc, spans, "doccano", report);
     let mut label = Vec::new();
     let mut entities = Vec::new();
@@ -258,7 +290,12 @@ fn doccano_line(doc: &AnnotatedDoc, spans: &[&Annotation], report: &mut LossRepo
             Some(json!({"id": r.id.0, "from_id": from, "to_id": to, "type": r.kind}))
         })
         .collect();
-    json!({"id": doc.name, "text": doc.text, "label": label, "entities": entities, "relations": relations})
+    match shape {
+        DoccanoShape::SequenceLabeling => json!({"id": doc.name, "text": doc.text, "label": label}),
+        DoccanoShape::RelationExtraction => {
+            json!({"id": doc.name, "text": doc.text, "entities": entities, "relations": relations})
+        }
+    }
 }
 
 fn label_studio_task(

@@ -12,6 +12,7 @@ pub mod jsonl;
 pub mod load;
 pub mod loss;
 pub mod tokenize;
+pub mod uncarried;
 pub mod value;
 pub mod walk;
 pub mod webanno;
