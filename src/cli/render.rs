@@ -2,8 +2,8 @@
 
 use super::DirectionArg;
 use crate::render::{render_page, PageStyle};
+use crate::store::decode::load_text_file;
 use crate::text::{BaseDirection, DocumentLayout, FontSet, LayoutCache, LayoutParams};
-use crate::ui::load_text_file;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -5,7 +5,6 @@
 use super::notices::Notice;
 use crate::model::text_format::TextEncoding;
 use crate::store::atomic::RealFs;
-use crate::store::decode::{DecodeError, DecodedText};
 use crate::store::session::{DocumentSession, OpenError, OpenOptions, OpenReport, ReanchorSummary};
 use std::path::{Path, PathBuf};
 
@@ -14,12 +13,6 @@ pub const SAMPLE_TEXT: &str = include_str!("../../assets/samples/news-ar-001.txt
 
 /// The file name of the bundled sample.
 pub const SAMPLE_FILE_NAME: &str = "news-ar-001.txt";
-
-/// Reads and decodes a text file without its annotations (any supported encoding, BOM dropped);
-/// kept for `hamish render`, which only needs the text.
-pub fn load_text_file(path: &Path) -> Result<DecodedText, DecodeError> {
-    crate::store::decode::load_text_file(path)
-}
 
 /// A document opened for the window, with what to tell the user about it.
 #[derive(Debug)]

@@ -20,7 +20,7 @@ pub use app::HamishApp;
 pub use commands::{CloseChoice, Command, ZoomStep};
 pub use document_state::DocumentState;
 pub use document_view::{DocumentView, Selection};
-pub use file_load::{load_text_file, open_document, OpenedDocument};
+pub use file_load::{open_document, OpenedDocument};
 pub use highlights::Highlight;
 pub use notices::{Notice, Severity};
 
