@@ -56,11 +56,13 @@ pub fn shortcuts_ui(ctx: &egui::Context) -> Vec<Command> {
                 commands.push(Command::AnnotateWithHotkey(hotkey));
             }
         }
-        if input.consume_key(Modifiers::SHIFT, Key::ArrowLeft) {
-            commands.push(Command::ExtendSelection(VisualDirection::Left));
-        }
-        if input.consume_key(Modifiers::SHIFT, Key::ArrowRight) {
-            commands.push(Command::ExtendSelection(VisualDirection::Right));
+        // Key repeat can deliver several presses in one frame; each one moves one step.
+        for (key, direction) in [
+            (Key::ArrowLeft, VisualDirection::Left),
+            (Key::ArrowRight, VisualDirection::Right),
+        ] {
+            let presses = input.count_and_consume_key(Modifiers::SHIFT, key);
+            commands.extend((0..presses).map(|_| Command::ExtendSelection(direction)));
         }
         // Keyboards differ on where "+" is; accept Ctrl+= and Ctrl+Shift+= too.
         if input.consume_key(Modifiers::COMMAND, Key::Plus)
@@ -77,4 +79,52 @@ pub fn shortcuts_ui(ctx: &egui::Context) -> Vec<Command> {
         }
     });
     commands
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs one frame whose input holds `events` and returns the commands read from it.
+    fn commands_for(events: Vec<Event>) -> Vec<Command> {
+        let ctx = egui::Context::default();
+        let input = egui::RawInput {
+            events,
+            ..Default::default()
+        };
+        let mut commands = Vec::new();
+        let mut output = ctx.run_ui(input, |ui| commands = shortcuts_ui(ui.ctx()));
+        // No painter here: drop the font texture upload deliberately.
+        output.textures_delta.clear();
+        commands
+    }
+
+    fn shift_press(key: Key) -> Event {
+        Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::SHIFT,
+        }
+    }
+
+    #[test]
+    fn every_shift_arrow_press_in_a_frame_is_one_step() {
+        let commands = commands_for(vec![
+            shift_press(Key::ArrowLeft),
+            shift_press(Key::ArrowLeft),
+            shift_press(Key::ArrowLeft),
+            shift_press(Key::ArrowRight),
+        ]);
+        let lefts = commands
+            .iter()
+            .filter(|c| matches!(c, Command::ExtendSelection(VisualDirection::Left)))
+            .count();
+        let rights = commands
+            .iter()
+            .filter(|c| matches!(c, Command::ExtendSelection(VisualDirection::Right)))
+            .count();
+        assert_eq!((lefts, rights), (3, 1));
+    }
 }
