@@ -128,8 +128,13 @@ fn u16_of(map: &OffsetMap, c: CharOffset) -> usize {
     map.to_utf16(c).map_or(0, |u| u.0)
 }
 
-/// Spans whose ranges fit the text; the others are reported.
-fn fitting<'a>(doc: &'a AnnotatedDoc, len: usize, report: &mut LossReport) -> Vec<&'a Annotation> {
+/// Spans whose ranges fit the text (`len` chars); the others are reported. Shared by the exports
+/// that need every span inside the text.
+pub(super) fn fitting<'a>(
+    doc: &'a AnnotatedDoc,
+    len: usize,
+    report: &mut LossReport,
+) -> Vec<&'a Annotation> {
     let mut out = Vec::new();
     for a in doc.set.annotations() {
         if a.ranges.is_empty() || a.ranges.iter().any(|r| r.end.0 > len || r.start > r.end) {

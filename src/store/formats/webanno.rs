@@ -46,16 +46,7 @@ fn status_name(s: AnnotationStatus) -> Option<&'static str> {
 pub fn export(doc: &AnnotatedDoc, report: &mut LossReport) -> String {
     let len = doc.text.chars().count();
     let mut items = Vec::new();
-    for a in doc.set.annotations() {
-        if a.ranges.is_empty() || a.ranges.iter().any(|r| r.end.0 > len || r.start > r.end) {
-            report.add(
-                &doc.name,
-                None,
-                a.id.to_string(),
-                "no range, or a range outside the text",
-            );
-            continue;
-        }
+    for a in super::jsonl::fitting(doc, len, report) {
         let mut bodies = vec![body("tagging", a.label.clone())];
         if !a.note.is_empty() {
             bodies.push(body("commenting", a.note.clone()));
