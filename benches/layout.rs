@@ -3,7 +3,7 @@
 //! and a visible-lines query. Throughput is reported in chars per second.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use hamish::text::{BaseDirection, DocumentLayout, FontSet, LayoutCache, LayoutParams};
+use hamish::text::{BaseDirection, FontSet, LayoutCache, LayoutParams, TextLayout};
 use std::hint::black_box;
 
 const SAMPLE: &str = include_str!("../assets/samples/news-ar-001.txt");
@@ -51,13 +51,13 @@ fn layout_benches(c: &mut Criterion) {
     group.bench_function("cold", |b| {
         b.iter(|| {
             let mut cache = LayoutCache::default();
-            black_box(DocumentLayout::new(&text, &fonts, &params(), &mut cache).height())
+            black_box(TextLayout::new(&text, &fonts, &params(), &mut cache).height())
         })
     });
     let mut warm = LayoutCache::default();
-    DocumentLayout::new(&text, &fonts, &params(), &mut warm);
+    TextLayout::new(&text, &fonts, &params(), &mut warm);
     group.bench_function("warm", |b| {
-        b.iter(|| black_box(DocumentLayout::new(&text, &fonts, &params(), &mut warm).height()))
+        b.iter(|| black_box(TextLayout::new(&text, &fonts, &params(), &mut warm).height()))
     });
     group.finish();
 
@@ -67,14 +67,14 @@ fn layout_benches(c: &mut Criterion) {
         b.iter(|| {
             let mut cache = LayoutCache::default();
             black_box(
-                DocumentLayout::new_until(&huge, &fonts, &params(), &mut cache, 1000.0)
+                TextLayout::new_until(&huge, &fonts, &params(), &mut cache, 1000.0)
                     .lines()
                     .count(),
             )
         })
     });
 
-    let doc = DocumentLayout::new(&text, &fonts, &params(), &mut warm);
+    let doc = TextLayout::new(&text, &fonts, &params(), &mut warm);
     let mid = doc.height() / 2.0;
     c.bench_function("lines_in_one_screen", |b| {
         b.iter(|| black_box(doc.lines_in(mid, mid + 1000.0).count()))

@@ -4,7 +4,7 @@
 use hamish::model::attribute::AttributeValue;
 use hamish::model::text_format::TextEncoding;
 use hamish::model::{
-    Annotation, AnnotationId, AnnotationSet, Document, Relation, RelationId, Schema, Timestamp,
+    Annotation, AnnotationId, AnnotationSet, Relation, RelationId, Schema, SourceText, Timestamp,
 };
 use hamish::offset::CharRange;
 use hamish::store::sidecar::{sidecar_path, to_ron_string, SchemaSource, SidecarData};
@@ -61,7 +61,7 @@ fn good_set() -> AnnotationSet {
 fn write_doc(dir: &Path, name: &str, text: &str, set: AnnotationSet, schema: SchemaSource) {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
-    let doc = Document::new(&path, text.to_owned(), TextEncoding::Utf8);
+    let doc = SourceText::new(&path, text.to_owned(), TextEncoding::Utf8);
     std::fs::write(
         sidecar_path(&path),
         to_ron_string(&SidecarData::new(&doc, schema, set)),
@@ -287,7 +287,7 @@ fn stats_table_and_json() {
 fn legacy_folder(root: &Path) -> std::path::PathBuf {
     use hamish::model::Edit;
     use hamish::store::atomic::RealFs;
-    use hamish::store::session::{DocumentSession, OpenOptions};
+    use hamish::store::session::{AnnotationSession, OpenOptions};
     let folder = root.join("legacy");
     std::fs::create_dir(&folder).unwrap();
     let text = folder.join("خبر.txt");
@@ -297,7 +297,7 @@ fn legacy_folder(root: &Path) -> std::path::PathBuf {
         &text,
     )
     .unwrap();
-    let (mut s, _) = DocumentSession::open(RealFs, &text, &OpenOptions::default()).unwrap();
+    let (mut s, _) = AnnotationSession::open(RealFs, &text, &OpenOptions::default()).unwrap();
     for (label, start, end) in [("source", 4, 10), ("claim", 12, 44), ("cue", 47, 49)] {
         let a = s.new_annotation(label, vec![CharRange::from_indices(start, end)]);
         s.apply(Edit::AddAnnotation(a)).unwrap();

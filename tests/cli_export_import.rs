@@ -3,9 +3,9 @@
 
 use hamish::model::annotation::{Annotation, AnnotationId, Timestamp};
 use hamish::model::attribute::AttributeValue;
-use hamish::model::document::Document;
 use hamish::model::relation::{Relation, RelationId};
 use hamish::model::set::AnnotationSet;
+use hamish::model::source_text::SourceText;
 use hamish::model::text_format::TextEncoding;
 use hamish::offset::CharRange;
 use hamish::store::sidecar::{
@@ -33,7 +33,7 @@ fn stderr(o: &Output) -> String {
 fn annotated(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
-    let doc = Document::new(&path, text.to_owned(), TextEncoding::Utf8);
+    let doc = SourceText::new(&path, text.to_owned(), TextEncoding::Utf8);
     let mut set = AnnotationSet::new();
     let r = |a: usize, b: usize| vec![CharRange::from_indices(a, b)];
     set.insert_annotation(Annotation::new(
@@ -305,7 +305,7 @@ fn windows_1256_crlf_document_exports_to_brat_as_utf8_with_char_offsets() {
     );
     let path = corpus.join("cp.txt");
     std::fs::write(&path, &bytes).unwrap();
-    let doc = Document::new(&path, text.to_owned(), TextEncoding::Windows1256);
+    let doc = SourceText::new(&path, text.to_owned(), TextEncoding::Windows1256);
     let mut set = AnnotationSet::new();
     // "الوزير" on the second line: after a CR LF, which counts as two chars.
     let start = text.chars().position(|c| c == 'ل').unwrap();

@@ -6,7 +6,7 @@ use hamish::model::annotation::{Annotation, AnnotationId, Timestamp};
 use hamish::model::set::AnnotationSet;
 use hamish::offset::CharRange;
 use hamish::store::formats::conll::{self, DOCSTART};
-use hamish::store::formats::{AnnotatedDoc, LossReport};
+use hamish::store::formats::{AnnotatedText, LossReport};
 use proptest::prelude::*;
 
 const NOW: Timestamp = Timestamp(1_800_000_000);
@@ -76,7 +76,7 @@ fn the_checker_rejects_broken_iob2() {
     }
 }
 
-fn doc_strategy() -> impl Strategy<Value = AnnotatedDoc> {
+fn doc_strategy() -> impl Strategy<Value = AnnotatedText> {
     prop::collection::vec(0..ALPHABET.len(), 0..50)
         .prop_flat_map(|idx| {
             let text: String = idx.iter().map(|&i| ALPHABET[i]).collect();
@@ -92,7 +92,7 @@ fn doc_strategy() -> impl Strategy<Value = AnnotatedDoc> {
                 let a = Annotation::new(AnnotationId(k as u64 + 1), label, ranges, &text, NOW);
                 set.insert_annotation(a);
             }
-            AnnotatedDoc {
+            AnnotatedText {
                 name: "p.txt".into(),
                 text,
                 set,
@@ -138,7 +138,7 @@ fn sample_article_with_token_aligned_spans_exports_without_loss() {
         );
         set.insert_annotation(a);
     }
-    let doc = AnnotatedDoc {
+    let doc = AnnotatedText {
         name: "news-ar-001.txt".into(),
         text: text.into(),
         set,

@@ -5,7 +5,7 @@
 use hamish::model::annotation::{AnnotationId, Timestamp};
 use hamish::model::attribute::AttributeValue;
 use hamish::model::schema::Schema;
-use hamish::store::formats::{brat, conll, jsonl, AnnotatedDoc, LossReport};
+use hamish::store::formats::{brat, conll, jsonl, AnnotatedText, LossReport};
 use std::path::{Path, PathBuf};
 
 fn data(rel: &str) -> PathBuf {
@@ -48,7 +48,7 @@ fn brat_corpus_imports_and_exports_byte_identical() {
     assert_eq!(claim.note, "يحتاج مصدرًا\nرسميًا");
     assert_eq!(set.annotation(AnnotationId(4)).unwrap().ranges.len(), 2);
     assert_eq!(set.relations().count(), 2);
-    let doc = AnnotatedDoc {
+    let doc = AnnotatedText {
         name: "prices.txt".into(),
         text,
         set,
@@ -156,7 +156,7 @@ fn label_studio_export_loads_back_through_its_own_reader() {
         Timestamp(0),
         &mut report,
     );
-    let doc = AnnotatedDoc {
+    let doc = AnnotatedText {
         name: "d.txt".into(),
         text: text.into(),
         set: docs[0].set.clone(),
@@ -224,7 +224,7 @@ fn doccano_export_takes_one_documented_shape_per_run_and_reads_back() {
             Timestamp(0),
         ));
     }
-    let plain = AnnotatedDoc {
+    let plain = AnnotatedText {
         name: "p.txt".into(),
         text: text.into(),
         set: set.clone(),
@@ -235,7 +235,7 @@ fn doccano_export_takes_one_documented_shape_per_run_and_reads_back() {
         AnnotationId(2),
         AnnotationId(1),
     ));
-    let linked = AnnotatedDoc {
+    let linked = AnnotatedText {
         name: "l.txt".into(),
         text: text.into(),
         set,

@@ -7,11 +7,11 @@ use hamish::model::relation::{Relation, RelationId};
 use hamish::model::set::AnnotationSet;
 use hamish::offset::CharRange;
 use hamish::store::formats::jsonl::{self, JsonlFlavor};
-use hamish::store::formats::{brat, conll, webanno, AnnotatedDoc, LossReport};
+use hamish::store::formats::{brat, conll, webanno, AnnotatedText, LossReport};
 
 /// `n` one-word spans ("كلمة" repeated), each with author, edit time, status, note and
 /// attributes; relations with attributes between neighbours; one document attribute.
-fn rich(n: usize) -> AnnotatedDoc {
+fn rich(n: usize) -> AnnotatedText {
     let text = "كلمة ".repeat(n);
     let mut set = AnnotationSet::new();
     for k in 0..n {
@@ -43,7 +43,7 @@ fn rich(n: usize) -> AnnotatedDoc {
     }
     set.document_attributes
         .insert("topic".into(), AttributeValue::Text("health".into()));
-    AnnotatedDoc {
+    AnnotatedText {
         name: "many.txt".into(),
         text,
         set,

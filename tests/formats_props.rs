@@ -8,7 +8,7 @@ use hamish::model::schema::Schema;
 use hamish::model::set::AnnotationSet;
 use hamish::offset::CharRange;
 use hamish::store::formats::jsonl::JsonlFlavor;
-use hamish::store::formats::{brat, jsonl, webanno, AnnotatedDoc, LossReport};
+use hamish::store::formats::{brat, jsonl, webanno, AnnotatedText, LossReport};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -17,7 +17,7 @@ const ALPHABET: &[char] = &[
     'ق', 'ا', 'ل', 'َ', 'ّ', ' ', '\r', '\n', '🙂', '\u{200d}', '1', '،', '\\', 'e',
 ];
 
-fn doc_strategy() -> impl Strategy<Value = AnnotatedDoc> {
+fn doc_strategy() -> impl Strategy<Value = AnnotatedText> {
     prop::collection::vec(0..ALPHABET.len(), 1..40)
         .prop_flat_map(|idx| {
             let text: String = idx.iter().map(|&i| ALPHABET[i]).collect();
@@ -53,7 +53,7 @@ fn doc_strategy() -> impl Strategy<Value = AnnotatedDoc> {
                     ));
                 }
             }
-            AnnotatedDoc {
+            AnnotatedText {
                 name: "p.txt".into(),
                 text,
                 set,

@@ -9,7 +9,7 @@ use hamish::model::schema::Schema;
 use hamish::model::set::AnnotationSet;
 use hamish::offset::CharRange;
 use hamish::store::formats::jsonl::JsonlFlavor;
-use hamish::store::formats::{brat, conll, csv_claims, jsonl, webanno, AnnotatedDoc, LossReport};
+use hamish::store::formats::{brat, conll, csv_claims, jsonl, webanno, AnnotatedText, LossReport};
 use std::path::Path;
 
 const NOW: Timestamp = Timestamp(1_800_000_000);
@@ -31,7 +31,7 @@ fn span(id: u64, label: &str, ranges: Vec<CharRange>, text: &str) -> Annotation 
 
 /// Arabic with harakat, CRLF line ends, an emoji, nested, overlapping, discontinuous and
 /// off-token spans, attributes, notes, author, times, status, relations, a document attribute.
-fn news() -> AnnotatedDoc {
+fn news() -> AnnotatedText {
     let text = "قالَ وزيرُ الصحةِ 🙂 إنّ الخطةَ نجحت.\r\nوأكّد المتحدث، أنّ 17 مستشفى افتتحت؟\r\n";
     let mut set = AnnotationSet::new();
     let mut add = |a: Annotation| {
@@ -87,7 +87,7 @@ fn news() -> AnnotatedDoc {
         ));
     }
     set.set_document_attribute("topic", Some(AttributeValue::Text("الصحة العامة".into())));
-    AnnotatedDoc {
+    AnnotatedText {
         name: "news-crlf.txt".into(),
         text: text.into(),
         set,
@@ -95,7 +95,7 @@ fn news() -> AnnotatedDoc {
 }
 
 /// LF text with a family emoji (a ZWJ sequence of surrogate pairs) before a claim.
-fn family() -> AnnotatedDoc {
+fn family() -> AnnotatedText {
     let text = "رأى علي 👨‍👩‍👧 أن السعر 5 دنانير.\nانتهى\n";
     let mut set = AnnotationSet::new();
     set.insert_annotation(span(1, "source", vec![find(text, "علي", 0)], text));
@@ -111,7 +111,7 @@ fn family() -> AnnotatedDoc {
         AnnotationId(2),
         AnnotationId(1),
     ));
-    AnnotatedDoc {
+    AnnotatedText {
         name: "family.txt".into(),
         text: text.into(),
         set,
@@ -119,7 +119,7 @@ fn family() -> AnnotatedDoc {
 }
 
 /// What brat can hold: no author, times as on import, no status, no document attributes.
-fn brat_view(doc: &AnnotatedDoc) -> AnnotatedDoc {
+fn brat_view(doc: &AnnotatedText) -> AnnotatedText {
     let mut d = doc.clone();
     let ids: Vec<AnnotationId> = d.set.annotations().map(|a| a.id).collect();
     for id in ids {
@@ -257,7 +257,7 @@ fn conll_round_trip_for_token_aligned_spans_and_reports_the_rest() {
     set.insert_annotation(span(3, "claim", vec![find(text, "إنّ الخطةَ نجحت", 0)], text));
     set.insert_annotation(span(4, "source", vec![find(text, "المتحدث", 0)], text));
     set.insert_annotation(span(5, "claim", vec![find(text, "17 مستشفى", 0)], text));
-    let doc = AnnotatedDoc {
+    let doc = AnnotatedText {
         name: "a.txt".into(),
         text: text.into(),
         set,

@@ -2,7 +2,7 @@
 //! emoji (astral, ZWJ sequences, skin tones) and CRLF; anchors and fingerprints count CR and LF.
 
 use hamish::model::text_format::TextEncoding;
-use hamish::model::Document;
+use hamish::model::SourceText;
 use hamish::offset::{ByteOffset, CharOffset, OffsetMap, Utf16Offset};
 use proptest::prelude::*;
 
@@ -76,7 +76,7 @@ proptest! {
 
     #[test]
     fn document_counts_every_char_including_cr_and_lf(text in text()) {
-        let doc = Document::new("t.txt", text.clone(), TextEncoding::Utf8);
+        let doc = SourceText::new("t.txt", text.clone(), TextEncoding::Utf8);
         prop_assert_eq!(doc.char_len, text.chars().count());
         let crs = text.chars().filter(|&c| c == '\r').count();
         let lfs = text.chars().filter(|&c| c == '\n').count();

@@ -2,10 +2,10 @@
 //! compared byte for byte with `tests/data/golden/<name>.png`. `HAMISH_UPDATE_GOLDEN=1` rewrites them.
 
 use hamish::render::{render_page, PageStyle, RgbaImage};
-use hamish::text::{BaseDirection, DocumentLayout, FontSet, LayoutCache, LayoutParams};
+use hamish::text::{BaseDirection, FontSet, LayoutCache, LayoutParams, TextLayout};
 use std::path::PathBuf;
 
-fn render(text: &str, width: f32) -> (RgbaImage, DocumentLayout) {
+fn render(text: &str, width: f32) -> (RgbaImage, TextLayout) {
     let fonts = FontSet::embedded();
     let params = LayoutParams {
         font_size: 28.0,
@@ -13,7 +13,7 @@ fn render(text: &str, width: f32) -> (RgbaImage, DocumentLayout) {
         direction: BaseDirection::Auto,
         line_height: 1.8,
     };
-    let layout = DocumentLayout::new(text, &fonts, &params, &mut LayoutCache::default());
+    let layout = TextLayout::new(text, &fonts, &params, &mut LayoutCache::default());
     let page = render_page(&layout, &fonts, &PageStyle::default()).unwrap();
     (page, layout)
 }

@@ -3,11 +3,11 @@
 //! sidecar changed on disk by someone else, and undo/redo against the saved state.
 
 use hamish::model::text_format::{LineEnding, TextEncoding};
-use hamish::model::{AnnotationId, AnnotationSet, Document, Edit};
+use hamish::model::{AnnotationId, AnnotationSet, Edit, SourceText};
 use hamish::offset::CharRange;
 use hamish::store::atomic::{backup_path, ConflictReason, FaultyFs, FsOp, RealFs, SaveOutcome};
 use hamish::store::recovery::recovery_path;
-use hamish::store::session::{DocumentSession, OpenError, OpenOptions, SessionError};
+use hamish::store::session::{AnnotationSession, OpenError, OpenOptions, SessionError};
 use hamish::store::sidecar::{
     load_sidecar, sidecar_path, to_ron_string, SchemaSource, SidecarData,
 };
@@ -36,7 +36,7 @@ fn opts() -> OpenOptions {
 }
 
 /// Adds a source over "الوزير" (4..10) and a claim over "17" (34..36); returns their ids.
-fn annotate(session: &mut DocumentSession) -> (AnnotationId, AnnotationId) {
+fn annotate(session: &mut AnnotationSession) -> (AnnotationId, AnnotationId) {
     let source = session.new_annotation("source", vec![CharRange::from_indices(4, 10)]);
     let source_id = source.id;
     session.apply(Edit::AddAnnotation(source)).unwrap();
@@ -49,7 +49,7 @@ fn annotate(session: &mut DocumentSession) -> (AnnotationId, AnnotationId) {
 /// Annotates and saves `text` (a fresh text file under `dir`); returns the sidecar bytes.
 fn saved_doc(dir: &Path) -> (PathBuf, Vec<u8>) {
     let text = copy_sample("sentence.utf8-bom.lf.txt", dir, "doc.txt");
-    let (mut s, _) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    let (mut s, _) = AnnotationSession::open(RealFs, &text, &opts()).unwrap();
     annotate(&mut s);
     assert_eq!(s.save().unwrap(), SaveOutcome::Saved);
     let bytes = std::fs::read(sidecar_path(&text)).unwrap();
@@ -71,12 +71,12 @@ fn windows_1256_crlf_opens_annotates_saves_and_reopens_equal() {
     let dir = tempfile::tempdir().unwrap();
     let text = copy_sample("sentence.windows-1256.crlf.txt", dir.path(), "خبر.txt");
     let original = std::fs::read(&text).unwrap();
-    let (mut s, report) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    let (mut s, report) = AnnotationSession::open(RealFs, &text, &opts()).unwrap();
     assert_eq!(report.encoding, TextEncoding::Windows1256);
     assert!(report.encoding_guessed);
     assert!(!report.sidecar_loaded && report.recovery.is_none() && report.reanchored.is_none());
-    assert_eq!(s.document().text, format!("{LINE1}\r\n{LINE2}\r\n"));
-    assert_eq!(s.document().line_ending, LineEnding::CrLf);
+    assert_eq!(s.source().text, format!("{LINE1}\r\n{LINE2}\r\n"));
+    assert_eq!(s.source().line_ending, LineEnding::CrLf);
     // No sidecar and no folder schema: an empty set with the bundled fact-checking schema.
     assert!(s.set().is_empty());
     assert_eq!(
@@ -87,7 +87,7 @@ fn windows_1256_crlf_opens_annotates_saves_and_reopens_equal() {
 
     let (source, claim) = annotate(&mut s);
     assert!(s.is_modified());
-    let doc_text = s.document().text.clone();
+    let doc_text = s.source().text.clone();
     assert_eq!(
         s.set().annotation(claim).unwrap().covered_text(&doc_text),
         "17"
@@ -107,12 +107,12 @@ fn windows_1256_crlf_opens_annotates_saves_and_reopens_equal() {
     assert_eq!(on_disk.text.encoding, TextEncoding::Windows1256);
     assert_eq!(on_disk.text.chars, 44 + 9 + 4);
 
-    let (s2, report) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    let (s2, report) = AnnotationSession::open(RealFs, &text, &opts()).unwrap();
     assert!(report.sidecar_loaded && report.reanchored.is_none());
     assert_eq!(s2.set(), &saved_set);
     assert!(!s2.is_modified());
     // The second line starts right after CR LF, which count as two chars.
-    let chars: Vec<char> = s2.document().text.chars().collect();
+    let chars: Vec<char> = s2.source().text.chars().collect();
     assert_eq!(chars[46], 'ه');
 }
 
@@ -120,12 +120,12 @@ fn windows_1256_crlf_opens_annotates_saves_and_reopens_equal() {
 fn utf8_bom_opens_without_the_bom_and_round_trips() {
     let dir = tempfile::tempdir().unwrap();
     let text = copy_sample("sentence.utf8-bom.lf.txt", dir.path(), "doc.txt");
-    let (mut s, report) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    let (mut s, report) = AnnotationSession::open(RealFs, &text, &opts()).unwrap();
     assert_eq!(report.encoding, TextEncoding::Utf8Bom);
     assert!(!report.encoding_guessed);
-    assert_eq!(s.document().text, format!("{LINE1}\n{LINE2}\n"));
+    assert_eq!(s.source().text, format!("{LINE1}\n{LINE2}\n"));
     let (source, _) = annotate(&mut s);
-    let doc_text = s.document().text.clone();
+    let doc_text = s.source().text.clone();
     assert_eq!(
         s.set().annotation(source).unwrap().covered_text(&doc_text),
         "الوزير"
@@ -133,9 +133,9 @@ fn utf8_bom_opens_without_the_bom_and_round_trips() {
     s.save().unwrap();
     let set = s.set().clone();
     drop(s);
-    let (s2, _) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    let (s2, _) = AnnotationSession::open(RealFs, &text, &opts()).unwrap();
     assert_eq!(s2.set(), &set);
-    assert_eq!(s2.document().encoding, TextEncoding::Utf8Bom);
+    assert_eq!(s2.source().encoding, TextEncoding::Utf8Bom);
 }
 
 #[test]
@@ -146,7 +146,7 @@ fn wrong_encoding_override_is_an_open_error() {
         encoding: Some(TextEncoding::Utf8),
         ..opts()
     };
-    let err = DocumentSession::open(RealFs, &text, &options)
+    let err = AnnotationSession::open(RealFs, &text, &options)
         .expect_err("Windows-1256 bytes are not UTF-8");
     assert!(matches!(err, OpenError::Text(_)), "{err}");
     assert!(err.to_string().contains("a.txt"), "{err}");
@@ -156,7 +156,7 @@ fn wrong_encoding_override_is_an_open_error() {
 fn second_save_keeps_bak_and_removes_recovery() {
     let dir = tempfile::tempdir().unwrap();
     let (text, first) = saved_doc(dir.path());
-    let (mut s, _) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    let (mut s, _) = AnnotationSession::open(RealFs, &text, &opts()).unwrap();
     let t0 = Instant::now();
     let a = s.new_annotation("cue", vec![CharRange::from_indices(0, 3)]);
     s.apply_at(Edit::AddAnnotation(a), t0).unwrap();
@@ -179,7 +179,7 @@ fn second_save_keeps_bak_and_removes_recovery() {
 fn undo_back_to_the_saved_state_is_unmodified() {
     let dir = tempfile::tempdir().unwrap();
     let (text, _) = saved_doc(dir.path());
-    let (mut s, _) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    let (mut s, _) = AnnotationSession::open(RealFs, &text, &opts()).unwrap();
     s.apply(Edit::RemoveAnnotation(AnnotationId(1))).unwrap();
     assert!(s.is_modified());
     assert_eq!(s.set().len(), 1);
@@ -201,7 +201,7 @@ fn full_disk_is_an_error_and_nothing_changes() {
     let (text, before) = saved_doc(dir.path());
     let files_before = listing(dir.path());
     let fs = FaultyFs::new().fail_always(FsOp::Write, ErrorKind::StorageFull);
-    let (mut s, _) = DocumentSession::open(fs, &text, &opts()).unwrap();
+    let (mut s, _) = AnnotationSession::open(fs, &text, &opts()).unwrap();
     s.apply(Edit::RemoveAnnotation(AnnotationId(2))).unwrap();
     let err = s.save().unwrap_err();
     match &err {
@@ -223,7 +223,7 @@ fn read_only_folder_is_a_permission_error() {
     let dir = tempfile::tempdir().unwrap();
     let (text, before) = saved_doc(dir.path());
     let fs = FaultyFs::unwritable_folder(ErrorKind::PermissionDenied);
-    let (mut s, _) = DocumentSession::open(fs, &text, &opts()).unwrap();
+    let (mut s, _) = AnnotationSession::open(fs, &text, &opts()).unwrap();
     s.apply(Edit::RemoveAnnotation(AnnotationId(2))).unwrap();
     let err = s.save().unwrap_err();
     assert!(err.to_string().contains("permissions"), "{err}");
@@ -240,7 +240,7 @@ fn corrupt_sidecar_is_a_clear_error_and_never_written() {
     std::fs::write(&sidecar, &corrupt).unwrap();
 
     let err =
-        DocumentSession::open(RealFs, &text, &opts()).expect_err("a sidecar that does not parse");
+        AnnotationSession::open(RealFs, &text, &opts()).expect_err("a sidecar that does not parse");
     let (line, column) = err.position().expect("a parse position");
     assert_eq!(line, 3);
     assert!(column > 1);
@@ -252,7 +252,7 @@ fn corrupt_sidecar_is_a_clear_error_and_never_written() {
     assert!(message.contains("fix the text there"), "{message}");
 
     // Opening the text alone works; saving is refused while the file stays unreadable.
-    let (mut s, report) = DocumentSession::open_text_only(RealFs, &text, &opts()).unwrap();
+    let (mut s, report) = AnnotationSession::open_text_only(RealFs, &text, &opts()).unwrap();
     assert!(report.unreadable_sidecar.is_some());
     assert!(!report.sidecar_loaded);
     annotate(&mut s);
@@ -281,9 +281,9 @@ fn corrupt_sidecar_is_a_clear_error_and_never_written() {
 fn sidecar_changed_on_disk_goes_to_a_conflict_copy() {
     let dir = tempfile::tempdir().unwrap();
     let (text, _) = saved_doc(dir.path());
-    let (mut s, _) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    let (mut s, _) = AnnotationSession::open(RealFs, &text, &opts()).unwrap();
     // Another annotator (or git) replaces the sidecar with an empty set meanwhile.
-    let doc = Document::new(&text, s.document().text.clone(), TextEncoding::Utf8Bom);
+    let doc = SourceText::new(&text, s.source().text.clone(), TextEncoding::Utf8Bom);
     let theirs = to_ron_string(&SidecarData::new(
         &doc,
         SchemaSource::Bundled("fact-checking".into()),
@@ -309,7 +309,7 @@ fn sidecar_changed_on_disk_goes_to_a_conflict_copy() {
 fn take_over_after_a_conflict_overwrites_with_bak() {
     let dir = tempfile::tempdir().unwrap();
     let (text, _) = saved_doc(dir.path());
-    let (mut s, _) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    let (mut s, _) = AnnotationSession::open(RealFs, &text, &opts()).unwrap();
     let sidecar = sidecar_path(&text);
     let theirs = std::fs::read_to_string(&sidecar)
         .unwrap()
@@ -338,7 +338,7 @@ fn chosen_encoding_is_remembered_through_the_sidecar() {
         encoding: Some(TextEncoding::Iso8859_6),
         ..opts()
     };
-    let (mut s, report) = DocumentSession::open(RealFs, &text, &iso).unwrap();
+    let (mut s, report) = AnnotationSession::open(RealFs, &text, &iso).unwrap();
     assert_eq!(report.encoding, TextEncoding::Iso8859_6);
     assert!(
         report.replaced_bytes > 0,
@@ -346,16 +346,16 @@ fn chosen_encoding_is_remembered_through_the_sidecar() {
     );
     annotate(&mut s);
     s.save().unwrap();
-    let iso_text = s.document().text.clone();
+    let iso_text = s.source().text.clone();
     drop(s);
     // Detection alone would say Windows-1256, but the annotations were made on the ISO-8859-6
     // reading, which the sidecar records: that reading is used and nothing needs re-anchoring.
-    let (s, report) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    let (s, report) = AnnotationSession::open(RealFs, &text, &opts()).unwrap();
     assert_eq!(report.encoding, TextEncoding::Iso8859_6);
     assert!(report.reanchored.is_none());
-    assert_eq!(s.document().text, iso_text);
+    assert_eq!(s.source().text, iso_text);
     // An explicit choice still wins.
-    let (s, report) = DocumentSession::open(
+    let (s, report) = AnnotationSession::open(
         RealFs,
         &text,
         &OpenOptions {
@@ -364,7 +364,7 @@ fn chosen_encoding_is_remembered_through_the_sidecar() {
         },
     )
     .unwrap();
-    assert_eq!(s.document().encoding, TextEncoding::Windows1256);
+    assert_eq!(s.source().encoding, TextEncoding::Windows1256);
     assert!(report.reanchored.is_some(), "another reading of the text");
 }
 
@@ -376,13 +376,13 @@ fn folder_schema_is_used_and_a_missing_one_is_an_open_error() {
     schema.labels.retain(|l| l.id == "claim");
     schema.relations.clear();
     std::fs::write(dir.path().join("schema.ron"), schema.to_ron_string()).unwrap();
-    let (mut s, _) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    let (mut s, _) = AnnotationSession::open(RealFs, &text, &opts()).unwrap();
     assert_eq!(s.schema_source(), &SchemaSource::Folder);
     assert_eq!(s.schema(), &schema);
     s.save().unwrap();
     drop(s);
     std::fs::remove_file(dir.path().join("schema.ron")).unwrap();
-    let err = DocumentSession::open(RealFs, &text, &opts()).unwrap_err();
+    let err = AnnotationSession::open(RealFs, &text, &opts()).unwrap_err();
     assert!(matches!(err, OpenError::Schema(_)), "{err}");
     assert!(err.to_string().contains("schema.ron"), "{err}");
 }
@@ -392,7 +392,7 @@ fn unreadable_sidecar_file_is_an_open_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let (text, before) = saved_doc(dir.path());
     let fs = FaultyFs::new().fail_nth(FsOp::Read, 1, ErrorKind::PermissionDenied);
-    let err = DocumentSession::open(fs, &text, &opts()).expect_err("the sidecar cannot be read");
+    let err = AnnotationSession::open(fs, &text, &opts()).expect_err("the sidecar cannot be read");
     assert!(matches!(err, OpenError::ReadSidecar(_)), "{err}");
     assert!(err.to_string().contains("doc.txt.ann.ron"), "{err}");
     assert_eq!(std::fs::read(sidecar_path(&text)).unwrap(), before);
@@ -402,7 +402,7 @@ fn unreadable_sidecar_file_is_an_open_error_naming_it() {
 fn set_ranges_with_captured_anchors_saves_and_undoes() {
     let dir = tempfile::tempdir().unwrap();
     let (text, _) = saved_doc(dir.path());
-    let (mut s, _) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    let (mut s, _) = AnnotationSession::open(RealFs, &text, &opts()).unwrap();
     // Widen the source T1 from "الوزير" to "قال الوزير".
     let ranges = vec![CharRange::from_indices(0, 10)];
     let anchors = s.capture_anchors(&ranges);
@@ -414,8 +414,8 @@ fn set_ranges_with_captured_anchors_saves_and_undoes() {
     })
     .unwrap();
     s.save().unwrap();
-    let doc_text = s.document().text.clone();
-    let (reopened, report) = DocumentSession::open(RealFs, &text, &opts()).unwrap();
+    let doc_text = s.source().text.clone();
+    let (reopened, report) = AnnotationSession::open(RealFs, &text, &opts()).unwrap();
     assert!(report.reanchored.is_none());
     let t1 = reopened.set().annotation(AnnotationId(1)).unwrap();
     assert_eq!(t1.covered_text(&doc_text), "قال الوزير");

@@ -6,7 +6,7 @@ use hamish::model::{AnnotationId, AnnotationSet, AnnotationStatus, Edit};
 use hamish::offset::CharRange;
 use hamish::store::anchor::OrphanReason;
 use hamish::store::atomic::{RealFs, SaveOutcome};
-use hamish::store::session::{DocumentSession, OpenOptions, ReanchorSummary};
+use hamish::store::session::{AnnotationSession, OpenOptions, ReanchorSummary};
 use std::path::{Path, PathBuf};
 
 const TEXT: &str = "قال الوزير إن الخطة الاقتصادية الجديدة نجحت في خفض التضخم.\r\n\
@@ -32,7 +32,7 @@ fn find(hay: &str, needle: &str) -> CharRange {
 fn annotated(dir: &Path) -> (PathBuf, AnnotationSet) {
     let path = dir.join("article.txt");
     std::fs::write(&path, TEXT).unwrap();
-    let (mut s, _) = DocumentSession::open(RealFs, &path, &OpenOptions::default()).unwrap();
+    let (mut s, _) = AnnotationSession::open(RealFs, &path, &OpenOptions::default()).unwrap();
     for (id, label, span) in SPANS {
         let a = s.new_annotation(label, vec![find(TEXT, span)]);
         assert_eq!(a.id, AnnotationId(id));
@@ -43,9 +43,9 @@ fn annotated(dir: &Path) -> (PathBuf, AnnotationSet) {
 }
 
 /// Rewrites the text file as `new_text` and reopens it; returns the session and the summary.
-fn reopen_changed(path: &Path, new_text: &str) -> (DocumentSession, ReanchorSummary) {
+fn reopen_changed(path: &Path, new_text: &str) -> (AnnotationSession, ReanchorSummary) {
     std::fs::write(path, new_text).unwrap();
-    let (s, report) = DocumentSession::open(RealFs, path, &OpenOptions::default()).unwrap();
+    let (s, report) = AnnotationSession::open(RealFs, path, &OpenOptions::default()).unwrap();
     let summary = report.reanchored.expect("the text changed");
     assert_eq!(summary.total(), 4);
     assert!(s.is_modified(), "re-anchored ranges are not saved yet");
@@ -57,8 +57,8 @@ fn ids(ns: &[u64]) -> Vec<AnnotationId> {
 }
 
 /// Every annotation not orphaned covers its span in the new text.
-fn assert_cover(s: &DocumentSession, skip: &[u64]) {
-    let text = &s.document().text;
+fn assert_cover(s: &AnnotationSession, skip: &[u64]) {
+    let text = &s.source().text;
     for (id, _, span) in SPANS.iter().filter(|(id, _, _)| !skip.contains(id)) {
         let a = s.set().annotation(AnnotationId(*id)).unwrap();
         assert_eq!(a.covered_text(text), *span, "T{id}");
@@ -151,7 +151,7 @@ fn deleted_span_becomes_an_orphan_that_is_kept_and_saved() {
     assert_eq!(s.save().unwrap(), SaveOutcome::Saved);
     let set = s.set().clone();
     drop(s);
-    let (s, report) = DocumentSession::open(RealFs, &path, &OpenOptions::default()).unwrap();
+    let (s, report) = AnnotationSession::open(RealFs, &path, &OpenOptions::default()).unwrap();
     assert!(report.reanchored.is_none());
     assert!(!s.is_modified());
     assert_eq!(s.set(), &set);

@@ -6,7 +6,7 @@ use hamish::model::{AnnotationId, Edit};
 use hamish::offset::CharRange;
 use hamish::store::atomic::{RealFs, SaveOutcome};
 use hamish::store::recovery::recovery_path;
-use hamish::store::session::{DocumentSession, OpenOptions, SessionError};
+use hamish::store::session::{AnnotationSession, OpenOptions, SessionError};
 use hamish::store::sidecar::sidecar_path;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 const TEXT: &str = "قالَ الوزيرُ إنّ الخطة نجحت 👍\nوأكد المتحدث \"الرسمي\" ذلك.\n";
 const S: Duration = Duration::from_secs(1);
 
-fn open(text: &Path) -> (DocumentSession, hamish::store::session::OpenReport) {
-    DocumentSession::open(RealFs, text, &OpenOptions::default()).unwrap()
+fn open(text: &Path) -> (AnnotationSession, hamish::store::session::OpenReport) {
+    AnnotationSession::open(RealFs, text, &OpenOptions::default()).unwrap()
 }
 
 /// A text with a saved sidecar holding one claim (T1 over "الخطة").
@@ -122,7 +122,7 @@ fn recovery_made_on_an_older_text_is_reanchored() {
     let summary = s.restore_recovery().unwrap().expect("re-anchored");
     assert_eq!(summary.total(), 2);
     assert!(summary.orphans.is_empty(), "{summary:?}");
-    let doc = s.document().text.clone();
+    let doc = s.source().text.clone();
     let source = s.set().annotation(AnnotationId(2)).unwrap();
     assert_eq!(source.ranges, vec![CharRange::from_indices(11, 18)]);
     assert_eq!(source.covered_text(&doc), "الوزيرُ");

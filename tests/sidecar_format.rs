@@ -4,7 +4,7 @@
 use hamish::model::attribute::AttributeValue;
 use hamish::model::text_format::TextEncoding;
 use hamish::model::{
-    Annotation, AnnotationId, AnnotationSet, Document, Relation, RelationId, Schema, Timestamp,
+    Annotation, AnnotationId, AnnotationSet, Relation, RelationId, Schema, SourceText, Timestamp,
 };
 use hamish::offset::CharRange;
 use hamish::store::sidecar::{
@@ -15,8 +15,8 @@ use std::path::Path;
 
 const TEXT: &str = "قالَ الوزيرُ إنّ الخطة نجحت 👍\r\nوأكد المتحدث \"الرسمي\" ذلك.\r\n";
 
-fn sample() -> (Document, SidecarData) {
-    let doc = Document::new("article.txt", TEXT.to_owned(), TextEncoding::Utf8);
+fn sample() -> (SourceText, SidecarData) {
+    let doc = SourceText::new("article.txt", TEXT.to_owned(), TextEncoding::Utf8);
     let mut set = AnnotationSet::new();
     let mut claim = Annotation::new(
         AnnotationId(2),

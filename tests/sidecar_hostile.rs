@@ -4,8 +4,8 @@
 
 use hamish::model::text_format::TextEncoding;
 use hamish::model::{
-    validate, Annotation, AnnotationId, AnnotationSet, Document, Problem, Relation, RelationId,
-    Schema, Timestamp,
+    validate, Annotation, AnnotationId, AnnotationSet, Problem, Relation, RelationId, Schema,
+    SourceText, Timestamp,
 };
 use hamish::offset::CharRange;
 use hamish::store::sidecar::{
@@ -16,7 +16,7 @@ use proptest::prelude::*;
 const TEXT: &str = "قالَ الوزيرُ إنّ الخطة نجحت 👍\r\n";
 
 fn good_sidecar() -> String {
-    let doc = Document::new("a.txt", TEXT.to_owned(), TextEncoding::Utf8);
+    let doc = SourceText::new("a.txt", TEXT.to_owned(), TextEncoding::Utf8);
     let mut set = AnnotationSet::new();
     for (id, label, s, e) in [(1, "claim", 17, 27), (2, "source", 5, 12), (3, "cue", 0, 4)] {
         set.insert_annotation(Annotation::new(

@@ -5,8 +5,8 @@
 use hamish::model::attribute::AttributeValue;
 use hamish::model::text_format::TextEncoding;
 use hamish::model::{
-    Annotation, AnnotationId, AnnotationSet, AnnotationStatus, Document, Relation, RelationId,
-    Schema, Timestamp,
+    Annotation, AnnotationId, AnnotationSet, AnnotationStatus, Relation, RelationId, Schema,
+    SourceText, Timestamp,
 };
 use hamish::offset::CharRange;
 use hamish::store::sidecar::{from_ron_str, to_ron_string, SchemaSource, SidecarData};
@@ -153,7 +153,7 @@ proptest! {
     ) {
         // The decoder strips a BOM before anything is counted; do the same.
         let doc_text = raw_text.strip_prefix('\u{feff}').unwrap_or(&raw_text).to_owned();
-        let doc = Document::new("a.txt", doc_text.clone(), TextEncoding::Utf8Bom);
+        let doc = SourceText::new("a.txt", doc_text.clone(), TextEncoding::Utf8Bom);
         let schema = if inline {
             SchemaSource::Inline(Schema::fact_checking())
         } else {

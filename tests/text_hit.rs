@@ -3,8 +3,8 @@
 
 use hamish::offset::{CharOffset, CharRange};
 use hamish::text::{
-    Affinity, BaseDirection, Cursor, DocumentLayout, FontSet, LayoutCache, LayoutParams,
-    LineLayout, Point, VisualDirection,
+    Affinity, BaseDirection, Cursor, FontSet, LayoutCache, LayoutParams, LineLayout, Point,
+    TextLayout, VisualDirection,
 };
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -13,14 +13,14 @@ const RTL: &str = "مُحَمَّدٌ رسولُ الله، والسلام عل�
 const LTR: &str = "Reuters reported on 17 October (BBC).";
 const MIXED: &str = "قالت وكالة Reuters إن 17 أكتوبر (2024) «يوم» مهم و BBC أكدت ذلك.";
 
-fn layout(text: &str, width: f32) -> DocumentLayout {
+fn layout(text: &str, width: f32) -> TextLayout {
     let params = LayoutParams {
         font_size: 20.0,
         width,
         direction: BaseDirection::Auto,
         line_height: 1.6,
     };
-    DocumentLayout::new(
+    TextLayout::new(
         text,
         &FontSet::embedded(),
         &params,
@@ -40,7 +40,7 @@ fn grapheme_boundaries(text: &str) -> Vec<usize> {
     out
 }
 
-fn cases() -> Vec<(&'static str, DocumentLayout)> {
+fn cases() -> Vec<(&'static str, TextLayout)> {
     let mut out = vec![
         ("rtl", layout(RTL, 2000.0)),
         ("rtl wrapped", layout(RTL, 150.0)),
@@ -370,10 +370,10 @@ fn laying_out_twice_reshapes_nothing() {
         direction: BaseDirection::Auto,
         line_height: 1.6,
     };
-    let first = DocumentLayout::new(SAMPLE, &fonts, &params, &mut cache);
+    let first = TextLayout::new(SAMPLE, &fonts, &params, &mut cache);
     let after_first = cache.stats();
     assert!(after_first.shape_misses > 0);
-    let second = DocumentLayout::new(SAMPLE, &fonts, &params, &mut cache);
+    let second = TextLayout::new(SAMPLE, &fonts, &params, &mut cache);
     let after_second = cache.stats();
     assert_eq!(after_second.shape_misses, after_first.shape_misses);
     assert_eq!(after_second.paragraph_misses, after_first.paragraph_misses);
@@ -387,7 +387,7 @@ fn laying_out_twice_reshapes_nothing() {
         width: 700.0,
         ..params
     };
-    DocumentLayout::new(SAMPLE, &fonts, &wider, &mut cache);
+    TextLayout::new(SAMPLE, &fonts, &wider, &mut cache);
     assert!(cache.stats().shape_hits > after_second.shape_hits);
 }
 
@@ -401,10 +401,10 @@ fn a_first_screen_layout_stops_after_the_limit_and_matches_the_full_layout() {
         direction: BaseDirection::Auto,
         line_height: 1.6,
     };
-    let first = DocumentLayout::new_until(SAMPLE, &fonts, &params, &mut cache, 100.0);
+    let first = TextLayout::new_until(SAMPLE, &fonts, &params, &mut cache, 100.0);
     assert!(!first.is_complete());
     let hits = cache.stats().paragraph_hits;
-    let full = DocumentLayout::new(SAMPLE, &fonts, &params, &mut cache);
+    let full = TextLayout::new(SAMPLE, &fonts, &params, &mut cache);
     assert!(full.is_complete());
     assert!(first.height() >= 100.0 && first.height() < full.height());
     // The laid-out part is identical, and came from the cache the second time.

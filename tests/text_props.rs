@@ -3,7 +3,7 @@
 
 use hamish::offset::CharOffset;
 use hamish::text::{
-    Affinity, BaseDirection, Cursor, DocumentLayout, FontSet, LayoutCache, LayoutParams,
+    Affinity, BaseDirection, Cursor, FontSet, LayoutCache, LayoutParams, TextLayout,
     VisualDirection,
 };
 use proptest::prelude::*;
@@ -67,7 +67,7 @@ proptest! {
         direction in direction_strategy(),
     ) {
         let params = LayoutParams { font_size: 18.0, width, direction, line_height: 1.6 };
-        let doc = DocumentLayout::new(&text, &FontSet::embedded(), &params, &mut LayoutCache::default());
+        let doc = TextLayout::new(&text, &FontSet::embedded(), &params, &mut LayoutCache::default());
         let chars: Vec<char> = text.chars().collect();
 
         // Each non-separator char is on exactly one line and in exactly one run.

@@ -9,7 +9,7 @@ use hamish::model::edit::Edit;
 use hamish::offset::CharRange;
 use hamish::store::atomic::RealFs;
 use hamish::store::formats::{ExportFormat, ImportFormat};
-use hamish::store::session::{DocumentSession, OpenOptions};
+use hamish::store::session::{AnnotationSession, OpenOptions};
 use hamish::ui::{Command, HamishApp, Severity};
 use std::path::{Path, PathBuf};
 
@@ -35,7 +35,7 @@ fn annotated_file(folder: &Path) -> PathBuf {
     std::fs::create_dir_all(folder).unwrap();
     let path = folder.join("news.txt");
     std::fs::write(&path, TEXT).unwrap();
-    let (mut session, _) = DocumentSession::open(RealFs, &path, &OpenOptions::default()).unwrap();
+    let (mut session, _) = AnnotationSession::open(RealFs, &path, &OpenOptions::default()).unwrap();
     let source = session.new_annotation("source", vec![range_of("الوزير")]);
     session.apply(Edit::AddAnnotation(source)).unwrap();
     let claim = session.new_annotation("claim", vec![range_of("الهدنة قريبة")]);

@@ -4,7 +4,7 @@
 use egui::{Event, Modifiers, Pos2, Vec2};
 use egui_kittest::Harness;
 use hamish::offset::{CharOffset, CharRange};
-use hamish::text::{Cursor, DocumentLayout};
+use hamish::text::{Cursor, TextLayout};
 use hamish::ui::shortcuts::shortcuts_ui;
 use hamish::ui::DocumentView;
 
@@ -34,7 +34,7 @@ fn char_offset(text: &str, needle: &str) -> usize {
     text[..byte].chars().count()
 }
 
-fn centre_x_of_char(layout: &DocumentLayout, offset: usize) -> f32 {
+fn centre_x_of_char(layout: &TextLayout, offset: usize) -> f32 {
     let rect = layout.range_rects(CharRange::from_indices(offset, offset + 1))[0];
     (rect.min.x + rect.max.x) / 2.0
 }

@@ -12,7 +12,7 @@ use hamish::model::annotation::AnnotationStatus;
 use hamish::model::edit::Edit;
 use hamish::offset::{CharOffset, CharRange};
 use hamish::store::atomic::RealFs;
-use hamish::store::session::{DocumentSession, OpenOptions};
+use hamish::store::session::{AnnotationSession, OpenOptions};
 use hamish::store::sidecar::{from_ron_str, sidecar_path};
 use hamish::text::Cursor;
 use hamish::ui::{Command, HamishApp};
@@ -65,7 +65,7 @@ fn annotation_count(harness: &Harness<'static, HamishApp>) -> usize {
 /// A session on `path` with one "source" annotation over "الوزير", saved (`save`) or only
 /// written to the recovery file (as if the program then crashed).
 fn prepare_annotation(path: &Path, save: bool) {
-    let (mut session, _) = DocumentSession::open(RealFs, path, &OpenOptions::default()).unwrap();
+    let (mut session, _) = AnnotationSession::open(RealFs, path, &OpenOptions::default()).unwrap();
     let a = session.new_annotation("source", vec![range_of("الوزير")]);
     session.apply(Edit::AddAnnotation(a)).unwrap();
     if save {

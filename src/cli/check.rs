@@ -9,7 +9,7 @@ use crate::model::{AnnotationSet, AnnotationStatus};
 use crate::store::anchor::OrphanReason;
 use crate::store::atomic::{RealFs, SaveOutcome};
 use crate::store::session::{
-    decode_for_sidecar, reanchor_set, DocumentSession, OpenOptions, ReanchorSummary,
+    decode_for_sidecar, reanchor_set, AnnotationSession, OpenOptions, ReanchorSummary,
 };
 use crate::store::sidecar::{
     find_sidecars, from_ron_str, line_of, read_sidecar_text, resolve_schema, SidecarPair,
@@ -275,7 +275,7 @@ fn orphan_reason(reason: &OrphanReason) -> String {
 fn fix_pair(pair: &SidecarPair, report: &mut FileReport) -> Option<String> {
     let shown = pair.sidecar.display();
     let (mut session, opened) =
-        match DocumentSession::open(RealFs, &pair.text, &OpenOptions::default()) {
+        match AnnotationSession::open(RealFs, &pair.text, &OpenOptions::default()) {
             Ok(s) => s,
             Err(err) => {
                 report.problem(format!("PROBLEM {shown}: not fixed: {err}"));

@@ -7,7 +7,7 @@ use crate::store::formats::jsonl::JsonlFlavor;
 use crate::store::formats::load::load_annotated;
 use crate::store::formats::walk::{collect, safe_relative};
 use crate::store::formats::{
-    brat, conll, csv_claims, files::write_file, jsonl, webanno, AnnotatedDoc, ExportFormat,
+    brat, conll, csv_claims, files::write_file, jsonl, webanno, AnnotatedText, ExportFormat,
     LossReport,
 };
 use crate::store::sidecar::{text_path_of, SIDECAR_SUFFIX};
@@ -76,7 +76,7 @@ pub(crate) fn finish(failed: &[String], report: &LossReport, done: usize) -> Exi
 pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let found = collect(&args.paths, &|n: &str| n.ends_with(SIDECAR_SUFFIX))?;
     let bar = progress_bar(found.len());
-    let loaded: Vec<Result<(AnnotatedDoc, Schema), String>> = found
+    let loaded: Vec<Result<(AnnotatedText, Schema), String>> = found
         .par_iter()
         .map(|f| {
             let (text_path, name) = match text_path_of(&f.path) {
@@ -116,7 +116,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
 
 fn write_outputs(
     args: &ExportArgs,
-    docs: &[(AnnotatedDoc, Schema)],
+    docs: &[(AnnotatedText, Schema)],
     report: &mut LossReport,
 ) -> anyhow::Result<()> {
     let out = &args.out;
@@ -184,7 +184,7 @@ fn write_outputs(
             write(Path::new("export.conll"), text.as_bytes())?;
         }
         ExportFormat::Csv => {
-            let list: Vec<AnnotatedDoc> = docs.iter().map(|(d, _)| d.clone()).collect();
+            let list: Vec<AnnotatedText> = docs.iter().map(|(d, _)| d.clone()).collect();
             write(Path::new("claims.csv"), &csv_claims::export(&list)?)?;
         }
         ExportFormat::Webanno => {

@@ -4,9 +4,9 @@
 
 use super::export::{finish, progress_bar, EXIT_CODES};
 use crate::model::annotation::Timestamp;
-use crate::model::document::Document;
 use crate::model::schema::Schema;
 use crate::model::set::AnnotationSet;
+use crate::model::source_text::SourceText;
 use crate::model::text_format::TextEncoding;
 use crate::store::formats::files::{read_text, write_file};
 use crate::store::formats::walk::{collect, safe_relative, Found};
@@ -186,7 +186,7 @@ fn find_conf(ann: &Path) -> Option<PathBuf> {
 
 fn write_imported(into: &Path, d: Imported, force: bool) -> Result<(), FormatError> {
     let text_path = into.join(&d.rel);
-    let doc = Document::new(&text_path, d.text, TextEncoding::Utf8);
+    let doc = SourceText::new(&text_path, d.text, TextEncoding::Utf8);
     write_file(&text_path, doc.text.as_bytes(), force)?;
     let data = SidecarData::new(&doc, d.schema, d.set);
     write_file(

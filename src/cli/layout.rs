@@ -2,7 +2,7 @@
 //! Offsets in the output are chars into the file's text; x and advances are px.
 
 use super::DirectionArg;
-use crate::text::{BaseDirection, DocumentLayout, FontSet, LayoutCache, LayoutParams};
+use crate::text::{BaseDirection, FontSet, LayoutCache, LayoutParams, TextLayout};
 use anyhow::Context;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -74,7 +74,7 @@ pub struct GlyphJson {
 }
 
 /// Builds the JSON document of a layout.
-pub fn layout_json(layout: &DocumentLayout, fonts: &FontSet) -> LayoutJson {
+pub fn layout_json(layout: &TextLayout, fonts: &FontSet) -> LayoutJson {
     LayoutJson {
         lines: layout
             .lines()
@@ -136,7 +136,7 @@ pub fn run(args: LayoutArgs) -> anyhow::Result<ExitCode> {
         ..LayoutParams::default()
     };
     let mut cache = LayoutCache::default();
-    let layout = DocumentLayout::new(text, &fonts, &params, &mut cache);
+    let layout = TextLayout::new(text, &fonts, &params, &mut cache);
     match print_layout(&layout, &fonts, args.json) {
         // A closed pipe (`| head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
@@ -145,7 +145,7 @@ pub fn run(args: LayoutArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn print_layout(layout: &DocumentLayout, fonts: &FontSet, json: bool) -> std::io::Result<()> {
+fn print_layout(layout: &TextLayout, fonts: &FontSet, json: bool) -> std::io::Result<()> {
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if json {

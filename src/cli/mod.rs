@@ -25,12 +25,12 @@ pub struct Cli {
     pub file: Option<PathBuf>,
     /// A headless command instead of the window.
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<HeadlessCommand>,
 }
 
 /// The headless subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub enum HeadlessCommand {
     /// Print the layout of a text file (lines, runs, glyphs).
     Layout(layout::LayoutArgs),
     /// Draw the laid-out text to a PNG on the CPU, with no window and no GPU.
@@ -46,14 +46,14 @@ pub enum Command {
 }
 
 /// Runs a headless command; the returned code is the process exit code.
-pub fn run_command(command: Command) -> anyhow::Result<std::process::ExitCode> {
+pub fn run_command(command: HeadlessCommand) -> anyhow::Result<std::process::ExitCode> {
     match command {
-        Command::Layout(args) => layout::run(args),
-        Command::Render(args) => render::run(args),
-        Command::Check(args) => check::run(args),
-        Command::Stats(args) => stats::run(args),
-        Command::Export(args) => export::run(args),
-        Command::Import(args) => import::run(args),
+        HeadlessCommand::Layout(args) => layout::run(args),
+        HeadlessCommand::Render(args) => render::run(args),
+        HeadlessCommand::Check(args) => check::run(args),
+        HeadlessCommand::Stats(args) => stats::run(args),
+        HeadlessCommand::Export(args) => export::run(args),
+        HeadlessCommand::Import(args) => import::run(args),
     }
 }
 

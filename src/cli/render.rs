@@ -3,7 +3,7 @@
 use super::DirectionArg;
 use crate::render::{render_page, PageStyle};
 use crate::store::decode::load_text_file;
-use crate::text::{BaseDirection, DocumentLayout, FontSet, LayoutCache, LayoutParams};
+use crate::text::{BaseDirection, FontSet, LayoutCache, LayoutParams, TextLayout};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -50,7 +50,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
         line_height: LINE_HEIGHT_FACTOR,
     };
     let fonts = FontSet::embedded();
-    let layout = DocumentLayout::new(&loaded.text, &fonts, &params, &mut LayoutCache::default());
+    let layout = TextLayout::new(&loaded.text, &fonts, &params, &mut LayoutCache::default());
     let page = render_page(&layout, &fonts, &style)?;
     page.write_png(&args.out)?;
     eprintln!(

@@ -5,22 +5,22 @@
 
 pub mod annotation;
 pub mod attribute;
-pub mod document;
 pub mod edit;
 pub mod history;
 pub mod quote;
 pub mod relation;
 pub mod schema;
 pub mod set;
+pub mod source_text;
 pub mod text_format;
 pub mod validate;
 
 pub use annotation::{Annotation, AnnotationId, AnnotationStatus, Timestamp};
 pub use attribute::{AttributeDef, AttributeKind, AttributeMap, AttributeValue};
-pub use document::{Document, Fingerprint};
 pub use edit::{Edit, EditError};
 pub use history::History;
 pub use relation::{Relation, RelationId};
 pub use schema::{Colour, RelationType, Schema, SchemaError, SpanLabel};
 pub use set::AnnotationSet;
+pub use source_text::{Fingerprint, SourceText};
 pub use validate::{validate, Owner, Problem};

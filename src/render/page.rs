@@ -5,7 +5,7 @@ use super::atlas::{AtlasEntry, AtlasRect, GlyphAtlas, GlyphKey};
 use super::error::RenderError;
 use super::image::RgbaImage;
 use super::raster::{parse_font, rasterize_glyph, split_subpixel};
-use crate::text::{DocumentLayout, FontSet};
+use crate::text::{FontSet, TextLayout};
 use ab_glyph::FontRef;
 use std::collections::HashMap;
 
@@ -36,7 +36,7 @@ const MAX_PAGE_SIDE: u32 = 32_768;
 /// Renders `layout` (laid out with `fonts`) onto a page as wide as the layout's width plus margins
 /// and as tall as its text plus margins.
 pub fn render_page(
-    layout: &DocumentLayout,
+    layout: &TextLayout,
     fonts: &FontSet,
     style: &PageStyle,
 ) -> Result<RgbaImage, RenderError> {

@@ -72,7 +72,7 @@ pub(crate) struct ParagraphKey {
     pub direction: BaseDirection,
 }
 
-/// Shaped runs and laid-out paragraphs, shared by every [`super::DocumentLayout`] built with it.
+/// Shaped runs and laid-out paragraphs, shared by every [`super::TextLayout`] built with it.
 #[derive(Default)]
 pub struct LayoutCache {
     /// Shaped runs by the hash of their key; a bucket holds the (rare) colliding keys.

@@ -1,10 +1,10 @@
-//! Hit-testing and caret geometry on a [`DocumentLayout`]: point → cursor, cursor → caret rectangle,
+//! Hit-testing and caret geometry on a [`TextLayout`]: point → cursor, cursor → caret rectangle,
 //! char range → rectangles, visual and logical caret movement, word and grapheme boundaries.
 //! Offsets are chars into the document's text; geometry is px.
 
 use super::cursor::{Affinity, Cursor, VisualDirection};
 use super::geom::{Point, Rect};
-use super::layout::{DocumentLayout, GraphemeBox, LineLayout};
+use super::layout::{GraphemeBox, LineLayout, TextLayout};
 use super::paragraph_layout::grapheme_starts;
 use crate::offset::{CharOffset, CharRange};
 use unicode_segmentation::UnicodeSegmentation;
@@ -15,7 +15,7 @@ pub const CARET_WIDTH: f32 = 1.0;
 /// Two edges closer than this (px) are the same position.
 const EPS: f32 = 0.01;
 
-impl DocumentLayout {
+impl TextLayout {
     /// Index of the paragraph holding `offset` (a separator belongs to the paragraph before it).
     fn paragraph_of(&self, offset: CharOffset) -> usize {
         self.paragraphs

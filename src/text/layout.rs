@@ -1,7 +1,7 @@
 //! Layout of a whole document: paragraphs stacked top to bottom (y from 0, px), each broken into
 //! lines of visual runs of placed glyphs. Offsets are chars into the whole document's text.
 //!
-//! The layout keeps its own copy of the text ([`DocumentLayout::text`]) so that queries (word
+//! The layout keeps its own copy of the text ([`TextLayout::text`]) so that queries (word
 //! boundaries, grapheme snapping) need nothing else.
 
 use super::cache::{LayoutCache, ParagraphKey};
@@ -168,7 +168,7 @@ pub(crate) struct ParagraphSpan {
 /// Invariant the queries rely on: there is at least one paragraph, and every paragraph has at
 /// least one line (an empty paragraph has one empty line).
 #[derive(Debug, Clone)]
-pub struct DocumentLayout {
+pub struct TextLayout {
     pub(crate) text: String,
     pub(crate) params: LayoutParams,
     pub(crate) paragraphs: Vec<ParagraphSpan>,
@@ -177,7 +177,7 @@ pub struct DocumentLayout {
     complete: bool,
 }
 
-impl DocumentLayout {
+impl TextLayout {
     /// Lays out `text` (paragraphs taken from the cache when unchanged).
     pub fn new(
         text: &str,
@@ -189,9 +189,9 @@ impl DocumentLayout {
     }
 
     /// Lays out only the paragraphs that start above `y_limit` (px): enough to paint the first
-    /// screen of a huge file at once, then call [`DocumentLayout::new`] (the paragraphs laid out
+    /// screen of a huge file at once, then call [`TextLayout::new`] (the paragraphs laid out
     /// here come from the cache). Queries past the last laid-out paragraph clamp to it;
-    /// [`DocumentLayout::is_complete`] tells whether every paragraph was laid out.
+    /// [`TextLayout::is_complete`] tells whether every paragraph was laid out.
     pub fn new_until(
         text: &str,
         fonts: &FontSet,
@@ -247,7 +247,7 @@ impl DocumentLayout {
     }
 
     /// True when every paragraph of the text is laid out (always, unless made by
-    /// [`DocumentLayout::new_until`] with a limit the text goes past).
+    /// [`TextLayout::new_until`] with a limit the text goes past).
     pub fn is_complete(&self) -> bool {
         self.complete
     }

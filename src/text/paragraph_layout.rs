@@ -1,6 +1,6 @@
 //! Layout of one paragraph: bidi, itemizing, shaping (through the cache), line breaking, visual
 //! reordering per line, placement and grapheme boxes. Offsets are chars relative to the paragraph,
-//! y is px from the paragraph's top; [`super::DocumentLayout`] shifts both into document space.
+//! y is px from the paragraph's top; [`super::TextLayout`] shifts both into document space.
 
 use super::bidi::{visual_order, ParagraphBidi};
 use super::breaking::break_lines;

@@ -136,7 +136,7 @@ impl HamishApp {
                     )));
                 }
                 let state = DocumentState::new(opened, is_sample);
-                self.view.set_text(state.session.document().text.clone());
+                self.view.set_text(state.session.source().text.clone());
                 self.view.set_highlights(state.highlights());
                 self.document = Some(state);
             }
@@ -175,7 +175,7 @@ impl HamishApp {
             ));
             return;
         }
-        let path = doc.session.document().path.clone();
+        let path = doc.session.source().path.clone();
         let is_sample = doc.is_sample;
         self.open(&path, Some(encoding), is_sample);
     }
@@ -360,7 +360,7 @@ impl HamishApp {
                     .set()
                     .annotation(id)
                     .and_then(|a| a.ranges.first().copied())
-                    .filter(|r| r.end.0 <= doc.session.document().char_len)
+                    .filter(|r| r.end.0 <= doc.session.source().char_len)
                 {
                     self.view.select_range(range);
                 }

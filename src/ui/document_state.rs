@@ -12,13 +12,13 @@ use crate::model::edit::Edit;
 use crate::model::text_format::TextEncoding;
 use crate::offset::{CharOffset, CharRange};
 use crate::store::atomic::{ConflictReason, SaveOutcome};
-use crate::store::session::DocumentSession;
+use crate::store::session::AnnotationSession;
 
 /// An open document and the window's view of it.
 #[derive(Debug)]
 pub struct DocumentState {
     /// The session (text, annotations, history, files).
-    pub session: DocumentSession,
+    pub session: AnnotationSession,
     /// The name shown in the title and the status bar.
     pub name: String,
     /// The encoding the text was decoded from.
@@ -37,7 +37,7 @@ pub struct DocumentState {
 impl DocumentState {
     /// The window's state for a just-opened document.
     pub fn new(opened: OpenedDocument, is_sample: bool) -> Self {
-        let path = &opened.session.document().path;
+        let path = &opened.session.source().path;
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
@@ -87,7 +87,7 @@ impl DocumentState {
         self.rows = annotation_rows(
             self.session.set(),
             self.session.schema(),
-            &self.session.document().text,
+            &self.session.source().text,
         );
     }
 
@@ -101,7 +101,7 @@ impl DocumentState {
                 schema.name_en
             )));
         };
-        let range = trim_white_space(&self.session.document().text, range);
+        let range = trim_white_space(&self.session.source().text, range);
         if range.is_empty() {
             return Err(Notice::info(
                 "Select some text first (drag over it), then press a label key.",

@@ -8,9 +8,7 @@ use super::gestures::{autoscroll_while_dragging, selection_gestures_ui};
 use super::highlights::Highlight;
 use super::painter::GlyphPainter;
 use crate::offset::{CharOffset, CharRange, OffsetMap};
-use crate::text::{
-    BaseDirection, Cursor, DocumentLayout, FontSet, LayoutCache, LayoutParams, Point,
-};
+use crate::text::{BaseDirection, Cursor, FontSet, LayoutCache, LayoutParams, Point, TextLayout};
 use egui::{Pos2, Rect, Sense, Shape, Vec2};
 
 /// Font size at 100 % zoom, in points.
@@ -37,7 +35,7 @@ pub struct DocumentView {
     fonts: FontSet,
     zoom: f32,
     cache: LayoutCache,
-    layout: Option<DocumentLayout>,
+    layout: Option<TextLayout>,
     layout_key: Option<LayoutKey>,
     selection: Option<Selection>,
     glyphs: GlyphPainter,
@@ -177,7 +175,7 @@ impl DocumentView {
     }
 
     /// The layout of the last frame (its coordinates start at [`Self::document_origin`]).
-    pub fn layout(&self) -> Option<&DocumentLayout> {
+    pub fn layout(&self) -> Option<&TextLayout> {
         self.layout.as_ref()
     }
 
@@ -301,7 +299,7 @@ impl DocumentView {
             direction: BaseDirection::Auto,
             line_height: LINE_HEIGHT,
         };
-        self.layout = Some(DocumentLayout::new(
+        self.layout = Some(TextLayout::new(
             &self.text,
             &self.fonts,
             &params,

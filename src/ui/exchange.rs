@@ -12,10 +12,10 @@ use crate::model::set::AnnotationSet;
 use crate::store::formats::files::{read_text, write_file};
 use crate::store::formats::jsonl::JsonlFlavor;
 use crate::store::formats::{
-    brat, conll, csv_claims, jsonl, webanno, AnnotatedDoc, ExportFormat, FormatError, ImportFormat,
-    LossReport,
+    brat, conll, csv_claims, jsonl, webanno, AnnotatedText, ExportFormat, FormatError,
+    ImportFormat, LossReport,
 };
-use crate::store::session::DocumentSession;
+use crate::store::session::AnnotationSession;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -68,14 +68,14 @@ pub fn import_format_name(format: ImportFormat) -> &'static str {
 }
 
 /// The open document as the exporters take it.
-pub fn annotated_doc(session: &DocumentSession) -> AnnotatedDoc {
-    let path = &session.document().path;
-    AnnotatedDoc {
+pub fn annotated_doc(session: &AnnotationSession) -> AnnotatedText {
+    let path = &session.source().path;
+    AnnotatedText {
         name: path.file_name().map_or_else(
             || "document.txt".to_owned(),
             |n| n.to_string_lossy().into_owned(),
         ),
-        text: session.document().text.clone(),
+        text: session.source().text.clone(),
         set: session.set().clone(),
     }
 }
@@ -83,7 +83,7 @@ pub fn annotated_doc(session: &DocumentSession) -> AnnotatedDoc {
 /// Writes `doc` in `format` into `folder` (never replacing a different existing file); returns
 /// the files written and what the format could not hold.
 pub fn export_document(
-    doc: &AnnotatedDoc,
+    doc: &AnnotatedText,
     schema: &Schema,
     format: ExportFormat,
     folder: &Path,
@@ -141,13 +141,13 @@ pub fn export_document(
 /// Reads annotations of `session`'s text from `file` in `format` and adds them to the session as
 /// one undo step. Returns how many annotations were added and the loss report.
 pub fn import_into(
-    session: &mut DocumentSession,
+    session: &mut AnnotationSession,
     format: ImportFormat,
     file: &Path,
 ) -> Result<(usize, LossReport), ExchangeError> {
     let mut report = LossReport::new();
     let now = Timestamp::now();
-    let text = session.document().text.clone();
+    let text = session.source().text.clone();
     let input = read_text(file)?;
     let candidates: Vec<(String, AnnotationSet)> = match format {
         ImportFormat::Brat => {
@@ -181,7 +181,7 @@ pub fn import_into(
 }
 
 /// One group edit adding `imported`'s annotations and relations under fresh ids of `session`.
-fn renumbered_additions(session: &DocumentSession, imported: &AnnotationSet) -> Edit {
+fn renumbered_additions(session: &AnnotationSession, imported: &AnnotationSet) -> Edit {
     let first = session.set().next_annotation_id().0;
     let mut ids: HashMap<AnnotationId, AnnotationId> = HashMap::new();
     let mut edits = Vec::new();

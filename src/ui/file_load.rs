@@ -1,11 +1,13 @@
-//! Opening a text file for the window through [`DocumentSession`]: any supported encoding, the
+//! Opening a text file for the window through [`AnnotationSession`]: any supported encoding, the
 //! sidecar, re-anchoring and recovery, with the open report turned into messages a user can act
 //! on. The bundled sample is opened from a copy in the temp folder, never next to the binary.
 
 use super::notices::Notice;
 use crate::model::text_format::TextEncoding;
 use crate::store::atomic::RealFs;
-use crate::store::session::{DocumentSession, OpenError, OpenOptions, OpenReport, ReanchorSummary};
+use crate::store::session::{
+    AnnotationSession, OpenError, OpenOptions, OpenReport, ReanchorSummary,
+};
 use std::path::{Path, PathBuf};
 
 /// The text of the bundled sample article, so the window opens with something from any folder.
@@ -18,7 +20,7 @@ pub const SAMPLE_FILE_NAME: &str = "news-ar-001.txt";
 #[derive(Debug)]
 pub struct OpenedDocument {
     /// The session (text, annotations, history, sidecar).
-    pub session: DocumentSession,
+    pub session: AnnotationSession,
     /// The encoding the text was decoded from.
     pub encoding: TextEncoding,
     /// True when the encoding was detected rather than chosen or certain.
@@ -62,9 +64,9 @@ pub fn open_document(
         encoding,
         author: author_name(),
     };
-    let (session, report) = match DocumentSession::open(RealFs, path, &options) {
+    let (session, report) = match AnnotationSession::open(RealFs, path, &options) {
         Ok(opened) => opened,
-        Err(OpenError::Sidecar(_)) => DocumentSession::open_text_only(RealFs, path, &options)
+        Err(OpenError::Sidecar(_)) => AnnotationSession::open_text_only(RealFs, path, &options)
             .map_err(|err| open_error_message(path, &err))?,
         Err(err) => return Err(open_error_message(path, &err)),
     };
@@ -86,7 +88,7 @@ fn open_error_message(path: &Path, err: &OpenError) -> String {
 }
 
 /// The messages an open report calls for.
-fn report_notices(report: &OpenReport, session: &DocumentSession) -> Vec<Notice> {
+fn report_notices(report: &OpenReport, session: &AnnotationSession) -> Vec<Notice> {
     let mut notices = Vec::new();
     if let Some(err) = &report.unreadable_sidecar {
         notices.push(Notice::error(format!(
@@ -149,7 +151,7 @@ mod tests {
         std::fs::write(&path, b"\xD3\xE1\xC7\xE3 \xDA\xE1\xED\xDF\xE3\r\n").unwrap();
         let opened = open_document(&path, None).unwrap();
         assert_eq!(opened.encoding, TextEncoding::Windows1256);
-        assert_eq!(opened.session.document().text, "سلام عليكم\r\n");
+        assert_eq!(opened.session.source().text, "سلام عليكم\r\n");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::commands::Command;
 use crate::offset::CharRange;
-use crate::text::{Cursor, DocumentLayout, Point};
+use crate::text::{Cursor, Point, TextLayout};
 use egui::{Pos2, Vec2};
 
 /// The selection: where it started and where it ends now (either may come first in the text).
@@ -25,7 +25,7 @@ impl Selection {
 
 /// The cursor under screen position `pos`, snapped to a grapheme boundary; `origin` is where the
 /// layout's (0, 0) is on screen.
-pub fn cursor_at(layout: &DocumentLayout, origin: Pos2, pos: Pos2) -> Cursor {
+pub fn cursor_at(layout: &TextLayout, origin: Pos2, pos: Pos2) -> Cursor {
     let local = pos - origin;
     let cursor = layout.hit(Point::new(local.x, local.y));
     Cursor {
@@ -39,7 +39,7 @@ pub fn cursor_at(layout: &DocumentLayout, origin: Pos2, pos: Pos2) -> Cursor {
 pub fn selection_gestures_ui(
     ui: &egui::Ui,
     response: &egui::Response,
-    layout: &DocumentLayout,
+    layout: &TextLayout,
     origin: Pos2,
     current: Option<Selection>,
 ) -> Option<Command> {

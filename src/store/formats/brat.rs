@@ -7,7 +7,7 @@ use super::error::FormatError;
 use super::loss::LossReport;
 use super::uncarried::{report_uncarried, Carries};
 use super::value::{attribute_kind, value_from_text, value_to_text};
-use super::AnnotatedDoc;
+use super::AnnotatedText;
 use crate::model::annotation::{Annotation, AnnotationId, Timestamp};
 use crate::model::attribute::{AttributeDef, AttributeKind, AttributeValue};
 use crate::model::relation::{Relation, RelationId};
@@ -24,7 +24,7 @@ pub const CONF_FILE: &str = "annotation.conf";
 /// The `.ann` text of a document: T lines by id, then R lines by id, then A lines (spans' then
 /// relations' attributes, by owner id then attribute id), then `#` notes. Things brat cannot hold
 /// (document attributes, attribute values with spaces, labels with spaces) go to `report`.
-pub fn export_ann(doc: &AnnotatedDoc, report: &mut LossReport) -> String {
+pub fn export_ann(doc: &AnnotatedText, report: &mut LossReport) -> String {
     let mut out = String::new();
     let file = doc.name.as_str();
     let chars: Vec<char> = doc.text.chars().collect();

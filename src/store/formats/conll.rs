@@ -7,7 +7,7 @@
 use super::loss::LossReport;
 use super::tokenize::{sentences, Token};
 use super::uncarried::{report_uncarried, Carries};
-use super::AnnotatedDoc;
+use super::AnnotatedText;
 use crate::model::annotation::{Annotation, AnnotationId, Timestamp};
 use crate::model::set::AnnotationSet;
 use crate::offset::CharRange;
@@ -17,7 +17,7 @@ use std::path::Path;
 pub const DOCSTART: &str = "-DOCSTART- O";
 
 /// The CoNLL text of one document (starting with [`DOCSTART`] and a blank line).
-pub fn export(doc: &AnnotatedDoc, report: &mut LossReport) -> String {
+pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
     let sents = sentences(&doc.text);
     let tokens: Vec<&Token> = sents.iter().flatten().collect();
     // The sentence of each token: IOB2 tags do not run on across a sentence break.

@@ -2,7 +2,7 @@
 //! by `attributed-to`, the cues linked by `cue-of`, verdict, check-worthiness, note and its char
 //! offsets. Written as UTF-8 with a byte-order mark, which Excel needs to read Arabic correctly.
 
-use super::AnnotatedDoc;
+use super::AnnotatedText;
 use crate::model::attribute::AttributeValue;
 
 /// The header row.
@@ -23,7 +23,7 @@ pub const HEADER: [&str; 10] = [
 const JOIN: &str = " | ";
 
 /// The CSV of every claim in `docs`, BOM first, rows in document then text order.
-pub fn export(docs: &[AnnotatedDoc]) -> Result<Vec<u8>, csv::Error> {
+pub fn export(docs: &[AnnotatedText]) -> Result<Vec<u8>, csv::Error> {
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
         let mut w = csv::WriterBuilder::new()

@@ -8,7 +8,7 @@
 use super::loss::LossReport;
 use super::uncarried::{report_group, report_uncarried, Carries};
 use super::value::{attribute_kind, value_from_json, value_to_json};
-use super::AnnotatedDoc;
+use super::AnnotatedText;
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationStatus, Timestamp};
 use crate::model::attribute::AttributeMap;
 use crate::model::relation::{Relation, RelationId};
@@ -47,7 +47,7 @@ pub enum DoccanoShape {
 impl DoccanoShape {
     /// Relation extraction when any of `docs` has a relation (else they would be lost),
     /// sequence labelling otherwise.
-    pub fn for_docs<'a>(docs: impl IntoIterator<Item = &'a AnnotatedDoc>) -> Self {
+    pub fn for_docs<'a>(docs: impl IntoIterator<Item = &'a AnnotatedText>) -> Self {
         if docs.into_iter().any(|d| d.set.relations().next().is_some()) {
             Self::RelationExtraction
         } else {
@@ -131,7 +131,7 @@ fn u16_of(map: &OffsetMap, c: CharOffset) -> usize {
 /// Spans whose ranges fit the text (`len` chars); the others are reported. Shared by the exports
 /// that need every span inside the text.
 pub(super) fn fitting<'a>(
-    doc: &'a AnnotatedDoc,
+    doc: &'a AnnotatedText,
     len: usize,
     report: &mut LossReport,
 ) -> Vec<&'a Annotation> {
@@ -159,14 +159,14 @@ fn hull(a: &Annotation) -> CharRange {
 }
 
 /// One document as one line of JSON (no trailing newline) in `flavor`'s shape.
-pub fn export_line(doc: &AnnotatedDoc, flavor: JsonlFlavor, report: &mut LossReport) -> String {
+pub fn export_line(doc: &AnnotatedText, flavor: JsonlFlavor, report: &mut LossReport) -> String {
     export_line_shaped(doc, flavor, DoccanoShape::for_docs([doc]), report)
 }
 
 /// [`export_line`] with the doccano shape chosen for the whole export (see
 /// [`DoccanoShape::for_docs`]); `shape` is ignored by the other flavours.
 pub fn export_line_shaped(
-    doc: &AnnotatedDoc,
+    doc: &AnnotatedText,
     flavor: JsonlFlavor,
     shape: DoccanoShape,
     report: &mut LossReport,
@@ -181,7 +181,7 @@ pub fn export_line_shaped(
     value.to_string()
 }
 
-fn hamish_line(doc: &AnnotatedDoc, map: &OffsetMap, spans: &[&Annotation]) -> Value {
+fn hamish_line(doc: &AnnotatedText, map: &OffsetMap, spans: &[&Annotation]) -> Value {
     let line = HamishLine {
         name: doc.name.clone(),
         text: doc.text.clone(),
@@ -237,7 +237,7 @@ fn hamish_line(doc: &AnnotatedDoc, map: &OffsetMap, spans: &[&Annotation]) -> Va
     serde_json::to_value(line).unwrap_or(Value::Null)
 }
 
-fn report_extras(doc: &AnnotatedDoc, spans: &[&Annotation], tool: &str, report: &mut LossReport) {
+fn report_extras(doc: &AnnotatedText, spans: &[&Annotation], tool: &str, report: &mut LossReport) {
     let split: Vec<String> = spans
         .iter()
         .filter(|a| a.ranges.len() > 1)
@@ -268,7 +268,7 @@ fn report_extras(doc: &AnnotatedDoc, spans: &[&Annotation], tool: &str, report: 
 }
 
 fn doccano_line(
-    doc: &AnnotatedDoc,
+    doc: &AnnotatedText,
     spans: &[&Annotation],
     shape: DoccanoShape,
     report: &mut LossReport,
@@ -304,7 +304,7 @@ fn doccano_line(
 }
 
 fn label_studio_task(
-    doc: &AnnotatedDoc,
+    doc: &AnnotatedText,
     map: &OffsetMap,
     spans: &[&Annotation],
     report: &mut LossReport,

@@ -3,14 +3,17 @@
 //! schema. Offsets are chars of the decoded text.
 
 use super::error::FormatError;
-use super::AnnotatedDoc;
+use super::AnnotatedText;
 use crate::model::schema::Schema;
 use crate::store::session::decode_for_sidecar;
 use crate::store::sidecar::{load_sidecar, resolve_schema, sidecar_path, SidecarData};
 use std::path::Path;
 
 /// Loads the text at `text_path` and its sidecar; `name` is the document's name in exports.
-pub fn load_annotated(text_path: &Path, name: &str) -> Result<(AnnotatedDoc, Schema), FormatError> {
+pub fn load_annotated(
+    text_path: &Path,
+    name: &str,
+) -> Result<(AnnotatedText, Schema), FormatError> {
     let (doc, schema, _) = load_annotated_with_sidecar(text_path, name)?;
     Ok((doc, schema))
 }
@@ -20,7 +23,7 @@ pub fn load_annotated(text_path: &Path, name: &str) -> Result<(AnnotatedDoc, Sch
 pub fn load_annotated_with_sidecar(
     text_path: &Path,
     name: &str,
-) -> Result<(AnnotatedDoc, Schema, SidecarData), FormatError> {
+) -> Result<(AnnotatedText, Schema, SidecarData), FormatError> {
     let sidecar = load_sidecar(&sidecar_path(text_path))?;
     let text = decode_for_sidecar(text_path, None, Some(&sidecar))?.text;
     if !sidecar.matches_text(&text) {
@@ -30,7 +33,7 @@ pub fn load_annotated_with_sidecar(
     }
     let folder = text_path.parent().unwrap_or(Path::new("."));
     let schema = resolve_schema(folder, &sidecar)?;
-    let doc = AnnotatedDoc {
+    let doc = AnnotatedText {
         name: name.to_owned(),
         text,
         set: sidecar.set.clone(),

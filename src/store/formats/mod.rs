@@ -24,7 +24,7 @@ use crate::model::set::AnnotationSet;
 
 /// One annotated document as the exporters read it and the importers build it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct AnnotatedDoc {
+pub struct AnnotatedText {
     /// The document's name in exports: its file name (e.g. `article.txt`), unique within a run.
     pub name: String,
     /// The decoded text, line endings as in the file.

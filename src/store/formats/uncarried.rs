@@ -2,7 +2,7 @@
 //! notes, attributes, relations, document attributes), reported as ONE loss entry per document
 //! and kind, naming the annotations concerned, never one entry per annotation.
 
-use super::{AnnotatedDoc, LossReport};
+use super::{AnnotatedText, LossReport};
 use crate::model::annotation::{Annotation, AnnotationStatus};
 
 /// How many ids a loss entry names before it says "and N more".
@@ -73,7 +73,7 @@ fn named(items: &[String]) -> String {
 
 /// Adds one entry for `kind` naming `items`, when there are any.
 pub fn report_group(
-    doc: &AnnotatedDoc,
+    doc: &AnnotatedText,
     kind: &str,
     items: &[String],
     why: &str,
@@ -92,7 +92,7 @@ pub fn report_group(
 /// Reports, one entry per kind, what `doc` has that a format `carries` nothing of; `format` names
 /// the format in the reasons. Only `spans` (the annotations the format writes) are looked at.
 pub fn report_uncarried(
-    doc: &AnnotatedDoc,
+    doc: &AnnotatedText,
     spans: &[&Annotation],
     format: &str,
     carries: Carries,

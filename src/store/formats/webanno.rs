@@ -7,7 +7,7 @@
 
 use super::loss::LossReport;
 use super::value::{attribute_kind, value_from_text, value_to_text};
-use super::AnnotatedDoc;
+use super::AnnotatedText;
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationStatus, Timestamp};
 use crate::model::attribute::AttributeMap;
 use crate::model::quote::Quote;
@@ -43,7 +43,7 @@ fn status_name(s: AnnotationStatus) -> Option<&'static str> {
 }
 
 /// The document as pretty JSON-LD, ending in a newline.
-pub fn export(doc: &AnnotatedDoc, report: &mut LossReport) -> String {
+pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
     let len = doc.text.chars().count();
     let mut items = Vec::new();
     for a in super::jsonl::fitting(doc, len, report) {

@@ -17,7 +17,7 @@ pub enum OpenError {
     #[error("{}: cannot read the annotations ({}); check that you may read it", .0.path.display(), .0.source)]
     ReadSidecar(SaveError),
     /// The sidecar exists but does not parse. It is left untouched; open the text alone with
-    /// `DocumentSession::open_text_only` to read it without annotations (saving stays refused).
+    /// `AnnotationSession::open_text_only` to read it without annotations (saving stays refused).
     #[error("{0} — Hamish will not write over this file until it reads")]
     Sidecar(SidecarError),
     /// The schema the sidecar names could not be loaded.

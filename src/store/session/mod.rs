@@ -6,7 +6,7 @@
 //! over (saving is refused while it stays unreadable); a sidecar changed on disk by someone else
 //! is never overwritten (the save goes to a conflict copy); a failed save leaves the sidecar
 //! byte-identical and the session modified; every edit reaches the recovery file through
-//! [`DocumentSession::autosave_tick`].
+//! [`AnnotationSession::autosave_tick`].
 
 mod error;
 mod reanchor;
@@ -15,12 +15,12 @@ pub use error::{OpenError, SessionError};
 pub use reanchor::{reanchor_set, AnnotationFate, ReanchorSummary};
 
 use crate::model::annotation::{Annotation, Timestamp};
-use crate::model::document::Document;
 use crate::model::edit::Edit;
 use crate::model::history::History;
 use crate::model::quote::Quote;
 use crate::model::schema::Schema;
 use crate::model::set::AnnotationSet;
+use crate::model::source_text::SourceText;
 use crate::model::text_format::TextEncoding;
 use crate::offset::CharRange;
 use crate::store::atomic::{
@@ -58,20 +58,20 @@ pub struct OpenReport {
     pub replaced_bytes: usize,
     /// True when a sidecar was found and read.
     pub sidecar_loaded: bool,
-    /// Only from [`DocumentSession::open_text_only`]: the sidecar that could not be read (it is
+    /// Only from [`AnnotationSession::open_text_only`]: the sidecar that could not be read (it is
     /// left untouched and saving is refused until it reads or is moved away).
     pub unreadable_sidecar: Option<SidecarError>,
     /// Set when the text changed since the annotations were saved: what re-anchoring did.
     pub reanchored: Option<ReanchorSummary>,
     /// Unsaved work from a crash, newer than the sidecar; see
-    /// [`DocumentSession::restore_recovery`] and [`DocumentSession::discard_recovery`].
+    /// [`AnnotationSession::restore_recovery`] and [`AnnotationSession::discard_recovery`].
     pub recovery: Option<Recovery>,
 }
 
 /// An open document with its annotations; see the module docs for what it guarantees.
-pub struct DocumentSession {
+pub struct AnnotationSession {
     fs: Box<dyn FileSystem>,
-    document: Document,
+    document: SourceText,
     /// The text's chars, for capturing anchor quotes without walking the text each time.
     chars: Vec<char>,
     schema_source: SchemaSource,
@@ -90,9 +90,9 @@ pub struct DocumentSession {
     recovery: Option<Recovery>,
 }
 
-impl std::fmt::Debug for DocumentSession {
+impl std::fmt::Debug for AnnotationSession {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DocumentSession")
+        f.debug_struct("AnnotationSession")
             .field("text", &self.document.path)
             .field("sidecar", &self.guard.path())
             .field("annotations", &self.set.len())
@@ -109,7 +109,7 @@ enum OnBadSidecar {
     OpenTextOnly,
 }
 
-impl DocumentSession {
+impl AnnotationSession {
     /// Opens the text at `text_path` with its sidecar, if any. A sidecar that does not parse is an
     /// error ([`OpenError::Sidecar`], naming file, line and column); if the text changed since
     /// the sidecar was saved, every annotation is re-anchored and the report says how it went.
@@ -154,7 +154,7 @@ impl DocumentSession {
             Some(Err(err)) => return Err(OpenError::Sidecar(err)),
         };
         let decoded = decode_for_sidecar(text_path, options.encoding, data.as_ref())?;
-        let document = Document::new(text_path, decoded.text, decoded.encoding);
+        let document = SourceText::new(text_path, decoded.text, decoded.encoding);
         let folder = folder_of(text_path);
         let mut report = OpenReport {
             encoding: document.encoding,
@@ -204,7 +204,7 @@ impl DocumentSession {
     }
 
     /// The document (path, decoded text, encoding, fingerprint).
-    pub fn document(&self) -> &Document {
+    pub fn source(&self) -> &SourceText {
         &self.document
     }
 
@@ -454,7 +454,7 @@ pub fn decode_for_sidecar(
 /// Resolves a schema source for a document in `folder`.
 fn schema_of(
     folder: &Path,
-    document: &Document,
+    document: &SourceText,
     source: &SchemaSource,
 ) -> Result<Schema, SidecarError> {
     resolve_schema(

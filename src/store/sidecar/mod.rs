@@ -20,9 +20,9 @@ pub use locate::line_of;
 pub use read::from_ron_str;
 pub use write::to_ron_string;
 
-use crate::model::document::{Document, Fingerprint};
 use crate::model::schema::Schema;
 use crate::model::set::AnnotationSet;
+use crate::model::source_text::{Fingerprint, SourceText};
 use crate::model::text_format::{LineEnding, TextEncoding};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -52,7 +52,7 @@ pub struct TextRecord {
 
 impl TextRecord {
     /// The record of `document` as it is now.
-    pub fn of(document: &Document) -> Self {
+    pub fn of(document: &SourceText) -> Self {
         Self {
             fingerprint: document.fingerprint.clone(),
             encoding: document.encoding,
@@ -98,7 +98,7 @@ pub struct SidecarData {
 
 impl SidecarData {
     /// A sidecar for `document` holding `set`.
-    pub fn new(document: &Document, schema: SchemaSource, set: AnnotationSet) -> Self {
+    pub fn new(document: &SourceText, schema: SchemaSource, set: AnnotationSet) -> Self {
         Self {
             text: TextRecord::of(document),
             schema,

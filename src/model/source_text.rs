@@ -1,4 +1,5 @@
-//! A text document as annotated: its path, decoded text, how it was stored, and its fingerprint.
+//! The original text file as decoded (never written): its path, text, encoding, line endings and
+//! fingerprint.
 //! Offsets into it are chars of the decoded text (CR and LF each count; a BOM is not text).
 
 use crate::model::text_format::{LineEnding, TextEncoding};
@@ -33,7 +34,7 @@ impl fmt::Display for Fingerprint {
 
 /// A decoded text file. The text is never changed; annotations point into it.
 #[derive(Debug, Clone)]
-pub struct Document {
+pub struct SourceText {
     /// Where the text file is (the sidecar sits next to it).
     pub path: PathBuf,
     /// The decoded text, line endings as in the file.
@@ -48,7 +49,7 @@ pub struct Document {
     pub char_len: usize,
 }
 
-impl Document {
+impl SourceText {
     /// A document from already decoded text; computes line endings, fingerprint and length.
     pub fn new(path: impl Into<PathBuf>, text: String, encoding: TextEncoding) -> Self {
         Self {
@@ -77,7 +78,7 @@ mod tests {
             Fingerprint::of("abc").0,
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
-        let doc = Document::new("a.txt", "قالَ\r\nنعم".to_owned(), TextEncoding::Utf8);
+        let doc = SourceText::new("a.txt", "قالَ\r\nنعم".to_owned(), TextEncoding::Utf8);
         assert_eq!(doc.char_len, 9);
         assert_eq!(doc.line_ending, LineEnding::CrLf);
         assert_ne!(doc.fingerprint, Fingerprint::of("قالَ\nنعم"));
