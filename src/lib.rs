@@ -1,5 +1,6 @@
 //! Hamish (هامش): annotating Arabic text. The library holds the core (text engine, annotation model,
-//! storage), the CPU renderer, the window and the command line; `main.rs` only dispatches.
+//! storage), the application layer (`workspace`), the CPU renderer, the window and the command line;
+//! `main.rs` only dispatches.
 
 pub mod cli;
 pub mod model;
@@ -8,3 +9,4 @@ pub mod render;
 pub mod store;
 pub mod text;
 pub mod ui;
+pub mod workspace;

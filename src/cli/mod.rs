@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod export;
+pub mod formats;
 pub mod import;
 pub mod layout;
 pub mod render;
@@ -66,4 +67,14 @@ pub enum DirectionArg {
     Rtl,
     /// Left to right.
     Ltr,
+}
+
+impl From<DirectionArg> for crate::text::BaseDirection {
+    fn from(arg: DirectionArg) -> Self {
+        match arg {
+            DirectionArg::Auto => Self::Auto,
+            DirectionArg::Rtl => Self::Rtl,
+            DirectionArg::Ltr => Self::Ltr,
+        }
+    }
 }

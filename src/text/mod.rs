@@ -24,4 +24,6 @@ pub use cache::{CacheStats, LayoutCache};
 pub use cursor::{Affinity, Cursor, VisualDirection};
 pub use fonts::{FontError, FontId, FontMetrics, FontSet};
 pub use geom::{Point, Rect};
-pub use layout::{BaseDirection, LayoutParams, LineLayout, PlacedGlyph, TextLayout, VisualRun};
+pub use layout::{
+    BaseDirection, LayoutParams, LineLayout, PlacedGlyph, TextLayout, VisualRun, LINE_HEIGHT,
+};

@@ -8,15 +8,15 @@ use super::gestures::{autoscroll_while_dragging, selection_gestures_ui};
 use super::highlights::Highlight;
 use super::painter::GlyphPainter;
 use crate::offset::{CharOffset, CharRange, OffsetMap};
-use crate::text::{BaseDirection, Cursor, FontSet, LayoutCache, LayoutParams, Point, TextLayout};
+use crate::text::{
+    BaseDirection, Cursor, FontSet, LayoutCache, LayoutParams, Point, TextLayout, LINE_HEIGHT,
+};
 use egui::{Pos2, Rect, Sense, Shape, Vec2};
 
 /// Font size at 100 % zoom, in points.
 pub const BASE_FONT_SIZE: f32 = 22.0;
 /// Empty space around the text, in points.
 const MARGIN: f32 = 24.0;
-/// Line height as a multiple of the font size; Naskh needs room for marks above and below.
-const LINE_HEIGHT: f32 = 1.8;
 
 /// What the current layout was made for; a change means relayout.
 #[derive(Debug, Clone, Copy, PartialEq)]

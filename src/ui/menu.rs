@@ -2,22 +2,8 @@
 //! View (zoom, encoding) and Font (choose a font file, back to embedded fonts).
 
 use super::commands::{Command, ZoomStep};
-use super::exchange::{export_format_name, import_format_name};
 use crate::model::text_format::TextEncoding;
 use crate::store::formats::{ExportFormat, ImportFormat};
-
-/// The export formats in menu order.
-const EXPORT_FORMATS: [ExportFormat; 5] = [
-    ExportFormat::Brat,
-    ExportFormat::Jsonl,
-    ExportFormat::Conll,
-    ExportFormat::Csv,
-    ExportFormat::Webanno,
-];
-
-/// The import formats in menu order.
-const IMPORT_FORMATS: [ImportFormat; 3] =
-    [ImportFormat::Brat, ImportFormat::Jsonl, ImportFormat::Conll];
 
 /// Shows the menu bar (`encoding`: the open text's, ticked in View > Encoding); returns the
 /// commands chosen.
@@ -31,17 +17,20 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, encoding: Option<TextEncoding>) -> Vec<Com
             if ui.button("Save annotations  (Ctrl+S)").clicked() {
                 commands.push(Command::Save);
             }
+            if ui.button("Save As…  (Ctrl+Shift+S)").clicked() {
+                commands.push(Command::SaveAsDialog);
+            }
             ui.separator();
             ui.menu_button("Export…", |ui| {
-                for format in EXPORT_FORMATS {
-                    if ui.button(export_format_name(format)).clicked() {
+                for format in ExportFormat::ALL {
+                    if ui.button(format.display_name()).clicked() {
                         commands.push(Command::ExportDialog(format));
                     }
                 }
             });
             ui.menu_button("Import annotations…", |ui| {
-                for format in IMPORT_FORMATS {
-                    if ui.button(import_format_name(format)).clicked() {
+                for format in ImportFormat::ALL {
+                    if ui.button(format.display_name()).clicked() {
                         commands.push(Command::ImportDialog(format));
                     }
                 }

@@ -33,6 +33,9 @@ pub fn shortcuts_ui(ctx: &egui::Context) -> Vec<Command> {
         if input.consume_key(Modifiers::COMMAND, Key::O) {
             commands.push(Command::OpenFileDialog);
         }
+        if input.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
+            commands.push(Command::SaveAsDialog);
+        }
         if input.consume_key(Modifiers::COMMAND, Key::S) {
             commands.push(Command::Save);
         }
@@ -126,5 +129,22 @@ mod tests {
             .filter(|c| matches!(c, Command::ExtendSelection(VisualDirection::Right)))
             .count();
         assert_eq!((lefts, rights), (3, 1));
+    }
+
+    #[test]
+    fn ctrl_shift_s_is_save_as_and_ctrl_s_is_save() {
+        let press = |modifiers| Event::Key {
+            key: Key::S,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers,
+        };
+        let save_as = commands_for(vec![press(Modifiers::COMMAND | Modifiers::SHIFT)]);
+        assert_eq!(save_as, vec![Command::SaveAsDialog]);
+        assert_eq!(
+            commands_for(vec![press(Modifiers::COMMAND)]),
+            vec![Command::Save]
+        );
     }
 }

@@ -23,11 +23,12 @@ use crate::model::set::AnnotationSet;
 use crate::model::source_text::SourceText;
 use crate::model::text_format::TextEncoding;
 use crate::offset::CharRange;
+use crate::store::annotated::{read_annotated, AnnotatedFile, ReadAnnotatedError};
 use crate::store::atomic::{
-    folder_of, remove_stale_temps, save_checked, FileSystem, SaveOutcome, SidecarGuard,
-    STALE_TEMP_AGE,
+    folder_of, remove_stale_temps, save_atomic_with, save_checked, Backup, FileSystem, SaveOutcome,
+    SidecarGuard, STALE_TEMP_AGE,
 };
-use crate::store::decode::{load_text_file_with, DecodeError, DecodedText, LoadOptions};
+use crate::store::decode::decode_bytes;
 use crate::store::recovery::{
     find_recovery_for_sidecar, recovery_path, remove_recovery, write_recovery, Autosaver, Recovery,
 };
@@ -153,34 +154,29 @@ impl AnnotationSession {
             }
             Some(Err(err)) => return Err(OpenError::Sidecar(err)),
         };
-        let decoded = decode_for_sidecar(text_path, options.encoding, data.as_ref())?;
-        let document = SourceText::new(text_path, decoded.text, decoded.encoding);
-        let folder = folder_of(text_path);
+        let file = read_annotated(text_path, data, options.encoding).map_err(|e| match e {
+            ReadAnnotatedError::Text(e) => OpenError::Text(e),
+            ReadAnnotatedError::Schema(e) => OpenError::Schema(e),
+        })?;
+        let changed = file.text_changed();
         let mut report = OpenReport {
-            encoding: document.encoding,
-            encoding_guessed: decoded.guessed,
-            replaced_bytes: decoded.replaced,
-            sidecar_loaded: data.is_some(),
+            encoding: file.source.encoding,
+            encoding_guessed: file.encoding_guessed,
+            replaced_bytes: file.replaced_bytes,
+            sidecar_loaded: file.saved_text.is_some(),
             unreadable_sidecar: None,
             reanchored: None,
             recovery: None,
         };
-        let saved_fingerprint = data.as_ref().map(|d| d.text.fingerprint.clone());
-        let (schema_source, mut set) = match data {
-            Some(data) => (data.schema, data.set),
-            None => (SchemaSource::default_for(&folder), AnnotationSet::new()),
-        };
-        let schema = schema_of(&folder, &document, &schema_source).map_err(OpenError::Schema)?;
-        let mut changed = false;
-        if let Some(saved) = saved_fingerprint {
-            if saved == document.fingerprint {
-                let mut data = SidecarData::new(&document, schema_source.clone(), set);
-                data.fill_missing_anchors(&document.text);
-                set = data.set;
-            } else {
-                report.reanchored = Some(reanchor_set(&mut set, &document.text));
-                changed = true;
-            }
+        let AnnotatedFile {
+            source: document,
+            schema_source,
+            schema,
+            mut set,
+            ..
+        } = file;
+        if changed {
+            report.reanchored = Some(reanchor_set(&mut set, &document.text));
         }
         let recovery = find_recovery_for_sidecar(&*fs, &sidecar);
         report.recovery = recovery.clone();
@@ -344,6 +340,67 @@ impl AnnotationSession {
         Ok(outcome)
     }
 
+    /// Saves a copy of the text and its annotations under `text_path` and goes on working there:
+    /// the text file's bytes are copied unchanged (refused when they no longer decode to the text
+    /// that is open), the annotations are written to the new sidecar, and later saves go to it.
+    /// An existing different file at `text_path`, or an existing sidecar next to it, is never
+    /// replaced. The old files are left as they are (only their recovery file is removed, since
+    /// its work is now saved). A schema taken from the old folder's `schema.ron` is written
+    /// into the new sidecar when the folder changes.
+    pub fn save_as(&mut self, text_path: &Path) -> Result<SaveOutcome, SessionError> {
+        if text_path == self.document.path {
+            return self.save();
+        }
+        let old_sidecar = self.guard.path().to_path_buf();
+        let bytes = self.checked_text_bytes()?;
+        let new_sidecar = sidecar_path(text_path);
+        if self.fs.read(&new_sidecar).is_ok() {
+            return Err(SessionError::SaveAsTaken { path: new_sidecar });
+        }
+        match self.fs.read(text_path) {
+            Ok(existing) if existing != bytes => {
+                return Err(SessionError::SaveAsTaken {
+                    path: text_path.to_owned(),
+                })
+            }
+            Ok(_) => {}
+            Err(_) => save_atomic_with(&*self.fs, text_path, &bytes, Backup::Skip)?,
+        }
+        if folder_of(text_path) != folder_of(&self.document.path)
+            && self.schema_source == SchemaSource::Folder
+        {
+            self.schema_source = SchemaSource::Inline(self.schema.clone());
+        }
+        let (guard, _) = SidecarGuard::open(&*self.fs, &new_sidecar)?;
+        let previous = (
+            std::mem::replace(&mut self.guard, guard),
+            std::mem::replace(&mut self.document.path, text_path.to_owned()),
+            self.unreadable_sidecar.take(),
+        );
+        match self.save() {
+            Ok(outcome) => {
+                let _ = remove_recovery(&*self.fs, &old_sidecar);
+                Ok(outcome)
+            }
+            Err(err) => {
+                (self.guard, self.document.path, self.unreadable_sidecar) = previous;
+                Err(err)
+            }
+        }
+    }
+
+    /// The text file's bytes as on disk, when they still decode to the open text.
+    fn checked_text_bytes(&self) -> Result<Vec<u8>, SessionError> {
+        let path = &self.document.path;
+        let changed = || SessionError::TextChangedOnDisk { path: path.clone() };
+        let bytes = self.fs.read(path).map_err(|_| changed())?;
+        let decoded = decode_bytes(&bytes, Some(self.document.encoding)).map_err(|_| changed())?;
+        if decoded.text != self.document.text {
+            return Err(changed());
+        }
+        Ok(bytes)
+    }
+
     /// After a conflict: accepts the sidecar as it is on disk now as the one this session
     /// replaces, so the next [`Self::save`] overwrites it ("save anyway"; the disk version goes to
     /// `.bak`). A sidecar that does not parse is still never overwritten.
@@ -420,35 +477,6 @@ fn parse_sidecar(bytes: &[u8], path: &Path) -> Result<SidecarData, SidecarError>
             .count(),
     })?;
     from_ron_str(text, path)
-}
-
-/// Decodes the text at `text_path` for the annotations in `sidecar`. With `encoding` that
-/// encoding is used; otherwise the detected one, unless the sidecar records another encoding under
-/// which the text has the sidecar's fingerprint (a wrong guess must not orphan every annotation).
-pub fn decode_for_sidecar(
-    text_path: &Path,
-    encoding: Option<TextEncoding>,
-    sidecar: Option<&SidecarData>,
-) -> Result<DecodedText, DecodeError> {
-    let options = LoadOptions {
-        encoding,
-        ..LoadOptions::default()
-    };
-    let detected = load_text_file_with(text_path, &options)?;
-    let Some(data) = sidecar.filter(|_| encoding.is_none()) else {
-        return Ok(detected);
-    };
-    if data.text.encoding == detected.encoding || data.matches_text(&detected.text) {
-        return Ok(detected);
-    }
-    let recorded = LoadOptions {
-        encoding: Some(data.text.encoding),
-        ..LoadOptions::default()
-    };
-    match load_text_file_with(text_path, &recorded) {
-        Ok(d) if data.matches_text(&d.text) => Ok(d),
-        _ => Ok(detected),
-    }
 }
 
 /// Resolves a schema source for a document in `folder`.

@@ -1,9 +1,9 @@
 //! Finds the annotated text files under the paths given on a command line or opened as a folder:
-//! each `<file>.ann.ron` paired with its `<file>`. Folders are walked recursively in name order;
-//! hidden entries (names starting with '.') and symlinked folders are skipped.
+//! each `<file>.ann.ron` paired with its `<file>`. Folders are walked by `store::walk`.
 
-use super::{sidecar_path, text_path_of};
-use std::path::{Path, PathBuf};
+use super::{sidecar_path, text_path_of, SIDECAR_SUFFIX};
+use crate::store::walk::{walk_files, WalkError};
+use std::path::PathBuf;
 
 /// A text file and its sidecar.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -37,7 +37,8 @@ pub enum DiscoverError {
     },
 }
 
-/// Every sidecar under `paths` with its text file, sorted and without repeats.
+/// Every sidecar under `paths` with its text file, sorted and without repeats. Folders are walked
+/// by [`crate::store::walk`] (the same rules as every other command).
 pub fn find_sidecars(paths: &[PathBuf]) -> Result<Vec<SidecarPair>, DiscoverError> {
     let mut found = Vec::new();
     for path in paths {
@@ -46,7 +47,14 @@ pub fn find_sidecars(paths: &[PathBuf]) -> Result<Vec<SidecarPair>, DiscoverErro
             source,
         })?;
         if meta.is_dir() {
-            walk(path, &mut found)?;
+            let files = walk_files(std::slice::from_ref(path), &|n| n.ends_with(SIDECAR_SUFFIX))
+                .map_err(|WalkError::Io { path, source }| DiscoverError::Io { path, source })?;
+            found.extend(files.into_iter().filter_map(|f| {
+                text_path_of(&f.path).map(|text| SidecarPair {
+                    text,
+                    sidecar: f.path,
+                })
+            }));
         } else if let Some(text) = text_path_of(path) {
             found.push(SidecarPair {
                 text,
@@ -69,40 +77,6 @@ pub fn find_sidecars(paths: &[PathBuf]) -> Result<Vec<SidecarPair>, DiscoverErro
     found.sort();
     found.dedup();
     Ok(found)
-}
-
-fn walk(dir: &Path, found: &mut Vec<SidecarPair>) -> Result<(), DiscoverError> {
-    let io = |source| DiscoverError::Io {
-        path: dir.to_owned(),
-        source,
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for path in entries {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        // symlink_metadata: a symlinked folder is not followed, so links cannot make loops.
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
-            continue;
-        };
-        if meta.is_dir() {
-            walk(&path, found)?;
-        } else if let Some(text) = text_path_of(&path) {
-            found.push(SidecarPair {
-                text,
-                sidecar: path,
-            });
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
