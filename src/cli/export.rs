@@ -4,9 +4,9 @@
 //! stopping the batch.
 
 use super::formats::{ExportFormatArg, FlavorArg};
-use crate::store::formats::{FormatError, LossReport};
+use crate::store::formats::{FormatError, LossKind, LossReport};
 use crate::workspace::batch::export::{
-    export_files, find_documents, load_documents, write_outputs,
+    export_files_with, find_documents, load_documents, write_outputs, ExportOptions,
 };
 use crate::workspace::ExchangeError;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -15,7 +15,19 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Text explaining the exit codes, shared by `export` and `import`.
-pub(crate) const EXIT_CODES: &str = "Exit codes: 0 all files done with nothing lost; 1 some files failed or something could not be represented (see the `lost:` lines); 2 usage error, a missing input path, or (export) an output file that cannot be written.";
+pub(crate) const EXIT_CODES: &str = "Exit codes: 0 all files done with nothing lost (or only losses of the kinds given to --allow-loss); 1 some files failed or something could not be represented (see the `lost:` lines); 2 usage error, a missing input path, or (export) an output file that cannot be written.";
+
+/// Parses one `--allow-loss` kind.
+pub(crate) fn loss_kind(name: &str) -> Result<LossKind, String> {
+    LossKind::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = LossKind::ALL
+            .iter()
+            .filter(|k| **k != LossKind::Other)
+            .map(|k| k.name())
+            .collect();
+        format!("expected one of: {}", names.join(", "))
+    })
+}
 
 /// Arguments of `hamish export`.
 #[derive(Debug, clap::Args)]
@@ -36,6 +48,13 @@ pub struct ExportArgs {
     /// Overwrite files in the output folder that differ from what would be written.
     #[arg(long)]
     pub force: bool,
+    /// Kinds of loss that are expected and exit 0 (comma-separated, e.g. `relations,attributes`);
+    /// any other loss still exits 1.
+    #[arg(long, value_delimiter = ',', value_parser = loss_kind)]
+    pub allow_loss: Vec<LossKind>,
+    /// The base IRI of W3C Web Annotation ids (default `https://hamish.invalid/`).
+    #[arg(long, value_name = "IRI")]
+    pub base: Option<String>,
 }
 
 /// A progress bar on stderr for runs of many files, hidden when stderr is not a terminal.
@@ -50,18 +69,26 @@ pub(crate) fn progress_bar(len: usize) -> ProgressBar {
     bar
 }
 
-/// Prints failures and losses; returns the exit code they call for.
-pub(crate) fn finish(failed: &[String], report: &LossReport, done: usize) -> ExitCode {
+/// Prints failures and losses; returns the exit code they call for (losses of an `allowed` kind
+/// are printed but do not make it 1).
+pub(crate) fn finish(
+    failed: &[String],
+    report: &LossReport,
+    allowed: &[LossKind],
+    done: usize,
+) -> ExitCode {
     for f in failed {
         eprintln!("hamish: failed: {f}");
     }
     eprint!("{report}");
+    let unexpected = report.unexpected(allowed);
     eprintln!(
-        "hamish: {done} done, {} failed, {} lost",
+        "hamish: {done} done, {} failed, {} lost ({} of allowed kinds)",
         failed.len(),
-        report.len()
+        report.len(),
+        report.len() - unexpected
     );
-    if failed.is_empty() && report.is_empty() {
+    if failed.is_empty() && unexpected == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -83,13 +110,19 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let (docs, failed) = load_documents(&found, &|| bar.inc(1));
     bar.finish_and_clear();
     let mut report = LossReport::new();
-    let files =
-        export_files(&docs, args.format.into(), args.flavor.into(), &mut report).map_err(|e| {
-            match e {
-                ExchangeError::Format(e) => anyhow::anyhow!(with_advice(&e)),
-                other => anyhow::anyhow!(other),
-            }
-        })?;
+    let mut options = ExportOptions {
+        flavor: args.flavor.into(),
+        ..ExportOptions::default()
+    };
+    if let Some(base) = args.base {
+        options.base = base;
+    }
+    let files = export_files_with(&docs, args.format.into(), &options, &mut report).map_err(
+        |e| match e {
+            ExchangeError::Format(e) => anyhow::anyhow!(with_advice(&e)),
+            other => anyhow::anyhow!(other),
+        },
+    )?;
     write_outputs(&args.out, &files, args.force).map_err(|e| anyhow::anyhow!(with_advice(&e)))?;
-    Ok(finish(&failed, &report, docs.len()))
+    Ok(finish(&failed, &report, &args.allow_loss, docs.len()))
 }

@@ -3,10 +3,10 @@
 //! (the same reading File > Import does). Sources are read in parallel; an existing file is never
 //! replaced by different content without `--force`.
 
-use super::export::{finish, progress_bar, with_advice, EXIT_CODES};
+use super::export::{finish, loss_kind, progress_bar, with_advice, EXIT_CODES};
 use super::formats::ImportFormatArg;
 use crate::model::annotation::Timestamp;
-use crate::store::formats::{FormatError, ImportFormat, LossReport};
+use crate::store::formats::{FormatError, ImportFormat, LossKind, LossReport};
 use crate::store::walk::walk_files;
 use crate::workspace::batch::import::{is_source_name, read_source, write_imported, ImportSchema};
 use rayon::prelude::*;
@@ -29,6 +29,9 @@ pub struct ImportArgs {
     /// Overwrite texts or sidecars that exist with different content.
     #[arg(long)]
     pub force: bool,
+    /// Kinds of loss that are expected and exit 0 (comma-separated); any other loss exits 1.
+    #[arg(long, value_delimiter = ',', value_parser = loss_kind)]
+    pub allow_loss: Vec<LossKind>,
 }
 
 /// Runs `hamish import`.
@@ -70,5 +73,5 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
             Err(e) => failed.push(e),
         }
     }
-    Ok(finish(&failed, &report, done))
+    Ok(finish(&failed, &report, &args.allow_loss, done))
 }

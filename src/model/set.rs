@@ -4,6 +4,7 @@
 use crate::model::annotation::{Annotation, AnnotationId};
 use crate::model::attribute::{AttributeMap, AttributeValue};
 use crate::model::relation::{Relation, RelationId};
+use crate::model::standoff::StandoffExtras;
 use crate::offset::{CharOffset, CharRange};
 use std::collections::BTreeMap;
 
@@ -15,6 +16,8 @@ pub struct AnnotationSet {
     relations: BTreeMap<RelationId, Relation>,
     /// Document-level attribute values by attribute id.
     pub document_attributes: AttributeMap,
+    /// Events, typed comments, normalizations and equivalences read from standoff corpora.
+    pub standoff: StandoffExtras,
 }
 
 impl AnnotationSet {
@@ -28,11 +31,12 @@ impl AnnotationSet {
         self.annotations.len()
     }
 
-    /// True when there is no annotation, relation or document attribute.
+    /// True when there is no annotation, relation, document attribute or standoff extra.
     pub fn is_empty(&self) -> bool {
         self.annotations.is_empty()
             && self.relations.is_empty()
             && self.document_attributes.is_empty()
+            && self.standoff.is_empty()
     }
 
     /// The annotation with `id`.

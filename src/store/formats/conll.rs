@@ -1,10 +1,12 @@
-//! CoNLL IOB2 for named-entity training: one `token TAG` line per token, a blank line between
-//! sentences, `-DOCSTART- O` before each document. Tokens come from [`super::tokenize`]. Spans that
+//! CoNLL IOB2 for named-entity training: one `token TAG` line per token (two columns separated by
+//! a space), a blank line between sentences, and before each document the CoNLL-2003 separator
+//! `-DOCSTART- -X- O O` and a blank line (the one spaCy's `convert` and CoNLL-2003 readers split
+//! documents at). Tokens come from [`super::tokenize`]. Spans that
 //! do not start and end on token boundaries, discontinuous spans and spans overlapping an earlier
 //! one are not moved: they are left out and reported. Import rebuilds the text from the tokens
 //! (tokens joined by one space, sentences by a line break).
 
-use super::loss::LossReport;
+use super::loss::{LossKind, LossReport};
 use super::tokenize::{sentences, Token};
 use super::uncarried::{report_uncarried, Carries};
 use super::AnnotatedText;
@@ -13,8 +15,8 @@ use crate::model::set::AnnotationSet;
 use crate::offset::CharRange;
 use std::path::Path;
 
-/// The line that starts each document.
-pub const DOCSTART: &str = "-DOCSTART- O";
+/// The line that starts each document (CoNLL-2003's form, with its four columns).
+pub const DOCSTART: &str = "-DOCSTART- -X- O O";
 
 /// The CoNLL text of one document (starting with [`DOCSTART`] and a blank line).
 pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
@@ -39,7 +41,8 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
     for a in spans {
         let what = format!("{} ({})", a.id, a.label);
         let [range] = a.ranges.as_slice() else {
-            report.add(
+            report.add_kind(
+                LossKind::DiscontinuousSpans,
                 &doc.name,
                 None,
                 what,
@@ -50,7 +53,8 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
         let first = tokens.iter().position(|t| t.range.start == range.start);
         let last = tokens.iter().position(|t| t.range.end == range.end);
         let (Some(first), Some(last)) = (first, last) else {
-            report.add(
+            report.add_kind(
+                LossKind::UnalignedSpans,
                 &doc.name,
                 None,
                 what,
@@ -66,7 +70,8 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
             continue;
         }
         if sentence_of[first] != sentence_of[last] {
-            report.add(
+            report.add_kind(
+                LossKind::UnalignedSpans,
                 &doc.name,
                 None,
                 what,
@@ -75,7 +80,8 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
             continue;
         }
         if tags[first..=last].iter().any(Option::is_some) {
-            report.add(
+            report.add_kind(
+                LossKind::OverlappingSpans,
                 &doc.name,
                 None,
                 what,

@@ -1,9 +1,14 @@
-//! The CSV of claims for fact-checkers: one row per `claim` span with its text, the sources linked
+//! The CSV of claims for fact-checkers: one row per claim span with its text, the sources linked
 //! by `attributed-to`, the cues linked by `cue-of`, verdict, check-worthiness, note and its char
-//! offsets. Written as UTF-8 with a byte-order mark, which Excel needs to read Arabic correctly.
+//! offsets. Claims, relation types and attributes are found by name up to case, `-` and `_` (a brat
+//! corpus says `Claim`, `Attributed-to`, `CheckWorthy`). Written as UTF-8 with a byte-order mark,
+//! which Excel needs to read Arabic correctly.
 
+use super::loss::{LossKind, LossReport};
 use super::AnnotatedText;
+use crate::model::annotation::Annotation;
 use crate::model::attribute::AttributeValue;
+use crate::model::schema::Schema;
 
 /// The header row.
 pub const HEADER: [&str; 10] = [
@@ -22,61 +27,109 @@ pub const HEADER: [&str; 10] = [
 /// Between several sources or cues in one cell.
 const JOIN: &str = " | ";
 
-/// The CSV of every claim in `docs`, BOM first, rows in document then text order.
-pub fn export(docs: &[AnnotatedText]) -> Result<Vec<u8>, csv::Error> {
+/// True when `name` is `wanted` up to case, `-`, `_` and spaces (`CheckWorthy`, `check-worthy`).
+fn same_name(name: &str, wanted: &str) -> bool {
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| !matches!(c, '-' | '_' | ' '))
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    squash(name) == squash(wanted)
+}
+
+/// The claim label of a document: the schema's label whose id or English name is `claim` up to
+/// case, else a label used in the document spelt so.
+pub fn claim_label<'a>(doc: &'a AnnotatedText, schema: &'a Schema) -> Option<&'a str> {
+    let is_claim = |s: &str| same_name(s, "claim");
+    schema
+        .labels
+        .iter()
+        .find(|l| is_claim(&l.id) || is_claim(&l.name_en))
+        .map(|l| l.id.as_str())
+        .or_else(|| {
+            doc.set
+                .annotations()
+                .map(|a| a.label.as_str())
+                .find(|l| is_claim(l))
+        })
+}
+
+/// The CSV of every claim in `docs`, BOM first, rows in document then text order. A document
+/// without a claim label (see [`claim_label`]) has no row and is reported.
+pub fn export(
+    docs: &[(AnnotatedText, Schema)],
+    report: &mut LossReport,
+) -> Result<Vec<u8>, csv::Error> {
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
         w.write_record(HEADER)?;
-        for doc in docs {
+        for (doc, schema) in docs {
+            let Some(label) = claim_label(doc, schema) else {
+                report.add_kind(
+                    LossKind::NoClaims,
+                    &doc.name,
+                    None,
+                    format!("claims: no label of schema `{}` is called claim", schema.id),
+                    "the CSV of claims has no row for this document",
+                );
+                continue;
+            };
             for claim in doc
                 .set
                 .annotations_in_text_order()
                 .into_iter()
-                .filter(|a| a.label == "claim")
+                .filter(|a| a.label == label)
             {
-                let linked = |kind: &str, outgoing: bool| -> String {
-                    doc.set
-                        .relations_of(claim.id)
-                        .filter(|r| {
-                            r.kind == kind
-                                && if outgoing {
-                                    r.from == claim.id
-                                } else {
-                                    r.to == claim.id
-                                }
-                        })
-                        .filter_map(|r| doc.set.annotation(if outgoing { r.to } else { r.from }))
-                        .map(|a| a.covered_text(&doc.text))
-                        .collect::<Vec<_>>()
-                        .join(JOIN)
-                };
-                let attr = |id: &str| {
-                    claim
-                        .attributes
-                        .get(id)
-                        .map(AttributeValue::to_string)
-                        .unwrap_or_default()
-                };
-                let start = claim.ranges.iter().map(|r| r.start.0).min().unwrap_or(0);
-                let end = claim.ranges.iter().map(|r| r.end.0).max().unwrap_or(0);
-                w.write_record([
-                    doc.name.clone(),
-                    claim.id.to_string(),
-                    claim.covered_text(&doc.text),
-                    linked("attributed-to", true),
-                    linked("cue-of", false),
-                    attr("verdict"),
-                    attr("check-worthy"),
-                    claim.note.clone(),
-                    start.to_string(),
-                    end.to_string(),
-                ])?;
+                w.write_record(row(doc, claim))?;
             }
         }
         w.flush()?;
     }
     Ok(out)
+}
+
+/// One claim's row.
+fn row(doc: &AnnotatedText, claim: &Annotation) -> [String; 10] {
+    let linked = |kind: &str, outgoing: bool| -> String {
+        doc.set
+            .relations_of(claim.id)
+            .filter(|r| {
+                same_name(&r.kind, kind)
+                    && if outgoing {
+                        r.from == claim.id
+                    } else {
+                        r.to == claim.id
+                    }
+            })
+            .filter_map(|r| doc.set.annotation(if outgoing { r.to } else { r.from }))
+            .map(|a| a.covered_text(&doc.text))
+            .collect::<Vec<_>>()
+            .join(JOIN)
+    };
+    let attr = |id: &str| {
+        claim
+            .attributes
+            .iter()
+            .find(|(k, _)| same_name(k, id))
+            .map(|(_, v)| AttributeValue::to_string(v))
+            .unwrap_or_default()
+    };
+    let start = claim.ranges.iter().map(|r| r.start.0).min().unwrap_or(0);
+    let end = claim.ranges.iter().map(|r| r.end.0).max().unwrap_or(0);
+    [
+        doc.name.clone(),
+        claim.id.to_string(),
+        claim.covered_text(&doc.text),
+        linked("attributed-to", true),
+        linked("cue-of", false),
+        attr("verdict"),
+        attr("check-worthy"),
+        claim.note.clone(),
+        start.to_string(),
+        end.to_string(),
+    ]
 }

@@ -1,11 +1,12 @@
 //! JSONL, one document per line, in three shapes (`--flavor`): Hamish (lossless: every span with
 //! start/end in chars and `start_utf16`/`end_utf16` in UTF-16 code units, fragments, attributes,
-//! notes, author, times, status, relations and document attributes), doccano (`label` pairs for
-//! sequence labelling plus `entities`/`relations` for relation projects; offsets in chars) and
-//! Label Studio (tasks with `data.text` and `annotations[].result[]`; offsets in UTF-16 code units,
-//! as JavaScript counts). Import detects the shape of each line.
+//! notes, author, times, status, relations, document attributes and standoff extras), doccano
+//! (`label` triples for sequence labelling or `entities`/`relations` for relation projects) and
+//! Label Studio (tasks with `data.text` and `annotations[].result[]`). doccano and Label Studio
+//! offsets are chars (code points), as both store them (see docs/formats.md for the evidence).
+//! Import detects the shape of each line.
 
-use super::loss::LossReport;
+use super::loss::{LossKind, LossReport};
 use super::uncarried::{report_group, report_uncarried, Carries};
 use super::value::{attribute_kind, value_from_json, value_to_json};
 use super::AnnotatedText;
@@ -14,6 +15,7 @@ use crate::model::attribute::AttributeMap;
 use crate::model::relation::{Relation, RelationId};
 use crate::model::schema::Schema;
 use crate::model::set::AnnotationSet;
+use crate::model::standoff::StandoffExtras;
 use crate::offset::{CharOffset, CharRange, OffsetMap, Utf16Offset};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -66,6 +68,9 @@ struct HamishLine {
     relations: Vec<HamishRelation>,
     #[serde(default, skip_serializing_if = "Map::is_empty")]
     attributes: Map<String, Value>,
+    /// Events, typed comments, normalizations and equivalences (from brat corpora).
+    #[serde(default, skip_serializing_if = "StandoffExtras::is_empty")]
+    standoff: StandoffExtras,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -176,7 +181,7 @@ pub fn export_line_shaped(
     let value = match flavor {
         JsonlFlavor::Hamish => hamish_line(doc, &map, &spans),
         JsonlFlavor::Doccano => doccano_line(doc, &spans, shape, report),
-        JsonlFlavor::LabelStudio => label_studio_task(doc, &map, &spans, report),
+        JsonlFlavor::LabelStudio => label_studio_task(doc, &spans, report),
     };
     value.to_string()
 }
@@ -232,6 +237,7 @@ fn hamish_line(doc: &AnnotatedText, map: &OffsetMap, spans: &[&Annotation]) -> V
             })
             .collect(),
         attributes: attrs_json(&doc.set.document_attributes),
+        standoff: doc.set.standoff.clone(),
     };
     // Plain structs of strings, numbers and maps with string keys always serialize.
     serde_json::to_value(line).unwrap_or(Value::Null)
@@ -245,26 +251,27 @@ fn report_extras(doc: &AnnotatedText, spans: &[&Annotation], tool: &str, report:
         .collect();
     let why =
         format!("{tool} has no discontinuous spans; each fragment is written as its own span");
-    report_group(doc, "discontinuous spans", &split, &why, report);
-    // Past a char outside the Basic Multilingual Plane, code points and UTF-16 units differ, and
-    // these tools have counted both ways across versions (see docs/formats.md).
-    if let Some((at, c)) = doc
-        .text
-        .chars()
-        .enumerate()
-        .find(|(_, c)| c.len_utf16() > 1)
-    {
-        report.add(
-            &doc.name,
-            None,
-            format!("offsets after U+{:04X} at char {at}", c as u32),
-            format!(
-                "{tool} counts offsets as {}; versions of {tool} disagree on this for chars outside the BMP, so check spans after it once imported",
-                if tool == "doccano" { "code points here" } else { "UTF-16 units here" }
-            ),
-        );
-    }
+    report_group(doc, LossKind::DiscontinuousSpans, &split, &why, report);
     report_uncarried(doc, spans, tool, Carries::LABELS_AND_RELATIONS, report);
+}
+
+/// The ids of the spans doccano drops on import when its project does not allow overlapping
+/// spans (its default): entities sorted by start (stable), each kept only if it starts at or
+/// after the end of the last kept one (doccano's `Spans.clean`, backend/data_import/pipeline).
+fn doccano_dropped(entities: &[(AnnotationId, CharRange)]) -> Vec<String> {
+    let mut sorted: Vec<&(AnnotationId, CharRange)> = entities.iter().collect();
+    sorted.sort_by_key(|(_, r)| r.start);
+    let mut last_end = None;
+    let mut dropped: Vec<AnnotationId> = Vec::new();
+    for (id, r) in sorted {
+        if last_end.is_none_or(|end| r.start >= end) {
+            last_end = Some(r.end);
+        } else if !dropped.contains(id) {
+            dropped.push(*id);
+        }
+    }
+    dropped.sort();
+    dropped.iter().map(ToString::to_string).collect()
 }
 
 fn doccano_line(
@@ -279,14 +286,24 @@ fn doccano_line(
     // A discontinuous span becomes several entities; a relation uses the first one.
     let mut first_entity: HashMap<AnnotationId, u64> = HashMap::new();
     let mut next = 1u64;
+    let mut written = Vec::new();
     for a in spans {
         for r in &a.ranges {
+            written.push((a.id, *r));
             label.push(json!([r.start.0, r.end.0, a.label]));
             entities.push(json!({"id": next, "label": a.label, "start_offset": r.start.0, "end_offset": r.end.0}));
             first_entity.entry(a.id).or_insert(next);
             next += 1;
         }
     }
+    let why = "doccano drops spans that overlap an earlier one unless the project allows overlapping spans (off by default), and a relation to a dropped span fails the whole import";
+    report_group(
+        doc,
+        LossKind::OverlappingSpans,
+        &doccano_dropped(&written),
+        why,
+        report,
+    );
     let relations: Vec<Value> = doc
         .set
         .relations()
@@ -303,12 +320,7 @@ fn doccano_line(
     }
 }
 
-fn label_studio_task(
-    doc: &AnnotatedText,
-    map: &OffsetMap,
-    spans: &[&Annotation],
-    report: &mut LossReport,
-) -> Value {
+fn label_studio_task(doc: &AnnotatedText, spans: &[&Annotation], report: &mut LossReport) -> Value {
     report_extras(doc, spans, "Label Studio", report);
     let mut result = Vec::new();
     let mut first_region: HashMap<AnnotationId, String> = HashMap::new();
@@ -322,7 +334,7 @@ fn label_studio_task(
             let text: String = doc.text.chars().skip(r.start.0).take(r.len()).collect();
             result.push(json!({
                 "id": id, "from_name": "label", "to_name": "text", "type": "labels",
-                "value": {"start": u16_of(map, r.start), "end": u16_of(map, r.end), "text": text, "labels": [a.label]},
+                "value": {"start": r.start.0, "end": r.end.0, "text": text, "labels": [a.label]},
             }));
             first_region.entry(a.id).or_insert(id);
         }
@@ -491,6 +503,7 @@ fn hamish_doc(
         set.insert_relation(rel);
     }
     set.document_attributes = typed(schema, None, &line.attributes);
+    set.standoff = line.standoff;
     Some(JsonlDoc {
         name: Some(line.name),
         text: line.text,
@@ -609,6 +622,30 @@ fn doccano_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Option<Jso
     })
 }
 
+/// The range of a Label Studio region `value`: `start`/`end` are code points (what Label Studio
+/// stores); when the region's `text` matches only a reading in UTF-16 code units (files from
+/// older versions that stored JavaScript indices), that reading is taken.
+fn region_range(value: &Value, text: &str, map: &OffsetMap) -> Option<CharRange> {
+    let get = |k: &str| value.get(k).and_then(Value::as_u64).map(|u| u as usize);
+    let (start, end) = (get("start")?, get("end")?);
+    let chars =
+        (start <= end && end <= map.char_len()).then(|| CharRange::from_indices(start, end));
+    let units = map
+        .from_utf16(Utf16Offset(start))
+        .zip(map.from_utf16(Utf16Offset(end)))
+        .filter(|(s, e)| s <= e)
+        .map(|(s, e)| CharRange::new(s, e));
+    let covers = |r: &CharRange| {
+        let said = value.get("text").and_then(Value::as_str);
+        said.is_some_and(|t| text.chars().skip(r.start.0).take(r.len()).eq(t.chars()))
+    };
+    match (chars, units) {
+        (Some(c), Some(u)) if c != u && !covers(&c) && covers(&u) => Some(u),
+        (Some(c), _) => Some(c),
+        (None, u) => u.filter(covers),
+    }
+}
+
 fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Option<JsonlDoc> {
     let data = value.get("data")?;
     let text = data
@@ -644,12 +681,7 @@ fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Optio
         }
         let v = r.get("value");
         let labels = v.and_then(|v| v.get(kind)).and_then(Value::as_array);
-        let offset = |k: &str| {
-            v.and_then(|v| v.get(k))
-                .and_then(Value::as_u64)
-                .and_then(|u| map.from_utf16(Utf16Offset(u as usize)))
-        };
-        let (Some(start), Some(end), Some(labels)) = (offset("start"), offset("end"), labels)
+        let (Some(range), Some(labels)) = (v.and_then(|v| region_range(v, text, &map)), labels)
         else {
             lr.add(
                 format!("result {}", r.get("id").unwrap_or(&Value::Null)),
@@ -665,13 +697,7 @@ fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Optio
         }
         let label = labels.first().and_then(Value::as_str).unwrap_or_default();
         let id = set.next_annotation_id();
-        set.insert_annotation(Annotation::new(
-            id,
-            label,
-            vec![CharRange::new(start, end)],
-            text,
-            now,
-        ));
+        set.insert_annotation(Annotation::new(id, label, vec![range], text, now));
         if let Some(Value::String(rid)) = r.get("id") {
             by_region.insert(rid.clone(), id);
         }

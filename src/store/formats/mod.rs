@@ -18,7 +18,7 @@ pub mod value;
 pub mod webanno;
 
 pub use error::FormatError;
-pub use loss::{Loss, LossReport};
+pub use loss::{Loss, LossKind, LossReport};
 
 use crate::model::set::AnnotationSet;
 

@@ -3,7 +3,9 @@
 //! tagging`), its note (`commenting`), its attributes (`classifying`, `id=value`) and review
 //! status (`assessing`); each range is a target with a `TextQuoteSelector` (exact/prefix/suffix)
 //! and a `TextPositionSelector` (start/end in chars, i.e. code points). Relations are `linking`
-//! annotations; document attributes a `classifying` annotation of the whole source.
+//! annotations; document attributes a `classifying` annotation of the whole source. Every id is
+//! an absolute IRI: the document's name resolved against a base IRI ([`DEFAULT_BASE`] unless
+//! given), with `#T3`, `#R1`, `#annotations` (the collection) and `#page-1` (its one page).
 
 use super::loss::LossReport;
 use super::value::{attribute_kind, value_from_text, value_to_text};
@@ -20,6 +22,31 @@ use std::path::Path;
 
 /// The JSON-LD context of the W3C Web Annotation model.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+
+/// The base IRI documents are named under when none is given: `.invalid` is reserved (RFC 6761)
+/// and never resolves, so ids are absolute and stable without pointing anywhere.
+pub const DEFAULT_BASE: &str = "https://hamish.invalid/";
+
+/// The IRI of a document: `base` followed by its name, with the chars an IRI cannot hold (space,
+/// `%`, `#`, `?`, quotes, brackets…) percent-encoded and `\` turned into `/`. Arabic letters stay
+/// as they are (IRIs allow them).
+pub fn document_iri(base: &str, name: &str) -> String {
+    let mut out = base.to_owned();
+    for c in name.chars() {
+        match c {
+            '\\' => out.push('/'),
+            ' ' | '%' | '#' | '?' | '"' | '<' | '>' | '^' | '`' | '{' | '|' | '}' => {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c if c.is_control() => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 fn iri(doc: &str, local: impl std::fmt::Display) -> String {
     format!("{doc}#{local}")
@@ -42,8 +69,14 @@ fn status_name(s: AnnotationStatus) -> Option<&'static str> {
     }
 }
 
-/// The document as pretty JSON-LD, ending in a newline.
+/// The document as pretty JSON-LD, ending in a newline, named under [`DEFAULT_BASE`].
 pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
+    export_with_base(doc, DEFAULT_BASE, report)
+}
+
+/// [`export`] with ids under `base` (an absolute IRI, normally ending in `/`).
+pub fn export_with_base(doc: &AnnotatedText, base: &str, report: &mut LossReport) -> String {
+    let source = document_iri(base, &doc.name);
     let len = doc.text.chars().count();
     let mut items = Vec::new();
     for a in super::jsonl::fitting(doc, len, report) {
@@ -60,14 +93,14 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
             .iter()
             .map(|r| {
                 let q = Quote::capture(&doc.text, *r);
-                json!({"source": doc.name, "selector": [
+                json!({"source": source, "selector": [
                     {"type": "TextQuoteSelector", "exact": q.exact, "prefix": q.prefix, "suffix": q.suffix},
                     {"type": "TextPositionSelector", "start": r.start.0, "end": r.end.0},
                 ]})
             })
             .collect();
         let mut item = json!({
-            "id": iri(&doc.name, a.id), "type": "Annotation", "motivation": "tagging",
+            "id": iri(&source, a.id), "type": "Annotation", "motivation": "tagging",
             "body": bodies, "target": if targets.len() == 1 { targets[0].clone() } else { Value::Array(targets) },
             "created": iso8601(a.created), "modified": iso8601(a.modified),
         });
@@ -79,22 +112,22 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
     for r in doc.set.relations() {
         let mut bodies = vec![
             body("tagging", r.kind.clone()),
-            json!({"id": iri(&doc.name, r.to)}),
+            json!({"id": iri(&source, r.to)}),
         ];
         bodies.extend(attribute_bodies(&r.attributes));
         items.push(json!({
-            "id": iri(&doc.name, r.id), "type": "Annotation", "motivation": "linking",
-            "body": bodies, "target": iri(&doc.name, r.from),
+            "id": iri(&source, r.id), "type": "Annotation", "motivation": "linking",
+            "body": bodies, "target": iri(&source, r.from),
         }));
     }
     if !doc.set.document_attributes.is_empty() {
         items.push(json!({
-            "id": iri(&doc.name, "document"), "type": "Annotation", "motivation": "classifying",
-            "body": attribute_bodies(&doc.set.document_attributes).collect::<Vec<_>>(), "target": doc.name,
+            "id": iri(&source, "document"), "type": "Annotation", "motivation": "classifying",
+            "body": attribute_bodies(&doc.set.document_attributes).collect::<Vec<_>>(), "target": source,
         }));
     }
     let collection = json!({
-        "@context": CONTEXT, "id": iri(&doc.name, "annotations"), "type": "AnnotationCollection",
+        "@context": CONTEXT, "id": iri(&source, "annotations"), "type": "AnnotationCollection",
         "label": doc.name, "total": items.len(),
         "first": {"type": "AnnotationPage", "items": items},
     });

@@ -10,6 +10,7 @@ use crate::model::attribute::AttributeMap;
 use crate::model::relation::Relation;
 use crate::model::schema::load::{ron_error_parts, ron_options};
 use crate::model::set::AnnotationSet;
+use crate::model::standoff::{Comment, Equivalence, Event, Normalization, StandoffExtras};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::path::Path;
@@ -35,6 +36,14 @@ pub(super) struct FileV1 {
     pub annotations: Vec<Annotation>,
     #[serde(default)]
     pub relations: Vec<Relation>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+    #[serde(default)]
+    pub normalizations: Vec<Normalization>,
+    #[serde(default)]
+    pub equivalences: Vec<Equivalence>,
 }
 
 /// Parses sidecar text; `path` names the file in errors.
@@ -112,6 +121,16 @@ fn build(file: FileV1, text: &str, path: &Path) -> Result<SidecarData, SidecarEr
         }
     }
     set.document_attributes = file.document_attributes;
+    let mut standoff = StandoffExtras {
+        comments: file.comments,
+        normalizations: file.normalizations,
+        equivalences: file.equivalences,
+        ..StandoffExtras::default()
+    };
+    for e in file.events {
+        standoff.insert_event(e);
+    }
+    set.standoff = standoff;
     Ok(SidecarData {
         text: file.text,
         schema: file.schema,

@@ -46,8 +46,28 @@ pub fn to_ron_string(data: &SidecarData) -> String {
         let _ = writeln!(out, "{INDENT}{INDENT}{},", one_line(r));
     }
     let _ = writeln!(out, "{INDENT}],");
+    write_standoff(&mut out, &data.set.standoff);
     out.push_str(")\n");
     out
+}
+
+/// Events, comments, normalizations and equivalences, one per line, each list only when it has
+/// items (so sidecars without them are unchanged).
+fn write_standoff(out: &mut String, x: &crate::model::standoff::StandoffExtras) {
+    fn list<T: Serialize>(out: &mut String, name: &str, items: &[T]) {
+        if items.is_empty() {
+            return;
+        }
+        let _ = writeln!(out, "{INDENT}{name}: [");
+        for item in items {
+            let _ = writeln!(out, "{INDENT}{INDENT}{},", one_line(item));
+        }
+        let _ = writeln!(out, "{INDENT}],");
+    }
+    list(out, "events", &x.events);
+    list(out, "comments", &x.comments);
+    list(out, "normalizations", &x.normalizations);
+    list(out, "equivalences", &x.equivalences);
 }
 
 /// One value as single-line RON (newlines inside strings stay escaped).

@@ -37,14 +37,47 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// The files `docs` make in `format` (JSONL in `flavor`); what a format cannot hold goes to
-/// `report`.
+/// The choices an export takes besides its format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// The shape of JSONL output.
+    pub flavor: JsonlFlavor,
+    /// The base IRI of W3C Web Annotation ids (see [`webanno::DEFAULT_BASE`]).
+    pub base: String,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            flavor: JsonlFlavor::default(),
+            base: webanno::DEFAULT_BASE.to_owned(),
+        }
+    }
+}
+
+/// The files `docs` make in `format` (JSONL in `flavor`), other options at their defaults; what
+/// a format cannot hold goes to `report`.
 pub fn export_files(
     docs: &[(AnnotatedText, Schema)],
     format: ExportFormat,
     flavor: JsonlFlavor,
     report: &mut LossReport,
 ) -> Result<Vec<OutputFile>, ExchangeError> {
+    let options = ExportOptions {
+        flavor,
+        ..ExportOptions::default()
+    };
+    export_files_with(docs, format, &options, report)
+}
+
+/// The files `docs` make in `format` with `options`; what a format cannot hold goes to `report`.
+pub fn export_files_with(
+    docs: &[(AnnotatedText, Schema)],
+    format: ExportFormat,
+    options: &ExportOptions,
+    report: &mut LossReport,
+) -> Result<Vec<OutputFile>, ExchangeError> {
+    let flavor = options.flavor;
     let file = |rel: PathBuf, bytes: Vec<u8>| OutputFile { rel, bytes };
     let single = |bytes: Vec<u8>| {
         let name = single_file_name(format, flavor).unwrap_or("export");
@@ -57,30 +90,29 @@ pub fn export_files(
             let text: String = docs.iter().map(|(d, _)| conll::export(d, report)).collect();
             single(text.into_bytes())
         }
-        ExportFormat::Csv => {
-            let list: Vec<AnnotatedText> = docs.iter().map(|(d, _)| d.clone()).collect();
-            single(csv_claims::export(&list)?)
-        }
+        ExportFormat::Csv => single(csv_claims::export(docs, report)?),
         ExportFormat::Webanno => docs
             .iter()
             .map(|(d, _)| {
                 let rel = with_suffix(&safe_relative(&d.name), ".jsonld");
-                file(rel, webanno::export(d, report).into_bytes())
+                let json = webanno::export_with_base(d, &options.base, report);
+                file(rel, json.into_bytes())
             })
             .collect(),
     })
 }
 
 fn brat_files(docs: &[(AnnotatedText, Schema)], report: &mut LossReport) -> Vec<OutputFile> {
+    let style = brat::FlagStyle::for_docs(docs.iter().map(|(d, _)| d));
     let mut files = Vec::new();
-    for (doc, schema) in docs {
+    for (doc, _) in docs {
         let rel = safe_relative(&doc.name);
         let txt = if rel.extension().is_some_and(|e| e == "txt") {
             rel
         } else {
             with_suffix(&rel, ".txt")
         };
-        let ann = brat::export_ann(doc, report);
+        let ann = brat::export_ann_styled(doc, &style, report);
         files.push(OutputFile {
             rel: txt.with_extension("ann"),
             bytes: ann.into_bytes(),
@@ -89,22 +121,11 @@ fn brat_files(docs: &[(AnnotatedText, Schema)], report: &mut LossReport) -> Vec<
             rel: txt,
             bytes: doc.text.clone().into_bytes(),
         });
-        if let Some((_, first)) = docs.first().filter(|(_, first)| first != schema) {
-            report.add(
-                &doc.name,
-                None,
-                format!("schema {}", schema.id),
-                format!(
-                    "annotation.conf is written from the first document's schema ({})",
-                    first.id
-                ),
-            );
-        }
     }
-    if let Some((_, schema)) = docs.first() {
+    if !docs.is_empty() {
         files.push(OutputFile {
             rel: PathBuf::from(brat::CONF_FILE),
-            bytes: brat::export_conf(schema).into_bytes(),
+            bytes: brat::collection_conf(docs, &style).into_bytes(),
         });
     }
     files
@@ -122,6 +143,10 @@ fn jsonl_bytes(
         .collect();
     if flavor == JsonlFlavor::LabelStudio {
         format!("[\n{}\n]\n", lines.join(",\n")).into_bytes()
+    } else if flavor == JsonlFlavor::Doccano {
+        // doccano's default "Encoding: Auto" guesses with chardet, which takes BOM-less Arabic
+        // UTF-8 for TIS-620 or Windows-1254; a BOM makes it say UTF-8-SIG (docs/formats.md).
+        format!("\u{feff}{}\n", lines.join("\n")).into_bytes()
     } else {
         let mut text = lines.join("\n");
         text.push('\n');
