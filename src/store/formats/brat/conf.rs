@@ -104,7 +104,9 @@ pub fn import_conf(conf: &str, id: &str, path: &Path, report: &mut LossReport) -
             .split_once(char::is_whitespace)
             .map_or((line, ""), |(n, a)| (n, a.trim()));
         let args = expand(args, &macros);
-        let structural = name.starts_with('!') || name.starts_with('<');
+        // `!` types are structure only; `<OVERLAP>` and the older `ENTITY-NESTING` are brat's
+        // overlap rules, which the export writes from the data.
+        let structural = name.starts_with('!') || name.starts_with('<') || name == "ENTITY-NESTING";
         match section {
             "entities" if !structural => {
                 if schema.label(name).is_none() {
@@ -270,7 +272,15 @@ fn any(v: &[String]) -> String {
     }
 }
 
-fn from_schemas(schemas: &[&Schema]) -> Decl {
+/// The kinds of the equivalence groups of `docs` (brat declares them as symmetric-transitive
+/// relations).
+fn equivalence_kinds(docs: &[&AnnotatedText]) -> BTreeSet<String> {
+    docs.iter()
+        .flat_map(|d| d.set.standoff.equivalences.iter().map(|e| e.kind.clone()))
+        .collect()
+}
+
+fn from_schemas(schemas: &[&Schema], equivalences: &BTreeSet<String>) -> Decl {
     let mut d = Decl::default();
     for s in schemas {
         for e in &s.events {
@@ -294,7 +304,12 @@ fn from_schemas(schemas: &[&Schema]) -> Decl {
         }
         for r in &s.relations {
             if !d.relations.iter().any(|(id, _)| *id == r.id) {
-                let args = format!("Arg1:{}, Arg2:{}", any(&r.from), any(&r.to));
+                let mut args = format!("Arg1:{}, Arg2:{}", any(&r.from), any(&r.to));
+                if equivalences.contains(&r.id) {
+                    args.push_str(", <REL-TYPE>:symmetric-transitive");
+                } else if !r.directed {
+                    args.push_str(", <REL-TYPE>:symmetric");
+                }
                 d.relations.push((r.id.clone(), args));
             }
             for a in &r.attributes {
@@ -306,7 +321,13 @@ fn from_schemas(schemas: &[&Schema]) -> Decl {
 }
 
 /// Adds what `docs` use but no schema declares, so that brat's checker knows every type.
-fn from_documents(d: &mut Decl, docs: &[&AnnotatedText]) {
+fn from_documents(d: &mut Decl, docs: &[&AnnotatedText], equivalences: &BTreeSet<String>) {
+    for kind in equivalences {
+        if !d.relations.iter().any(|(id, _)| id == kind) {
+            let args = "Arg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive";
+            d.relations.push((kind.clone(), args.to_owned()));
+        }
+    }
     let mut roles: BTreeMap<String, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
     for doc in docs {
         let set = &doc.set;
@@ -404,8 +425,9 @@ pub fn has_overlap(doc: &AnnotatedText) -> bool {
 }
 
 fn collection_conf_of(schemas: &[&Schema], docs: &[&AnnotatedText], style: &FlagStyle) -> String {
-    let mut d = from_schemas(schemas);
-    from_documents(&mut d, docs);
+    let equivalences = equivalence_kinds(docs);
+    let mut d = from_schemas(schemas, &equivalences);
+    from_documents(&mut d, docs, &equivalences);
     let mut ids: Vec<&str> = Vec::new();
     for s in schemas {
         if !ids.contains(&s.id.as_str()) {

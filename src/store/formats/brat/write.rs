@@ -73,6 +73,12 @@ fn flatten(s: &str) -> String {
         .collect()
 }
 
+/// A comment's or normalization's text on one line: tabs are kept (brat keeps them), line breaks
+/// become spaces.
+fn one_line(s: &str) -> String {
+    s.replace(['\n', '\r'], " ")
+}
+
 /// Notes are one line in brat: backslash, newline, CR and tab are escaped as `\\ \n \r \t`.
 pub fn escape_note(note: &str) -> String {
     let mut out = String::with_capacity(note.len());
@@ -280,7 +286,7 @@ impl Writer<'_, '_> {
                 norm.target,
                 norm.resource,
                 norm.entry,
-                flatten(&norm.text)
+                one_line(&norm.text)
             );
         }
     }
@@ -320,7 +326,7 @@ impl Writer<'_, '_> {
                 continue;
             }
             n += 1;
-            let text = flatten(&c.text);
+            let text = one_line(&c.text);
             let _ = writeln!(self.out, "#{n}\t{} {}\t{text}", c.kind, c.target);
         }
     }
