@@ -126,10 +126,15 @@ pub fn export_with_base(doc: &AnnotatedText, base: &str, report: &mut LossReport
             "body": attribute_bodies(&doc.set.document_attributes).collect::<Vec<_>>(), "target": source,
         }));
     }
+    super::uncarried::report_standoff(doc, "W3C Web Annotation", report);
+    let collection_id = iri(&source, "annotations");
     let collection = json!({
-        "@context": CONTEXT, "id": iri(&source, "annotations"), "type": "AnnotationCollection",
+        "@context": CONTEXT, "id": collection_id, "type": "AnnotationCollection",
         "label": doc.name, "total": items.len(),
-        "first": {"type": "AnnotationPage", "items": items},
+        "first": {
+            "id": iri(&source, "page-1"), "type": "AnnotationPage", "partOf": collection_id,
+            "startIndex": 0, "items": items,
+        },
     });
     // A tree of plain JSON values always serializes.
     let mut out = serde_json::to_string_pretty(&collection).unwrap_or_default();
