@@ -376,3 +376,108 @@ fn brat_example_corpora_come_back_whole() {
     let kinds: String = kinds.into_iter().collect();
     assert_eq!(kinds, "#*AEMNRT");
 }
+
+#[test]
+fn brat_binary_attribute_is_written_back_without_a_value() {
+    let mut report = LossReport::new();
+    let conf = "[entities]\nClaim\n[attributes]\nCheckWorthy\tArg:Claim\n";
+    let schema = brat::import_conf(conf, "fc", Path::new("annotation.conf"), &mut report);
+    let text = "قال علي إن السعر ارتفع";
+    let ann = "T5\tClaim 8 22\tإن السعر ارتفع\nA2\tCheckWorthy T5\n";
+    let set = brat::import_ann(
+        text,
+        ann,
+        &schema,
+        Path::new("a.ann"),
+        Timestamp(0),
+        &mut report,
+    );
+    assert_eq!(
+        set.annotation(AnnotationId(5)).unwrap().attributes["CheckWorthy"],
+        AttributeValue::Bool(true)
+    );
+    let doc = AnnotatedText {
+        name: "a.txt".into(),
+        text: text.into(),
+        set,
+    };
+    let again = brat::export_ann(&doc, &mut report);
+    assert!(report.is_empty(), "{report}");
+    assert_eq!(
+        again,
+        "T5\tClaim 8 22\tإن السعر ارتفع\nA1\tCheckWorthy T5\n"
+    );
+    let style = brat::FlagStyle::for_docs([&doc]);
+    let conf = brat::collection_conf(&[(doc, schema)], &style);
+    assert!(conf.contains("\nCheckWorthy\tArg:Claim\n"), "{conf}");
+}
+
+#[test]
+fn collection_conf_is_the_union_of_schemas_and_declares_overlap_only_when_needed() {
+    use hamish::model::annotation::Annotation;
+    use hamish::model::set::AnnotationSet;
+    use hamish::offset::CharRange;
+    let text = "قال علي إن السعر ارتفع";
+    let doc = |name: &str, spans: &[(u64, &str, usize, usize)]| {
+        let mut set = AnnotationSet::new();
+        for &(id, label, s, e) in spans {
+            let r = vec![CharRange::from_indices(s, e)];
+            set.insert_annotation(Annotation::new(
+                AnnotationId(id),
+                label,
+                r,
+                text,
+                Timestamp(0),
+            ));
+        }
+        AnnotatedText {
+            name: name.into(),
+            text: text.into(),
+            set,
+        }
+    };
+    let mut report = LossReport::new();
+    let other = brat::import_conf(
+        "[entities]\nPerson\n",
+        "people",
+        Path::new("c"),
+        &mut report,
+    );
+    let docs = vec![
+        (
+            doc("a.txt", &[(1, "source", 4, 7)]),
+            Schema::fact_checking(),
+        ),
+        (doc("b.txt", &[(1, "Person", 4, 7)]), other.clone()),
+    ];
+    let style = brat::FlagStyle::for_docs(docs.iter().map(|(d, _)| d));
+    let conf = brat::collection_conf(&docs, &style);
+    let entities: Vec<&str> = conf
+        .split("[entities]\n")
+        .nth(1)
+        .unwrap()
+        .split("[relations]")
+        .next()
+        .unwrap()
+        .lines()
+        .collect();
+    assert_eq!(
+        entities,
+        ["claim", "source", "cue", "quote", "evidence", "Person"]
+    );
+    assert!(!conf.contains(brat::OVERLAP_LINE));
+    // A span inside another (a claim and the evidence in it) needs <OVERLAP> for brat.
+    let nested = doc("c.txt", &[(1, "claim", 8, 22), (2, "evidence", 11, 16)]);
+    assert!(brat::has_overlap(&nested));
+    let docs = vec![
+        (nested, Schema::fact_checking()),
+        (doc("b.txt", &[]), other),
+    ];
+    let conf = brat::collection_conf(&docs, &style);
+    assert!(conf.contains(brat::OVERLAP_LINE), "{conf}");
+    // Spans that only touch do not overlap.
+    assert!(!brat::has_overlap(&doc(
+        "d.txt",
+        &[(1, "claim", 0, 3), (2, "source", 3, 7)]
+    )));
+}
