@@ -29,8 +29,6 @@ pub enum LossKind {
     OverlappingSpans,
     /// Spans that do not start and end on token boundaries or cross a sentence (CoNLL).
     UnalignedSpans,
-    /// Offsets that tools may count differently (after a char outside the BMP).
-    Offsets,
     /// Events, comments of other types, normalizations and equivalences (brat structures).
     Standoff,
     /// A document with no claim label, which the CSV of claims has no row for.
@@ -41,7 +39,7 @@ pub enum LossKind {
 
 impl LossKind {
     /// Every kind, in the order of the documentation.
-    pub const ALL: [LossKind; 14] = [
+    pub const ALL: [LossKind; 13] = [
         Self::AuthorAndTimes,
         Self::ReviewStatus,
         Self::Notes,
@@ -52,7 +50,6 @@ impl LossKind {
         Self::DiscontinuousSpans,
         Self::OverlappingSpans,
         Self::UnalignedSpans,
-        Self::Offsets,
         Self::Standoff,
         Self::NoClaims,
         Self::Other,
@@ -71,7 +68,6 @@ impl LossKind {
             Self::DiscontinuousSpans => "discontinuous-spans",
             Self::OverlappingSpans => "overlapping-spans",
             Self::UnalignedSpans => "unaligned-spans",
-            Self::Offsets => "offsets",
             Self::Standoff => "standoff",
             Self::NoClaims => "no-claims",
             Self::Other => "other",

@@ -1,7 +1,8 @@
 //! Import and export of annotations in other tools' formats: brat standoff, JSONL (Hamish, doccano,
 //! Label Studio), CoNLL IOB2, a CSV of claims, W3C Web Annotation. Offsets in the model are chars of
-//! the decoded text; each format module converts at its boundary (brat and doccano count chars,
-//! Label Studio counts UTF-16 code units). Whatever a format cannot hold goes to a [`LossReport`].
+//! the decoded text; brat, doccano, Label Studio, CoNLL, the CSV and W3C count the same unit, and
+//! only the Hamish JSONL adds UTF-16 code units. Whatever a format cannot hold goes to a
+//! [`LossReport`].
 
 pub mod brat;
 pub mod conll;
