@@ -69,6 +69,20 @@ impl OpenText {
             }
             .into());
         };
+        if !imported.set.standoff.is_empty() {
+            // One group edit adds spans and relations; events and the other brat extras are
+            // whole-corpus data that `hamish import` brings in with their ids.
+            let doc = AnnotatedText {
+                name: found.name.clone(),
+                text: imported.text.clone(),
+                set: imported.set.clone(),
+            };
+            crate::store::formats::uncarried::report_standoff(
+                &doc,
+                "an import into an open text (use `hamish import` for brat corpora)",
+                &mut losses,
+            );
+        }
         let added = imported.set.len();
         if added > 0 || imported.set.relations().next().is_some() {
             let edit = self.renumbered_additions(&imported.set);
