@@ -158,8 +158,26 @@ fn doccano_warns_per_document_about_the_overlapping_spans_it_would_drop() {
     assert_eq!(whats(&report), ["overlapping spans: 1 (T2)"]);
     assert_eq!(report.losses[0].kind, LossKind::OverlappingSpans);
     assert!(report.losses[0].why.contains("allows overlapping spans"));
+    // Each fragment of a discontinuous span is an entity of its own for doccano.
+    let mut doc = doc;
+    let frags = vec![
+        CharRange::from_indices(0, 3),
+        CharRange::from_indices(12, 14),
+    ];
+    let quote = Annotation::new(AnnotationId(4), "quote", frags, text, Timestamp(0));
+    doc.set.insert_annotation(quote);
+    let mut report = LossReport::new();
+    jsonl::export_line(&doc, JsonlFlavor::Doccano, &mut report);
+    let overlaps: Vec<String> = report
+        .losses
+        .iter()
+        .filter(|l| l.kind == LossKind::OverlappingSpans)
+        .map(|l| l.what.clone())
+        .collect();
+    assert_eq!(overlaps, ["overlapping spans: 2 (T2, T4 fragment 2)"]);
     // Label Studio holds overlapping regions: nothing to say.
     let mut report = LossReport::new();
     jsonl::export_line(&doc, JsonlFlavor::LabelStudio, &mut report);
-    assert!(report.is_empty(), "{report}");
+    let kinds: Vec<LossKind> = report.losses.iter().map(|l| l.kind).collect();
+    assert_eq!(kinds, [LossKind::DiscontinuousSpans], "{report}");
 }

@@ -255,23 +255,31 @@ fn report_extras(doc: &AnnotatedText, spans: &[&Annotation], tool: &str, report:
     report_uncarried(doc, spans, tool, Carries::LABELS_AND_RELATIONS, report);
 }
 
-/// The ids of the spans doccano drops on import when its project does not allow overlapping
-/// spans (its default): entities sorted by start (stable), each kept only if it starts at or
-/// after the end of the last kept one (doccano's `Spans.clean`, backend/data_import/pipeline).
-fn doccano_dropped(entities: &[(AnnotationId, CharRange)]) -> Vec<String> {
-    let mut sorted: Vec<&(AnnotationId, CharRange)> = entities.iter().collect();
-    sorted.sort_by_key(|(_, r)| r.start);
+/// The spans doccano drops on import when its project does not allow overlapping spans (its
+/// default): entities sorted by start (stable), each kept only if it starts at or after the end of
+/// the last kept one (doccano's `Spans.clean`, backend/data_import/pipeline/labels.py). Each
+/// entity is `(annotation id, fragment number when the span has several, range)`; the result
+/// names one per dropped entity (`T8 fragment 2` for a fragment), in id order.
+fn doccano_dropped(entities: &[(AnnotationId, Option<usize>, CharRange)]) -> Vec<String> {
+    let mut sorted: Vec<&(AnnotationId, Option<usize>, CharRange)> = entities.iter().collect();
+    sorted.sort_by_key(|(_, _, r)| r.start);
     let mut last_end = None;
-    let mut dropped: Vec<AnnotationId> = Vec::new();
-    for (id, r) in sorted {
+    let mut dropped = Vec::new();
+    for (id, fragment, r) in sorted {
         if last_end.is_none_or(|end| r.start >= end) {
             last_end = Some(r.end);
-        } else if !dropped.contains(id) {
-            dropped.push(*id);
+        } else {
+            dropped.push((*id, *fragment));
         }
     }
     dropped.sort();
-    dropped.iter().map(ToString::to_string).collect()
+    dropped
+        .iter()
+        .map(|(id, fragment)| match fragment {
+            Some(k) => format!("{id} fragment {k}"),
+            None => id.to_string(),
+        })
+        .collect()
 }
 
 fn doccano_line(
@@ -288,8 +296,8 @@ fn doccano_line(
     let mut next = 1u64;
     let mut written = Vec::new();
     for a in spans {
-        for r in &a.ranges {
-            written.push((a.id, *r));
+        for (k, r) in a.ranges.iter().enumerate() {
+            written.push((a.id, (a.ranges.len() > 1).then_some(k + 1), *r));
             label.push(json!([r.start.0, r.end.0, a.label]));
             entities.push(json!({"id": next, "label": a.label, "start_offset": r.start.0, "end_offset": r.end.0}));
             first_entity.entry(a.id).or_insert(next);
