@@ -373,6 +373,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn document_iris_are_absolute_and_keep_arabic() {
+        assert_eq!(
+            document_iri(DEFAULT_BASE, "قال عليّ.txt"),
+            "https://hamish.invalid/قال%20عليّ.txt"
+        );
+        assert_eq!(
+            document_iri("urn:x:", "a#b?c%d\\e.txt"),
+            "urn:x:a%23b%3Fc%25d/e.txt"
+        );
+    }
+
+    #[test]
     fn dates_convert_both_ways() {
         assert_eq!(iso8601(Timestamp(0)), "1970-01-01T00:00:00Z");
         assert_eq!(iso8601(Timestamp(1_795_566_903)), "2026-11-25T00:35:03Z");
