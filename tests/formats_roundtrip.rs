@@ -444,3 +444,36 @@ fn csv_has_bom_one_row_per_claim_with_sources_and_cues() {
     assert_eq!(&rows[2][0], "family.txt");
     assert_eq!(&rows[2][3], "علي");
 }
+
+/// Label Studio reads `value.start`/`value.end` as code points: every region of the emoji-bearing
+/// documents (🙂, 🏭, 👨‍👩‍👧 before most regions) covers its own text when counted so.
+#[test]
+fn label_studio_regions_are_code_points_on_their_text() {
+    let mut after_emoji = 0;
+    for doc in [news(), family(), merger()] {
+        let line = jsonl::export_line(&doc, JsonlFlavor::LabelStudio, &mut LossReport::new());
+        let task: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let first_astral = doc.text.chars().position(|c| c.len_utf16() == 2).unwrap();
+        for r in task["annotations"][0]["result"].as_array().unwrap() {
+            let Some(v) = r.get("value") else { continue };
+            let (s, e) = (
+                v["start"].as_u64().unwrap() as usize,
+                v["end"].as_u64().unwrap() as usize,
+            );
+            let covered: String = doc.text.chars().skip(s).take(e - s).collect();
+            // The region's span and fragment, from its id (`T8` or `T8-2`), and the text the
+            // model says that fragment covers.
+            let id = r["id"].as_str().unwrap();
+            let (number, k) = id[1..]
+                .split_once('-')
+                .map_or((&id[1..], 1), |(n, k)| (n, k.parse().unwrap()));
+            let a = doc
+                .set
+                .annotation(AnnotationId(number.parse().unwrap()))
+                .unwrap();
+            assert_eq!(covered, a.anchors[k - 1].exact, "{}: {r}", doc.name);
+            after_emoji += usize::from(s > first_astral);
+        }
+    }
+    assert!(after_emoji >= 8, "{after_emoji}");
+}
