@@ -50,7 +50,7 @@ pub struct ExportArgs {
     pub force: bool,
     /// Kinds of loss that are expected and exit 0 (comma-separated, e.g. `relations,attributes`);
     /// any other loss still exits 1.
-    #[arg(long, value_delimiter = ',', value_parser = loss_kind)]
+    #[arg(long, value_delimiter = ',', value_parser = loss_kind, value_name = "KIND")]
     pub allow_loss: Vec<LossKind>,
     /// The base IRI of W3C Web Annotation ids (default `https://hamish.invalid/`).
     #[arg(long, value_name = "IRI")]

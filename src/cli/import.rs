@@ -30,7 +30,7 @@ pub struct ImportArgs {
     #[arg(long)]
     pub force: bool,
     /// Kinds of loss that are expected and exit 0 (comma-separated); any other loss exits 1.
-    #[arg(long, value_delimiter = ',', value_parser = loss_kind)]
+    #[arg(long, value_delimiter = ',', value_parser = loss_kind, value_name = "KIND")]
     pub allow_loss: Vec<LossKind>,
 }
 
