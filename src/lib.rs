@@ -1,6 +1,7 @@
 //! Hamish (هامش): annotating Arabic text. The library holds the core (text engine, annotation model,
 //! storage), the CPU renderer, the window and the command line; `main.rs` only dispatches.
 
+pub mod agree;
 pub mod cli;
 pub mod model;
 pub mod offset;
