@@ -324,6 +324,24 @@ mod tests {
         assert!((study.alpha().unwrap() - 0.8591).abs() < 0.0005);
     }
 
+    /// Worked by hand (docs/agreement.md): one coder's unit 26–36 against the other's 3–19
+    /// (two overlapping units joined) and 35–43 on a continuum of 54. Σδ² = 16² + 9² + 7² = 386,
+    /// D_o = 2·386 / (2·1·54²); D_e = (2/54)·16752 / (2·54·107 − 386); αU ≈ −1.383 < −1.
+    #[test]
+    fn unitizing_alpha_can_fall_below_minus_one() {
+        let mut s = UnitizingStudy::new(2, 0, 54);
+        s.add_unit(0, 26, 10, 0);
+        for (start, len) in [(3, 7), (9, 10), (35, 8)] {
+            s.add_unit(1, start, len, 0);
+        }
+        let observed = 2.0 * 386.0 / (2.0 * 54.0 * 54.0);
+        let expected = 2.0 / 54.0 * 16752.0 / (2.0 * 54.0 * 107.0 - 386.0);
+        assert!((s.observed(&0) - observed).abs() < 1e-12);
+        assert!((s.expected(&0).unwrap() - expected).abs() < 1e-12);
+        let alpha = s.alpha().unwrap();
+        assert!((alpha - (1.0 - observed / expected)).abs() < 1e-12 && alpha < -1.38);
+    }
+
     #[test]
     fn overlapping_units_of_one_coder_are_joined_and_documents_append() {
         let mut s = UnitizingStudy::new(1, 0, 20);
