@@ -147,14 +147,36 @@ mod tests {
     /// ways, sources do not → tp 2, fn 1, fp 1 → F1 = 4/6.
     #[test]
     fn exact_and_overlap_by_hand() {
-        let a = [span("claim", 0, 10), span("claim", 20, 30), span("source", 40, 45)];
-        let b = [span("claim", 0, 10), span("claim", 22, 30), span("source", 50, 55)];
+        let a = [
+            span("claim", 0, 10),
+            span("claim", 20, 30),
+            span("source", 40, 45),
+        ];
+        let b = [
+            span("claim", 0, 10),
+            span("claim", 22, 30),
+            span("source", 50, 55),
+        ];
         let exact = pooled(&exact_counts(&a, &b));
         assert_eq!((exact.tp, exact.fp, exact.fn_), (1, 2, 2));
         assert!((exact.f1().unwrap() - 2.0 / 6.0).abs() < 1e-12);
         let overlap = overlap_counts(&a, &b);
-        assert_eq!(overlap["claim"], F1Counts { tp: 2, fp: 0, fn_: 0 });
-        assert_eq!(overlap["source"], F1Counts { tp: 0, fp: 1, fn_: 1 });
+        assert_eq!(
+            overlap["claim"],
+            F1Counts {
+                tp: 2,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            overlap["source"],
+            F1Counts {
+                tp: 0,
+                fp: 1,
+                fn_: 1
+            }
+        );
         assert!((pooled(&overlap).f1().unwrap() - 4.0 / 6.0).abs() < 1e-12);
         assert_eq!(F1Counts::default().f1(), None);
     }
@@ -166,7 +188,14 @@ mod tests {
         let a = [span("claim", 0, 20)];
         let b = [span("claim", 0, 5), span("claim", 8, 20)];
         let c = overlap_counts(&a, &b);
-        assert_eq!(c["claim"], F1Counts { tp: 1, fp: 1, fn_: 0 });
+        assert_eq!(
+            c["claim"],
+            F1Counts {
+                tp: 1,
+                fp: 1,
+                fn_: 0
+            }
+        );
         let (x, y) = (span("claim", 0, 10), span("claim", 5, 8));
         let (p, q) = (span("claim", 4, 6), span("claim", 9, 12));
         // x would take p (shares 2) before q (shares 1); y can only take p, so x moves to q.

@@ -126,7 +126,11 @@ mod tests {
             let counts: Vec<(usize, u64)> = row.iter().copied().enumerate().collect();
             t.add_counts(&counts);
         }
-        assert!((t.kappa().unwrap() - 0.210).abs() < 0.0005, "{:?}", t.kappa());
+        assert!(
+            (t.kappa().unwrap() - 0.210).abs() < 0.0005,
+            "{:?}",
+            t.kappa()
+        );
     }
 
     #[test]
@@ -146,7 +150,12 @@ mod tests {
     #[test]
     fn two_coders_give_scotts_pi() {
         let mut t = FleissTally::new(2);
-        for (a, b, n) in [("y", "y", 20), ("y", "n", 5), ("n", "y", 10), ("n", "n", 15)] {
+        for (a, b, n) in [
+            ("y", "y", 20),
+            ("y", "n", 5),
+            ("n", "y", 10),
+            ("n", "n", 15),
+        ] {
             for _ in 0..n {
                 t.add_item(&[a, b]);
             }

@@ -91,10 +91,31 @@ mod tests {
             .map(|(x, y)| (AnnotationId(x), AnnotationId(y)))
             .collect();
         let c = relation_counts(&a, &b, &alignment);
-        assert_eq!(c["attributed-to"], F1Counts { tp: 1, fp: 0, fn_: 0 });
-        assert_eq!(c["cue-of"], F1Counts { tp: 0, fp: 1, fn_: 1 });
+        assert_eq!(
+            c["attributed-to"],
+            F1Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            c["cue-of"],
+            F1Counts {
+                tp: 0,
+                fp: 1,
+                fn_: 1
+            }
+        );
         // Without alignment nothing matches.
         let none = relation_counts(&a, &b, &BTreeMap::new());
-        assert_eq!(none["attributed-to"], F1Counts { tp: 0, fp: 1, fn_: 1 });
+        assert_eq!(
+            none["attributed-to"],
+            F1Counts {
+                tp: 0,
+                fp: 1,
+                fn_: 1
+            }
+        );
     }
 }

@@ -97,9 +97,7 @@ impl LabelIndex {
 
     /// The bit of `label`, if it is in the index.
     pub fn bit(&self, label: &str) -> Option<usize> {
-        self.labels
-            .binary_search_by(|l| l.as_str().cmp(label))
-            .ok()
+        self.labels.binary_search_by(|l| l.as_str().cmp(label)).ok()
     }
 
     /// For every char of a text `text_len` chars long, the labels of `spans` covering it.
@@ -150,8 +148,7 @@ mod tests {
             "",
             Timestamp(0),
         ));
-        let mut orphan =
-            Annotation::new(AnnotationId(2), "claim", vec![r(4, 6)], "", Timestamp(0));
+        let mut orphan = Annotation::new(AnnotationId(2), "claim", vec![r(4, 6)], "", Timestamp(0));
         orphan.status = AnnotationStatus::Orphan;
         set.insert_annotation(orphan);
         let spans = spans_of(&set, 10);

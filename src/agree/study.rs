@@ -199,11 +199,14 @@ mod tests {
     }
 
     fn close(x: &Scores, y: &Scores) -> bool {
-        figures(x).iter().zip(figures(y)).all(|(a, b)| match (a, b) {
-            (Some(a), Some(b)) => (a - b).abs() < 1e-9,
-            (None, None) => true,
-            _ => false,
-        })
+        figures(x)
+            .iter()
+            .zip(figures(y))
+            .all(|(a, b)| match (a, b) {
+                (Some(a), Some(b)) => (a - b).abs() < 1e-9,
+                (None, None) => true,
+                _ => false,
+            })
     }
 
     fn spans() -> impl Strategy<Value = Vec<(usize, usize, usize)>> {
@@ -229,7 +232,10 @@ mod tests {
         let kappa = pair.labels["source"].kappa.unwrap();
         assert!((kappa - (po - pe) / (1.0 - pe)).abs() < 1e-12, "{kappa}");
         assert_eq!(report.documents.len(), 1);
-        assert_eq!(report.all.as_ref().unwrap().overall.kappa, pair.overall.kappa);
+        assert_eq!(
+            report.all.as_ref().unwrap().overall.kappa,
+            pair.overall.kappa
+        );
         let err = measure(&[], &names(&["a"])).unwrap_err();
         assert_eq!(err, AgreeError::TooFewAnnotators { count: 1 });
     }

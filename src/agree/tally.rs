@@ -359,8 +359,7 @@ impl GroupTally {
     }
 
     fn mean_f1(&self, label: Option<&str>) -> (Option<f64>, Option<f64>) {
-        let f1s: Vec<(Option<f64>, Option<f64>)> =
-            self.pairs.iter().map(|p| p.f1(label)).collect();
+        let f1s: Vec<(Option<f64>, Option<f64>)> = self.pairs.iter().map(|p| p.f1(label)).collect();
         (
             mean(f1s.iter().filter_map(|f| f.0)),
             mean(f1s.iter().filter_map(|f| f.1)),

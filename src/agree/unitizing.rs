@@ -365,7 +365,11 @@ mod tests {
         assert_eq!(a.length(), 15);
         assert_eq!(
             a.sections(1, &'x'),
-            vec![section(0, 10, false), section(10, 2, true), section(12, 3, false)]
+            vec![
+                section(0, 10, false),
+                section(10, 2, true),
+                section(12, 3, false)
+            ]
         );
     }
 }

@@ -12,7 +12,8 @@ use crate::store::session::{
     decode_for_sidecar, reanchor_set, AnnotationSession, OpenOptions, ReanchorSummary,
 };
 use crate::store::sidecar::{
-    find_sidecars, from_ron_str, line_of, read_sidecar_text, resolve_schema, SidecarPair,
+    find_sidecars_for, from_ron_str, line_of, read_sidecar_text, resolve_schema, AnnotatorName,
+    SidecarPair,
 };
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -27,6 +28,10 @@ pub struct CheckArgs {
     /// Orphans are kept and marked; files with a pending recovery file are left alone.
     #[arg(long)]
     pub fix: bool,
+    /// Work on this annotator's files (`<text>.<NAME>.ann.ron`) instead of the gold
+    /// `<text>.ann.ron`.
+    #[arg(long, value_name = "NAME")]
+    pub annotator: Option<AnnotatorName>,
 }
 
 /// How one file fared; ordered by severity.
@@ -57,7 +62,7 @@ impl FileReport {
 
 /// Runs `hamish check`.
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let pairs = match find_sidecars(&args.paths) {
+    let pairs = match find_sidecars_for(&args.paths, args.annotator.as_ref()) {
         Ok(pairs) => pairs,
         Err(err) => {
             eprintln!("hamish check: {err}");
@@ -274,14 +279,18 @@ fn orphan_reason(reason: &OrphanReason) -> String {
 /// new sidecar text when saved, or reports why not.
 fn fix_pair(pair: &SidecarPair, report: &mut FileReport) -> Option<String> {
     let shown = pair.sidecar.display();
-    let (mut session, opened) =
-        match AnnotationSession::open(RealFs, &pair.text, &OpenOptions::default()) {
-            Ok(s) => s,
-            Err(err) => {
-                report.problem(format!("PROBLEM {shown}: not fixed: {err}"));
-                return None;
-            }
-        };
+    let (mut session, opened) = match AnnotationSession::open_at(
+        RealFs,
+        &pair.text,
+        &pair.sidecar,
+        &OpenOptions::default(),
+    ) {
+        Ok(s) => s,
+        Err(err) => {
+            report.problem(format!("PROBLEM {shown}: not fixed: {err}"));
+            return None;
+        }
+    };
     if let Some(recovery) = opened.recovery {
         report.problem(format!(
             "PROBLEM {shown}: not fixed: unsaved work is waiting in {}; open the text in Hamish to restore or discard it first",

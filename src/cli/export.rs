@@ -4,13 +4,13 @@
 
 use crate::model::schema::Schema;
 use crate::store::formats::jsonl::JsonlFlavor;
-use crate::store::formats::load::load_annotated;
+use crate::store::formats::load::load_annotated_from;
 use crate::store::formats::walk::{collect, safe_relative};
 use crate::store::formats::{
     brat, conll, csv_claims, files::write_file, jsonl, webanno, AnnotatedText, ExportFormat,
     LossReport,
 };
-use crate::store::sidecar::{text_path_of, SIDECAR_SUFFIX};
+use crate::store::sidecar::{resolve_for, AnnotatorName, SIDECAR_SUFFIX};
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -40,6 +40,10 @@ pub struct ExportArgs {
     /// Overwrite files in the output folder that differ from what would be written.
     #[arg(long)]
     pub force: bool,
+    /// Export this annotator's files (`<text>.<NAME>.ann.ron`) instead of the gold
+    /// `<text>.ann.ron`.
+    #[arg(long, value_name = "NAME")]
+    pub annotator: Option<AnnotatorName>,
 }
 
 /// A progress bar on stderr for runs of many files, hidden when stderr is not a terminal.
@@ -75,21 +79,22 @@ pub(crate) fn finish(failed: &[String], report: &LossReport, done: usize) -> Exi
 /// Runs `hamish export`.
 pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let found = collect(&args.paths, &|n: &str| n.ends_with(SIDECAR_SUFFIX))?;
+    // Each found sidecar of the wanted kind, named as its text: "a.txt.alice.ann.ron" → "a.txt".
+    let found: Vec<_> = found
+        .iter()
+        .filter_map(|f| {
+            let pair = resolve_for(&f.path, args.annotator.as_ref())?;
+            let extra = f.path.as_os_str().len() - pair.text.as_os_str().len();
+            let name = f.name.get(..f.name.len().checked_sub(extra)?)?.to_owned();
+            Some((pair, name))
+        })
+        .collect();
     let bar = progress_bar(found.len());
     let loaded: Vec<Result<(AnnotatedText, Schema), String>> = found
         .par_iter()
-        .map(|f| {
-            let (text_path, name) = match text_path_of(&f.path) {
-                Some(t) => (
-                    t,
-                    f.name
-                        .strip_suffix(SIDECAR_SUFFIX)
-                        .unwrap_or(&f.name)
-                        .to_owned(),
-                ),
-                None => (f.path.clone(), f.name.clone()),
-            };
-            let result = load_annotated(&text_path, &name).map_err(|e| e.to_string());
+        .map(|(pair, name)| {
+            let result =
+                load_annotated_from(&pair.text, &pair.sidecar, name).map_err(|e| e.to_string());
             bar.inc(1);
             result
         })

@@ -12,7 +12,7 @@ use crate::store::formats::files::{read_text, write_file};
 use crate::store::formats::walk::{collect, safe_relative, Found};
 use crate::store::formats::{brat, conll, jsonl, FormatError, ImportFormat, LossReport};
 use crate::store::sidecar::{
-    sidecar_path, to_ron_string, SchemaSource, SidecarData, FOLDER_SCHEMA_FILE,
+    sidecar_path_for, to_ron_string, AnnotatorName, SchemaSource, SidecarData, FOLDER_SCHEMA_FILE,
 };
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -34,6 +34,10 @@ pub struct ImportArgs {
     /// Overwrite texts or sidecars that exist with different content.
     #[arg(long)]
     pub force: bool,
+    /// Write this annotator's files (`<text>.<NAME>.ann.ron`) instead of the gold
+    /// `<text>.ann.ron`.
+    #[arg(long, value_name = "NAME")]
+    pub annotator: Option<AnnotatorName>,
 }
 
 /// One document ready to be written.
@@ -74,7 +78,7 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
                 .and_then(|docs| {
                     let n = docs.len();
                     docs.into_iter()
-                        .try_for_each(|d| write_imported(&args.into, d, args.force))
+                        .try_for_each(|d| write_imported(&args, d))
                         .map(|()| n)
                 })
                 .map_err(|e| format!("{}: {e}", f.path.display()));
@@ -184,13 +188,14 @@ fn find_conf(ann: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-fn write_imported(into: &Path, d: Imported, force: bool) -> Result<(), FormatError> {
-    let text_path = into.join(&d.rel);
+fn write_imported(args: &ImportArgs, d: Imported) -> Result<(), FormatError> {
+    let force = args.force;
+    let text_path = args.into.join(&d.rel);
     let doc = SourceText::new(&text_path, d.text, TextEncoding::Utf8);
     write_file(&text_path, doc.text.as_bytes(), force)?;
     let data = SidecarData::new(&doc, d.schema, d.set);
     write_file(
-        &sidecar_path(&text_path),
+        &sidecar_path_for(&text_path, args.annotator.as_ref()),
         to_ron_string(&data).as_bytes(),
         force,
     )

@@ -5,7 +5,7 @@
 use crate::model::schema::Schema;
 use crate::model::set::AnnotationSet;
 use crate::model::AnnotationStatus;
-use crate::store::sidecar::{find_sidecars, load_sidecar};
+use crate::store::sidecar::{find_sidecars_for, load_sidecar, AnnotatorName};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -25,6 +25,10 @@ pub struct StatsArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Work on this annotator's files (`<text>.<NAME>.ann.ron`) instead of the gold
+    /// `<text>.ann.ron`.
+    #[arg(long, value_name = "NAME")]
+    pub annotator: Option<AnnotatorName>,
 }
 
 /// Counts for one document (or the total over all of them).
@@ -108,7 +112,7 @@ struct Report {
 
 /// Runs `hamish stats`. Exit code: 0 fine, 1 when a sidecar could not be read, 2 on bad paths.
 pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
-    let pairs = match find_sidecars(&args.paths) {
+    let pairs = match find_sidecars_for(&args.paths, args.annotator.as_ref()) {
         Ok(pairs) => pairs,
         Err(err) => {
             eprintln!("hamish stats: {err}");
