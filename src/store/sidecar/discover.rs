@@ -158,10 +158,19 @@ pub fn find_annotated_texts(paths: &[PathBuf]) -> Result<Vec<TextVersions>, Disc
             };
             let mut here = Vec::new();
             walk_one(&folder, &mut here)?;
-            let gold = sidecar_path(path);
-            sidecars.extend(here.into_iter().filter(|s| {
-                *s == gold || split_annotator_sidecar(s).is_some_and(|(t, _)| t == *path)
-            }));
+            // Named like the given path, so that reports show the text as it was given.
+            let file = path.file_name().map(Path::new).unwrap_or(path);
+            for found in here {
+                let Some(name) = found.file_name() else {
+                    continue;
+                };
+                let name = Path::new(name);
+                let ours = name == sidecar_path(file)
+                    || split_annotator_sidecar(name).is_some_and(|(t, _)| t == file);
+                if ours {
+                    sidecars.push(path.with_file_name(name));
+                }
+            }
         }
     }
     let mut texts: BTreeMap<PathBuf, TextVersions> = BTreeMap::new();
