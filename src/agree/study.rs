@@ -57,17 +57,7 @@ pub fn measure(
     let mut group = GroupTally::empty(annotators.len(), labels);
     let mut reports = Vec::new();
     for doc in documents {
-        let text_len = doc.text.chars().count();
-        let versions: Vec<Option<Version>> = annotators
-            .iter()
-            .map(|name| {
-                doc.versions.get(name).map(|set| {
-                    let spans = spans_of(set, text_len);
-                    let cover = index.coverage(spans.iter().map(|(_, s)| s), text_len);
-                    Version { set, spans, cover }
-                })
-            })
-            .collect();
+        let versions = prepare(doc, annotators, &index);
         let present: Vec<usize> = (0..annotators.len())
             .filter(|&i| versions[i].is_some())
             .collect();
@@ -106,6 +96,25 @@ pub fn measure(
         all: (group.documents() > 0).then(|| all_report(annotators.to_vec(), &group, &index)),
         documents: reports,
     })
+}
+
+/// Each annotator's version of `doc`, prepared for comparison (`None` where they have none).
+fn prepare<'a>(
+    doc: &'a DocumentVersions,
+    annotators: &[String],
+    index: &LabelIndex,
+) -> Vec<Option<Version<'a>>> {
+    let text_len = doc.text.chars().count();
+    annotators
+        .iter()
+        .map(|name| {
+            doc.versions.get(name).map(|set| {
+                let spans = spans_of(set, text_len);
+                let cover = index.coverage(spans.iter().map(|(_, s)| s), text_len);
+                Version { set, spans, cover }
+            })
+        })
+        .collect()
 }
 
 /// Every label any of `annotators` used in `documents`.

@@ -37,19 +37,7 @@ pub fn run(args: AgreeArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    let wanted: BTreeSet<&AnnotatorName> = args.annotators.iter().collect();
-    let chosen = |t: &TextVersions| -> Vec<(AnnotatorName, PathBuf)> {
-        t.annotators
-            .iter()
-            .filter(|(n, _)| wanted.is_empty() || wanted.contains(n))
-            .map(|(n, p)| (n.clone(), p.clone()))
-            .collect()
-    };
-    let texts: Vec<(PathBuf, Vec<(AnnotatorName, PathBuf)>)> = texts
-        .iter()
-        .map(|t| (t.text.clone(), chosen(t)))
-        .filter(|(_, files)| files.len() >= 2)
-        .collect();
+    let texts = chosen_files(&texts, &args.annotators);
     if texts.is_empty() {
         eprintln!("hamish agree: no text under the given paths has files of two or more annotators (<text>.<annotator>.ann.ron)");
         return Ok(ExitCode::from(2));
@@ -94,6 +82,27 @@ pub fn run(args: AgreeArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Each text with the files of the `wanted` annotators (everyone's when empty), when there are
+/// two or more.
+fn chosen_files(
+    texts: &[TextVersions],
+    wanted: &[AnnotatorName],
+) -> Vec<(PathBuf, Vec<(AnnotatorName, PathBuf)>)> {
+    texts
+        .iter()
+        .map(|t| {
+            let files = t
+                .annotators
+                .iter()
+                .filter(|(n, _)| wanted.is_empty() || wanted.contains(n))
+                .map(|(n, p)| (n.clone(), p.clone()))
+                .collect::<Vec<_>>();
+            (t.text.clone(), files)
+        })
+        .filter(|(_, files)| files.len() >= 2)
+        .collect()
 }
 
 /// Reads a text and its annotators' files. Annotations saved against another version of the
