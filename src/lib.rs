@@ -2,6 +2,7 @@
 //! storage), the application layer (`workspace`), the CPU renderer, the window and the command line;
 //! `main.rs` only dispatches.
 
+pub mod agree;
 pub mod cli;
 pub mod model;
 pub mod offset;

@@ -3,6 +3,7 @@
 //! changed text's re-anchored annotations are saved. Exit code: 0 all fine, 1 any problem, 2 usage
 //! or I/O error.
 
+use crate::store::sidecar::AnnotatorName;
 use crate::workspace::batch::check::Verdict;
 use crate::workspace::batch::check_paths;
 use std::path::PathBuf;
@@ -18,11 +19,15 @@ pub struct CheckArgs {
     /// Orphans are kept and marked; files with a pending recovery file are left alone.
     #[arg(long)]
     pub fix: bool,
+    /// Work on this annotator's files (`<text>.<NAME>.ann.ron`) instead of the gold
+    /// `<text>.ann.ron`.
+    #[arg(long, value_name = "NAME")]
+    pub annotator: Option<AnnotatorName>,
 }
 
 /// Runs `hamish check`.
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let checked = match check_paths(&args.paths, args.fix) {
+    let checked = match check_paths(&args.paths, args.annotator.as_ref(), args.fix) {
         Ok(checked) => checked,
         Err(err) => {
             eprintln!("hamish check: {err}");

@@ -5,6 +5,7 @@
 
 use super::formats::{ExportFormatArg, FlavorArg};
 use crate::store::formats::{FormatError, LossKind, LossReport};
+use crate::store::sidecar::AnnotatorName;
 use crate::workspace::batch::export::{
     export_files_with, find_documents, load_documents, write_outputs, ExportOptions,
 };
@@ -55,6 +56,10 @@ pub struct ExportArgs {
     /// The base IRI of W3C Web Annotation ids (default `https://hamish.invalid/`).
     #[arg(long, value_name = "IRI")]
     pub base: Option<String>,
+    /// Export this annotator's files (`<text>.<NAME>.ann.ron`) instead of the gold
+    /// `<text>.ann.ron`.
+    #[arg(long, value_name = "NAME")]
+    pub annotator: Option<AnnotatorName>,
 }
 
 /// A progress bar on stderr for runs of many files, hidden when stderr is not a terminal.
@@ -105,7 +110,7 @@ pub(crate) fn with_advice(err: &FormatError) -> String {
 
 /// Runs `hamish export`.
 pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
-    let found = find_documents(&args.paths)?;
+    let found = find_documents(&args.paths, args.annotator.as_ref())?;
     let bar = progress_bar(found.len());
     let (docs, failed) = load_documents(&found, &|| bar.inc(1));
     bar.finish_and_clear();

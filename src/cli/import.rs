@@ -7,6 +7,7 @@ use super::export::{finish, loss_kind, progress_bar, with_advice, EXIT_CODES};
 use super::formats::ImportFormatArg;
 use crate::model::annotation::Timestamp;
 use crate::store::formats::{FormatError, ImportFormat, LossKind, LossReport};
+use crate::store::sidecar::AnnotatorName;
 use crate::store::walk::walk_files;
 use crate::workspace::batch::import::{is_source_name, read_source, write_imported, ImportSchema};
 use rayon::prelude::*;
@@ -32,6 +33,10 @@ pub struct ImportArgs {
     /// Kinds of loss that are expected and exit 0 (comma-separated); any other loss exits 1.
     #[arg(long, value_delimiter = ',', value_parser = loss_kind, value_name = "KIND")]
     pub allow_loss: Vec<LossKind>,
+    /// Write this annotator's files (`<text>.<NAME>.ann.ron`) instead of the gold
+    /// `<text>.ann.ron`.
+    #[arg(long, value_name = "NAME")]
+    pub annotator: Option<AnnotatorName>,
 }
 
 /// Runs `hamish import`.
@@ -54,7 +59,9 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
                 .and_then(|docs| {
                     let n = docs.len();
                     docs.into_iter()
-                        .try_for_each(|d| write_imported(&args.into, d, args.force))
+                        .try_for_each(|d| {
+                            write_imported(&args.into, d, args.force, args.annotator.as_ref())
+                        })
                         .map(|()| n)
                 })
                 .map_err(|e| format!("{}: {}", f.path.display(), with_advice(&e)));

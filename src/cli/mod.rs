@@ -1,6 +1,7 @@
 //! Command-line parsing (clap) and dispatch of the headless subcommands; the only place besides
 //! `main.rs` that turns errors into exit codes.
 
+pub mod agree;
 pub mod check;
 pub mod export;
 pub mod formats;
@@ -44,6 +45,8 @@ pub enum HeadlessCommand {
     Export(export::ExportArgs),
     /// Import annotations from another tool's format into sidecar files.
     Import(import::ImportArgs),
+    /// Inter-annotator agreement (F1, κ, α, αU) between annotators' files of the same texts.
+    Agree(agree::AgreeArgs),
 }
 
 /// Runs a headless command; the returned code is the process exit code.
@@ -55,6 +58,7 @@ pub fn run_command(command: HeadlessCommand) -> anyhow::Result<std::process::Exi
         HeadlessCommand::Stats(args) => stats::run(args),
         HeadlessCommand::Export(args) => export::run(args),
         HeadlessCommand::Import(args) => import::run(args),
+        HeadlessCommand::Agree(args) => agree::run(args),
     }
 }
 

@@ -3,6 +3,7 @@
 //! a source, annotations to review or orphaned — as a table or as JSON (`--json`).
 
 use crate::model::schema::Schema;
+use crate::store::sidecar::AnnotatorName;
 use crate::workspace::batch::stats::{collect_stats, DocumentStats, StatsReport};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,11 +17,15 @@ pub struct StatsArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Work on this annotator's files (`<text>.<NAME>.ann.ron`) instead of the gold
+    /// `<text>.ann.ron`.
+    #[arg(long, value_name = "NAME")]
+    pub annotator: Option<AnnotatorName>,
 }
 
 /// Runs `hamish stats`. Exit code: 0 fine, 1 when a sidecar could not be read, 2 on bad paths.
 pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
-    let report = match collect_stats(&args.paths) {
+    let report = match collect_stats(&args.paths, args.annotator.as_ref()) {
         Ok(report) => report,
         Err(err) => {
             eprintln!("hamish stats: {err}");

@@ -477,3 +477,72 @@ fn check_and_stats_report_on_the_open_annotations() {
     assert_eq!(stats.annotations, 1);
     assert_eq!(stats.claims_without_source, 1);
 }
+
+#[test]
+fn a_save_conflict_offers_to_overwrite_and_overwriting_saves() {
+    let (_dir, path, mut ws) = opened();
+    annotate(&mut ws, "source", "الوزير");
+    // Someone else writes the sidecar after this text was opened.
+    let sidecar = sidecar_path(&path);
+    std::fs::write(&sidecar, "not ours").unwrap();
+    let outcome = ws.execute(Action::Save).unwrap();
+    let message = &outcome.messages[0];
+    assert_eq!(message.severity, Severity::Warning);
+    assert_eq!(
+        message.offer.as_ref().map(|(_, a)| a.clone()),
+        None,
+        "a sidecar that does not parse is never overwritten"
+    );
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), "not ours");
+    // A readable but different sidecar can be overwritten when the user says so.
+    std::fs::remove_file(&sidecar).unwrap();
+    let mut other = Workspace::new("other");
+    other
+        .execute(Action::Open {
+            path: path.clone(),
+            encoding: None,
+        })
+        .unwrap();
+    annotate(&mut other, "claim", "الهدنة قريبة");
+    other.execute(Action::Save).unwrap();
+    let outcome = ws.execute(Action::Save).unwrap();
+    let (_, offer) = outcome.messages[0].offer.clone().unwrap();
+    assert_eq!(offer, Action::OverwriteAfterConflict);
+    ws.execute(offer).unwrap();
+    let saved = load_sidecar(&sidecar).unwrap();
+    assert_eq!(saved.set.annotations().next().unwrap().label, "source");
+    assert!(!ws.is_modified());
+}
+
+#[test]
+fn discarding_unsaved_work_removes_the_recovery_file() {
+    let (_dir, path, mut ws) = opened();
+    annotate(&mut ws, "source", "الوزير");
+    ws.execute(Action::KeepUnsavedWork).unwrap();
+    let recovery = crate::store::recovery::recovery_path(&sidecar_path(&path));
+    assert!(recovery.is_file());
+    ws.execute(Action::DiscardUnsavedWork).unwrap();
+    assert!(!recovery.exists());
+}
+
+#[test]
+fn a_declined_recovery_file_is_deleted() {
+    let (_dir, path, mut ws) = opened();
+    annotate(&mut ws, "source", "الوزير");
+    ws.execute(Action::KeepUnsavedWork).unwrap();
+    let mut again = Workspace::new("tester");
+    again
+        .execute(Action::Open {
+            path: path.clone(),
+            encoding: None,
+        })
+        .unwrap();
+    assert!(open(&again).session.pending_recovery().is_some());
+    again.execute(Action::DiscardRecovery).unwrap();
+    assert!(open(&again).session.pending_recovery().is_none());
+    assert!(!crate::store::recovery::recovery_path(&sidecar_path(&path)).exists());
+    assert!(matches!(
+        again.execute(Action::DiscardRecovery),
+        Err(ActionError::Session(_))
+    ));
+}

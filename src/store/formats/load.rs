@@ -18,13 +18,32 @@ pub fn load_annotated(
     Ok((doc, schema))
 }
 
+/// [`load_annotated`] with the annotations in `sidecar` (an annotator's file) instead of the
+/// text's gold sidecar.
+pub fn load_annotated_from(
+    text_path: &Path,
+    sidecar: &Path,
+    name: &str,
+) -> Result<(AnnotatedText, Schema), FormatError> {
+    let (doc, schema, _) = load_with(text_path, sidecar, name)?;
+    Ok((doc, schema))
+}
+
 /// [`load_annotated`], also returning the sidecar as read (for what an export cannot carry, such
 /// as the encoding the text was decoded from).
 pub fn load_annotated_with_sidecar(
     text_path: &Path,
     name: &str,
 ) -> Result<(AnnotatedText, Schema, SidecarData), FormatError> {
-    let sidecar = load_sidecar(&sidecar_path(text_path))?;
+    load_with(text_path, &sidecar_path(text_path), name)
+}
+
+fn load_with(
+    text_path: &Path,
+    sidecar: &Path,
+    name: &str,
+) -> Result<(AnnotatedText, Schema, SidecarData), FormatError> {
+    let sidecar = load_sidecar(sidecar)?;
     let file = read_annotated(text_path, Some(sidecar.clone()), None).map_err(|e| match e {
         ReadAnnotatedError::Text(e) => FormatError::Decode(e),
         ReadAnnotatedError::Schema(e) => FormatError::Sidecar(e),

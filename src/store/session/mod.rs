@@ -14,7 +14,7 @@ mod reanchor;
 pub use error::{OpenError, SessionError};
 pub use reanchor::{reanchor_set, AnnotationFate, ReanchorSummary};
 
-use crate::model::annotation::{Annotation, Timestamp};
+use crate::model::annotation::{Annotation, AnnotationId, Timestamp};
 use crate::model::edit::Edit;
 use crate::model::history::History;
 use crate::model::quote::Quote;
@@ -33,8 +33,8 @@ use crate::store::recovery::{
     find_recovery_for_sidecar, recovery_path, remove_recovery, write_recovery, Autosaver, Recovery,
 };
 use crate::store::sidecar::{
-    from_ron_str, resolve_schema, sidecar_path, to_ron_string, SchemaSource, SidecarData,
-    SidecarError,
+    from_ron_str, resolve_schema, sidecar_path, to_ron_string, ProjectSettings, SchemaSource,
+    SidecarData, SidecarError,
 };
 use std::path::Path;
 use std::time::Instant;
@@ -89,6 +89,9 @@ pub struct AnnotationSession {
     unreadable_sidecar: Option<String>,
     /// The recovery file offered at open, until restored or discarded.
     recovery: Option<Recovery>,
+    /// The text's folder is shared by a team (`hamish-project.ron`): new ids are random, so
+    /// that annotations added on two git branches do not share an id after the merge.
+    shared_folder: bool,
 }
 
 impl std::fmt::Debug for AnnotationSession {
@@ -119,7 +122,32 @@ impl AnnotationSession {
         text_path: &Path,
         options: &OpenOptions,
     ) -> Result<(Self, OpenReport), OpenError> {
-        Self::open_with(Box::new(fs), text_path, options, OnBadSidecar::Fail)
+        let sidecar = sidecar_path(text_path);
+        Self::open_with(
+            Box::new(fs),
+            text_path,
+            sidecar,
+            options,
+            OnBadSidecar::Fail,
+        )
+    }
+
+    /// Like [`Self::open`], with the annotations in `sidecar` instead of the text's gold sidecar
+    /// (an annotator's own file, see [`crate::store::sidecar::sidecar_for_session`]).
+    pub fn open_at(
+        fs: impl FileSystem + 'static,
+        text_path: &Path,
+        sidecar: &Path,
+        options: &OpenOptions,
+    ) -> Result<(Self, OpenReport), OpenError> {
+        let sidecar = sidecar.to_path_buf();
+        Self::open_with(
+            Box::new(fs),
+            text_path,
+            sidecar,
+            options,
+            OnBadSidecar::Fail,
+        )
     }
 
     /// Like [`Self::open`], but a sidecar that does not parse only shows up in
@@ -130,16 +158,40 @@ impl AnnotationSession {
         text_path: &Path,
         options: &OpenOptions,
     ) -> Result<(Self, OpenReport), OpenError> {
-        Self::open_with(Box::new(fs), text_path, options, OnBadSidecar::OpenTextOnly)
+        let sidecar = sidecar_path(text_path);
+        Self::open_with(
+            Box::new(fs),
+            text_path,
+            sidecar,
+            options,
+            OnBadSidecar::OpenTextOnly,
+        )
+    }
+
+    /// Like [`Self::open_text_only`], with the annotations in `sidecar`.
+    pub fn open_text_only_at(
+        fs: impl FileSystem + 'static,
+        text_path: &Path,
+        sidecar: &Path,
+        options: &OpenOptions,
+    ) -> Result<(Self, OpenReport), OpenError> {
+        let sidecar = sidecar.to_path_buf();
+        Self::open_with(
+            Box::new(fs),
+            text_path,
+            sidecar,
+            options,
+            OnBadSidecar::OpenTextOnly,
+        )
     }
 
     fn open_with(
         fs: Box<dyn FileSystem>,
         text_path: &Path,
+        sidecar: std::path::PathBuf,
         options: &OpenOptions,
         on_bad: OnBadSidecar,
     ) -> Result<(Self, OpenReport), OpenError> {
-        let sidecar = sidecar_path(text_path);
         // Leftovers of saves killed mid-way; failing to clear them costs nothing.
         let _ = remove_stale_temps(&sidecar, STALE_TEMP_AGE);
         let _ = remove_stale_temps(&recovery_path(&sidecar), STALE_TEMP_AGE);
@@ -195,6 +247,9 @@ impl AnnotationSession {
             changed_outside_history: changed,
             unreadable_sidecar: report.unreadable_sidecar.as_ref().map(|e| e.to_string()),
             recovery,
+            // An unreadable project file only costs the branch-safe ids; the folder still opens.
+            shared_folder: ProjectSettings::of_folder(&folder_of(text_path))
+                .is_ok_and(|p| p.shared),
         };
         Ok((session, report))
     }
@@ -248,7 +303,7 @@ impl AnnotationSession {
     /// this session's author and the current time; apply it with [`Edit::AddAnnotation`].
     pub fn new_annotation(&self, label: impl Into<String>, ranges: Vec<CharRange>) -> Annotation {
         let mut a = Annotation::new(
-            self.set.next_annotation_id(),
+            self.new_annotation_id(),
             label,
             Vec::new(),
             &self.document.text,
@@ -258,6 +313,21 @@ impl AnnotationSession {
         a.ranges = ranges;
         a.author = self.author.clone();
         a
+    }
+
+    /// An unused annotation id: the next one after the largest, or in a shared folder a random
+    /// one, so that annotations added to the same file on two git branches keep their own ids
+    /// when the branches merge.
+    pub fn new_annotation_id(&self) -> AnnotationId {
+        if !self.shared_folder {
+            return self.set.next_annotation_id();
+        }
+        loop {
+            let id = AnnotationId(u64::from(fastrand::u32(1..)));
+            if self.set.annotation(id).is_none() {
+                return id;
+            }
+        }
     }
 
     /// One anchor quote per range, from the document's text (for [`Edit::SetRanges`]).

@@ -299,14 +299,18 @@ fn orphan_reason(reason: &OrphanReason) -> String {
 /// new sidecar text when saved, or reports why not.
 fn fix_pair(pair: &SidecarPair, report: &mut FileReport) -> Option<String> {
     let shown = pair.sidecar.display();
-    let (mut session, opened) =
-        match AnnotationSession::open(RealFs, &pair.text, &OpenOptions::default()) {
-            Ok(s) => s,
-            Err(err) => {
-                report.problem(format!("{shown}: not fixed: {err}"));
-                return None;
-            }
-        };
+    let (mut session, opened) = match AnnotationSession::open_at(
+        RealFs,
+        &pair.text,
+        &pair.sidecar,
+        &OpenOptions::default(),
+    ) {
+        Ok(s) => s,
+        Err(err) => {
+            report.problem(format!("{shown}: not fixed: {err}"));
+            return None;
+        }
+    };
     if let Some(recovery) = opened.recovery {
         report.problem(format!(
             "{shown}: not fixed: unsaved work is waiting in {}; open the text in Hamish to restore or discard it first",

@@ -4,14 +4,14 @@
 
 use crate::model::schema::Schema;
 use crate::store::formats::jsonl::{DoccanoShape, JsonlFlavor};
-use crate::store::formats::load::load_annotated;
+use crate::store::formats::load::load_annotated_from;
 use crate::store::formats::names::safe_relative;
 use crate::store::formats::{
     brat, conll, csv_claims, files::write_file, webanno, AnnotatedText, ExportFormat, FormatError,
     LossReport,
 };
-use crate::store::sidecar::{text_path_of, SIDECAR_SUFFIX};
-use crate::store::walk::{walk_files, FoundFile, WalkError};
+use crate::store::sidecar::{resolve_for, AnnotatorName, SidecarPair, SIDECAR_SUFFIX};
+use crate::store::walk::{walk_files, WalkError};
 use crate::workspace::error::ExchangeError;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -178,27 +178,47 @@ pub fn write_outputs(
         .collect()
 }
 
-/// The annotated texts under `paths` (text files, sidecars or folders), each named relative to
-/// the folder it was found under.
-pub fn find_documents(paths: &[PathBuf]) -> Result<Vec<FoundFile>, WalkError> {
-    walk_files(paths, &|n: &str| n.ends_with(SIDECAR_SUFFIX))
+/// An annotated text found for an export: its text and sidecar, and its name in the export
+/// (relative to the folder it was found under).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDocument {
+    /// The text and the sidecar to export.
+    pub pair: SidecarPair,
+    /// The document's name in the export, e.g. `sub/a.txt`.
+    pub name: String,
+}
+
+/// The annotated texts under `paths` (text files, sidecars or folders) whose sidecar is
+/// `annotator`'s (the gold one with `None`), each named as its text relative to the folder it
+/// was found under (`sub/a.txt.alice.ann.ron` → `sub/a.txt`).
+pub fn find_documents(
+    paths: &[PathBuf],
+    annotator: Option<&AnnotatorName>,
+) -> Result<Vec<FoundDocument>, WalkError> {
+    let found = walk_files(paths, &|n: &str| n.ends_with(SIDECAR_SUFFIX))?;
+    Ok(found
+        .into_iter()
+        .filter_map(|f| {
+            let pair = resolve_for(&f.path, annotator)?;
+            let extra = f.path.as_os_str().len() - pair.text.as_os_str().len();
+            let name = f.name.get(..f.name.len().checked_sub(extra)?)?.to_owned();
+            Some(FoundDocument { pair, name })
+        })
+        .collect())
 }
 
 /// Loads the documents `found` in parallel; `progress` is called once per file. Returns the
 /// documents and, for each one that could not be loaded, a line saying why; two documents with
 /// the same name are refused (they would write the same files).
 pub fn load_documents(
-    found: &[FoundFile],
+    found: &[FoundDocument],
     progress: &(dyn Fn() + Sync),
 ) -> (Vec<(AnnotatedText, Schema)>, Vec<String>) {
     let loaded: Vec<Result<(AnnotatedText, Schema), String>> = found
         .par_iter()
         .map(|f| {
-            let (text_path, name) = match text_path_of(&f.path) {
-                Some(t) => (t, f.name.strip_suffix(SIDECAR_SUFFIX).unwrap_or(&f.name)),
-                None => (f.path.clone(), f.name.as_str()),
-            };
-            let result = load_annotated(&text_path, name).map_err(|e| e.to_string());
+            let result = load_annotated_from(&f.pair.text, &f.pair.sidecar, &f.name)
+                .map_err(|e| e.to_string());
             progress();
             result
         })

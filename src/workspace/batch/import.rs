@@ -11,7 +11,7 @@ use crate::store::formats::files::{read_text, write_file};
 use crate::store::formats::names::safe_relative;
 use crate::store::formats::{brat, conll, jsonl, FormatError, ImportFormat, LossReport};
 use crate::store::sidecar::{
-    sidecar_path, to_ron_string, SchemaSource, SidecarData, FOLDER_SCHEMA_FILE,
+    sidecar_path_for, to_ron_string, AnnotatorName, SchemaSource, SidecarData, FOLDER_SCHEMA_FILE,
 };
 use crate::store::walk::FoundFile;
 use std::path::{Path, PathBuf};
@@ -166,15 +166,20 @@ fn find_conf(ann: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// Writes an imported document into `into`: the text (UTF-8) and its sidecar, each refused when
-/// a different file is there, unless `force`.
-pub fn write_imported(into: &Path, d: ImportedText, force: bool) -> Result<(), FormatError> {
+/// Writes an imported document into `into`: the text (UTF-8) and its sidecar (`annotator`'s own
+/// file, or the gold one with `None`), each refused when a different file is there, unless `force`.
+pub fn write_imported(
+    into: &Path,
+    d: ImportedText,
+    force: bool,
+    annotator: Option<&AnnotatorName>,
+) -> Result<(), FormatError> {
     let text_path = into.join(&d.rel);
     let doc = SourceText::new(&text_path, d.text, TextEncoding::Utf8);
     write_file(&text_path, doc.text.as_bytes(), force)?;
     let data = SidecarData::new(&doc, d.schema, d.set);
     write_file(
-        &sidecar_path(&text_path),
+        &sidecar_path_for(&text_path, annotator),
         to_ron_string(&data).as_bytes(),
         force,
     )

@@ -3,7 +3,7 @@
 
 use crate::model::set::AnnotationSet;
 use crate::model::AnnotationStatus;
-use crate::store::sidecar::{find_sidecars, load_sidecar, DiscoverError};
+use crate::store::sidecar::{find_sidecars_for, load_sidecar, AnnotatorName, DiscoverError};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -98,9 +98,13 @@ pub struct StatsReport {
     pub unreadable: Vec<Unreadable>,
 }
 
-/// Counts the annotations of every sidecar under `paths` (reads sidecars only, never texts).
-pub fn collect_stats(paths: &[PathBuf]) -> Result<StatsReport, DiscoverError> {
-    let pairs = find_sidecars(paths)?;
+/// Counts the annotations of every sidecar of `annotator` (the gold ones with `None`) under
+/// `paths` (reads sidecars only, never texts).
+pub fn collect_stats(
+    paths: &[PathBuf],
+    annotator: Option<&AnnotatorName>,
+) -> Result<StatsReport, DiscoverError> {
+    let pairs = find_sidecars_for(paths, annotator)?;
     let mut report = StatsReport {
         documents: Vec::new(),
         total: DocumentStats {
