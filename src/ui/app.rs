@@ -13,6 +13,7 @@ use super::exchange::{
 use super::file_load::{ensure_sample_copy, open_document};
 use super::menu::menu_bar_ui;
 use super::notices::{notices_ui, recovery_offer_ui, Notice, Severity};
+use super::shortcut_sheet::{shortcut_sheet_ui, toggle_shortcut_sheet};
 use super::shortcuts::shortcuts_ui;
 use super::status_bar::{status_bar_ui, StatusLine};
 use crate::model::text_format::TextEncoding;
@@ -278,6 +279,8 @@ impl HamishApp {
                 }
             }
             Command::CloseAnswer(choice) => self.answer_close(ctx, choice),
+            Command::ToggleShortcutSheet => toggle_shortcut_sheet(ctx),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             other => self.apply_to_document(other),
         }
     }
@@ -517,6 +520,7 @@ impl HamishApp {
                 ui.label("Use File > Open… (Ctrl+O) to open a text file.");
             }
         });
+        shortcut_sheet_ui(&ctx, self.document.as_ref().map(|d| d.session.schema()));
         if self.asking_to_close {
             commands.extend(close_dialog_ui(&ctx, self.file_name()));
         } else {
