@@ -144,7 +144,7 @@ impl Chord {
         self.mods.ctrl || self.mods.alt
     }
 
-    /// As the sheet and the menus show it: "Ctrl+Shift+←".
+    /// As the sheet and the menus show it: "Ctrl+Shift+Left".
     pub fn label(self) -> String {
         let mut out = String::new();
         for (held, name) in [
@@ -253,13 +253,11 @@ fn is_punctuation(key: Key) -> bool {
     )
 }
 
-/// A key's short name for people: arrows as arrows, digits as digits.
+/// A key's short name for people ("Left", "Page Up", "0"); arrows are words because the fonts
+/// egui draws menus with have no arrow glyphs.
 fn key_label(key: Key) -> &'static str {
     match key {
-        Key::ArrowLeft => "←",
-        Key::ArrowRight => "→",
-        Key::ArrowUp => "↑",
-        Key::ArrowDown => "↓",
+        Key::ArrowLeft | Key::ArrowRight | Key::ArrowUp | Key::ArrowDown => key.name(),
         Key::PageUp => "Page Up",
         Key::PageDown => "Page Down",
         Key::Escape => "Esc",
@@ -562,7 +560,7 @@ mod tests {
             extend: true,
         })
         .unwrap();
-        assert_eq!(word.shortcut_label(), "Ctrl+Shift+←");
+        assert_eq!(word.shortcut_label(), "Ctrl+Shift+Left");
     }
 
     #[test]
