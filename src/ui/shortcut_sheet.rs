@@ -45,16 +45,17 @@ pub fn shortcut_sheet_ui(ctx: &egui::Context, schema: Option<&Schema>) {
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
-            ui.label(
-                "Keys are those of an English keyboard: with an Arabic layout, Ctrl+S is the key \
-                 of س. Keys without Ctrl do nothing while a text field has the keyboard.",
-            );
+            ui.label("Keys are those of an English keyboard: with an Arabic layout, Ctrl+S is the key of س.");
+            ui.label("Keys without Ctrl do nothing while a text field has the keyboard.");
             ui.add_space(6.0);
-            ui.columns(COLUMNS.len(), |columns| {
-                for (ui, groups) in columns.iter_mut().zip(COLUMNS) {
-                    for group in groups {
-                        group_ui(ui, *group, schema);
-                    }
+            ui.horizontal_top(|ui| {
+                for groups in COLUMNS {
+                    ui.vertical(|ui| {
+                        for group in groups {
+                            group_ui(ui, *group, schema);
+                        }
+                    });
+                    ui.add_space(12.0);
                 }
             });
         });
