@@ -426,7 +426,7 @@ fn page_down_moves_a_screenful_and_ctrl_end_scrolls_to_the_end() {
 }
 
 #[test]
-fn the_shortcut_sheet_opens_with_f1_and_closes_with_a_question_mark() {
+fn the_shortcut_sheet_opens_with_f1_or_a_question_mark_and_closes_with_escape() {
     let dir = tempfile::tempdir().unwrap();
     let harness_app = HamishApp::new(Some(&sample_copy(&dir)));
     let mut harness = app_harness(harness_app);
@@ -442,6 +442,15 @@ fn the_shortcut_sheet_opens_with_f1_and_closes_with_a_question_mark() {
     harness.event(Event::Text("?".to_owned()));
     harness.run();
     assert_eq!(sheet_nodes(&harness), 0, "and closed");
+    harness.event(Event::Text("؟".to_owned()));
+    harness.run();
+    assert!(
+        sheet_nodes(&harness) > 0,
+        "the Arabic question mark opens it"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(sheet_nodes(&harness), 0, "Escape closes it");
 }
 
 /// Press and release of the primary button at `pos` in one frame (a touchpad tap, xdotool), after

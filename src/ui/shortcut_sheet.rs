@@ -1,5 +1,6 @@
 //! The shortcut sheet: a window listing every command of the command table that has keys, with
-//! its keys, by group; F1 or ? opens and closes it. Its open state lives in egui's memory.
+//! its keys, by group; F1 or ? opens and closes it, Escape closes it. Its open state lives in
+//! egui's memory.
 
 use super::command_table::{selecting_twin, specs_in, CommandGroup, CommandSpec};
 use super::commands::Command;
@@ -37,6 +38,11 @@ pub fn toggle_shortcut_sheet(ctx: &egui::Context) {
 pub fn shortcut_sheet_ui(ctx: &egui::Context, schema: Option<&Schema>) {
     let mut open = is_shortcut_sheet_open(ctx);
     if !open {
+        return;
+    }
+    // Escape closes it too (and still clears the selection, as everywhere).
+    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        ctx.data_mut(|d| d.insert_temp(sheet_id(), false));
         return;
     }
     egui::Window::new("Keyboard shortcuts")
