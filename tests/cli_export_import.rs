@@ -277,13 +277,30 @@ fn brat_corpus_through_the_binary_comes_back_byte_identical() {
             "{file}"
         );
     }
-    // Exporting the same corpus twice under one name is refused for the second, not overwritten.
+    // The same folder given twice is one corpus (the walk finds each file once).
     let o = hamish(&[
         "export",
         "--format",
         "brat",
         into.to_str().unwrap(),
         into.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // Two folders whose documents have the same names: the second is refused, not overwritten.
+    let twin = tmp.path().join("twin");
+    std::fs::create_dir(&twin).unwrap();
+    for entry in std::fs::read_dir(&into).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), twin.join(entry.file_name())).unwrap();
+    }
+    let o = hamish(&[
+        "export",
+        "--format",
+        "brat",
+        into.to_str().unwrap(),
+        twin.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
     ]);

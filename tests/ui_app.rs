@@ -269,3 +269,49 @@ fn zoom_keeps_the_first_visible_line_at_the_top() {
         after.0
     );
 }
+
+#[test]
+fn layout_json_describes_the_lines_the_window_paints() {
+    let harness = harness(HamishApp::new(None));
+    let app = harness.state();
+    let layout = app.view().layout().expect("laid out");
+    let params = *layout.params();
+    let path = app.document().unwrap().session.source().path.clone();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hamish"))
+        .arg("layout")
+        .arg(&path)
+        .args(["--width", &params.width.to_string()])
+        .args(["--font-size", &params.font_size.to_string()])
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let lines = json["lines"].as_array().unwrap();
+    let painted: Vec<_> = layout.lines().collect();
+    assert_eq!(lines.len(), painted.len());
+    for (line, painted) in lines.iter().zip(painted) {
+        let y = |key: &str| line[key].as_f64().unwrap() as f32;
+        assert_eq!(
+            (y("top"), y("bottom"), y("baseline")),
+            (painted.top, painted.bottom(), painted.baseline)
+        );
+        let ids: Vec<u64> = line["runs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r["glyphs"].as_array().unwrap().iter())
+            .map(|g| g["id"].as_u64().unwrap())
+            .collect();
+        let painted_ids: Vec<u64> = painted
+            .runs
+            .iter()
+            .flat_map(|r| r.glyphs.iter().map(|g| u64::from(g.id)))
+            .collect();
+        assert_eq!(ids, painted_ids);
+    }
+}

@@ -504,10 +504,10 @@ fn a_one_frame_click_on_an_annotation_selects_it() {
     harness.key_press(Key::Num2);
     harness.key_press(Key::Escape);
     harness.run();
-    assert_eq!(harness.state().document().unwrap().selected, None);
+    assert_eq!(harness.state().selected_annotation(), None);
     let at = inside_start_of(harness.state().view(), CharOffset(word.start.0 + 1));
     one_frame_click(&mut harness, at, Modifiers::NONE);
     let doc = harness.state().document().unwrap();
     let id = doc.session.set().annotations().next().unwrap().id;
-    assert_eq!(doc.selected, Some(id));
+    assert_eq!(harness.state().selected_annotation(), Some(id));
 }

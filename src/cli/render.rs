@@ -2,8 +2,7 @@
 
 use super::DirectionArg;
 use crate::render::{render_page, PageStyle};
-use crate::store::decode::load_text_file;
-use crate::text::{BaseDirection, FontSet, LayoutCache, LayoutParams, TextLayout};
+use crate::workspace::page::{checked_size, load_page, page_params, MAX_WIDTH};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,12 +25,12 @@ pub struct RenderArgs {
     pub out: PathBuf,
 }
 
-/// Runs `hamish render`: reads the file as UTF-8, lays it out to `--width` minus margins, draws it
-/// and writes the PNG.
+/// Runs `hamish render`: reads the file (any supported encoding), lays it out to `--width` minus
+/// margins with the window's line height, draws it and writes the PNG.
 pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
-    let loaded = load_text_file(&args.file)?;
     let style = PageStyle::default();
-    let text_width = args.width - 2.0 * style.margin as f32;
+    let width = checked_size("--width", args.width, 1.0, MAX_WIDTH)?;
+    let text_width = width - 2.0 * style.margin as f32;
     if text_width < args.font_size {
         anyhow::bail!(
             "--width {} leaves no room for text inside the {} px margins; use a larger --width",
@@ -39,29 +38,16 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
             style.margin
         );
     }
-    let params = LayoutParams {
-        font_size: args.font_size,
-        width: text_width,
-        direction: match args.direction {
-            DirectionArg::Auto => BaseDirection::Auto,
-            DirectionArg::Rtl => BaseDirection::Rtl,
-            DirectionArg::Ltr => BaseDirection::Ltr,
-        },
-        line_height: LINE_HEIGHT_FACTOR,
-    };
-    let fonts = FontSet::embedded();
-    let layout = TextLayout::new(&loaded.text, &fonts, &params, &mut LayoutCache::default());
-    let page = render_page(&layout, &fonts, &style)?;
-    page.write_png(&args.out)?;
+    let params = page_params(args.font_size, text_width, args.direction.into());
+    let page = load_page(&args.file, &params)?;
+    let image = render_page(&page.layout, &page.fonts, &style)?;
+    image.write_png(&args.out)?;
     eprintln!(
         "wrote {} ({}×{} px, {} lines)",
         args.out.display(),
-        page.width,
-        page.height,
-        layout.lines().count()
+        image.width,
+        image.height,
+        page.layout.lines().count()
     );
     Ok(ExitCode::SUCCESS)
 }
-
-/// Line height as a multiple of the font size; Naskh needs room for marks above and below.
-pub const LINE_HEIGHT_FACTOR: f32 = 1.8;

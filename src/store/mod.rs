@@ -2,9 +2,11 @@
 //! No eframe here.
 
 pub mod anchor;
+pub mod annotated;
 pub mod atomic;
 pub mod decode;
 pub mod formats;
 pub mod recovery;
 pub mod session;
 pub mod sidecar;
+pub mod walk;

@@ -26,5 +26,7 @@ pub use cache::{CacheStats, LayoutCache};
 pub use cursor::{Affinity, Cursor, VisualDirection};
 pub use fonts::{FontError, FontId, FontMetrics, FontSet};
 pub use geom::{Point, Rect};
-pub use layout::{BaseDirection, LayoutParams, LineLayout, PlacedGlyph, TextLayout, VisualRun};
+pub use layout::{
+    BaseDirection, LayoutParams, LineLayout, PlacedGlyph, TextLayout, VisualRun, LINE_HEIGHT,
+};
 pub use movement::{CaretMove, Motion};

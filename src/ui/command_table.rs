@@ -330,6 +330,8 @@ const RIGHT: VisualDirection = VisualDirection::Right;
 pub static COMMANDS: &[CommandSpec] = &[
     row!("Open…", CommandGroup::File, &[key(Chord::ctrl(Key::O))], true, Command::OpenFileDialog),
     row!("Save annotations", CommandGroup::File, &[key(Chord::ctrl(Key::S))], true, Command::Save),
+    row!("Save As…", CommandGroup::File, &[key(Chord::ctrl(Key::S).shift())], true,
+        Command::SaveAsDialog),
     row!("Quit", CommandGroup::File, &[key(Chord::ctrl(Key::Q))], true, Command::Quit),
     row!("Undo", CommandGroup::Edit, &[key(Chord::ctrl(Key::Z))], false, Command::Undo),
     row!("Redo", CommandGroup::Edit, &[key(Chord::ctrl(Key::Y)), key(Chord::ctrl(Key::Z).shift())],

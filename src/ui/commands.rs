@@ -4,6 +4,7 @@ use crate::model::annotation::AnnotationId;
 use crate::model::text_format::TextEncoding;
 use crate::store::formats::{ExportFormat, ImportFormat};
 use crate::text::{Cursor, Motion};
+use crate::workspace::Action;
 use std::path::PathBuf;
 
 /// Something the user asked for.
@@ -73,6 +74,12 @@ pub enum Command {
     Redo,
     /// Save the annotations next to the text.
     Save,
+    /// Choose a new name and save a copy of the text with its annotations there (Save As).
+    SaveAsDialog,
+    /// Save a copy of the text with its annotations as this text file, and go on there.
+    SaveAs(PathBuf),
+    /// Execute an action of the application layer as it is (e.g. a message's follow-up).
+    Act(Action),
     /// After a save conflict: overwrite the annotations file on disk anyway (it goes to `.bak`).
     OverwriteAfterConflict,
     /// Bring back the unsaved annotations found in the recovery file.

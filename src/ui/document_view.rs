@@ -13,6 +13,7 @@ use super::painter::GlyphPainter;
 use crate::offset::{CharOffset, CharRange, OffsetMap};
 use crate::text::{
     BaseDirection, Cursor, FontSet, LayoutCache, LayoutParams, Motion, Point, TextLayout,
+    LINE_HEIGHT,
 };
 use egui::{Pos2, Rect, Sense, Shape, Vec2};
 
@@ -20,8 +21,6 @@ use egui::{Pos2, Rect, Sense, Shape, Vec2};
 pub const BASE_FONT_SIZE: f32 = 22.0;
 /// Empty space around the text, in points.
 const MARGIN: f32 = 24.0;
-/// Line height as a multiple of the font size; Naskh needs room for marks above and below.
-const LINE_HEIGHT: f32 = 1.8;
 
 /// The id of the document view's interaction area: keyboard focus on it (or on nothing) means
 /// keys go to the document; focus on any other widget means a text field has them.

@@ -1,28 +1,18 @@
-//! The menu bar: File (open, save, export, import, quit), Edit (undo, redo, delete annotation,
+//! The menu bar: File (open, save, save as, export, import, quit), Edit (undo, redo, delete annotation,
 //! select, copy), View (zoom, encoding), Font (choose a font file, back to embedded fonts) and Help
 //! (the shortcut sheet). Item names and their shortcuts come from the command table.
 
 use super::command_table::spec_for;
 use super::commands::{Command, ZoomStep};
-use super::exchange::{export_format_name, import_format_name};
 use crate::model::text_format::TextEncoding;
 use crate::store::formats::{ExportFormat, ImportFormat};
 
-/// The export formats in menu order.
-const EXPORT_FORMATS: [ExportFormat; 5] = [
-    ExportFormat::Brat,
-    ExportFormat::Jsonl,
-    ExportFormat::Conll,
-    ExportFormat::Csv,
-    ExportFormat::Webanno,
-];
-
-/// The import formats in menu order.
-const IMPORT_FORMATS: [ImportFormat; 3] =
-    [ImportFormat::Brat, ImportFormat::Jsonl, ImportFormat::Conll];
-
 /// The table commands of each menu, in order; `None` is a separator.
-const FILE_TOP: [Command; 2] = [Command::OpenFileDialog, Command::Save];
+const FILE_TOP: [Command; 3] = [
+    Command::OpenFileDialog,
+    Command::Save,
+    Command::SaveAsDialog,
+];
 const EDIT: [Option<Command>; 6] = [
     Some(Command::Undo),
     Some(Command::Redo),
@@ -57,6 +47,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, encoding: Option<TextEncoding>) -> Vec<Com
         ui.menu_button("File", |ui| {
             for command in FILE_TOP {
                 command_button_ui(ui, command, &mut commands);
+            }
+            if ui.button("Save As…  (Ctrl+Shift+S)").clicked() {
+                commands.push(Command::SaveAsDialog);
             }
             ui.separator();
             exchange_menus_ui(ui, &mut commands);
@@ -106,15 +99,15 @@ fn command_button_ui(ui: &mut egui::Ui, command: Command, commands: &mut Vec<Com
 /// File > Export… and File > Import annotations…, one item per format.
 fn exchange_menus_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     ui.menu_button("Export…", |ui| {
-        for format in EXPORT_FORMATS {
-            if ui.button(export_format_name(format)).clicked() {
+        for format in ExportFormat::ALL {
+            if ui.button(format.display_name()).clicked() {
                 commands.push(Command::ExportDialog(format));
             }
         }
     });
     ui.menu_button("Import annotations…", |ui| {
-        for format in IMPORT_FORMATS {
-            if ui.button(import_format_name(format)).clicked() {
+        for format in ImportFormat::ALL {
+            if ui.button(format.display_name()).clicked() {
                 commands.push(Command::ImportDialog(format));
             }
         }

@@ -4,10 +4,7 @@ pub mod annotation_panel;
 pub mod app;
 pub mod command_table;
 pub mod commands;
-pub mod document_state;
 pub mod document_view;
-pub mod exchange;
-pub mod file_load;
 pub mod gestures;
 pub mod highlights;
 pub mod menu;
@@ -20,9 +17,7 @@ pub mod visual_text;
 
 pub use app::HamishApp;
 pub use commands::{CloseChoice, Command, ZoomStep};
-pub use document_state::DocumentState;
 pub use document_view::{DocumentView, Selection};
-pub use file_load::{open_document, OpenedDocument};
 pub use highlights::Highlight;
 pub use notices::{Notice, Severity};
 

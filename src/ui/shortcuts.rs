@@ -159,6 +159,17 @@ mod tests {
     }
 
     #[test]
+    fn ctrl_shift_s_is_save_as_and_ctrl_s_is_save() {
+        let save_as = [press(Modifiers::COMMAND | Modifiers::SHIFT, Key::S, None)];
+        assert_eq!(
+            commands_for_events(&save_as, false),
+            vec![Command::SaveAsDialog]
+        );
+        let save = [press(Modifiers::COMMAND, Key::S, None)];
+        assert_eq!(commands_for_events(&save, false), vec![Command::Save]);
+    }
+
+    #[test]
     fn ctrl_s_on_an_arabic_layout_saves_by_the_physical_key() {
         // Ctrl+س: the layout's letter is no Latin key; the platform may report another key.
         for logical in [Key::S, Key::Backtick] {

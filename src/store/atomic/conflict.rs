@@ -117,11 +117,12 @@ pub fn save_checked(
 ) -> Result<SaveOutcome, SaveError> {
     let current = read_optional(fs, &guard.path)?;
     let reason = match (&guard.loaded, &current) {
+        // First: a file that does not parse can never be overwritten, whoever wrote it.
+        (_, Some(now)) if !on_disk_parses(now) => Some(ConflictReason::UnparseableOnDisk),
         (None, Some(_)) => Some(ConflictReason::CreatedOnDisk),
         (Some(old), Some(now)) if !old.same_content(&LoadedFileState::of_bytes(now, None)) => {
             Some(ConflictReason::ChangedOnDisk)
         }
-        (_, Some(now)) if !on_disk_parses(now) => Some(ConflictReason::UnparseableOnDisk),
         // Unchanged, or deleted since loading: writing loses nobody's work.
         _ => None,
     };

@@ -96,14 +96,14 @@ fn advice(kind: io::ErrorKind, path: &Path) -> String {
             "the disk is full: free some space, then save again (nothing was lost; the file on disk is unchanged)".into()
         }
         io::ErrorKind::PermissionDenied => format!(
-            "you may not write in {}: fix its permissions or use Save As to save elsewhere (the file on disk is unchanged)",
+            "you may not write in {}: fix its permissions or save elsewhere (the file on disk is unchanged)",
             folder.display()
         ),
         io::ErrorKind::ReadOnlyFilesystem => format!(
-            "{} is on a read-only disk: use Save As to save elsewhere (the file on disk is unchanged)",
+            "{} is on a read-only disk: save elsewhere (the file on disk is unchanged)",
             folder.display()
         ),
-        _ => "the file on disk is unchanged; save again, or use Save As to save elsewhere".into(),
+        _ => "the file on disk is unchanged; save again, or save elsewhere".into(),
     }
 }
 

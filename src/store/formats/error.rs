@@ -31,7 +31,7 @@ pub enum FormatError {
         message: String,
     },
     /// A file that would be written exists already.
-    #[error("{path}: exists already; pass --force to overwrite it")]
+    #[error("{path}: exists already with other content")]
     Exists {
         /// The file.
         path: PathBuf,

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// Which tool's shape the JSONL export takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum JsonlFlavor {
     /// Hamish's own lossless shape.
     #[default]

@@ -11,10 +11,10 @@ pub mod files;
 pub mod jsonl;
 pub mod load;
 pub mod loss;
+pub mod names;
 pub mod tokenize;
 pub mod uncarried;
 pub mod value;
-pub mod walk;
 pub mod webanno;
 
 pub use error::FormatError;
@@ -34,7 +34,7 @@ pub struct AnnotatedText {
 }
 
 /// The formats Hamish writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     /// brat standoff: `.txt` + `.ann` per document, and `annotation.conf`.
     Brat,
@@ -49,7 +49,7 @@ pub enum ExportFormat {
 }
 
 /// The formats Hamish reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportFormat {
     /// brat standoff (`.ann` next to `.txt`; `annotation.conf` becomes the schema when present).
     Brat,
@@ -57,4 +57,41 @@ pub enum ImportFormat {
     Jsonl,
     /// CoNLL IOB2 (the text is rebuilt from the tokens).
     Conll,
+}
+
+impl ExportFormat {
+    /// Every export format, in menu order.
+    pub const ALL: [ExportFormat; 5] = [
+        ExportFormat::Brat,
+        ExportFormat::Jsonl,
+        ExportFormat::Conll,
+        ExportFormat::Csv,
+        ExportFormat::Webanno,
+    ];
+
+    /// The name shown in menus and messages.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Self::Brat => "brat standoff (.txt + .ann)",
+            Self::Jsonl => "JSONL (Hamish)",
+            Self::Conll => "CoNLL IOB2",
+            Self::Csv => "CSV of claims",
+            Self::Webanno => "W3C Web Annotation (.jsonld)",
+        }
+    }
+}
+
+impl ImportFormat {
+    /// Every import format, in menu order.
+    pub const ALL: [ImportFormat; 3] =
+        [ImportFormat::Brat, ImportFormat::Jsonl, ImportFormat::Conll];
+
+    /// The name shown in menus and messages.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Self::Brat => "brat standoff (.ann)",
+            Self::Jsonl => "JSONL (Hamish, doccano, Label Studio)",
+            Self::Conll => "CoNLL IOB2",
+        }
+    }
 }

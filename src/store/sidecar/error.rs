@@ -38,6 +38,26 @@ pub enum SidecarError {
         /// What the parser expected.
         message: String,
     },
+    /// The file holds git's conflict markers from a merge that was not finished.
+    #[error("{path}:{line}: the annotation file has git merge conflict markers (<<<<<<<, =======, >>>>>>>): both sides kept; resolve the conflict (keep the lines you want, delete the marker lines, then `git add` the file) and open it again; nothing was read from it and it will not be overwritten")]
+    MergeConflict {
+        /// The sidecar file.
+        path: PathBuf,
+        /// 1-based line of the first marker.
+        line: usize,
+    },
+    /// The project file `hamish-project.ron` does not read.
+    #[error("{path}:{line}:{column}: the project file cannot be read: {message}; it should read `(shared: true)` or `(shared: false)`")]
+    Project {
+        /// The project file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser expected.
+        message: String,
+    },
     /// The file has no `format:` field, so its layout is unknown.
     #[error("{path}: the annotation file has no `format:` field; add `format: 1,` after the opening parenthesis if it was written by hand")]
     NoFormat {

@@ -6,18 +6,28 @@
 
 #![warn(missing_docs)]
 
+mod annotator;
 mod discover;
 mod error;
 mod escape;
 mod locate;
 mod migrate;
+mod project;
 mod read;
 mod write;
 
-pub use discover::{find_sidecars, DiscoverError, SidecarPair};
+pub use annotator::{
+    annotator_sidecar_path, sidecar_path_for, split_annotator_sidecar, AnnotatorName,
+    AnnotatorNameError, MAX_ANNOTATOR_NAME,
+};
+pub use discover::{
+    find_annotated_texts, find_sidecars, find_sidecars_for, resolve_for, DiscoverError,
+    SidecarPair, TextVersions,
+};
 pub use error::SidecarError;
 pub use locate::line_of;
-pub use read::from_ron_str;
+pub use project::{sidecar_for_session, ProjectSettings, PROJECT_FILE};
+pub use read::{conflict_marker_line, from_ron_str};
 pub use write::to_ron_string;
 
 use crate::model::schema::Schema;

@@ -42,6 +42,12 @@ pub fn from_ron_str(text: &str, path: impl AsRef<Path>) -> Result<SidecarData, S
     let path = path.as_ref();
     // Editors on Windows may add a byte-order mark; it is not part of the RON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(line) = conflict_marker_line(text) {
+        return Err(SidecarError::MergeConflict {
+            path: path.to_owned(),
+            line,
+        });
+    }
     let probe: VersionProbe = parse_with(
         ron_options().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME),
         text,
@@ -64,6 +70,20 @@ pub fn from_ron_str(text: &str, path: impl AsRef<Path>) -> Result<SidecarData, S
         }
     };
     build(file, text, path)
+}
+
+/// The 1-based line of the first git conflict marker (`<<<<<<< `, `|||||||`, `=======`,
+/// `>>>>>>> ` at the start of a line), if any. Files Hamish writes never start a line with these:
+/// every line is indented or a bracket.
+pub fn conflict_marker_line(text: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            l.starts_with("<<<<<<<")
+                || l.starts_with("|||||||")
+                || l.starts_with(">>>>>>>")
+                || l.trim_end() == "======="
+        })
+        .map(|i| i + 1)
 }
 
 fn parse<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, SidecarError> {

@@ -1,0 +1,222 @@
+//! Exporting annotated texts, for `hamish export` and File > Export alike: which files a format
+//! writes and under which names (the same for one document as for a folder), and writing them so
+//! that a refusal leaves nothing half-written. Offsets are converted by each format module.
+
+use crate::model::schema::Schema;
+use crate::store::formats::jsonl::{DoccanoShape, JsonlFlavor};
+use crate::store::formats::load::load_annotated_from;
+use crate::store::formats::names::safe_relative;
+use crate::store::formats::{
+    brat, conll, csv_claims, files::write_file, webanno, AnnotatedText, ExportFormat, FormatError,
+    LossReport,
+};
+use crate::store::sidecar::{resolve_for, AnnotatorName, SidecarPair, SIDECAR_SUFFIX};
+use crate::store::walk::{walk_files, WalkError};
+use crate::workspace::error::ExchangeError;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// The name of the file all documents go to, for formats that write one file for a run.
+pub fn single_file_name(format: ExportFormat, flavor: JsonlFlavor) -> Option<&'static str> {
+    match (format, flavor) {
+        (ExportFormat::Jsonl, JsonlFlavor::Hamish) => Some("hamish.jsonl"),
+        (ExportFormat::Jsonl, JsonlFlavor::Doccano) => Some("doccano.jsonl"),
+        (ExportFormat::Jsonl, JsonlFlavor::LabelStudio) => Some("label-studio.json"),
+        (ExportFormat::Conll, _) => Some("export.conll"),
+        (ExportFormat::Csv, _) => Some("claims.csv"),
+        (ExportFormat::Brat | ExportFormat::Webanno, _) => None,
+    }
+}
+
+/// One file an export writes: its path relative to the output folder, and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Relative path inside the output folder.
+    pub rel: PathBuf,
+    /// What it holds.
+    pub bytes: Vec<u8>,
+}
+
+/// The files `docs` make in `format` (JSONL in `flavor`); what a format cannot hold goes to
+/// `report`.
+pub fn export_files(
+    docs: &[(AnnotatedText, Schema)],
+    format: ExportFormat,
+    flavor: JsonlFlavor,
+    report: &mut LossReport,
+) -> Result<Vec<OutputFile>, ExchangeError> {
+    let file = |rel: PathBuf, bytes: Vec<u8>| OutputFile { rel, bytes };
+    let single = |bytes: Vec<u8>| {
+        let name = single_file_name(format, flavor).unwrap_or("export");
+        vec![file(PathBuf::from(name), bytes)]
+    };
+    Ok(match format {
+        ExportFormat::Brat => brat_files(docs, report),
+        ExportFormat::Jsonl => single(jsonl_bytes(docs, flavor, report)),
+        ExportFormat::Conll => {
+            let text: String = docs.iter().map(|(d, _)| conll::export(d, report)).collect();
+            single(text.into_bytes())
+        }
+        ExportFormat::Csv => {
+            let list: Vec<AnnotatedText> = docs.iter().map(|(d, _)| d.clone()).collect();
+            single(csv_claims::export(&list)?)
+        }
+        ExportFormat::Webanno => docs
+            .iter()
+            .map(|(d, _)| {
+                let rel = with_suffix(&safe_relative(&d.name), ".jsonld");
+                file(rel, webanno::export(d, report).into_bytes())
+            })
+            .collect(),
+    })
+}
+
+fn brat_files(docs: &[(AnnotatedText, Schema)], report: &mut LossReport) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    for (doc, schema) in docs {
+        let rel = safe_relative(&doc.name);
+        let txt = if rel.extension().is_some_and(|e| e == "txt") {
+            rel
+        } else {
+            with_suffix(&rel, ".txt")
+        };
+        let ann = brat::export_ann(doc, report);
+        files.push(OutputFile {
+            rel: txt.with_extension("ann"),
+            bytes: ann.into_bytes(),
+        });
+        files.push(OutputFile {
+            rel: txt,
+            bytes: doc.text.clone().into_bytes(),
+        });
+        if let Some((_, first)) = docs.first().filter(|(_, first)| first != schema) {
+            report.add(
+                &doc.name,
+                None,
+                format!("schema {}", schema.id),
+                format!(
+                    "annotation.conf is written from the first document's schema ({})",
+                    first.id
+                ),
+            );
+        }
+    }
+    if let Some((_, schema)) = docs.first() {
+        files.push(OutputFile {
+            rel: PathBuf::from(brat::CONF_FILE),
+            bytes: brat::export_conf(schema).into_bytes(),
+        });
+    }
+    files
+}
+
+fn jsonl_bytes(
+    docs: &[(AnnotatedText, Schema)],
+    flavor: JsonlFlavor,
+    report: &mut LossReport,
+) -> Vec<u8> {
+    let shape = DoccanoShape::for_docs(docs.iter().map(|(d, _)| d));
+    let lines: Vec<String> = docs
+        .iter()
+        .map(|(d, _)| crate::store::formats::jsonl::export_line_shaped(d, flavor, shape, report))
+        .collect();
+    if flavor == JsonlFlavor::LabelStudio {
+        format!("[\n{}\n]\n", lines.join(",\n")).into_bytes()
+    } else {
+        let mut text = lines.join("\n");
+        text.push('\n');
+        text.into_bytes()
+    }
+}
+
+/// Writes `files` into `folder`: every file is checked first, so a refusal (a file there with
+/// other content, unless `force`) writes nothing; each write is atomic. Returns the paths written.
+pub fn write_outputs(
+    folder: &Path,
+    files: &[OutputFile],
+    force: bool,
+) -> Result<Vec<PathBuf>, FormatError> {
+    if !force {
+        for f in files {
+            let path = folder.join(&f.rel);
+            if path.exists() && std::fs::read(&path).ok().as_deref() != Some(f.bytes.as_slice()) {
+                return Err(FormatError::Exists { path });
+            }
+        }
+    }
+    files
+        .iter()
+        .map(|f| {
+            let path = folder.join(&f.rel);
+            write_file(&path, &f.bytes, force).map(|()| path)
+        })
+        .collect()
+}
+
+/// An annotated text found for an export: its text and sidecar, and its name in the export
+/// (relative to the folder it was found under).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDocument {
+    /// The text and the sidecar to export.
+    pub pair: SidecarPair,
+    /// The document's name in the export, e.g. `sub/a.txt`.
+    pub name: String,
+}
+
+/// The annotated texts under `paths` (text files, sidecars or folders) whose sidecar is
+/// `annotator`'s (the gold one with `None`), each named as its text relative to the folder it
+/// was found under (`sub/a.txt.alice.ann.ron` → `sub/a.txt`).
+pub fn find_documents(
+    paths: &[PathBuf],
+    annotator: Option<&AnnotatorName>,
+) -> Result<Vec<FoundDocument>, WalkError> {
+    let found = walk_files(paths, &|n: &str| n.ends_with(SIDECAR_SUFFIX))?;
+    Ok(found
+        .into_iter()
+        .filter_map(|f| {
+            let pair = resolve_for(&f.path, annotator)?;
+            let extra = f.path.as_os_str().len() - pair.text.as_os_str().len();
+            let name = f.name.get(..f.name.len().checked_sub(extra)?)?.to_owned();
+            Some(FoundDocument { pair, name })
+        })
+        .collect())
+}
+
+/// Loads the documents `found` in parallel; `progress` is called once per file. Returns the
+/// documents and, for each one that could not be loaded, a line saying why; two documents with
+/// the same name are refused (they would write the same files).
+pub fn load_documents(
+    found: &[FoundDocument],
+    progress: &(dyn Fn() + Sync),
+) -> (Vec<(AnnotatedText, Schema)>, Vec<String>) {
+    let loaded: Vec<Result<(AnnotatedText, Schema), String>> = found
+        .par_iter()
+        .map(|f| {
+            let result = load_annotated_from(&f.pair.text, &f.pair.sidecar, &f.name)
+                .map_err(|e| e.to_string());
+            progress();
+            result
+        })
+        .collect();
+    let mut failed = Vec::new();
+    let mut docs = Vec::new();
+    let mut names = std::collections::HashSet::new();
+    for r in loaded {
+        match r {
+            Ok((d, _)) if !names.insert(d.name.clone()) => failed.push(format!(
+                "{}: another input has the same name; export the folders separately",
+                d.name
+            )),
+            Ok(d) => docs.push(d),
+            Err(e) => failed.push(e),
+        }
+    }
+    (docs, failed)
+}
+
+/// `path` with `suffix` appended to its last part.
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
