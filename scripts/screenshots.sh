@@ -126,4 +126,5 @@ fi
 
 cargo build --quiet
 "$BIN" render "$SAMPLE" --width 900 --out screenshots/render.png
-xvfb-run -a -s "-screen 0 1280x900x24" "$0" --inside-x
+# -noreset: the server must not reset (and refuse connections for a moment) between windows.
+xvfb-run -a -s "-screen 0 1280x900x24 -noreset" "$0" --inside-x
