@@ -10,6 +10,7 @@ use super::document_view::DocumentView;
 use super::highlights::highlights_for;
 use super::menu::menu_bar_ui;
 use super::notices::{notices_ui, recovery_offer_ui, Notice, Severity as NoticeSeverity};
+use super::shortcut_sheet::{shortcut_sheet_ui, toggle_shortcut_sheet};
 use super::shortcuts::shortcuts_ui;
 use super::status_bar::{status_bar_ui, StatusLine};
 use crate::model::annotation::AnnotationId;
@@ -316,6 +317,8 @@ impl HamishApp {
             }
             Command::CloseAnswer(choice) => self.answer_close(ctx, choice),
             Command::PostponeRecovery => self.recovery_postponed = true,
+            Command::ToggleShortcutSheet => toggle_shortcut_sheet(ctx),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             other => self.apply_to_annotations(other),
         }
     }
@@ -514,6 +517,7 @@ impl HamishApp {
                 ui.label("Use File > Open… (Ctrl+O) to open a text file.");
             }
         });
+        shortcut_sheet_ui(&ctx, self.document().map(|d| d.session.schema()));
         if self.asking_to_close {
             commands.extend(close_dialog_ui(&ctx, self.file_name()));
         } else {

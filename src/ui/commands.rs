@@ -3,7 +3,7 @@
 use crate::model::annotation::AnnotationId;
 use crate::model::text_format::TextEncoding;
 use crate::store::formats::{ExportFormat, ImportFormat};
-use crate::text::{Cursor, VisualDirection};
+use crate::text::{Cursor, Motion};
 use crate::workspace::Action;
 use std::path::PathBuf;
 
@@ -31,8 +31,13 @@ pub enum Command {
     },
     /// Select the whole text.
     SelectAll,
-    /// Move the selection's moving end one grapheme visually, keeping the anchor.
-    ExtendSelection(VisualDirection),
+    /// Move the caret (`extend`: only the selection's moving end, keeping the anchor).
+    MoveCaret {
+        /// How far and where.
+        motion: Motion,
+        /// True with Shift: the selection grows or shrinks instead of collapsing to the caret.
+        extend: bool,
+    },
     /// Copy the selection, in logical order, to the clipboard.
     CopySelection,
     /// Choose a folder and export the document there in this format.
@@ -85,6 +90,10 @@ pub enum Command {
     PostponeRecovery,
     /// Hide message `index` of the message list.
     DismissNotice(usize),
+    /// Show or hide the shortcut sheet (F1, ?).
+    ToggleShortcutSheet,
+    /// Close the window (asks first when there are unsaved changes).
+    Quit,
     /// Answer to "save before closing?".
     CloseAnswer(CloseChoice),
 }

@@ -1,5 +1,8 @@
 //! The document view: lays the text out to the view width, paints only the visible lines as atlas
-//! glyph quads over annotation highlights and selection rectangles, and applies the selection commands (gestures: `gestures.rs`).
+//! glyph quads over annotation highlights and selection rectangles, draws the caret, and applies
+//! the selection and caret commands (mouse gestures: `gestures.rs`; keyboard moves:
+//! `text::movement`). There is always a caret once a text is shown: at the start when it opens,
+//! where a click put it, or where the last selection ended; moves keep it in view.
 //! Units: egui points; the layout's own coordinates are points from the document's top-left corner.
 
 use super::commands::Command;
@@ -9,7 +12,8 @@ use super::highlights::Highlight;
 use super::painter::GlyphPainter;
 use crate::offset::{CharOffset, CharRange, OffsetMap};
 use crate::text::{
-    BaseDirection, Cursor, FontSet, LayoutCache, LayoutParams, Point, TextLayout, LINE_HEIGHT,
+    BaseDirection, Cursor, FontSet, LayoutCache, LayoutParams, Motion, Point, TextLayout,
+    LINE_HEIGHT,
 };
 use egui::{Pos2, Rect, Sense, Shape, Vec2};
 
@@ -17,6 +21,12 @@ use egui::{Pos2, Rect, Sense, Shape, Vec2};
 pub const BASE_FONT_SIZE: f32 = 22.0;
 /// Empty space around the text, in points.
 const MARGIN: f32 = 24.0;
+
+/// The id of the document view's interaction area: keyboard focus on it (or on nothing) means
+/// keys go to the document; focus on any other widget means a text field has them.
+pub fn document_view_id() -> egui::Id {
+    egui::Id::unique("hamish-document-view")
+}
 
 /// What the current layout was made for; a change means relayout.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -49,6 +59,17 @@ pub struct DocumentView {
     scroll_to: Option<CharOffset>,
     /// Annotation highlights painted behind the glyphs, in paint order.
     highlights: Vec<Highlight>,
+    /// Where the caret rests while there is no selection (the start at open, the end of a
+    /// selection that was cleared); keyboard moves start from it.
+    parked_caret: Option<Cursor>,
+    /// The x (layout px) Up and Down keep, set by the first vertical move.
+    goal_x: Option<f32>,
+    /// Height of the visible part in the last frame, points.
+    viewport_height: f32,
+    /// Bring the caret into view in the next frame (after a keyboard move).
+    caret_into_view: bool,
+    /// A scroll offset to set in the next frame (a page move scrolls with the caret).
+    set_scroll_offset: Option<f32>,
 }
 
 impl DocumentView {
@@ -71,6 +92,11 @@ impl DocumentView {
             keep_at_top: None,
             highlights: Vec::new(),
             scroll_to: None,
+            parked_caret: Some(Cursor::after(CharOffset(0))),
+            goal_x: None,
+            viewport_height: 0.0,
+            caret_into_view: false,
+            set_scroll_offset: None,
         }
     }
 
@@ -105,9 +131,17 @@ impl DocumentView {
         CharRange::new(start, end)
     }
 
-    /// Removes the selection (no caret either).
+    /// Removes the selection; the caret stays where its moving end was.
     pub fn clear_selection(&mut self) {
-        self.selection = None;
+        if let Some(selection) = self.selection.take() {
+            self.parked_caret = Some(selection.focus);
+        }
+        self.goal_x = None;
+    }
+
+    /// The caret: the selection's moving end, or where it rests without a selection.
+    pub fn caret(&self) -> Option<Cursor> {
+        self.selection.map(|s| s.focus).or(self.parked_caret)
     }
 
     /// Selects `range` (anchor at its start, focus at its end) and scrolls it into view.
@@ -116,15 +150,18 @@ impl DocumentView {
             anchor: Cursor::after(range.start),
             focus: Cursor::before(range.end),
         });
+        self.goal_x = None;
         self.scroll_to = Some(range.start);
     }
 
-    /// Replaces the text; the selection is cleared.
+    /// Replaces the text; the selection is cleared and the caret goes to the start.
     pub fn set_text(&mut self, text: String) {
         self.offsets = OffsetMap::new(&text);
         self.text = text;
         self.text_generation += 1;
         self.selection = None;
+        self.parked_caret = Some(Cursor::after(CharOffset(0)));
+        self.goal_x = None;
         self.highlights.clear();
     }
 
@@ -202,48 +239,79 @@ impl DocumentView {
     /// Shows the view in the space `ui` offers; returns the commands its gestures emit.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show_viewport(ui, |ui, viewport| {
-                let width = (ui.available_width() - 2.0 * MARGIN).max(MARGIN);
-                self.relayout_if_needed(width);
-                let Some(layout) = &self.layout else {
-                    return;
-                };
-                let size = Vec2::new(ui.available_width(), layout.height() + 2.0 * MARGIN);
-                let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-                self.origin = rect.min + Vec2::splat(MARGIN);
-                if response.hovered() {
-                    ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
-                }
-                self.viewport_top = viewport.min.y - MARGIN;
-                if let Some(offset) = self.keep_at_top.take() {
-                    let caret = layout.caret_rect(Cursor::after(offset));
-                    let top = self.origin + Vec2::new(0.0, caret.min.y);
-                    let target = Rect::from_min_size(top, Vec2::new(1.0, caret.height()));
-                    ui.scroll_to_rect(target, Some(egui::Align::TOP));
-                }
-                if let Some(offset) = self.scroll_to.take() {
-                    let caret = layout.caret_rect(Cursor::after(offset));
-                    let min = self.origin + Vec2::new(caret.min.x, caret.min.y);
-                    let target = Rect::from_min_size(min, Vec2::new(1.0, caret.height()));
-                    ui.scroll_to_rect(target, Some(egui::Align::Center));
-                }
-                commands.extend(selection_gestures_ui(
-                    ui,
-                    &response,
-                    layout,
-                    self.origin,
-                    self.selection,
-                ));
-                autoscroll_while_dragging(ui, &response);
-                self.paint(ui, viewport);
-            });
+        let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        if let Some(offset) = self.set_scroll_offset.take() {
+            area = area.vertical_scroll_offset(offset);
+        }
+        area.show_viewport(ui, |ui, viewport| {
+            let width = (ui.available_width() - 2.0 * MARGIN).max(MARGIN);
+            self.relayout_if_needed(width);
+            let Some(layout) = &self.layout else {
+                return;
+            };
+            let size = Vec2::new(ui.available_width(), layout.height() + 2.0 * MARGIN);
+            let (_, rect) = ui.allocate_space(size);
+            let response = ui.interact(rect, document_view_id(), Sense::click_and_drag());
+            self.origin = rect.min + Vec2::splat(MARGIN);
+            if response.hovered() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+            }
+            self.viewport_top = viewport.min.y - MARGIN;
+            self.viewport_height = viewport.height();
+            self.scroll_as_asked(ui);
+            let gestures = selection_gestures_ui(
+                ui,
+                &response,
+                self.layout.as_ref().expect("laid out above"),
+                self.origin,
+                self.selection,
+            );
+            keep_keyboard_focus(ui, &response, !gestures.is_empty());
+            commands.extend(gestures);
+            autoscroll_while_dragging(ui, &response);
+            self.paint(ui, viewport);
+        });
         commands
+    }
+
+    /// Scrolls to what was asked for in the last frame: the first visible char after a zoom, an
+    /// annotation chosen in the panel, the caret after a keyboard move.
+    fn scroll_as_asked(&mut self, ui: &egui::Ui) {
+        let Some(layout) = &self.layout else {
+            return;
+        };
+        let screen_rect = |c: Cursor| {
+            let r = layout.caret_rect(c);
+            Rect::from_min_max(
+                self.origin + Vec2::new(r.min.x, r.min.y),
+                self.origin + Vec2::new(r.max.x, r.max.y),
+            )
+        };
+        if let Some(offset) = self.keep_at_top.take() {
+            let caret = screen_rect(Cursor::after(offset));
+            let left = Pos2::new(self.origin.x, caret.min.y);
+            let target = Rect::from_min_size(left, Vec2::new(1.0, caret.height()));
+            ui.scroll_to_rect(target, Some(egui::Align::TOP));
+        }
+        if let Some(offset) = self.scroll_to.take() {
+            let caret = screen_rect(Cursor::after(offset));
+            let target = Rect::from_min_size(caret.min, Vec2::new(1.0, caret.height()));
+            ui.scroll_to_rect(target, Some(egui::Align::Center));
+        }
+        if std::mem::take(&mut self.caret_into_view) {
+            if let Some(caret) = self.caret() {
+                // Half a line of room above and below, so the caret's line is seen whole.
+                let room = Vec2::new(0.0, BASE_FONT_SIZE * self.zoom * 0.5);
+                ui.scroll_to_rect(screen_rect(caret).expand2(room), None);
+            }
+        }
     }
 
     /// Applies a command meant for the view; returns false for commands it does not handle.
     pub fn apply(&mut self, ctx: &egui::Context, command: &Command) -> bool {
+        if !matches!(command, Command::MoveCaret { .. }) {
+            self.goal_x = None;
+        }
         match command {
             Command::Select { anchor, focus } => {
                 self.selection = Some(Selection {
@@ -258,11 +326,7 @@ impl DocumentView {
                     focus: Cursor::before(end),
                 });
             }
-            Command::ExtendSelection(direction) => {
-                if let (Some(layout), Some(selection)) = (&self.layout, &mut self.selection) {
-                    selection.focus = layout.move_visual(selection.focus, *direction);
-                }
-            }
+            Command::MoveCaret { motion, extend } => self.move_caret(*motion, *extend),
             Command::CopySelection => {
                 if let Some(text) = self.selected_text().filter(|t| !t.is_empty()) {
                     ctx.copy_text(text.to_owned());
@@ -280,6 +344,35 @@ impl DocumentView {
             _ => return false,
         }
         true
+    }
+
+    /// Moves the caret (`extend`: the selection's moving end only) and keeps it in view; a page
+    /// move scrolls the text by as much as the caret moved.
+    fn move_caret(&mut self, motion: Motion, extend: bool) {
+        let Some(layout) = &self.layout else {
+            return;
+        };
+        let from = self.selection.unwrap_or_else(|| {
+            let caret = self.parked_caret.unwrap_or(Cursor::after(CharOffset(0)));
+            Selection {
+                anchor: caret,
+                focus: caret,
+            }
+        });
+        let line_height = BASE_FONT_SIZE * self.zoom * LINE_HEIGHT;
+        // A page keeps one line of the previous screen in sight.
+        let page = (self.viewport_height - line_height).max(line_height);
+        let moved = layout.move_caret(from.focus, motion, self.goal_x, page);
+        if matches!(motion, Motion::PageUp | Motion::PageDown) {
+            let dy = layout.caret_rect(moved.cursor).min.y - layout.caret_rect(from.focus).min.y;
+            self.set_scroll_offset = Some((self.viewport_top + MARGIN + dy).max(0.0));
+        }
+        self.goal_x = moved.goal_x;
+        self.selection = Some(Selection {
+            anchor: if extend { from.anchor } else { moved.cursor },
+            focus: moved.cursor,
+        });
+        self.caret_into_view = true;
     }
 
     fn relayout_if_needed(&mut self, width: f32) {
@@ -370,9 +463,33 @@ impl DocumentView {
         }
         let mesh = self.glyphs.finish(ui.ctx(), &self.fonts);
         painter.add(Shape::mesh(mesh));
-        if let Some(selection) = self.selection.filter(|s| s.range().is_empty()) {
-            let caret = to_screen(layout.caret_rect(selection.focus));
-            painter.rect_filled(caret, 0.0, text_color);
+        let caret = match self.selection {
+            Some(selection) if selection.range().is_empty() => Some(selection.focus),
+            Some(_) => None,
+            None => self.parked_caret,
+        };
+        if let Some(caret) = caret.filter(|c| c.offset.0 <= text_len) {
+            // Two points wide at any zoom, so the caret is seen on a high-resolution screen too.
+            let rect = to_screen(layout.caret_rect(caret));
+            let rect = Rect::from_center_size(rect.center(), Vec2::new(2.0, rect.height()));
+            painter.rect_filled(rect, 0.0, text_color);
         }
+    }
+}
+
+/// Gives the view keyboard focus when it is pressed, and while it has focus keeps the arrow keys
+/// for the caret (egui would otherwise move focus to the next widget with them).
+fn keep_keyboard_focus(ui: &egui::Ui, response: &egui::Response, pressed: bool) {
+    if pressed {
+        response.request_focus();
+    }
+    if response.has_focus() {
+        let filter = egui::EventFilter {
+            horizontal_arrows: true,
+            vertical_arrows: true,
+            tab: false,
+            escape: false,
+        };
+        ui.memory_mut(|m| m.set_focus_lock_filter(response.id, filter));
     }
 }

@@ -1,9 +1,43 @@
-//! The menu bar: File (open, save, export, import, quit), Edit (undo, redo, select, copy, delete annotation),
-//! View (zoom, encoding) and Font (choose a font file, back to embedded fonts).
+//! The menu bar: File (open, save, save as, export, import, quit), Edit (undo, redo, delete annotation,
+//! select, copy), View (zoom, encoding), Font (choose a font file, back to embedded fonts) and Help
+//! (the shortcut sheet). Item names and their shortcuts come from the command table.
 
+use super::command_table::spec_for;
 use super::commands::{Command, ZoomStep};
 use crate::model::text_format::TextEncoding;
 use crate::store::formats::{ExportFormat, ImportFormat};
+
+/// The table commands of each menu, in order; `None` is a separator.
+const FILE_TOP: [Command; 3] = [
+    Command::OpenFileDialog,
+    Command::Save,
+    Command::SaveAsDialog,
+];
+const EDIT: [Option<Command>; 6] = [
+    Some(Command::Undo),
+    Some(Command::Redo),
+    Some(Command::DeleteSelectedAnnotation),
+    None,
+    Some(Command::SelectAll),
+    Some(Command::CopySelection),
+];
+const VIEW_ZOOM: [Command; 3] = [
+    Command::Zoom(ZoomStep::In),
+    Command::Zoom(ZoomStep::Out),
+    Command::Zoom(ZoomStep::Reset),
+];
+const FONT: [Command; 2] = [Command::ChooseFontDialog, Command::UseEmbeddedFonts];
+
+/// Every table command a menu shows (for the test that each has a row).
+pub fn menu_commands() -> Vec<Command> {
+    let mut all: Vec<Command> = FILE_TOP.to_vec();
+    all.push(Command::Quit);
+    all.extend(EDIT.iter().flatten().cloned());
+    all.extend(VIEW_ZOOM);
+    all.extend(FONT);
+    all.push(Command::ToggleShortcutSheet);
+    all
+}
 
 /// Shows the menu bar (`encoding`: the open text's, ticked in View > Encoding); returns the
 /// commands chosen.
@@ -11,82 +45,100 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, encoding: Option<TextEncoding>) -> Vec<Com
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if ui.button("Open…  (Ctrl+O)").clicked() {
-                commands.push(Command::OpenFileDialog);
-            }
-            if ui.button("Save annotations  (Ctrl+S)").clicked() {
-                commands.push(Command::Save);
+            for command in FILE_TOP {
+                command_button_ui(ui, command, &mut commands);
             }
             if ui.button("Save As…  (Ctrl+Shift+S)").clicked() {
                 commands.push(Command::SaveAsDialog);
             }
             ui.separator();
-            ui.menu_button("Export…", |ui| {
-                for format in ExportFormat::ALL {
-                    if ui.button(format.display_name()).clicked() {
-                        commands.push(Command::ExportDialog(format));
-                    }
-                }
-            });
-            ui.menu_button("Import annotations…", |ui| {
-                for format in ImportFormat::ALL {
-                    if ui.button(format.display_name()).clicked() {
-                        commands.push(Command::ImportDialog(format));
-                    }
-                }
-            });
+            exchange_menus_ui(ui, &mut commands);
             ui.separator();
-            if ui.button("Quit").clicked() {
-                ui.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
+            command_button_ui(ui, Command::Quit, &mut commands);
         });
         ui.menu_button("Edit", |ui| {
-            if ui.button("Undo  (Ctrl+Z)").clicked() {
-                commands.push(Command::Undo);
-            }
-            if ui.button("Redo  (Ctrl+Y)").clicked() {
-                commands.push(Command::Redo);
-            }
-            if ui.button("Delete annotation  (Delete)").clicked() {
-                commands.push(Command::DeleteSelectedAnnotation);
-            }
-            ui.separator();
-            if ui.button("Select all  (Ctrl+A)").clicked() {
-                commands.push(Command::SelectAll);
-            }
-            if ui.button("Copy  (Ctrl+C)").clicked() {
-                commands.push(Command::CopySelection);
+            for item in EDIT {
+                match item {
+                    Some(command) => command_button_ui(ui, command, &mut commands),
+                    None => {
+                        ui.separator();
+                    }
+                }
             }
         });
         ui.menu_button("View", |ui| {
-            if ui.button("Zoom in  (Ctrl++)").clicked() {
-                commands.push(Command::Zoom(ZoomStep::In));
-            }
-            if ui.button("Zoom out  (Ctrl+-)").clicked() {
-                commands.push(Command::Zoom(ZoomStep::Out));
-            }
-            if ui.button("Actual size  (Ctrl+0)").clicked() {
-                commands.push(Command::Zoom(ZoomStep::Reset));
+            for command in VIEW_ZOOM {
+                command_button_ui(ui, command, &mut commands);
             }
             ui.separator();
-            ui.menu_button("Encoding", |ui| {
-                ui.label("Reopen the text decoded as:");
-                for candidate in TextEncoding::ALL {
-                    let current = encoding == Some(candidate);
-                    if ui.radio(current, candidate.display_name()).clicked() && !current {
-                        commands.push(Command::ReopenWithEncoding(candidate));
-                    }
-                }
-            });
+            encoding_menu_ui(ui, encoding, &mut commands);
         });
         ui.menu_button("Font", |ui| {
-            if ui.button("Choose font file…").clicked() {
-                commands.push(Command::ChooseFontDialog);
+            for command in FONT {
+                command_button_ui(ui, command, &mut commands);
             }
-            if ui.button("Embedded fonts (Noto Naskh Arabic)").clicked() {
-                commands.push(Command::UseEmbeddedFonts);
-            }
+        });
+        ui.menu_button("Help", |ui| {
+            command_button_ui(ui, Command::ToggleShortcutSheet, &mut commands);
         });
     });
     commands
+}
+
+/// A menu item for a table command: its name, with its first shortcut on the right.
+fn command_button_ui(ui: &mut egui::Ui, command: Command, commands: &mut Vec<Command>) {
+    let Some(spec) = spec_for(&command) else {
+        return;
+    };
+    let button = egui::Button::new(spec.name).shortcut_text(spec.shortcut_label());
+    if ui.add(button).clicked() {
+        commands.push(command);
+    }
+}
+
+/// File > Export… and File > Import annotations…, one item per format.
+fn exchange_menus_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.menu_button("Export…", |ui| {
+        for format in ExportFormat::ALL {
+            if ui.button(format.display_name()).clicked() {
+                commands.push(Command::ExportDialog(format));
+            }
+        }
+    });
+    ui.menu_button("Import annotations…", |ui| {
+        for format in ImportFormat::ALL {
+            if ui.button(format.display_name()).clicked() {
+                commands.push(Command::ImportDialog(format));
+            }
+        }
+    });
+}
+
+/// View > Encoding: reopen the text decoded another way.
+fn encoding_menu_ui(
+    ui: &mut egui::Ui,
+    encoding: Option<TextEncoding>,
+    commands: &mut Vec<Command>,
+) {
+    ui.menu_button("Encoding", |ui| {
+        ui.label("Reopen the text decoded as:");
+        for candidate in TextEncoding::ALL {
+            let current = encoding == Some(candidate);
+            if ui.radio(current, candidate.display_name()).clicked() && !current {
+                commands.push(Command::ReopenWithEncoding(candidate));
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_menu_item_has_a_row_in_the_command_table() {
+        for command in menu_commands() {
+            assert!(spec_for(&command).is_some(), "{command:?}");
+        }
+    }
 }

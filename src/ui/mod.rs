@@ -2,6 +2,7 @@
 
 pub mod annotation_panel;
 pub mod app;
+pub mod command_table;
 pub mod commands;
 pub mod document_view;
 pub mod gestures;
@@ -9,6 +10,7 @@ pub mod highlights;
 pub mod menu;
 pub mod notices;
 pub mod painter;
+pub mod shortcut_sheet;
 pub mod shortcuts;
 pub mod status_bar;
 pub mod visual_text;
