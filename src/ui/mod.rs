@@ -14,7 +14,6 @@ pub mod notices;
 pub mod painter;
 pub mod shortcuts;
 pub mod status_bar;
-pub mod visual_text;
 pub mod widgets;
 
 pub use app::HamishApp;
