@@ -12,7 +12,7 @@ pub mod undo;
 use super::arabic_label::default_text_size;
 use super::placed_text::{PlacedText, TextAlign};
 use super::text_resources::{with_text_resources, WidgetTextStyle, WIDGET_LINE_HEIGHT};
-use crate::offset::CharRange;
+use crate::offset::{CharOffset, CharRange};
 use crate::text::{BaseDirection, Cursor, Point};
 use edit::FieldSelection;
 use egui::{
@@ -64,6 +64,7 @@ pub struct TextField<'t> {
     rows: usize,
     size: Option<f32>,
     hint: Cow<'static, str>,
+    name: Option<String>,
     direction: BaseDirection,
 }
 
@@ -87,6 +88,7 @@ impl<'t> TextField<'t> {
             rows: 4,
             size: None,
             hint: Cow::Borrowed(""),
+            name: None,
             direction: BaseDirection::Auto,
         }
     }
@@ -121,6 +123,12 @@ impl<'t> TextField<'t> {
         self
     }
 
+    /// The name screen readers (and kittest queries) know the field by (default: the hint text).
+    pub fn accessible_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
     /// The paragraph direction (default: the first strong char decides).
     pub fn direction(mut self, direction: BaseDirection) -> Self {
         self.direction = direction;
@@ -151,6 +159,7 @@ impl<'t> TextField<'t> {
             None => ui.next_auto_id(),
         };
         let mut field = FieldUi::new(&self, ui, id);
+        let name = self.name.unwrap_or_else(|| self.hint.to_string());
         let (text, hint) = (self.text, self.hint);
         let stored = stored_state(ui.ctx(), id);
         let mut state = stored.lock().unwrap_or_else(|e| e.into_inner());
@@ -167,7 +176,7 @@ impl<'t> TextField<'t> {
         state.remember(text);
         let selection = state.edit.selection.range();
         drop(state);
-        let response = field.finish(ui, response, &effect, &hint, text);
+        let response = field.finish(ui, response, &effect, (&name, &hint), text);
         TextFieldOutput {
             response,
             submitted: effect.submitted,
@@ -277,8 +286,8 @@ impl FieldUi {
         response
     }
 
-    /// Mouse: press places the caret (Shift extends), drag selects, double-click selects a word;
-    /// clicking gives the field focus.
+    /// Mouse: press places the caret (Shift extends), drag selects, double-click selects a word,
+    /// triple-click the whole text; clicking gives the field focus.
     fn handle_pointer(
         &self,
         ui: &Ui,
@@ -291,7 +300,14 @@ impl FieldUi {
         let shift = ui.input(|i| i.modifiers.shift);
         let pressed_here =
             response.is_pointer_button_down_on() && ui.input(|i| i.pointer.primary_pressed());
-        let placed_at = if response.double_clicked() {
+        let placed_at = if response.triple_clicked() {
+            let end = CharOffset(edit::char_len(shown.layout().text()));
+            state.edit.selection = FieldSelection {
+                anchor: Cursor::after(CharOffset(0)),
+                focus: Cursor::before(end),
+            };
+            Some(())
+        } else if response.double_clicked() {
             response.interact_pointer_pos().map(|pos| {
                 let word = shown.layout().word_at(at(pos).offset);
                 state.edit.selection = FieldSelection {
@@ -428,7 +444,7 @@ impl FieldUi {
         ui: &Ui,
         mut response: Response,
         effect: &Effect,
-        hint: &str,
+        (name, hint): (&str, &str),
         text: &str,
     ) -> Response {
         if effect.changed {
@@ -442,6 +458,9 @@ impl FieldUi {
         };
         ui.ctx().accesskit_node_builder(self.id, |node| {
             node.set_role(role);
+            if !name.is_empty() {
+                node.set_label(name);
+            }
         });
         response
     }

@@ -350,7 +350,8 @@ fn resources_id() -> egui::Id {
     egui::Id::unique("hamish-arabic-widget-text-resources")
 }
 
-/// The resources of `ctx` (made on first use with the embedded fonts).
+/// The resources of `ctx` (made on first use with the embedded fonts). Lock it to read what was
+/// painted or change the fonts between frames.
 pub fn text_resources(ctx: &egui::Context) -> Arc<Mutex<TextResources>> {
     ctx.data_mut(|d| {
         d.get_temp_mut_or_insert_with(resources_id(), SharedResources::default)
@@ -359,7 +360,8 @@ pub fn text_resources(ctx: &egui::Context) -> Arc<Mutex<TextResources>> {
     })
 }
 
-/// Runs `f` on the resources of `ctx`, starting a new pass on them when egui started one.
+/// Runs `f` on the resources of `ctx`, starting a new pass on them when egui started one. For
+/// widgets, during a pass; to read them between frames (tests), lock [`text_resources`] instead.
 pub fn with_text_resources<R>(ctx: &egui::Context, f: impl FnOnce(&mut TextResources) -> R) -> R {
     let shared = text_resources(ctx);
     let pass = ctx.cumulative_pass_nr();
