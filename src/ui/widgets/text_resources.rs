@@ -59,6 +59,18 @@ impl WidgetTextStyle {
     }
 }
 
+/// The direction a widget lays `text` out in: as asked, except that `Auto` on a string without
+/// any strong char ("100 %", "12–15") is left to right like the interface around it (the text
+/// engine's own fallback, right to left, is meant for the Arabic document).
+fn widget_direction(text: &str, asked: BaseDirection) -> BaseDirection {
+    let no_strong_char = unicode_bidi::get_base_direction(text) == unicode_bidi::Direction::Mixed;
+    if asked == BaseDirection::Auto && no_strong_char {
+        BaseDirection::Ltr
+    } else {
+        asked
+    }
+}
+
 /// Values by style and text, kept while used: what was not used in the last pass is dropped at the
 /// start of the next one, so the memo holds about one frame's strings.
 struct Memo<V> {
@@ -238,7 +250,7 @@ impl TextResources {
         let params = LayoutParams {
             font_size: style.size,
             width,
-            direction: style.direction,
+            direction: widget_direction(text, style.direction),
             line_height: WIDGET_LINE_HEIGHT,
         };
         let fonts = if style.strong {
@@ -413,6 +425,25 @@ mod tests {
         assert!(res.natural_width(&short, &style(None)) <= full / 2.0);
         assert!(short.chars().count() > 10, "{short}");
         assert_eq!(res.elided(text, &style(None), full + 1.0), None);
+    }
+
+    #[test]
+    fn a_string_without_strong_chars_reads_left_to_right() {
+        let mut res = TextResources::default();
+        res.begin_pass(0, 1.0);
+        let layout = res.layout("100 %", &style(None));
+        let line = layout.lines().next().unwrap();
+        assert!(!line.rtl);
+        let digits = layout.range_rects(crate::offset::CharRange::from_indices(0, 3));
+        let percent = layout.range_rects(crate::offset::CharRange::from_indices(4, 5));
+        assert!(digits[0].max.x <= percent[0].min.x + 0.01, "100 left of %");
+        assert!(
+            res.layout("قال 100", &style(None))
+                .lines()
+                .next()
+                .unwrap()
+                .rtl
+        );
     }
 
     #[test]
