@@ -333,6 +333,9 @@ impl FieldUi {
                 ui.memory_mut(|m| m.interrupt_ime());
             }
             response.request_focus();
+            // One more frame before the next key, so the arrows are kept by the field (egui sets
+            // the focus filter only for a widget that had focus in the previous frame).
+            ui.ctx().request_repaint();
         }
     }
 
