@@ -18,6 +18,8 @@ struct Form {
     multiline: bool,
     field: Option<Id>,
     submitted: bool,
+    /// Frames in which the field's response said `changed()`.
+    changed_frames: usize,
     label: bool,
     view: Option<DocumentView>,
 }
@@ -29,6 +31,7 @@ impl Form {
             multiline: false,
             field: None,
             submitted: false,
+            changed_frames: 0,
             label: false,
             view: None,
         }
@@ -48,6 +51,7 @@ fn form_ui(ui: &mut egui::Ui, form: &mut Form) {
         .show(ui);
     form.field = Some(out.response.id);
     form.submitted |= out.submitted;
+    form.changed_frames += usize::from(out.response.changed());
     if form.label {
         ui.add(ArabicLabel::new(form.text.as_str()));
     }
@@ -146,9 +150,26 @@ fn typing_arabic_with_harakat_and_latin_fills_the_field_in_logical_order() {
     let mut harness = form_harness(Form::new(""));
     focus_field(&mut harness);
     type_chars(&mut harness, "كَتَبَ ");
+    assert!(
+        harness.state().changed_frames >= 1,
+        "typing reports changed()"
+    );
     type_chars(&mut harness, "Obama ");
     type_chars(&mut harness, "مقالاً");
     assert_eq!(harness.state().text, "كَتَبَ Obama مقالاً");
+    let changed = harness.state().changed_frames;
+    press(&mut harness, Key::A, Modifiers::COMMAND);
+    press(&mut harness, Key::ArrowLeft, Modifiers::SHIFT);
+    assert_eq!(
+        selection(&harness),
+        CharRange::from_indices(0, 19),
+        "Left at the end stays"
+    );
+    assert_eq!(
+        harness.state().changed_frames,
+        changed,
+        "selecting changes nothing"
+    );
     assert_eq!(caret(&harness), "كَتَبَ Obama مقالاً".chars().count());
     assert!(harness
         .get_by_role(Role::TextInput)

@@ -4,6 +4,7 @@
 
 use super::widgets::ArabicLabel;
 use crate::offset::CharRange;
+use crate::text::BaseDirection;
 
 /// Formats a selection as `start–end (n chars)`, or `no selection`.
 pub fn selection_label(range: Option<CharRange>) -> String {
@@ -35,7 +36,8 @@ pub struct StatusLine<'a> {
 /// Shows the status bar line.
 pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine<'_>) {
     ui.horizontal(|ui| {
-        ui.add(ArabicLabel::new(status.file_name));
+        // A file name reads left to right in this English bar ("خبر عاجل.txt", not "txt.خبر عاجل").
+        ui.add(ArabicLabel::new(status.file_name).direction(BaseDirection::Ltr));
         ui.separator();
         ui.add(ArabicLabel::new(&status.encoding));
         ui.separator();
