@@ -150,31 +150,51 @@ impl FieldState {
                 effect.changed = edit.insert(text, "\n", EditKind::Other);
             }
             FieldAction::Enter => effect.submitted = true,
+            FieldAction::Preedit(_)
+            | FieldAction::Commit(_)
+            | FieldAction::DeleteSurrounding { .. } => {
+                effect.changed = self.apply_ime(action, text, &clean);
+            }
+        }
+        effect
+    }
+
+    /// Applies an IME action; returns true when the text changed.
+    fn apply_ime(
+        &mut self,
+        action: &FieldAction,
+        text: &mut String,
+        clean: &dyn Fn(&str) -> String,
+    ) -> bool {
+        let composing = self.preedit.as_deref().is_some_and(|p| !p.is_empty());
+        let mut changed = false;
+        match action {
             FieldAction::Preedit(p) => {
-                if !composing && !p.is_empty() && !edit.selection.is_caret() {
+                if !composing && !p.is_empty() && !self.edit.selection.is_caret() {
                     // The composition replaces the selection, as typing would.
-                    effect.changed = edit.insert(text, "", EditKind::Other);
+                    changed = self.edit.insert(text, "", EditKind::Other);
                 }
                 self.preedit = Some(p.clone()).filter(|p| !p.is_empty());
             }
             FieldAction::Commit(s) => {
                 self.preedit = None;
-                effect.changed = edit.insert(text, &clean(s), EditKind::Typing);
+                changed = self.edit.insert(text, &clean(s), EditKind::Typing);
             }
             FieldAction::DeleteSurrounding { before, after } => {
-                let at = edit.selection.focus.offset.0;
+                let at = self.edit.selection.focus.offset.0;
                 let range = CharRange::from_indices(
                     at.saturating_sub(*before),
                     (at + after).min(char_len(text)),
                 );
-                edit.selection = FieldSelection {
+                self.edit.selection = FieldSelection {
                     anchor: Cursor::after(range.start),
                     focus: Cursor::before(range.end),
                 };
-                effect.changed = edit.insert(text, "", EditKind::Other);
+                changed = self.edit.insert(text, "", EditKind::Other);
             }
+            _ => {}
         }
-        effect
+        changed
     }
 }
 
