@@ -13,7 +13,7 @@ pub mod painter;
 pub mod shortcut_sheet;
 pub mod shortcuts;
 pub mod status_bar;
-pub mod visual_text;
+pub mod widgets;
 
 pub use app::HamishApp;
 pub use commands::{CloseChoice, Command, ZoomStep};

@@ -1,7 +1,10 @@
 //! The status bar: file name, encoding ("(guessed)" when detected), annotation count and
-//! whether it is saved, selection offsets (chars), zoom and the last confirmation.
+//! whether it is saved, selection offsets (chars), zoom and the last confirmation. Drawn with
+//! [`ArabicLabel`], so Arabic file names and messages read correctly.
 
+use super::widgets::ArabicLabel;
 use crate::offset::CharRange;
+use crate::text::BaseDirection;
 
 /// Formats a selection as `start–end (n chars)`, or `no selection`.
 pub fn selection_label(range: Option<CharRange>) -> String {
@@ -33,9 +36,10 @@ pub struct StatusLine<'a> {
 /// Shows the status bar line.
 pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine<'_>) {
     ui.horizontal(|ui| {
-        ui.label(status.file_name);
+        // A file name reads left to right in this English bar ("خبر عاجل.txt", not "txt.خبر عاجل").
+        ui.add(ArabicLabel::new(status.file_name).direction(BaseDirection::Ltr));
         ui.separator();
-        ui.label(&status.encoding);
+        ui.add(ArabicLabel::new(&status.encoding));
         ui.separator();
         if let Some(count) = status.annotations {
             let saved = if status.modified {
@@ -43,15 +47,15 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine<'_>) {
             } else {
                 "saved"
             };
-            ui.label(format!("{count} annotations, {saved}"));
+            ui.add(ArabicLabel::new(format!("{count} annotations, {saved}")));
             ui.separator();
         }
-        ui.label(selection_label(status.selection));
+        ui.add(ArabicLabel::new(selection_label(status.selection)));
         ui.separator();
-        ui.label(format!("{:.0} %", status.zoom * 100.0));
+        ui.add(ArabicLabel::new(format!("{:.0} %", status.zoom * 100.0)));
         if let Some(message) = status.message {
             ui.separator();
-            ui.label(message);
+            ui.add(ArabicLabel::new(message).elide());
         }
     });
 }
