@@ -4,7 +4,7 @@
 
 use super::command_table::{selecting_twin, specs_in, CommandGroup, CommandSpec};
 use super::commands::Command;
-use super::visual_text::for_egui_label;
+use super::widgets::ArabicLabel;
 use crate::model::schema::Schema;
 
 /// The sheet's groups by column: the short groups, the label keys, the moves.
@@ -90,7 +90,8 @@ fn group_ui(ui: &mut egui::Ui, group: CommandGroup, schema: Option<&Schema>) {
                 ui.label(spec.name);
                 ui.label(spec.all_shortcut_labels().join("  "));
                 if group == CommandGroup::Annotate {
-                    ui.label(label_name(spec, schema));
+                    // Through the text engine: the Arabic name needs bidi and shaping.
+                    ui.add(ArabicLabel::new(label_name(spec, schema)));
                 }
                 if moves {
                     let extend = selecting_twin(spec);
@@ -108,7 +109,7 @@ fn label_name(spec: &CommandSpec, schema: Option<&Schema>) -> String {
         return String::new();
     };
     match schema.and_then(|s| s.label_for_hotkey(key)) {
-        Some(label) => format!("{}  {}", label.name_en, for_egui_label(&label.name_ar)),
+        Some(label) => format!("{}  {}", label.name_en, label.name_ar),
         None => "—".to_owned(),
     }
 }
