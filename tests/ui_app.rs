@@ -153,6 +153,13 @@ fn an_arabic_user_font_replaces_the_embedded_one() {
     let view = harness.state().view();
     let primary = view.fonts().primary();
     assert_ne!(primary, before);
+    // Panels and messages draw with the same fonts as the text.
+    let widgets = hamish::ui::widgets::text_resources(&ctx);
+    let widget_fonts = widgets.lock().unwrap().fonts().clone();
+    assert_eq!(
+        widget_fonts.name(widget_fonts.primary()),
+        view.fonts().name(primary)
+    );
     assert_eq!(harness.state().error(), None);
     let chars: Vec<char> = view.text().chars().collect();
     let arabic_runs: Vec<_> = view

@@ -13,6 +13,7 @@ use super::notices::{notices_ui, recovery_offer_ui, Notice, Severity as NoticeSe
 use super::shortcut_sheet::{shortcut_sheet_ui, toggle_shortcut_sheet};
 use super::shortcuts::shortcuts_ui;
 use super::status_bar::{status_bar_ui, StatusLine};
+use super::widgets::{text_resources, ArabicLabel};
 use crate::model::annotation::AnnotationId;
 use crate::store::formats::LossReport;
 use crate::text::FontSet;
@@ -231,6 +232,14 @@ impl HamishApp {
         }
     }
 
+    /// Panels, messages and fields draw with the fonts the text is read in.
+    fn sync_widget_fonts(&self, ctx: &egui::Context) {
+        let resources = text_resources(ctx);
+        // A poisoned lock only means a panic elsewhere mid-frame; the fonts are still usable.
+        let mut resources = resources.lock().unwrap_or_else(|e| e.into_inner());
+        resources.set_fonts(self.view.fonts().clone());
+    }
+
     /// Context settings the window needs: Ctrl+plus/minus zoom the text, not the whole interface;
     /// the repo's Arabic and Latin fonts as fallbacks so label names, quotes and symbols in panels show.
     pub fn configure(ctx: &egui::Context) {
@@ -285,10 +294,17 @@ impl HamishApp {
             Command::ChooseFontDialog => {
                 if let Some(path) = pick_file("Choose a font", &[("Fonts", &["ttf", "otf"])]) {
                     self.use_font_file(&path);
+                    self.sync_widget_fonts(ctx);
                 }
             }
-            Command::UseFontFile(path) => self.use_font_file(&path),
-            Command::UseEmbeddedFonts => self.view.set_fonts(FontSet::embedded()),
+            Command::UseFontFile(path) => {
+                self.use_font_file(&path);
+                self.sync_widget_fonts(ctx);
+            }
+            Command::UseEmbeddedFonts => {
+                self.view.set_fonts(FontSet::embedded());
+                self.sync_widget_fonts(ctx);
+            }
             Command::ReopenWithEncoding(encoding) => self.run(Action::Reopen { encoding }),
             Command::ExportDialog(format) => {
                 let title = format!("Export as {}: choose a folder", format.display_name());
@@ -490,6 +506,7 @@ impl HamishApp {
             annotations: self.document().map(|d| d.session.set().len()),
             modified: self.workspace.is_modified(),
             selection: self.view.selection_range(),
+            caret: self.view.caret().map(|c| c.offset),
             zoom: self.view.zoom(),
             message: self.status_message.as_deref(),
         };
@@ -670,9 +687,13 @@ fn close_dialog_ui(ctx: &egui::Context, file_name: &str) -> Vec<Command> {
     let mut commands = Vec::new();
     let modal = egui::Modal::new(egui::Id::unique("hamish-close-unsaved")).show(ctx, |ui| {
         ui.heading("Save changes before closing?");
-        ui.label(format!(
-            "The annotations of {file_name} have changes that are not saved."
-        ));
+        // The file name may be Arabic: drawn through the text engine.
+        ui.add(
+            ArabicLabel::new(format!(
+                "The annotations of {file_name} have changes that are not saved."
+            ))
+            .wrap(),
+        );
         ui.horizontal(|ui| {
             if ui.button("Save").clicked() {
                 commands.push(Command::CloseAnswer(CloseChoice::Save));

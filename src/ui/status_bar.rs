@@ -3,14 +3,16 @@
 //! [`ArabicLabel`], so Arabic file names and messages read correctly.
 
 use super::widgets::ArabicLabel;
-use crate::offset::CharRange;
+use crate::offset::{CharOffset, CharRange};
 use crate::text::BaseDirection;
 
-/// Formats a selection as `start–end (n chars)`, or `no selection`.
-pub fn selection_label(range: Option<CharRange>) -> String {
-    match range {
-        Some(r) => format!("{}–{} ({} chars)", r.start.0, r.end.0, r.len()),
-        None => "no selection".to_owned(),
+/// Formats a selection as `start–end (n chars)`, a lone caret as `caret at n`, or `no selection`.
+pub fn selection_label(range: Option<CharRange>, caret: Option<CharOffset>) -> String {
+    match (range, caret) {
+        (Some(r), _) if !r.is_empty() => format!("{}–{} ({} chars)", r.start.0, r.end.0, r.len()),
+        (_, Some(c)) => format!("caret at {}", c.0),
+        (Some(r), None) => format!("caret at {}", r.start.0),
+        (None, None) => "no selection".to_owned(),
     }
 }
 
@@ -27,6 +29,8 @@ pub struct StatusLine<'a> {
     pub modified: bool,
     /// The selection.
     pub selection: Option<CharRange>,
+    /// Where the caret is, when there is one.
+    pub caret: Option<CharOffset>,
     /// Zoom factor, 1.0 = 100 %.
     pub zoom: f32,
     /// The last confirmation ("Saved … to …"), if any.
@@ -50,7 +54,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine<'_>) {
             ui.add(ArabicLabel::new(format!("{count} annotations, {saved}")));
             ui.separator();
         }
-        ui.add(ArabicLabel::new(selection_label(status.selection)));
+        ui.add(ArabicLabel::new(selection_label(
+            status.selection,
+            status.caret,
+        )));
         ui.separator();
         ui.add(ArabicLabel::new(format!("{:.0} %", status.zoom * 100.0)));
         if let Some(message) = status.message {
@@ -67,9 +74,10 @@ mod tests {
     #[test]
     fn selection_label_counts_chars() {
         assert_eq!(
-            selection_label(Some(CharRange::from_indices(12, 5))),
+            selection_label(Some(CharRange::from_indices(12, 5)), Some(CharOffset(5))),
             "5–12 (7 chars)"
         );
-        assert_eq!(selection_label(None), "no selection");
+        assert_eq!(selection_label(None, Some(CharOffset(7))), "caret at 7");
+        assert_eq!(selection_label(None, None), "no selection");
     }
 }
