@@ -10,7 +10,9 @@
 #                                       with Ctrl+S, the side panel listing the annotations;
 #   screenshots/shortcut-sheet.png      the first two words selected with the keyboard alone
 #                                       (Ctrl+Shift+Left twice from the caret at the start), then
-#                                       the shortcut sheet opened with F1.
+#                                       the shortcut sheet opened with F1;
+#   screenshots/window-mixed-row.png    "17 أوكتوبر/تشرين الأول (غرفة الأخبار)" annotated with
+#                                       Ctrl+A and 1: the side panel row in the text's visual order.
 # Only the window is captured. Needs: xvfb-run, xdotool, xclip, ImageMagick `import`.
 # Usage: scripts/screenshots.sh [--inside-x]   (the flag is used by the script itself)
 set -eu
@@ -120,6 +122,20 @@ if [ "${1:-}" = "--inside-x" ]; then
     xdotool mousemove 1200 880
     sleep 0.5
     import -window "$WIN" screenshots/shortcut-sheet.png
+    kill "$APP"
+    wait "$APP" 2>/dev/null || true
+    sleep 0.5
+
+    # A mixed-direction phrase annotated with the keyboard alone (Ctrl+A, 1): the side panel row
+    # must read exactly as the text (17 on the right, the bracket on the left).
+    mkdir "$WORK/mixed"
+    printf '17 أوكتوبر/تشرين الأول (غرفة الأخبار)\n' > "$WORK/mixed/خبر عاجل.txt"
+    start_window "$WORK/mixed/خبر عاجل.txt"
+    key ctrl+a
+    key 1
+    xdotool mousemove 1200 880
+    sleep 0.5
+    import -window "$WIN" screenshots/window-mixed-row.png
     kill "$APP"
     exit 0
 fi
