@@ -7,6 +7,7 @@ pub mod cli;
 pub mod model;
 pub mod offset;
 pub mod render;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod ui;

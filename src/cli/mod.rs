@@ -8,6 +8,7 @@ pub mod formats;
 pub mod import;
 pub mod layout;
 pub mod render;
+pub mod search;
 pub mod stats;
 
 use clap::{Parser, Subcommand};
@@ -47,6 +48,8 @@ pub enum HeadlessCommand {
     Import(import::ImportArgs),
     /// Inter-annotator agreement (F1, κ, α, αU) between annotators' files of the same texts.
     Agree(agree::AgreeArgs),
+    /// Search texts, Arabic-aware (harakat, tatweel and hamza forms ignored): one hit a line.
+    Search(search::SearchArgs),
 }
 
 /// Runs a headless command; the returned code is the process exit code.
@@ -59,6 +62,7 @@ pub fn run_command(command: HeadlessCommand) -> anyhow::Result<std::process::Exi
         HeadlessCommand::Export(args) => export::run(args),
         HeadlessCommand::Import(args) => import::run(args),
         HeadlessCommand::Agree(args) => agree::run(args),
+        HeadlessCommand::Search(args) => search::run(args),
     }
 }
 

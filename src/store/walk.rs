@@ -40,6 +40,13 @@ pub fn is_by_product(name: &str) -> bool {
         || (name.contains(".conflict-") && name.ends_with(".ron"))
 }
 
+/// True for the names of the texts a folder holds for annotating: `.txt` files (any case), as
+/// brat, doccano and most corpora name them. Sidecars and schemas are `.ron` and never match.
+pub fn is_text_file_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.ends_with(".txt") && lower.len() > ".txt".len()
+}
+
 /// The files `paths` name: files as given (whatever their name), folders walked recursively for
 /// names `wanted` accepts. Sorted by path within each folder, without repeats.
 pub fn walk_files(

@@ -10,6 +10,7 @@ use super::document_view::DocumentView;
 use super::highlights::highlights_for;
 use super::menu::menu_bar_ui;
 use super::notices::{notices_ui, recovery_offer_ui, Notice, Severity as NoticeSeverity};
+use super::search_bar::{HitStep, SearchBar};
 use super::shortcut_sheet::{shortcut_sheet_ui, toggle_shortcut_sheet};
 use super::shortcuts::shortcuts_ui;
 use super::status_bar::{status_bar_ui, StatusLine};
@@ -46,6 +47,8 @@ pub struct HamishApp {
     asking_to_close: bool,
     /// Set once the user chose to close, so the next close request is let through.
     close_confirmed: bool,
+    /// The search bar (Ctrl+F) and its hits in the open text.
+    search: SearchBar,
 }
 
 impl HamishApp {
@@ -63,6 +66,7 @@ impl HamishApp {
             title: String::new(),
             asking_to_close: false,
             close_confirmed: false,
+            search: SearchBar::default(),
         };
         app.run(match file {
             Some(path) => Action::Open {
@@ -163,6 +167,7 @@ impl HamishApp {
             if let Some(open) = self.workspace.open_text() {
                 if open.session.source().text != self.view.text() {
                     self.view.set_text(open.session.source().text.clone());
+                    self.search.search(self.view.text());
                 }
             }
         }
@@ -334,6 +339,9 @@ impl HamishApp {
             Command::CloseAnswer(choice) => self.answer_close(ctx, choice),
             Command::PostponeRecovery => self.recovery_postponed = true,
             Command::ToggleShortcutSheet => toggle_shortcut_sheet(ctx),
+            Command::OpenSearch => self.search.open(),
+            Command::CloseSearch => self.search.close(),
+            Command::SearchStep(step) => self.step_search(ctx, step),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             other => self.apply_to_annotations(other),
         }
@@ -378,6 +386,30 @@ impl HamishApp {
             _ => return,
         };
         self.run(action);
+    }
+
+    /// Selects the next or previous search hit, and gives the keyboard to the text so that a
+    /// label key labels it.
+    fn step_search(&mut self, ctx: &egui::Context, step: HitStep) {
+        if !self.search.is_open() {
+            return;
+        }
+        // From the selection, or from the caret (after a label key, the selection is gone).
+        let from = self.view.selection_range().or_else(|| {
+            let caret = self.view.caret()?.offset;
+            Some(crate::offset::CharRange::new(caret, caret))
+        });
+        if let Some(hit) = self.search.step(step, from) {
+            self.selected = None;
+            self.view.select_range(hit);
+            self.refresh_annotations();
+            ctx.memory_mut(|m| m.request_focus(super::document_view::document_view_id()));
+        }
+    }
+
+    /// The search bar (for tests and scripting).
+    pub fn search_bar(&mut self) -> &mut SearchBar {
+        &mut self.search
     }
 
     /// The label bound to `key` in the open schema, or a hint saying there is none.
@@ -511,6 +543,16 @@ impl HamishApp {
             message: self.status_message.as_deref(),
         };
         egui::Panel::bottom("status").show(ui, |ui| status_bar_ui(ui, &status));
+        if self.search.is_open() {
+            let schema = self.workspace.open_text().map(|o| o.session.schema());
+            let selection = self.view.selection_range();
+            egui::Panel::top("search").show(ui, |ui| {
+                commands.extend(self.search.ui(ui, self.view.text(), schema, selection));
+            });
+        }
+        if let Some(hits) = self.search.take_changed_hits() {
+            self.view.set_search_hits(hits.to_vec());
+        }
         if self.document().is_some() {
             egui::Panel::left("annotations")
                 .resizable(true)

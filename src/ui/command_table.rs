@@ -7,6 +7,7 @@
 //! key (its place on an English keyboard), so Ctrl+S works with an Arabic layout (Ctrl+س).
 
 use super::commands::{Command, ZoomStep};
+use super::search_bar::HitStep;
 use crate::text::{Motion, VisualDirection};
 use egui::Key;
 
@@ -343,6 +344,12 @@ pub static COMMANDS: &[CommandSpec] = &[
         Command::CopySelection),
     row!("Clear the selection", CommandGroup::Edit, &[key(Chord::plain(Key::Escape))], false,
         Command::ClearSelection),
+    row!("Find…", CommandGroup::Edit, &[key(Chord::ctrl(Key::F))], true, Command::OpenSearch),
+    row!("Next search hit", CommandGroup::Edit, &[key(Chord::plain(Key::Enter)), key(Chord::plain(Key::F3))],
+        false, Command::SearchStep(HitStep::Next)),
+    row!("Previous search hit", CommandGroup::Edit,
+        &[key(Chord::plain(Key::Enter).shift()), key(Chord::plain(Key::F3).shift())], false,
+        Command::SearchStep(HitStep::Previous)),
     row!("Zoom in", CommandGroup::View, &[key(Chord::ctrl(Key::Plus)), key(Chord::ctrl(Key::Equals))],
         true, Command::Zoom(ZoomStep::In)),
     row!("Zoom out", CommandGroup::View, &[key(Chord::ctrl(Key::Minus))], true,

@@ -1,5 +1,6 @@
 //! The commands panels and shortcuts emit; the app applies them once per frame, after all UI ran.
 
+use super::search_bar::HitStep;
 use crate::model::annotation::AnnotationId;
 use crate::model::text_format::TextEncoding;
 use crate::store::formats::{ExportFormat, ImportFormat};
@@ -94,6 +95,12 @@ pub enum Command {
     ToggleShortcutSheet,
     /// Close the window (asks first when there are unsaved changes).
     Quit,
+    /// Show the search bar with the keyboard in its field (Ctrl+F).
+    OpenSearch,
+    /// Select the next or previous search hit.
+    SearchStep(HitStep),
+    /// Hide the search bar.
+    CloseSearch,
     /// Answer to "save before closing?".
     CloseAnswer(CloseChoice),
 }

@@ -59,6 +59,8 @@ pub struct DocumentView {
     scroll_to: Option<CharOffset>,
     /// Annotation highlights painted behind the glyphs, in paint order.
     highlights: Vec<Highlight>,
+    /// Search hits, painted over the highlights and under the selection.
+    search_hits: Vec<CharRange>,
     /// Where the caret rests while there is no selection (the start at open, the end of a
     /// selection that was cleared); keyboard moves start from it.
     parked_caret: Option<Cursor>,
@@ -91,6 +93,7 @@ impl DocumentView {
             viewport_top: 0.0,
             keep_at_top: None,
             highlights: Vec::new(),
+            search_hits: Vec::new(),
             scroll_to: None,
             parked_caret: Some(Cursor::after(CharOffset(0))),
             goal_x: None,
@@ -103,6 +106,11 @@ impl DocumentView {
     /// Replaces the annotation highlights (painted behind the glyphs, first ones lowest).
     pub fn set_highlights(&mut self, highlights: Vec<Highlight>) {
         self.highlights = highlights;
+    }
+
+    /// Replaces the search hits painted (a yellow mark behind each).
+    pub fn set_search_hits(&mut self, hits: Vec<CharRange>) {
+        self.search_hits = hits;
     }
 
     /// The annotation highlights painted each frame.
@@ -437,6 +445,12 @@ impl DocumentView {
                 if let Some(stroke) = highlight.outline {
                     painter.rect_stroke(rect, 2.0, stroke, egui::StrokeKind::Inside);
                 }
+            }
+        }
+        let hit_fill = egui::Color32::from_rgba_unmultiplied(255, 200, 0, 110);
+        for hit in self.search_hits.iter().filter(|h| h.end.0 <= text_len) {
+            for r in layout.range_rects(*hit).iter().filter(|r| visible(r)) {
+                painter.rect_filled(to_screen(*r), 2.0, hit_fill);
             }
         }
         if let Some(selection) = self.selection {

@@ -13,13 +13,15 @@ const FILE_TOP: [Command; 3] = [
     Command::Save,
     Command::SaveAsDialog,
 ];
-const EDIT: [Option<Command>; 6] = [
+const EDIT: [Option<Command>; 8] = [
     Some(Command::Undo),
     Some(Command::Redo),
     Some(Command::DeleteSelectedAnnotation),
     None,
     Some(Command::SelectAll),
     Some(Command::CopySelection),
+    None,
+    Some(Command::OpenSearch),
 ];
 const VIEW_ZOOM: [Command; 3] = [
     Command::Zoom(ZoomStep::In),

@@ -7,6 +7,7 @@ use crate::model::attribute::AttributeValue;
 use crate::model::relation::RelationId;
 use crate::model::text_format::TextEncoding;
 use crate::offset::CharRange;
+use crate::search::SearchOptions;
 use crate::store::formats::{ExportFormat, ImportFormat};
 use std::path::PathBuf;
 
@@ -34,6 +35,16 @@ pub enum Action {
         label: String,
         /// The chars to cover.
         range: CharRange,
+    },
+    /// Annotate every hit of a search in the open text with `label`, as one undo step; hits that
+    /// overlap an annotation with that label already are skipped.
+    LabelAllHits {
+        /// A label id of the schema.
+        label: String,
+        /// What to search for.
+        query: String,
+        /// How it matches.
+        options: SearchOptions,
     },
     /// Give annotation `id` another label (the same annotation: id, ranges and links kept).
     Relabel {

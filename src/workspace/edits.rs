@@ -41,7 +41,7 @@ impl OpenText {
             .ok_or(ActionError::NoSuchAnnotation(id))
     }
 
-    fn require_label(&self, label: &str) -> Result<(), ActionError> {
+    pub(super) fn require_label(&self, label: &str) -> Result<(), ActionError> {
         let schema = self.session.schema();
         match schema.label(label) {
             Some(_) => Ok(()),

@@ -64,6 +64,9 @@ pub enum ActionError {
     /// The annotation does not exist (any more).
     #[error("annotation {0} does not exist (it may have been removed)")]
     NoSuchAnnotation(AnnotationId),
+    /// A search query cannot be searched for.
+    #[error(transparent)]
+    Search(#[from] crate::search::SearchError),
     /// An edit, save or recovery step failed; the files on disk are unchanged.
     #[error(transparent)]
     Session(#[from] SessionError),
@@ -76,7 +79,10 @@ impl ActionError {
     /// How serious it is: hints about what to do first are information, the rest errors.
     pub fn severity(&self) -> Severity {
         match self {
-            Self::UnsavedChanges | Self::EmptyRange | Self::UnknownLabel { .. } => Severity::Info,
+            Self::UnsavedChanges
+            | Self::EmptyRange
+            | Self::UnknownLabel { .. }
+            | Self::Search(_) => Severity::Info,
             _ => Severity::Error,
         }
     }

@@ -10,6 +10,7 @@ mod edits;
 pub mod error;
 mod exchange;
 mod files;
+mod label_all;
 pub mod open;
 pub mod outcome;
 pub mod page;
@@ -63,6 +64,11 @@ impl Workspace {
                 .into_iter()
                 .fold(Outcome::default(), Outcome::with_message)),
             Action::Annotate { label, range } => self.current()?.annotate(&label, range),
+            Action::LabelAllHits {
+                label,
+                query,
+                options,
+            } => self.current()?.label_all_hits(&label, &query, options),
             Action::Relabel { id, label } => self.current()?.relabel(id, &label),
             Action::Delete { id } => self.current()?.delete(id),
             Action::Link { from, to, kind } => self.current()?.link(from, to, &kind),
@@ -117,3 +123,5 @@ impl Workspace {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_corpus;

@@ -330,6 +330,23 @@ impl AnnotationSession {
         }
     }
 
+    /// `n` distinct unused annotation ids (for several annotations added in one step), chosen
+    /// as [`Self::new_annotation_id`] chooses one.
+    pub fn new_annotation_ids(&self, n: usize) -> Vec<AnnotationId> {
+        let mut ids: Vec<AnnotationId> = Vec::with_capacity(n);
+        if !self.shared_folder {
+            let first = self.set.next_annotation_id().0;
+            return (0..n as u64).map(|k| AnnotationId(first + k)).collect();
+        }
+        while ids.len() < n {
+            let id = self.new_annotation_id();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
     /// One anchor quote per range, from the document's text (for [`Edit::SetRanges`]).
     pub fn capture_anchors(&self, ranges: &[CharRange]) -> Vec<Quote> {
         ranges

@@ -1,10 +1,11 @@
-//! Use cases over many files (the command line's `check`, `stats`, `export`, `import`, and the
+//! Use cases over many files (the command line's `check`, `stats`, `export`, `import`, `search`, and the
 //! window's export and import of the open text, which are the same code with one document).
 
 pub mod agree;
 pub mod check;
 pub mod export;
 pub mod import;
+pub mod search;
 pub mod stats;
 
 use crate::store::sidecar::{find_sidecars_for, AnnotatorName, DiscoverError, SidecarPair};

@@ -1,0 +1,266 @@
+//! The search bar (Ctrl+F): a query field drawn by the text engine, the matching options, the
+//! hit count, previous/next, and "label all hits" with a label of the open schema. Hits are found
+//! by `crate::search` on the open text and painted by the document view; the current hit is the
+//! view's selection, so a label key labels it. Enter in the field (or in the text while the bar is
+//! open) goes to the next hit, Shift+Enter to the previous one. Offsets are chars into the text.
+
+use super::commands::Command;
+use super::widgets::{ArabicLabel, TextField};
+use crate::model::schema::Schema;
+use crate::offset::CharRange;
+use crate::search::{Query, SearchOptions};
+use crate::workspace::Action;
+
+/// The id salt of the query field (tests find the field by its accessible name).
+const FIELD_SALT: &str = "hamish-search-query";
+
+/// What the search bar holds between frames.
+#[derive(Debug, Default)]
+pub struct SearchBar {
+    open: bool,
+    query: String,
+    options: SearchOptions,
+    hits: Vec<CharRange>,
+    /// Why the query finds nothing (a bad pattern), shown instead of the count.
+    problem: Option<String>,
+    /// The label "label all" applies.
+    label: Option<String>,
+    /// Give the field keyboard focus in the next frame.
+    focus_field: bool,
+    /// The hits changed since the view last took them.
+    hits_changed: bool,
+}
+
+/// Which way to move through the hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HitStep {
+    /// To the first hit after the selection.
+    Next,
+    /// To the last hit before it.
+    Previous,
+}
+
+impl SearchBar {
+    /// True while the bar is shown.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Shows the bar with the keyboard in its field.
+    pub fn open(&mut self) {
+        self.open = true;
+        self.focus_field = true;
+    }
+
+    /// Hides the bar; its hits are no longer painted.
+    pub fn close(&mut self) {
+        self.open = false;
+        self.hits.clear();
+        self.hits_changed = true;
+    }
+
+    /// The query typed.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Sets the query and options (for tests and scripting) and searches `text`.
+    pub fn set_query(&mut self, query: &str, options: SearchOptions, text: &str) {
+        self.query = query.to_owned();
+        self.options = options;
+        self.search(text);
+    }
+
+    /// The hits in the open text, in text order.
+    pub fn hits(&self) -> &[CharRange] {
+        &self.hits
+    }
+
+    /// The hits, once after each change (for the view to paint).
+    pub fn take_changed_hits(&mut self) -> Option<&[CharRange]> {
+        std::mem::take(&mut self.hits_changed).then_some(&self.hits[..])
+    }
+
+    /// Searches `text` again (another text was opened).
+    pub fn search(&mut self, text: &str) {
+        self.hits_changed = true;
+        self.hits.clear();
+        self.problem = None;
+        if !self.open || self.query.trim().is_empty() {
+            return;
+        }
+        match Query::new(&self.query, self.options) {
+            Ok(query) => self.hits = query.find_in(text),
+            Err(err) => self.problem = Some(err.to_string()),
+        }
+    }
+
+    /// The hit to select when stepping from `selection` (or the caret, as an empty range),
+    /// wrapping around at either end.
+    pub fn step(&self, step: HitStep, selection: Option<CharRange>) -> Option<CharRange> {
+        let (first, last) = (self.hits.first()?, self.hits.last()?);
+        let Some(selection) = selection else {
+            return Some(*first);
+        };
+        let found = match step {
+            HitStep::Next => self.hits.iter().find(|h| h.start >= selection.end),
+            HitStep::Previous => self.hits.iter().rev().find(|h| h.end <= selection.start),
+        };
+        Some(*found.unwrap_or(match step {
+            HitStep::Next => first,
+            HitStep::Previous => last,
+        }))
+    }
+
+    /// "3 of 11" when `selection` is a hit, "11 hits" otherwise.
+    pub fn count_text(&self, selection: Option<CharRange>) -> String {
+        let at = selection.and_then(|s| self.hits.iter().position(|h| *h == s));
+        match (at, self.hits.len()) {
+            (_, 0) => "no hits".to_owned(),
+            (Some(k), n) => format!("{} of {n}", k + 1),
+            (None, 1) => "1 hit".to_owned(),
+            (None, n) => format!("{n} hits"),
+        }
+    }
+
+    /// Shows the bar; `text` is searched again when the query or an option changes.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        text: &str,
+        schema: Option<&Schema>,
+        selection: Option<CharRange>,
+    ) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let before = (self.query.clone(), self.options);
+        ui.horizontal_wrapped(|ui| {
+            self.field_ui(ui);
+            options_ui(ui, &mut self.options);
+            match &self.problem {
+                Some(problem) => {
+                    ui.add(ArabicLabel::new(problem.as_str()).color(ui.visuals().warn_fg_color));
+                }
+                None => {
+                    ui.label(self.count_text(selection));
+                }
+            }
+            let any = !self.hits.is_empty();
+            if ui.add_enabled(any, egui::Button::new("Previous")).clicked() {
+                commands.push(Command::SearchStep(HitStep::Previous));
+            }
+            if ui.add_enabled(any, egui::Button::new("Next")).clicked() {
+                commands.push(Command::SearchStep(HitStep::Next));
+            }
+            ui.separator();
+            if let Some(schema) = schema {
+                self.label_all_ui(ui, schema, &mut commands);
+            }
+            if ui.button("Close").clicked() {
+                commands.push(Command::CloseSearch);
+            }
+        });
+        if (self.query.clone(), self.options) != before {
+            self.search(text);
+        }
+        commands
+    }
+
+    fn field_ui(&mut self, ui: &mut egui::Ui) {
+        let output = TextField::singleline(&mut self.query)
+            .id_salt(FIELD_SALT)
+            .desired_width(220.0)
+            .hint_text("Search (harakat ignored)")
+            .accessible_name("Search")
+            .show(ui);
+        if std::mem::take(&mut self.focus_field) {
+            output.response.request_focus();
+        }
+        // Enter gives up the field's focus, so the same press reaches the command table's
+        // Enter / Shift+Enter (next / previous hit) in this frame: no step is emitted here.
+    }
+
+    /// The label chooser and the "Label all" button.
+    fn label_all_ui(&mut self, ui: &mut egui::Ui, schema: &Schema, commands: &mut Vec<Command>) {
+        if self
+            .label
+            .as_ref()
+            .is_none_or(|id| schema.label(id).is_none())
+        {
+            self.label = schema.labels.first().map(|l| l.id.clone());
+        }
+        let Some(current) = self.label.clone() else {
+            return;
+        };
+        let name = schema.label(&current).map_or("", |l| l.name_en.as_str());
+        let caption = ui.label("Label:");
+        egui::ComboBox::from_id_salt("hamish-label-all")
+            .selected_text(name)
+            .show_ui(ui, |ui| {
+                for label in &schema.labels {
+                    ui.horizontal(|ui| {
+                        let chosen = self.label.as_deref() == Some(label.id.as_str());
+                        if ui.selectable_label(chosen, &label.name_en).clicked() {
+                            self.label = Some(label.id.clone());
+                        }
+                        ui.add(ArabicLabel::new(label.name_ar.as_str()));
+                    });
+                }
+            })
+            .response
+            .labelled_by(caption.id);
+        let button = egui::Button::new("Label all hits");
+        if ui.add_enabled(!self.hits.is_empty(), button).clicked() {
+            commands.push(Command::Act(Action::LabelAllHits {
+                label: current,
+                query: self.query.clone(),
+                options: self.options,
+            }));
+        }
+    }
+}
+
+/// The matching options as check boxes.
+fn options_ui(ui: &mut egui::Ui, options: &mut SearchOptions) {
+    ui.checkbox(&mut options.whole_word, "Whole word")
+        .on_hover_text("Only whole words");
+    ui.add_enabled_ui(options.whole_word, |ui| {
+        ui.checkbox(&mut options.clitics, "+ clitics")
+            .on_hover_text("Also after و ف ب ل ك and ال in the same word");
+    });
+    ui.checkbox(&mut options.ta_marbuta, "ة = ه")
+        .on_hover_text("Treat ta marbuta and ha as one letter");
+    ui.checkbox(&mut options.regex, "Regex")
+        .on_hover_text("The query is a regular expression");
+    ui.checkbox(&mut options.match_case, "Aa")
+        .on_hover_text("Latin upper and lower case differ");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bar_with_hits(hits: &[(usize, usize)]) -> SearchBar {
+        SearchBar {
+            hits: hits
+                .iter()
+                .map(|&(s, e)| CharRange::from_indices(s, e))
+                .collect(),
+            ..SearchBar::default()
+        }
+    }
+
+    #[test]
+    fn stepping_goes_past_the_selection_and_wraps() {
+        let bar = bar_with_hits(&[(2, 4), (10, 12), (20, 22)]);
+        let r = |s, e| Some(CharRange::from_indices(s, e));
+        assert_eq!(bar.step(HitStep::Next, None), r(2, 4));
+        assert_eq!(bar.step(HitStep::Next, r(2, 4)), r(10, 12));
+        assert_eq!(bar.step(HitStep::Next, r(20, 22)), r(2, 4));
+        assert_eq!(bar.step(HitStep::Previous, r(10, 12)), r(2, 4));
+        assert_eq!(bar.step(HitStep::Previous, r(2, 4)), r(20, 22));
+        assert_eq!(bar.step(HitStep::Next, r(5, 5)), r(10, 12));
+        assert_eq!(bar.count_text(r(10, 12)), "2 of 3");
+        assert_eq!(bar.count_text(r(5, 5)), "3 hits");
+        assert_eq!(bar_with_hits(&[]).step(HitStep::Next, None), None);
+    }
+}

@@ -1,0 +1,114 @@
+//! The workbench's command line run as the built binary: `hamish search` (Arabic-aware hits as
+//! tab-separated lines and JSON lines, over files and folders, exit codes).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn hamish(args: &[&str], dir: &Path) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_hamish"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/news-ar-001.txt")
+}
+
+/// The (start, end) of each hit line.
+fn spans(stdout: &str) -> Vec<(usize, usize)> {
+    stdout
+        .lines()
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert_eq!(cols.len(), 4, "{l}");
+            (cols[1].parse().unwrap(), cols[2].parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn the_plain_the_vowelled_and_with_ta_marbuta_the_ha_spelling_find_the_same_hits() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = sample();
+    let path = sample.to_str().unwrap();
+    let (code, plain, _) = hamish(&["search", "القاعدة", path], dir.path());
+    assert_eq!(code, 0);
+    let hits = spans(&plain);
+    assert_eq!(hits.len(), 11, "{plain}");
+    let text: Vec<char> = std::fs::read_to_string(&sample).unwrap().chars().collect();
+    for (line, (start, end)) in plain.lines().zip(&hits) {
+        let covered: String = text[*start..*end].iter().collect();
+        assert_eq!(covered, "القاعدة");
+        assert!(
+            line.starts_with(path) && line.ends_with("\tالقاعدة"),
+            "{line}"
+        );
+    }
+    let (_, vowelled, _) = hamish(&["search", "الْقَاعِدَةُ", path], dir.path());
+    assert_eq!(vowelled, plain);
+    let (code, ha, _) = hamish(&["search", "القاعده", path], dir.path());
+    assert_eq!((code, ha.as_str()), (1, ""), "ة and ه differ by default");
+    let (_, ha, _) = hamish(&["search", "--ta-marbuta", "القاعده", path], dir.path());
+    assert_eq!(ha, plain);
+}
+
+#[test]
+fn json_lines_give_file_start_end_and_the_text_as_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("a.txt"), "قالَ الْقَاعِدَةُ\tوالقاعدة").unwrap();
+    std::fs::write(dir.path().join("sub/b.txt"), "لا شيء هنا").unwrap();
+    std::fs::write(dir.path().join("notes.md"), "القاعدة").unwrap();
+    let (code, out, err) = hamish(&["search", "--json", "القاعدة", "."], dir.path());
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines.len(),
+        2,
+        "notes.md is not a text of the folder: {out}"
+    );
+    assert_eq!(lines[0]["file"], "./a.txt");
+    assert_eq!(
+        (lines[0]["start"].as_u64(), lines[0]["end"].as_u64()),
+        (Some(5), Some(17))
+    );
+    assert_eq!(lines[0]["text"], "الْقَاعِدَةُ");
+    assert_eq!(lines[1]["text"], "القاعدة");
+    // Whole words: "والقاعدة" only with the clitics option.
+    let (_, whole, _) = hamish(&["search", "-w", "القاعدة", "a.txt"], dir.path());
+    assert_eq!(whole.lines().count(), 1);
+    assert_eq!(whole, "a.txt\t5\t17\tالْقَاعِدَةُ\n");
+    let (_, clitics, _) = hamish(
+        &["search", "-w", "--clitics", "القاعدة", "a.txt"],
+        dir.path(),
+    );
+    assert_eq!(clitics.lines().count(), 2);
+}
+
+#[test]
+fn bad_patterns_and_missing_paths_exit_2_and_say_why() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "قال\tالوزير").unwrap();
+    let (code, _, err) = hamish(&["search", "--regex", "(قال", "a.txt"], dir.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("not a valid regular expression"), "{err}");
+    let (code, _, err) = hamish(&["search", "قال", "gone"], dir.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("gone"), "{err}");
+    let (code, _, err) = hamish(&["search", "ًَ", "a.txt"], dir.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("empty"), "{err}");
+    // A regex across the tab: the tab is written \t so the line keeps four columns.
+    let (code, out, _) = hamish(&["search", "--regex", r"قال\s+ال", "a.txt"], dir.path());
+    assert_eq!((code, out.as_str()), (0, "a.txt\t0\t6\tقال\\tال\n"));
+}

@@ -1,0 +1,92 @@
+//! GUI tests of the linguist's and student's workbench (egui_kittest, no window): the search bar
+//! (Ctrl+F, typed Arabic with harakat, the count, Enter to the next hit and a label key on it,
+//! label all hits and one undo).
+
+use egui::{Event, Key, Modifiers, Vec2};
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use hamish::offset::CharRange;
+use hamish::ui::HamishApp;
+use std::path::PathBuf;
+
+const SAMPLE: &str = include_str!("../assets/samples/news-ar-001.txt");
+
+/// A copy of the sample article in a temp folder (annotations are saved next to it).
+fn sample_copy(dir: &tempfile::TempDir) -> PathBuf {
+    let path = dir.path().join("news-ar-001.txt");
+    std::fs::write(&path, SAMPLE).unwrap();
+    path
+}
+
+fn app_harness(app: HamishApp) -> Harness<'static, HamishApp> {
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1100.0, 700.0))
+        .with_context_setup(HamishApp::configure)
+        .build_ui_state(|ui, app: &mut HamishApp| app.frame_ui(ui), app);
+    harness.run();
+    harness
+}
+
+/// Types `text` one char per event, as a keyboard sends it.
+fn type_chars(harness: &mut Harness<'_, HamishApp>, text: &str) {
+    for ch in text.chars() {
+        harness.event(Event::Text(ch.to_string()));
+    }
+    harness.run();
+}
+
+fn press(harness: &mut Harness<'_, HamishApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn labels(harness: &Harness<'_, HamishApp>, label: &str) -> Vec<CharRange> {
+    let open = harness.state().document().unwrap();
+    open.session
+        .set()
+        .annotations_in_text_order()
+        .into_iter()
+        .filter(|a| a.label == label)
+        .map(|a| a.ranges[0])
+        .collect()
+}
+
+#[test]
+fn search_with_harakat_enter_to_a_hit_a_label_key_then_label_all_in_one_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_harness(HamishApp::new(Some(&sample_copy(&dir))));
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    assert!(harness.state_mut().search_bar().is_open());
+    type_chars(&mut harness, "الْقَاعِدَةُ");
+    assert_eq!(harness.state_mut().search_bar().query(), "الْقَاعِدَةُ");
+    let hits = harness.state_mut().search_bar().hits().to_vec();
+    assert_eq!(hits.len(), 11);
+    harness.get_by_label("11 hits");
+    // Enter in the field: the first hit is selected and the text has the keyboard.
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(harness.state().view().selection_range(), Some(hits[0]));
+    harness.get_by_label("1 of 11");
+    press(&mut harness, Modifiers::NONE, Key::Num2);
+    assert_eq!(labels(&harness, "source"), [hits[0]]);
+    // Enter in the text goes on to the next hit, Shift+Enter back.
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(harness.state().view().selection_range(), Some(hits[1]));
+    press(&mut harness, Modifiers::SHIFT, Key::Enter);
+    press(&mut harness, Modifiers::SHIFT, Key::Enter);
+    assert_eq!(harness.state().view().selection_range(), Some(hits[10]));
+    // Label all with the first label of the schema (Claim): eleven claims, one undo step.
+    harness.get_by_label("Label all hits").click();
+    harness.run();
+    assert_eq!(labels(&harness, "claim"), hits);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(labels(&harness, "claim").is_empty());
+    assert_eq!(
+        labels(&harness, "source"),
+        [hits[0]],
+        "the earlier step stays"
+    );
+    harness.get_by_label("Close").click();
+    harness.run();
+    assert!(!harness.state_mut().search_bar().is_open());
+    assert!(harness.state().view().text().contains("القاعدة"));
+}
