@@ -1,6 +1,7 @@
 //! CoNLL IOB2 exports are well-formed for any input (every `I-X` follows `B-X` or `I-X`, tokens
-//! hold no whitespace, exactly two columns, one blank line between sentences), and the sample
-//! article with token-aligned spans exports without any loss entry.
+//! hold no whitespace, exactly two columns, one blank line between sentences), with and without
+//! the proclitic split; the sample article with token-aligned spans exports without any loss
+//! entry; a span after a proclitic is tagged (و O, جبهة B-ORG, النصرة I-ORG).
 
 use hamish::model::annotation::{Annotation, AnnotationId, Timestamp};
 use hamish::model::set::AnnotationSet;
@@ -13,8 +14,8 @@ const NOW: Timestamp = Timestamp(1_800_000_000);
 /// Arabic letters and marks, Latin, digits, punctuation, emoji, joiners and every kind of space
 /// and line break the tokenizer must handle.
 const ALPHABET: &[char] = &[
-    'ق', 'ا', 'ل', 'َ', 'ّ', ' ', '\r', '\n', '\t', '\u{a0}', '\u{2029}', '🙂', '\u{200d}', '1', '،',
-    '؟', '.', '«', 'e', '-',
+    'ق', 'ا', 'ل', 'َ', 'ّ', 'و', 'ب', ' ', '\r', '\n', '\t', '\u{a0}', '\u{2029}', '🙂', '\u{200d}',
+    '1', '،', '؟', '.', '«', 'e', '-',
 ];
 
 /// Checks one export against IOB2 as CoNLL files write it; the error says which line is wrong.
@@ -104,9 +105,10 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
-    fn every_export_is_well_formed_iob2(doc in doc_strategy()) {
+    fn every_export_is_well_formed_iob2(doc in doc_strategy(), split_clitics in any::<bool>()) {
         let mut report = LossReport::new();
-        let out = conll::export(&doc, &mut report);
+        let options = conll::ConllOptions { split_clitics };
+        let out = conll::export_with(&doc, options, &mut report);
         prop_assert_eq!(check_iob2(&out), Ok(()), "{}", out);
     }
 }
@@ -173,4 +175,114 @@ fn sample_article_with_token_aligned_spans_exports_without_loss() {
             "{labels:?}"
         );
     }
+}
+
+/// One document holding `text` with `spans` (label, needle) annotated.
+fn doc_with(text: &str, spans: &[(&str, &str)]) -> AnnotatedText {
+    let mut set = AnnotationSet::new();
+    for (k, (label, needle)) in spans.iter().enumerate() {
+        let a = Annotation::new(
+            AnnotationId(k as u64 + 1),
+            *label,
+            vec![find(text, needle)],
+            text,
+            NOW,
+        );
+        set.insert_annotation(a);
+    }
+    AnnotatedText {
+        name: "clitics.txt".into(),
+        text: text.into(),
+        set,
+    }
+}
+
+#[test]
+fn a_span_after_a_proclitic_is_tagged_with_the_proclitic_as_o() {
+    let doc = doc_with(
+        "قاتلت القوات وجبهة النصرة بالقرب من حلب.",
+        &[("ORG", "جبهة النصرة"), ("LOC", "حلب")],
+    );
+    let mut report = LossReport::new();
+    let out = conll::export(&doc, &mut report);
+    assert!(report.is_empty(), "{report}");
+    assert_eq!(check_iob2(&out), Ok(()));
+    assert!(
+        out.contains("القوات O\nو O\nجبهة B-ORG\nالنصرة I-ORG\nبالقرب O\n"),
+        "{out}"
+    );
+    // Read back, the span covers the same words (tokens joined by spaces).
+    let back = conll::import(&out, std::path::Path::new("x.conll"), NOW, &mut report);
+    let covered: Vec<String> = back[0]
+        .set
+        .annotations_in_text_order()
+        .iter()
+        .map(|a| a.covered_text(&back[0].text))
+        .collect();
+    assert_eq!(covered, ["جبهة النصرة", "حلب"]);
+    // For scripts/check-conll.py: `HAMISH_WRITE_CONLL_CLITICS=/tmp/c.conll cargo test ...`.
+    if let Some(path) = std::env::var_os("HAMISH_WRITE_CONLL_CLITICS") {
+        let options = conll::ConllOptions {
+            split_clitics: true,
+        };
+        std::fs::write(path, conll::export_with(&doc, options, &mut report)).unwrap();
+    }
+}
+
+#[test]
+fn split_clitics_cuts_the_letters_before_the_article_everywhere() {
+    let doc = doc_with("وبالقرب من الحدود وللقوات وجبهة", &[("LOC", "الحدود")]);
+    let options = conll::ConllOptions {
+        split_clitics: true,
+    };
+    let mut report = LossReport::new();
+    let out = conll::export_with(&doc, options, &mut report);
+    assert!(report.is_empty(), "{report}");
+    assert_eq!(check_iob2(&out), Ok(()));
+    let tokens: Vec<&str> = out
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split(' ').next())
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert_eq!(
+        tokens,
+        [
+            "و",
+            "ب",
+            "القرب",
+            "من",
+            "الحدود",
+            "و",
+            "ل",
+            "لقوات",
+            "وجبهة"
+        ]
+    );
+    // Without the option only annotation edges cut words.
+    let plain = conll::export(&doc, &mut report);
+    assert!(
+        plain.contains("وبالقرب O\n") && plain.contains("وللقوات O\n"),
+        "{plain}"
+    );
+}
+
+#[test]
+fn an_edge_between_a_letter_and_its_harakat_is_still_reported() {
+    // The span ends before the damma of its last letter.
+    let text = "قالت الجبهةُ ذلك";
+    let mut doc = doc_with(text, &[]);
+    let end = "قالت الجبهة".chars().count();
+    doc.set.insert_annotation(Annotation::new(
+        AnnotationId(1),
+        "ORG",
+        vec![CharRange::from_indices(5, end)],
+        text,
+        NOW,
+    ));
+    let mut report = LossReport::new();
+    let out = conll::export(&doc, &mut report);
+    assert_eq!(report.len(), 1, "{report}");
+    assert!(report.to_string().contains("token boundaries"), "{report}");
+    assert!(out.contains("الجبهةُ O\n"), "{out}");
 }

@@ -56,6 +56,10 @@ pub struct ExportArgs {
     /// The base IRI of W3C Web Annotation ids (default `https://hamish.invalid/`).
     #[arg(long, value_name = "IRI")]
     pub base: Option<String>,
+    /// CoNLL: also split the proclitics و ف ب ك ل off every word with the article after them
+    /// (والقاعدة → و + القاعدة); without it they are split only where a span begins.
+    #[arg(long)]
+    pub split_clitics: bool,
     /// Export this annotator's files (`<text>.<NAME>.ann.ron`) instead of the gold
     /// `<text>.ann.ron`.
     #[arg(long, value_name = "NAME")]
@@ -119,6 +123,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         flavor: args.flavor.into(),
         ..ExportOptions::default()
     };
+    options.conll.split_clitics = args.split_clitics;
     if let Some(base) = args.base {
         options.base = base;
     }

@@ -19,23 +19,34 @@ pub fn is_proclitic_prefix(prefix: &str) -> bool {
     rest.is_empty() || rest == "ال"
 }
 
-/// How many leading chars of `word` are proclitics to split off, leaving a stem of at least
-/// `min_stem` chars: the longest (و|ف)?(ب|ل|ك)?(ال)? or (و|ف)?لل prefix that leaves it. Used by
-/// the CoNLL export's clitic split; the article is split with the letters before it (بال، وال،
-/// لل), so "والقاعدة" gives "وال" + "قاعدة". Words of Latin letters or digits are never split.
-pub fn proclitic_len(word: &str, min_stem: usize) -> usize {
+/// How many one-letter proclitics open `word` (in normal form) before the article, for the CoNLL
+/// export's clitic split: a conjunction (و, ف) and/or a preposition (ب, ك, ل) directly before ال
+/// with at least three letters after it (والقاعدة → و + القاعدة, وبالقاعدة → و + ب + القاعدة),
+/// or ل before the ل of لل with at least three after it (للقاعدة → ل + لقاعدة). Before the
+/// article these letters cannot belong to the word; before other words (وزير، بلد، كتاب) they
+/// may, so they are left alone. A rule, not a dictionary: a word that only looks like this
+/// (والدته) is split too.
+pub fn proclitics_before_article(word: &str) -> usize {
     let chars: Vec<char> = word.chars().collect();
     if !chars.first().is_some_and(|c| is_arabic_letter(*c)) {
         return 0;
     }
-    let mut best = 0;
-    for len in 1..chars.len() {
-        let prefix: String = chars[..len].iter().collect();
-        if chars.len() - len >= min_stem && is_proclitic_prefix(&prefix) {
-            best = len;
-        }
+    let mut i = 0;
+    if chars.get(i).is_some_and(|c| CONJUNCTIONS.contains(c)) {
+        i += 1;
     }
-    best
+    let preposition = chars.get(i).copied().filter(|c| PREPOSITIONS.contains(c));
+    if preposition.is_some() {
+        i += 1;
+    }
+    let rest = &chars[i..];
+    let article = rest.starts_with(&['ا', 'ل']) && rest.len() >= 5;
+    let lam_lam = preposition == Some('ل') && rest.first() == Some(&'ل') && rest.len() >= 4;
+    if article || lam_lam {
+        i
+    } else {
+        0
+    }
 }
 
 fn is_arabic_letter(c: char) -> bool {
@@ -59,14 +70,24 @@ mod tests {
     }
 
     #[test]
-    fn splitting_leaves_a_stem_of_at_least_min_stem() {
-        assert_eq!(proclitic_len("وجبهة", 2), 1);
-        assert_eq!(proclitic_len("والقاعدة", 2), 3);
-        assert_eq!(proclitic_len("للقاعدة", 2), 2);
-        assert_eq!(proclitic_len("بالجبهة", 2), 3);
-        // A word that only looks prefixed: the stem would be too short.
-        assert_eq!(proclitic_len("وهو", 3), 0);
-        assert_eq!(proclitic_len("ولد", 3), 0);
-        assert_eq!(proclitic_len("Washington", 2), 0);
+    fn only_letters_before_the_article_are_split() {
+        assert_eq!(proclitics_before_article("والقاعدة"), 1);
+        assert_eq!(proclitics_before_article("وبالقاعدة"), 2);
+        assert_eq!(proclitics_before_article("للقاعدة"), 1);
+        assert_eq!(proclitics_before_article("وللقاعدة"), 2);
+        assert_eq!(proclitics_before_article("القاعدة"), 0);
+        // Without the article the letter may be the word's own.
+        for word in [
+            "وجبهة",
+            "وزير",
+            "بلد",
+            "كتاب",
+            "فيلم",
+            "والد",
+            "لله",
+            "Washington",
+        ] {
+            assert_eq!(proclitics_before_article(word), 0, "{word}");
+        }
     }
 }

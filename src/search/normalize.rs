@@ -103,6 +103,12 @@ impl NormalText {
         self.text[start..].chars().next()
     }
 
+    /// The original char that normal char `i` came from (the original's length for
+    /// `i == char_len()`).
+    pub fn original_index(&self, i: usize) -> usize {
+        self.origin[i]
+    }
+
     /// The chars of the original that normal chars `start..end` (non-empty) came from: from the
     /// first one's origin up to the next kept char's origin, so the marks and tatweel written
     /// after the last letter are part of the match.

@@ -1,96 +1,68 @@
 //! CoNLL IOB2 for named-entity training: one `token TAG` line per token (two columns separated by
 //! a space), a blank line between sentences, and before each document the CoNLL-2003 separator
 //! `-DOCSTART- -X- O O` and a blank line (the one spaCy's `convert` and CoNLL-2003 readers split
-//! documents at). Tokens come from [`super::tokenize`]. Spans that
-//! do not start and end on token boundaries, discontinuous spans and spans overlapping an earlier
-//! one are not moved: they are left out and reported. Import rebuilds the text from the tokens
+//! documents at). Tokens come from [`super::tokenize`], cut where a span begins or ends inside a
+//! word, so a span after a proclitic is tagged (و O, جبهة B-ORG, النصرة I-ORG), and with
+//! [`ConllOptions::split_clitics`] also before the article everywhere. Spans whose edge falls
+//! between a letter and its harakat, discontinuous spans, spans across a sentence break and spans
+//! overlapping an earlier one are not moved: they are left out and reported. Import rebuilds the text from the tokens
 //! (tokens joined by one space, sentences by a line break).
 
 use super::loss::{LossKind, LossReport};
-use super::tokenize::{sentences, Token};
+use super::tokenize::{is_grapheme_boundary, sentences, split_at, split_proclitics, Token};
 use super::uncarried::{report_uncarried, Carries};
 use super::AnnotatedText;
 use crate::model::annotation::{Annotation, AnnotationId, Timestamp};
 use crate::model::set::AnnotationSet;
 use crate::offset::CharRange;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// The line that starts each document (CoNLL-2003's form, with its four columns).
 pub const DOCSTART: &str = "-DOCSTART- -X- O O";
 
+/// How the CoNLL export tokenizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ConllOptions {
+    /// Also cut the one-letter proclitics (و ف ب ك ل) off every word that has the article after
+    /// them (والقاعدة → و + القاعدة), not only where a span begins.
+    pub split_clitics: bool,
+}
+
 /// The CoNLL text of one document (starting with [`DOCSTART`] and a blank line).
 pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
-    let sents = sentences(&doc.text);
-    let tokens: Vec<&Token> = sents.iter().flatten().collect();
-    // The sentence of each token: IOB2 tags do not run on across a sentence break.
-    let sentence_of: Vec<usize> = sents
-        .iter()
-        .enumerate()
-        .flat_map(|(k, s)| std::iter::repeat_n(k, s.len()))
+    export_with(doc, ConllOptions::default(), report)
+}
+
+/// The CoNLL text of one document tokenized as `options` say.
+pub fn export_with(doc: &AnnotatedText, options: ConllOptions, report: &mut LossReport) -> String {
+    let words: Vec<Vec<Token>> = sentences(&doc.text)
+        .into_iter()
+        .map(|s| {
+            if options.split_clitics {
+                split_proclitics(s)
+            } else {
+                s
+            }
+        })
         .collect();
-    // Outermost first: by start, then longest, then id.
-    let mut spans: Vec<&Annotation> = doc.set.annotations().collect();
-    spans.sort_by_key(|a| {
-        (
-            a.first_start(),
-            std::cmp::Reverse(a.ranges.iter().map(|r| r.end).max()),
-            a.id,
-        )
-    });
+    let tagged = spans_to_tag(doc, &words, report);
+    // Words are cut at the edges of the spans that are tagged, and only there.
+    let edges: BTreeSet<usize> = tagged
+        .iter()
+        .flat_map(|(r, _)| [r.start.0, r.end.0])
+        .collect();
+    let sents: Vec<Vec<Token>> = words.into_iter().map(|s| split_at(s, &edges)).collect();
+    let tokens: Vec<&Token> = sents.iter().flatten().collect();
     let mut tags: Vec<Option<(bool, &str)>> = vec![None; tokens.len()];
-    for a in spans {
-        let what = format!("{} ({})", a.id, a.label);
-        let [range] = a.ranges.as_slice() else {
-            report.add_kind(
-                LossKind::DiscontinuousSpans,
-                &doc.name,
-                None,
-                what,
-                "discontinuous spans have no IOB2 form",
-            );
-            continue;
-        };
+    for (range, label) in tagged {
         let first = tokens.iter().position(|t| t.range.start == range.start);
         let last = tokens.iter().position(|t| t.range.end == range.end);
-        let (Some(first), Some(last)) = (first, last) else {
-            report.add_kind(
-                LossKind::UnalignedSpans,
-                &doc.name,
-                None,
-                what,
-                format!(
-                    "{}..{} does not fall on token boundaries",
-                    range.start.0, range.end.0
-                ),
-            );
-            continue;
-        };
-        if last < first || a.label.contains(char::is_whitespace) {
-            report.add(&doc.name, None, what, "empty span or a label with spaces");
-            continue;
-        }
-        if sentence_of[first] != sentence_of[last] {
-            report.add_kind(
-                LossKind::UnalignedSpans,
-                &doc.name,
-                None,
-                what,
-                "crosses a sentence break; IOB2 tags cannot run on into the next sentence",
-            );
-            continue;
-        }
-        if tags[first..=last].iter().any(Option::is_some) {
-            report.add_kind(
-                LossKind::OverlappingSpans,
-                &doc.name,
-                None,
-                what,
-                "overlaps an earlier span; the outermost/first is kept",
-            );
-            continue;
-        }
-        for (k, tag) in tags[first..=last].iter_mut().enumerate() {
-            *tag = Some((k == 0, a.label.as_str()));
+        // Both exist: the words were cut at exactly these edges.
+        if let (Some(first), Some(last)) = (first, last) {
+            for (k, tag) in tags[first..=last].iter_mut().enumerate() {
+                *tag = Some((k == 0, label));
+            }
         }
     }
     let all: Vec<&Annotation> = doc.set.annotations().collect();
@@ -113,6 +85,102 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The spans that get tags, outermost first (by start, then longest, then id), each with its
+/// label; every other span is reported: discontinuous, empty or with a spaced label, an edge that
+/// is neither a word's edge nor a cut between two letters of a word, across a sentence break, or
+/// overlapping one taken before.
+fn spans_to_tag<'a>(
+    doc: &'a AnnotatedText,
+    words: &[Vec<Token>],
+    report: &mut LossReport,
+) -> Vec<(CharRange, &'a str)> {
+    let tokens: Vec<&Token> = words.iter().flatten().collect();
+    // The sentence of each token: IOB2 tags do not run on across a sentence break.
+    let sentence_of: Vec<usize> = words
+        .iter()
+        .enumerate()
+        .flat_map(|(k, s)| std::iter::repeat_n(k, s.len()))
+        .collect();
+    let mut spans: Vec<&Annotation> = doc.set.annotations().collect();
+    spans.sort_by_key(|a| {
+        (
+            a.first_start(),
+            std::cmp::Reverse(a.ranges.iter().map(|r| r.end).max()),
+            a.id,
+        )
+    });
+    let mut taken: Vec<(CharRange, &str)> = Vec::new();
+    for a in spans {
+        let what = format!("{} ({})", a.id, a.label);
+        let [range] = a.ranges.as_slice() else {
+            report.add_kind(
+                LossKind::DiscontinuousSpans,
+                &doc.name,
+                None,
+                what,
+                "discontinuous spans have no IOB2 form",
+            );
+            continue;
+        };
+        if range.is_empty() || a.label.is_empty() || a.label.contains(char::is_whitespace) {
+            report.add(&doc.name, None, what, "empty span or a label with spaces");
+            continue;
+        }
+        let first = word_at_edge(&tokens, range.start.0, Edge::Start);
+        let last = word_at_edge(&tokens, range.end.0, Edge::End);
+        let (kind, why) = match (first, last) {
+            (Some(first), Some(last)) if sentence_of[first] == sentence_of[last] => {
+                if !taken.iter().any(|(t, _)| t.overlaps(*range)) {
+                    taken.push((*range, a.label.as_str()));
+                    continue;
+                }
+                let why = "overlaps an earlier span; the outermost/first is kept";
+                (LossKind::OverlappingSpans, why.to_owned())
+            }
+            (Some(_), Some(_)) => (
+                LossKind::UnalignedSpans,
+                "crosses a sentence break; IOB2 tags cannot run on into the next sentence"
+                    .to_owned(),
+            ),
+            _ => (
+                LossKind::UnalignedSpans,
+                format!(
+                    "{}..{} does not fall on token boundaries",
+                    range.start.0, range.end.0
+                ),
+            ),
+        };
+        report.add_kind(kind, &doc.name, None, what, why);
+    }
+    taken
+}
+
+/// Which end of a span an edge is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    Start,
+    End,
+}
+
+/// The index of the word a span's edge at char `at` falls in or on: a word starting (`Start`)
+/// or ending (`End`) there, or a word it cuts between two grapheme clusters. `None` when the edge
+/// is in white space or between a letter and its harakat.
+fn word_at_edge(tokens: &[&Token], at: usize, edge: Edge) -> Option<usize> {
+    // The first word ending after `at` (Start) or at/after `at` (End).
+    let k = tokens.partition_point(|t| match edge {
+        Edge::Start => t.range.end.0 <= at,
+        Edge::End => t.range.end.0 < at,
+    });
+    let token = tokens.get(k)?;
+    let (start, end) = (token.range.start.0, token.range.end.0);
+    let on_edge = match edge {
+        Edge::Start => at == start,
+        Edge::End => at == end,
+    };
+    let inside = start < at && at < end && is_grapheme_boundary(&token.text, at - start);
+    (on_edge || inside).then_some(k)
 }
 
 /// One document read back from CoNLL: its rebuilt text and spans.

@@ -44,6 +44,8 @@ pub struct ExportOptions {
     pub flavor: JsonlFlavor,
     /// The base IRI of W3C Web Annotation ids (see [`webanno::DEFAULT_BASE`]).
     pub base: String,
+    /// How CoNLL tokenizes (proclitics split everywhere, or only where a span begins).
+    pub conll: conll::ConllOptions,
 }
 
 impl Default for ExportOptions {
@@ -51,6 +53,7 @@ impl Default for ExportOptions {
         Self {
             flavor: JsonlFlavor::default(),
             base: webanno::DEFAULT_BASE.to_owned(),
+            conll: conll::ConllOptions::default(),
         }
     }
 }
@@ -87,7 +90,10 @@ pub fn export_files_with(
         ExportFormat::Brat => brat_files(docs, report),
         ExportFormat::Jsonl => single(jsonl_bytes(docs, flavor, report)),
         ExportFormat::Conll => {
-            let text: String = docs.iter().map(|(d, _)| conll::export(d, report)).collect();
+            let text: String = docs
+                .iter()
+                .map(|(d, _)| conll::export_with(d, options.conll, report))
+                .collect();
             single(text.into_bytes())
         }
         ExportFormat::Csv => single(csv_claims::export(docs, report)?),
