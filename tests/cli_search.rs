@@ -112,3 +112,82 @@ fn bad_patterns_and_missing_paths_exit_2_and_say_why() {
     let (code, out, _) = hamish(&["search", "--regex", r"قال\s+ال", "a.txt"], dir.path());
     assert_eq!((code, out.as_str()), (0, "a.txt\t0\t6\tقال\\tال\n"));
 }
+
+/// A folder with the named-entity preset as `schema.ron` and two annotated texts.
+fn ner_folder() -> tempfile::TempDir {
+    use hamish::model::schema::{Preset, NAMED_ENTITIES};
+    use hamish::model::text_format::TextEncoding;
+    use hamish::model::{Annotation, AnnotationId, AnnotationSet, SourceText, Timestamp};
+    use hamish::offset::CharRange;
+    use hamish::store::sidecar::{sidecar_path, to_ron_string, SchemaSource, SidecarData};
+    let dir = tempfile::tempdir().unwrap();
+    let preset = Preset::by_id(NAMED_ENTITIES).unwrap();
+    std::fs::write(dir.path().join("schema.ron"), preset.ron).unwrap();
+    let texts = [
+        (
+            "a.txt",
+            "زار محمد القاهرة",
+            vec![("PER", 4, 8), ("GPE", 9, 16)],
+        ),
+        ("b.txt", "قال محمد", vec![("PER", 4, 8), ("ORGG", 0, 3)]),
+    ];
+    for (name, text, spans) in texts {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let mut set = AnnotationSet::new();
+        for (k, (label, s, e)) in spans.into_iter().enumerate() {
+            set.insert_annotation(Annotation::new(
+                AnnotationId(k as u64 + 1),
+                label,
+                vec![CharRange::from_indices(s, e)],
+                text,
+                Timestamp(1),
+            ));
+        }
+        let source = SourceText::new(&path, text.to_owned(), TextEncoding::Utf8);
+        let data = SidecarData::new(&source, SchemaSource::Folder, set);
+        std::fs::write(sidecar_path(&path), to_ron_string(&data)).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn stats_counts_per_label_in_the_schema_s_order_without_claim_columns() {
+    let dir = ner_folder();
+    let (code, out, err) = hamish(&["stats", "."], dir.path());
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<Vec<&str>> = out
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(
+        lines[0],
+        [
+            "document",
+            "annotations",
+            "PER",
+            "GPE",
+            "ORGG",
+            "relations",
+            "review",
+            "orphans"
+        ]
+    );
+    assert_eq!(lines[3], ["TOTAL", "4", "2", "1", "1", "0", "0", "0"]);
+    // Then one row per label: every label of the schema, used or not, then the unknown one.
+    let per_label = &lines[5..];
+    assert_eq!(per_label[0], ["label", "name", "count", "documents"]);
+    assert_eq!(per_label[1], ["PER", "Person", "2", "2"]);
+    assert_eq!(per_label[4], ["GPE", "Geo-political", "entity", "1", "1"]);
+    assert_eq!(per_label[5], ["DATE", "Date", "0", "0"]);
+    assert_eq!(per_label.len(), 1 + 9 + 1);
+    assert_eq!(
+        per_label[10],
+        ["ORGG", "(not", "in", "the", "schema)", "1", "1"]
+    );
+    let (_, json, _) = hamish(&["stats", "--json", "."], dir.path());
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["claims"], false);
+    assert_eq!(json["labels"][0]["name_ar"], "شخص");
+    assert_eq!(json["labels"][9]["in_schema"], false);
+}

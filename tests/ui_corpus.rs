@@ -90,3 +90,34 @@ fn search_with_harakat_enter_to_a_hit_a_label_key_then_label_all_in_one_undo() {
     assert!(!harness.state_mut().search_bar().is_open());
     assert!(harness.state().view().text().contains("القاعدة"));
 }
+
+#[test]
+fn the_legend_names_the_active_schema_describes_labels_on_hover_and_labels_on_click() {
+    use hamish::model::schema::{Preset, NEWS_RHETORIC};
+    let dir = tempfile::tempdir().unwrap();
+    let preset = Preset::by_id(NEWS_RHETORIC).unwrap();
+    std::fs::write(dir.path().join("schema.ron"), preset.ron).unwrap();
+    let path = dir.path().join("مقال.txt");
+    std::fs::write(&path, "هذا القرار كارثة على الجميع").unwrap();
+    let mut harness = app_harness(HamishApp::new(Some(&path)));
+    harness.get_by_label("Schema: News rhetoric (WANLP 2022 techniques)");
+    harness.get_by_label("from the folder's schema.ron");
+    // Hovering a technique shows its description in both languages.
+    harness.get_by_label("Whataboutism وماذا عن").hover();
+    harness.run();
+    harness
+        .get_by_label("Answers criticism by accusing the critic of the same, without refuting it.");
+    harness.get_by_label("الرد على النقد باتهام الناقد بالأمر نفسه دون دحضه.");
+    // A technique without a hotkey is applied by clicking it.
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Red herring صرف الانتباه").click();
+    harness.run();
+    let open = harness.state().document().unwrap();
+    let labels: Vec<&str> = open
+        .session
+        .set()
+        .annotations()
+        .map(|a| a.label.as_str())
+        .collect();
+    assert_eq!(labels, ["red-herring"]);
+}

@@ -1,8 +1,9 @@
 //! `hamish stats`: prints the application layer's counts (`workspace::batch::stats`) of every
-//! sidecar under the given paths — annotations per label and per document, claims with and without
-//! a source, annotations to review or orphaned — as a table or as JSON (`--json`).
+//! sidecar under the given paths — annotations per label and per document (label columns in the
+//! order of the documents' schemas, whatever the schema), claims with and without a source where
+//! a schema has claims, annotations to review or orphaned — then one row per label over all
+//! documents; or all of it as JSON (`--json`).
 
-use crate::model::schema::Schema;
 use crate::store::sidecar::AnnotatorName;
 use crate::workspace::batch::stats::{collect_stats, DocumentStats, StatsReport};
 use std::path::PathBuf;
@@ -36,6 +37,8 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         print!("{}", table(&report));
+        println!();
+        print!("{}", label_table(&report));
         for u in &report.unreadable {
             eprintln!("hamish stats: skipped {}: {}", u.path, u.error);
         }
@@ -49,19 +52,19 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
 
 /// The report as a plain-text table: one row per document and a total row.
 fn table(report: &StatsReport) -> String {
-    let labels = label_columns(&report.total);
+    let labels: Vec<String> = report
+        .labels
+        .iter()
+        .filter(|l| l.count > 0)
+        .map(|l| l.id.clone())
+        .collect();
     let mut header = vec!["document".to_owned(), "annotations".to_owned()];
     header.extend(labels.iter().cloned());
-    header.extend(
-        [
-            "relations",
-            "claims+source",
-            "claims-source",
-            "review",
-            "orphans",
-        ]
-        .map(String::from),
-    );
+    header.push("relations".to_owned());
+    if report.claims {
+        header.extend(["claims+source", "claims-source"].map(String::from));
+    }
+    header.extend(["review", "orphans"].map(String::from));
     let row = |s: &DocumentStats| {
         let mut cells = vec![s.path.clone(), s.annotations.to_string()];
         cells.extend(
@@ -69,26 +72,48 @@ fn table(report: &StatsReport) -> String {
                 .iter()
                 .map(|l| s.per_label.get(l).copied().unwrap_or(0).to_string()),
         );
-        cells.extend(
-            [
-                s.relations,
-                s.claims_with_source,
-                s.claims_without_source,
-                s.needs_review,
-                s.orphans,
-            ]
-            .map(|n| n.to_string()),
-        );
+        cells.push(s.relations.to_string());
+        if report.claims {
+            cells.extend([s.claims_with_source, s.claims_without_source].map(|n| n.to_string()));
+        }
+        cells.extend([s.needs_review, s.orphans].map(|n| n.to_string()));
         cells
     };
     let mut rows = vec![header];
     rows.extend(report.documents.iter().map(row));
     rows.push(row(&report.total));
+    aligned(&rows, 1)
+}
+
+/// One row per label of the documents' schemas (unused ones too) and per label no schema has:
+/// id, English name, count, documents with it.
+fn label_table(report: &StatsReport) -> String {
+    let mut rows = vec![["label", "name", "count", "documents"]
+        .map(String::from)
+        .to_vec()];
+    for l in &report.labels {
+        let name = if l.in_schema {
+            l.name_en.clone()
+        } else {
+            "(not in the schema)".to_owned()
+        };
+        rows.push(vec![
+            l.id.clone(),
+            name,
+            l.count.to_string(),
+            l.documents.to_string(),
+        ]);
+    }
+    aligned(&rows, 2)
+}
+
+/// Rows as text columns: the first `left` left-aligned (names), the rest right-aligned (numbers).
+fn aligned(rows: &[Vec<String>], left: usize) -> String {
     let widths: Vec<usize> = (0..rows[0].len())
         .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
         .collect();
     let mut out = String::new();
-    for r in &rows {
+    for r in rows {
         let cells: Vec<String> = r
             .iter()
             .zip(&widths)
@@ -96,7 +121,7 @@ fn table(report: &StatsReport) -> String {
             .map(|(i, (cell, &w))| {
                 let pad = " ".repeat(w - cell.chars().count());
                 // Names left-aligned, numbers right-aligned.
-                if i == 0 {
+                if i < left {
                     format!("{cell}{pad}")
                 } else {
                     format!("{pad}{cell}")
@@ -107,26 +132,4 @@ fn table(report: &StatsReport) -> String {
         out.push('\n');
     }
     out
-}
-
-/// Label columns: the fact-checking labels in schema order, then any others by name.
-fn label_columns(total: &DocumentStats) -> Vec<String> {
-    let known: Vec<String> = Schema::fact_checking()
-        .labels
-        .into_iter()
-        .map(|l| l.id)
-        .collect();
-    let mut columns: Vec<String> = known
-        .iter()
-        .filter(|l| total.per_label.contains_key(*l))
-        .cloned()
-        .collect();
-    columns.extend(
-        total
-            .per_label
-            .keys()
-            .filter(|l| !known.contains(l))
-            .cloned(),
-    );
-    columns
 }

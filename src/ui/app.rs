@@ -10,6 +10,7 @@ use super::document_view::DocumentView;
 use super::highlights::highlights_for;
 use super::menu::menu_bar_ui;
 use super::notices::{notices_ui, recovery_offer_ui, Notice, Severity as NoticeSeverity};
+use super::schema_legend::schema_legend_ui;
 use super::search_bar::{HitStep, SearchBar};
 use super::shortcut_sheet::{shortcut_sheet_ui, toggle_shortcut_sheet};
 use super::shortcuts::shortcuts_ui;
@@ -363,6 +364,15 @@ impl HamishApp {
                     }
                 }
             }
+            Command::AnnotateWithLabel(label) => {
+                let Some(range) = self.view.selection_range() else {
+                    self.status_message =
+                        Some("Select some text first, then choose a label.".into());
+                    return;
+                };
+                let range = self.view.snapped_to_words(range);
+                Action::Annotate { label, range }
+            }
             Command::SelectAnnotation(id) => {
                 self.select_annotation(id);
                 return;
@@ -553,6 +563,7 @@ impl HamishApp {
         if let Some(hits) = self.search.take_changed_hits() {
             self.view.set_search_hits(hits.to_vec());
         }
+        commands.extend(self.workbench_panel_ui(ui));
         if self.document().is_some() {
             egui::Panel::left("annotations")
                 .resizable(true)
@@ -592,6 +603,31 @@ impl HamishApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+    }
+}
+
+impl HamishApp {
+    /// The right-hand panel of the workbench: the schema legend of the open text.
+    fn workbench_panel_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let Some(open) = self.workspace.open_text() else {
+            return commands;
+        };
+        egui::Panel::right("workbench")
+            .resizable(true)
+            .default_size(240.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    let session = &open.session;
+                    commands.extend(schema_legend_ui(
+                        ui,
+                        session.schema(),
+                        session.schema_source(),
+                        session.set(),
+                    ));
+                });
+            });
+        commands
     }
 }
 

@@ -63,6 +63,8 @@ pub enum Command {
     ReopenWithEncoding(TextEncoding),
     /// Annotate the selection with the label bound to this schema hotkey (`'1'`–`'9'`).
     AnnotateWithHotkey(char),
+    /// Annotate the selection with this label (a click in the schema legend).
+    AnnotateWithLabel(String),
     /// Select this annotation (in the text and the side panel).
     SelectAnnotation(AnnotationId),
     /// Clear the text selection and the selected annotation (Escape).

@@ -10,6 +10,7 @@ pub mod highlights;
 pub mod menu;
 pub mod notices;
 pub mod painter;
+pub mod schema_legend;
 pub mod search_bar;
 pub mod shortcut_sheet;
 pub mod shortcuts;

@@ -36,6 +36,14 @@ pub enum Action {
         /// The chars to cover.
         range: CharRange,
     },
+    /// Write bundled schema `preset` as `folder`'s `schema.ron` (refused when there is one); the
+    /// open text in that folder takes it unless its annotations were made with another schema.
+    UseSchemaPreset {
+        /// The folder.
+        folder: PathBuf,
+        /// A preset id (`named-entities`, `news-rhetoric`, `fact-checking`).
+        preset: String,
+    },
     /// Annotate every hit of a search in the open text with `label`, as one undo step; hits that
     /// overlap an annotation with that label already are skipped.
     LabelAllHits {

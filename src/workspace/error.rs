@@ -64,6 +64,22 @@ pub enum ActionError {
     /// The annotation does not exist (any more).
     #[error("annotation {0} does not exist (it may have been removed)")]
     NoSuchAnnotation(AnnotationId),
+    /// No bundled schema has this id.
+    #[error(
+        "there is no bundled schema “{0}”; choose named-entities, news-rhetoric or fact-checking"
+    )]
+    NoSuchPreset(String),
+    /// A preset would replace a folder's schema file.
+    #[error("{} exists already; a preset never replaces it (edit it, or move it away first)", .0.display())]
+    SchemaExists(PathBuf),
+    /// The folder's schema file could not be written (nothing changed).
+    #[error("{} could not be written: {reason}", .path.display())]
+    WriteSchema {
+        /// The schema file.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
     /// A search query cannot be searched for.
     #[error(transparent)]
     Search(#[from] crate::search::SearchError),

@@ -14,6 +14,7 @@ mod label_all;
 pub mod open;
 pub mod outcome;
 pub mod page;
+mod schema_files;
 
 pub use action::Action;
 pub use error::{ActionError, ExchangeError};
@@ -64,6 +65,7 @@ impl Workspace {
                 .into_iter()
                 .fold(Outcome::default(), Outcome::with_message)),
             Action::Annotate { label, range } => self.current()?.annotate(&label, range),
+            Action::UseSchemaPreset { folder, preset } => self.use_schema_preset(&folder, &preset),
             Action::LabelAllHits {
                 label,
                 query,

@@ -127,3 +127,71 @@ fn with_clitics_a_name_after_wa_is_labelled_without_the_wa() {
         .ranges[0];
     assert_eq!(first.start.0, "قاتلت جبهة النصرة و".chars().count());
 }
+
+#[test]
+fn a_preset_becomes_the_folder_schema_and_the_open_text_follows_it() {
+    let (dir, path, mut ws) = opened_with("قال محمد في القاهرة");
+    assert_eq!(ws.open_text().unwrap().session.schema().id, "fact-checking");
+    let outcome = ws
+        .execute(Action::UseSchemaPreset {
+            folder: dir.path().to_owned(),
+            preset: "named-entities".into(),
+        })
+        .unwrap();
+    assert!(outcome.changes.annotations_shown());
+    let written = std::fs::read_to_string(dir.path().join("schema.ron")).unwrap();
+    assert!(written.starts_with("// Hamish bundled schema: named entities"));
+    let open = ws.open_text().unwrap();
+    assert_eq!(open.session.schema().id, "named-entities");
+    assert_eq!(
+        *open.session.schema_source(),
+        crate::store::sidecar::SchemaSource::Folder
+    );
+    // The new label works, and the sidecar names the folder's schema.
+    ws.execute(Action::Annotate {
+        label: "PER".into(),
+        range: crate::offset::CharRange::from_indices(4, 8),
+    })
+    .unwrap();
+    ws.execute(Action::Save).unwrap();
+    let sidecar = std::fs::read_to_string(crate::store::sidecar::sidecar_path(&path)).unwrap();
+    assert!(sidecar.contains("schema: Folder"), "{sidecar}");
+    // A second preset never replaces the file.
+    let err = ws
+        .execute(Action::UseSchemaPreset {
+            folder: dir.path().to_owned(),
+            preset: "news-rhetoric".into(),
+        })
+        .unwrap_err();
+    assert!(matches!(err, ActionError::SchemaExists(_)), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("schema.ron")).unwrap(),
+        written
+    );
+}
+
+#[test]
+fn a_text_annotated_under_another_schema_keeps_it_when_a_preset_is_chosen() {
+    let (dir, _path, mut ws) = opened_with("قال محمد في القاهرة");
+    ws.execute(Action::Annotate {
+        label: "cue".into(),
+        range: crate::offset::CharRange::from_indices(0, 3),
+    })
+    .unwrap();
+    let outcome = ws
+        .execute(Action::UseSchemaPreset {
+            folder: dir.path().to_owned(),
+            preset: "news-rhetoric".into(),
+        })
+        .unwrap();
+    assert_eq!(ws.open_text().unwrap().session.schema().id, "fact-checking");
+    assert!(outcome
+        .messages
+        .iter()
+        .any(|m| m.text.contains("keeps the schema")));
+    let unknown = ws.execute(Action::UseSchemaPreset {
+        folder: dir.path().to_owned(),
+        preset: "nope".into(),
+    });
+    assert!(matches!(unknown, Err(ActionError::NoSuchPreset(_))));
+}

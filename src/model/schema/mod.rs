@@ -18,6 +18,51 @@ pub const FACT_CHECKING: &str = "fact-checking";
 /// The RON text of the bundled fact-checking schema.
 pub const FACT_CHECKING_RON: &str = include_str!("../../../assets/schemas/fact-checking.ron");
 
+/// The id of the bundled named-entity schema.
+pub const NAMED_ENTITIES: &str = "named-entities";
+
+/// The id of the bundled news-rhetoric schema (the WANLP 2022 persuasion techniques).
+pub const NEWS_RHETORIC: &str = "news-rhetoric";
+
+/// A schema bundled with Hamish, offered when a folder has no `schema.ron`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Preset {
+    /// The schema's id, as sidecars refer to it.
+    pub id: &'static str,
+    /// Its RON text, comments included (written as a folder's `schema.ron`).
+    pub ron: &'static str,
+}
+
+/// Every bundled schema, in the order a folder is offered them.
+pub const PRESETS: [Preset; 3] = [
+    Preset {
+        id: NAMED_ENTITIES,
+        ron: include_str!("../../../assets/schemas/named-entities.ron"),
+    },
+    Preset {
+        id: NEWS_RHETORIC,
+        ron: include_str!("../../../assets/schemas/news-rhetoric.ron"),
+    },
+    Preset {
+        id: FACT_CHECKING,
+        ron: FACT_CHECKING_RON,
+    },
+];
+
+impl Preset {
+    /// The preset with `id`.
+    pub fn by_id(id: &str) -> Option<Self> {
+        PRESETS.into_iter().find(|p| p.id == id)
+    }
+
+    /// The schema it holds.
+    pub fn schema(self) -> Schema {
+        // Every bundled file is checked by a unit test, so failing here is a build defect.
+        Schema::from_ron_str(self.ron, format!("assets/schemas/{}.ron", self.id))
+            .expect("bundled schemas are valid (tested)")
+    }
+}
+
 /// What may be annotated in a document and how. Unknown fields are refused so that a misspelt
 /// field name is reported instead of silently ignored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,9 +124,13 @@ pub struct SpanLabel {
     /// Key that applies the label to the selection (one char, e.g. '1').
     #[serde(default)]
     pub hotkey: Option<char>,
-    /// What the label means, for the annotator.
+    /// What the label means, for the annotator (English).
     #[serde(default)]
     pub description: String,
+    /// What the label means, in Arabic (shown with the English one on hover). Written only when
+    /// set, so schemas without it read in builds that predate it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description_ar: String,
     /// Attributes of spans with this label.
     #[serde(default)]
     pub attributes: Vec<AttributeDef>,
@@ -140,7 +189,7 @@ impl Schema {
 
     /// A bundled schema by id, or `None` if there is none with that id.
     pub fn bundled(id: &str) -> Option<Self> {
-        (id == FACT_CHECKING).then(Self::fact_checking)
+        Preset::by_id(id).map(Preset::schema)
     }
 
     /// The span label with `id`.
@@ -205,6 +254,59 @@ mod tests {
         assert_eq!(s.label_for_hotkey('3').unwrap().id, "cue");
         assert!(Schema::bundled("fact-checking").is_some());
         assert!(Schema::bundled("nope").is_none());
+    }
+
+    #[test]
+    fn every_preset_parses_with_its_own_id_names_and_distinct_colours() {
+        for preset in PRESETS {
+            let s = preset.schema();
+            assert_eq!(s.id, preset.id);
+            assert!(!s.name_ar.is_empty() && !s.name_en.is_empty());
+            let mut colours: Vec<Colour> = s.labels.iter().map(|l| l.colour).collect();
+            colours.sort_by_key(|c| (c.r, c.g, c.b));
+            colours.dedup();
+            assert_eq!(colours.len(), s.labels.len(), "{}: colours", s.id);
+            for l in &s.labels {
+                assert!(!l.name_ar.is_empty() && !l.name_en.is_empty(), "{}", l.id);
+                assert!(
+                    !l.description.is_empty() && !l.description_ar.is_empty(),
+                    "{}",
+                    l.id
+                );
+            }
+        }
+        let ner = Schema::bundled(NAMED_ENTITIES).unwrap();
+        let ids: Vec<&str> = ner.labels.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["PER", "ORG", "LOC", "GPE", "DATE", "TIME", "MONEY", "PERCENT", "MISC"]
+        );
+        assert!(ner.labels.iter().all(|l| l.hotkey.is_some()));
+        let rhetoric = Schema::bundled(NEWS_RHETORIC).unwrap();
+        assert_eq!(rhetoric.labels.len(), 20);
+        let keys = rhetoric
+            .labels
+            .iter()
+            .filter(|l| l.hotkey.is_some())
+            .count();
+        assert_eq!(keys, 9);
+        assert_eq!(
+            rhetoric.label_for_hotkey('1').unwrap().id,
+            "loaded-language"
+        );
+    }
+
+    #[test]
+    fn the_readme_example_schema_is_valid() {
+        let readme = include_str!("../../../README.md");
+        let start = readme.find("```ron\n").expect("README has a RON example") + 7;
+        let end = start + readme[start..].find("```").unwrap();
+        let schema = Schema::from_ron_str(&readme[start..end], "README.md").unwrap();
+        assert_eq!(schema.label("PER").unwrap().description_ar, "اسم شخص.");
+        assert!(schema
+            .relation_type("member-of")
+            .unwrap()
+            .allows("PER", "ORG"));
     }
 
     #[test]

@@ -274,6 +274,18 @@ impl AnnotationSession {
         &self.schema_source
     }
 
+    /// Follows a schema that changed outside the session (a preset written as the folder's
+    /// `schema.ron`, or that file edited): annotations are kept as they are, even those whose
+    /// label the new schema lacks (validation flags them). When a sidecar exists, the change
+    /// counts as unsaved, so the next save records the new source.
+    pub fn replace_schema(&mut self, source: SchemaSource, schema: Schema) {
+        if self.guard.loaded_state().is_some() || !self.set.is_empty() {
+            self.changed_outside_history |= source != self.schema_source;
+        }
+        self.schema_source = source;
+        self.schema = schema;
+    }
+
     /// The sidecar file this session saves to.
     pub fn sidecar_path(&self) -> &Path {
         self.guard.path()

@@ -1,12 +1,17 @@
-//! Counting annotations, for `hamish stats` and the window: per label and per document, claims
-//! with and without a source (an `attributed-to` relation), and annotations to review or orphaned.
+//! Counting annotations, for `hamish stats` and the window: per label and per document, per
+//! label over all documents in the order of their schemas (any schema), claims with and without
+//! a source (an `attributed-to` relation; counted where a schema has claims), and annotations to
+//! review or orphaned.
 
+use crate::model::schema::Schema;
 use crate::model::set::AnnotationSet;
 use crate::model::AnnotationStatus;
-use crate::store::sidecar::{find_sidecars_for, load_sidecar, AnnotatorName, DiscoverError};
+use crate::store::sidecar::{
+    find_sidecars_for, load_sidecar, resolve_schema, AnnotatorName, DiscoverError, SidecarData,
+};
 use serde::Serialize;
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 /// The label of claims in the fact-checking schema.
 const CLAIM_LABEL: &str = "claim";
@@ -87,6 +92,23 @@ pub struct Unreadable {
     pub error: String,
 }
 
+/// How often one label is used over all documents.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct LabelCount {
+    /// The label id.
+    pub id: String,
+    /// Its English name (the id when no schema knows it).
+    pub name_en: String,
+    /// Its Arabic name (the id when no schema knows it).
+    pub name_ar: String,
+    /// Annotations with it.
+    pub count: usize,
+    /// Documents with at least one.
+    pub documents: usize,
+    /// False when no schema of the documents has this label (a removed or misspelt label).
+    pub in_schema: bool,
+}
+
 /// The counts of every document under some paths, and their total.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct StatsReport {
@@ -94,8 +116,84 @@ pub struct StatsReport {
     pub documents: Vec<DocumentStats>,
     /// The sum over all documents (path "TOTAL").
     pub total: DocumentStats,
+    /// Every label of the documents' schemas (in schema order, unused ones included), then
+    /// labels no schema has (by id).
+    pub labels: Vec<LabelCount>,
+    /// True when a document's schema has claims (the claim columns mean something).
+    pub claims: bool,
     /// Sidecars that could not be read.
     pub unreadable: Vec<Unreadable>,
+}
+
+impl StatsReport {
+    /// An empty report.
+    pub fn new() -> Self {
+        Self {
+            documents: Vec::new(),
+            total: DocumentStats {
+                path: "TOTAL".into(),
+                ..DocumentStats::default()
+            },
+            labels: Vec::new(),
+            claims: false,
+            unreadable: Vec::new(),
+        }
+    }
+
+    /// Adds one document's counts, its labels named by `schema` (if it resolved).
+    pub fn add_document(&mut self, stats: DocumentStats, schema: Option<&Schema>) {
+        if let Some(schema) = schema {
+            self.claims |= schema.label(CLAIM_LABEL).is_some();
+            for label in &schema.labels {
+                if !self.labels.iter().any(|l| l.id == label.id) {
+                    self.labels.push(LabelCount {
+                        id: label.id.clone(),
+                        name_en: label.name_en.clone(),
+                        name_ar: label.name_ar.clone(),
+                        in_schema: true,
+                        ..LabelCount::default()
+                    });
+                }
+            }
+        }
+        self.total.add(&stats);
+        self.documents.push(stats);
+    }
+
+    /// Fills in the per-label counts from the documents (call once, after the last one).
+    pub fn count_labels(&mut self) {
+        let mut unknown: Vec<&String> = self
+            .total
+            .per_label
+            .keys()
+            .filter(|id| !self.labels.iter().any(|l| &l.id == *id))
+            .collect();
+        unknown.sort();
+        let unknown: Vec<LabelCount> = unknown
+            .into_iter()
+            .map(|id| LabelCount {
+                id: id.clone(),
+                name_en: id.clone(),
+                name_ar: id.clone(),
+                ..LabelCount::default()
+            })
+            .collect();
+        self.labels.extend(unknown);
+        for label in &mut self.labels {
+            label.count = self.total.per_label.get(&label.id).copied().unwrap_or(0);
+            label.documents = self
+                .documents
+                .iter()
+                .filter(|d| d.per_label.contains_key(&label.id))
+                .count();
+        }
+    }
+}
+
+impl Default for StatsReport {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// Counts the annotations of every sidecar of `annotator` (the gold ones with `None`) under
@@ -105,20 +203,14 @@ pub fn collect_stats(
     annotator: Option<&AnnotatorName>,
 ) -> Result<StatsReport, DiscoverError> {
     let pairs = find_sidecars_for(paths, annotator)?;
-    let mut report = StatsReport {
-        documents: Vec::new(),
-        total: DocumentStats {
-            path: "TOTAL".into(),
-            ..DocumentStats::default()
-        },
-        unreadable: Vec::new(),
-    };
+    let mut report = StatsReport::new();
+    let mut schemas = SchemaCache::default();
     for pair in &pairs {
         match load_sidecar(&pair.sidecar) {
             Ok(data) => {
                 let stats = DocumentStats::of(pair.text.display().to_string(), &data.set);
-                report.total.add(&stats);
-                report.documents.push(stats);
+                let schema = schemas.of(&pair.text, &data);
+                report.add_document(stats, schema.as_ref());
             }
             Err(err) => report.unreadable.push(Unreadable {
                 path: pair.sidecar.display().to_string(),
@@ -126,5 +218,27 @@ pub fn collect_stats(
             }),
         }
     }
+    report.count_labels();
     Ok(report)
+}
+
+/// Schemas resolved so far, so a folder's `schema.ron` is read once per folder.
+#[derive(Default)]
+struct SchemaCache {
+    folders: HashMap<PathBuf, Option<Schema>>,
+}
+
+impl SchemaCache {
+    /// The schema of the text at `text` annotated by `data` (`None` when it does not resolve;
+    /// its labels are then counted by id only).
+    fn of(&mut self, text: &Path, data: &SidecarData) -> Option<Schema> {
+        let folder = text.parent().unwrap_or(Path::new(".")).to_path_buf();
+        if data.schema != crate::store::sidecar::SchemaSource::Folder {
+            return resolve_schema(&folder, data).ok();
+        }
+        self.folders
+            .entry(folder.clone())
+            .or_insert_with(|| resolve_schema(&folder, data).ok())
+            .clone()
+    }
 }

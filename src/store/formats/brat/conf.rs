@@ -34,6 +34,7 @@ fn label(id: &str, n: usize) -> SpanLabel {
         colour,
         hotkey: None,
         description: String::new(),
+        description_ar: String::new(),
         attributes: Vec::new(),
     }
 }
