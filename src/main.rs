@@ -19,7 +19,10 @@ fn try_main() -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(command) => run_command(command),
         None => {
-            hamish::ui::run_window(cli.file.as_deref())
+            // Checked before the window opens: a bad path is a message, not an empty window.
+            let open = hamish::workspace::corpus::startup::action_for_paths(&cli.files)
+                .map_err(|err| anyhow::anyhow!("{err}"))?;
+            hamish::ui::run_window(open)
                 .map_err(|err| anyhow::anyhow!("cannot open the window: {err}"))?;
             Ok(ExitCode::SUCCESS)
         }

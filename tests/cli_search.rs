@@ -1,5 +1,6 @@
 //! The workbench's command line run as the built binary: `hamish search` (Arabic-aware hits as
-//! tab-separated lines and JSON lines, over files and folders, exit codes).
+//! tab-separated lines and JSON lines, over files and folders, exit codes), `hamish stats` for
+//! any schema, and `hamish DIR` / several files checked before the window opens.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -190,4 +191,45 @@ fn stats_counts_per_label_in_the_schema_s_order_without_claim_columns() {
     assert_eq!(json["claims"], false);
     assert_eq!(json["labels"][0]["name_ar"], "شخص");
     assert_eq!(json["labels"][9]["in_schema"], false);
+}
+
+/// Runs the window command without any display, so it cannot open a window (and never hangs).
+fn hamish_without_display(args: &[&str], dir: &Path) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_hamish"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn hamish_dir_and_several_files_are_accepted_and_bad_paths_are_refused_before_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("corpus/sub")).unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    std::fs::write(dir.path().join("corpus/sub/a.txt"), "نص").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "نص").unwrap();
+    // Was "Is a directory": now the folder is accepted, and only the missing display stops it.
+    for args in [
+        &["corpus"][..],
+        &["corpus/sub/a.txt", "b.txt"],
+        &["corpus", "b.txt"],
+    ] {
+        let (code, err) = hamish_without_display(args, dir.path());
+        assert_eq!(code, 2);
+        assert!(err.contains("cannot open the window"), "{args:?}: {err}");
+    }
+    let (code, err) = hamish_without_display(&["empty"], dir.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("empty holds no .txt file"), "{err}");
+    let (code, err) = hamish_without_display(&["b.txt", "gone.txt"], dir.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("gone.txt: no such file or folder"), "{err}");
 }

@@ -1,12 +1,15 @@
 //! GUI tests of the linguist's and student's workbench (egui_kittest, no window): the search bar
 //! (Ctrl+F, typed Arabic with harakat, the count, Enter to the next hit and a label key on it,
-//! label all hits and one undo).
+//! label all hits and one undo); the schema legend; a folder in the browser (a preset chosen,
+//! Ctrl+PageDown saving and moving on, the status); the in-window file picker; a dropped folder.
 
 use egui::{Event, Key, Modifiers, Vec2};
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use hamish::offset::CharRange;
-use hamish::ui::HamishApp;
+use hamish::ui::file_picker::PickerPurpose;
+use hamish::ui::{Command, HamishApp};
+use hamish::workspace::Action;
 use std::path::PathBuf;
 
 const SAMPLE: &str = include_str!("../assets/samples/news-ar-001.txt");
@@ -120,4 +123,150 @@ fn the_legend_names_the_active_schema_describes_labels_on_hover_and_labels_on_cl
         .map(|a| a.label.as_str())
         .collect();
     assert_eq!(labels, ["red-herring"]);
+}
+
+/// A folder of three Arabic texts (names with harakat and hamza forms).
+fn three_texts(dir: &tempfile::TempDir) -> PathBuf {
+    let folder = dir.path().join("أخبار");
+    std::fs::create_dir(&folder).unwrap();
+    for (name, text) in [
+        ("1-حلب.txt", "قاتلت جبهة النصرة قرب حلب."),
+        ("2-القاهرة.txt", "زار الوزير القاهرة أمس."),
+        ("3-إدلب.txt", "وصلت قافلة إلى إدلب."),
+    ] {
+        std::fs::write(folder.join(name), text).unwrap();
+    }
+    folder
+}
+
+fn annotation_count(harness: &Harness<'_, HamishApp>) -> usize {
+    harness.state().document().unwrap().session.set().len()
+}
+
+#[test]
+fn a_folder_opens_in_the_browser_and_ctrl_page_down_saves_and_moves_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = three_texts(&dir);
+    let open = Action::OpenFolder {
+        path: folder.clone(),
+    };
+    let mut harness = app_harness(HamishApp::with_action(open));
+    assert_eq!(harness.state().file_name(), "1-حلب.txt");
+    // The folder has no schema.ron: the presets are offered; choosing one writes it.
+    harness.get_by_label("Named entities").click();
+    harness.run();
+    assert!(folder.join("schema.ron").is_file());
+    assert!(
+        harness.query_by_label("Named entities").is_none(),
+        "offer gone"
+    );
+    harness.get_by_label("Schema: Named entities");
+    // Annotate with the keyboard: Ctrl+A, 2 (ORG).
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    press(&mut harness, Modifiers::NONE, Key::Num2);
+    assert_eq!(annotation_count(&harness), 1);
+    harness.get_by_label("done").click();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::PageDown);
+    assert_eq!(harness.state().file_name(), "2-القاهرة.txt");
+    let saved = std::fs::read_to_string(folder.join("1-حلب.txt.ann.ron")).unwrap();
+    assert!(
+        saved.contains("label: \"ORG\"") && saved.contains("status: Done"),
+        "{saved}"
+    );
+    // The browser lists every text; filtering by status keeps the done one only.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "3-إدلب.txt")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().file_name(), "3-إدلب.txt");
+    press(&mut harness, Modifiers::COMMAND, Key::PageUp);
+    press(&mut harness, Modifiers::COMMAND, Key::PageUp);
+    assert_eq!(harness.state().file_name(), "1-حلب.txt");
+    assert_eq!(annotation_count(&harness), 1, "the work came back");
+}
+
+#[test]
+fn the_in_window_picker_opens_a_folder_and_a_dropped_folder_opens_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = three_texts(&dir);
+    let mut harness = app_harness(HamishApp::new(Some(&sample_copy(&dir))));
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply_command(&ctx, Command::ShowFilePicker(PickerPurpose::OpenFolder));
+    harness.run();
+    // It starts in the open text's folder, which holds the folder of texts.
+    harness.get_by_label("أخبار/").click();
+    harness.run();
+    assert_eq!(harness.state().file_picker().unwrap().folder(), folder);
+    harness.get_by_label("Open this folder").click();
+    harness.run();
+    assert!(harness.state().file_picker().is_none());
+    assert_eq!(harness.state().file_name(), "1-حلب.txt");
+    assert_eq!(
+        harness
+            .state()
+            .workspace()
+            .corpus()
+            .unwrap()
+            .entries()
+            .len(),
+        3
+    );
+
+    let mut harness = app_harness(HamishApp::new(Some(&sample_copy(&dir))));
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(folder.clone())));
+    harness.run();
+    assert_eq!(harness.state().file_name(), "1-حلب.txt");
+}
+
+/// A folder dropped on the window.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        Err("a folder".into())
+    }
+}
+
+#[test]
+fn search_across_the_folder_lists_hits_and_a_click_opens_the_text_at_the_hit() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = three_texts(&dir);
+    let mut harness = app_harness(HamishApp::with_action(Action::OpenFolder { path: folder }));
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    type_chars(&mut harness, "الْوزير");
+    assert!(
+        harness.state_mut().search_bar().hits().is_empty(),
+        "not in the first text"
+    );
+    harness.get_by_label("In all texts").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state_mut()
+            .search_bar()
+            .folder_hits()
+            .unwrap()
+            .len(),
+        1
+    );
+    harness.get_by_label("1 hit(s) in the folder");
+    harness.get_by_label("2-القاهرة.txt: الوزير (4–10)").click();
+    harness.run();
+    assert_eq!(harness.state().file_name(), "2-القاهرة.txt");
+    assert_eq!(
+        harness.state().view().selection_range(),
+        Some(CharRange::from_indices(4, 10))
+    );
+    harness.get_by_label("1 of 1");
 }

@@ -23,9 +23,10 @@ use std::path::PathBuf;
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// A UTF-8 (or other supported encoding) text file to open in the window; without it the
-    /// bundled sample article opens.
-    pub file: Option<PathBuf>,
+    /// Text files (UTF-8 or another supported encoding) or folders to open in the window: one
+    /// file opens alone, a folder opens its `.txt` files in the folder browser, several open
+    /// together; without any the bundled sample article opens.
+    pub files: Vec<PathBuf>,
     /// A headless command instead of the window.
     #[command(subcommand)]
     pub command: Option<HeadlessCommand>,

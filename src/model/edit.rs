@@ -83,6 +83,8 @@ pub enum Edit {
         /// New value.
         value: Option<AttributeValue>,
     },
+    /// Sets how far the annotator has got with the document.
+    SetDocumentStatus(crate::model::set::DocumentStatus),
     /// Several edits applied in order as one step (one undo for one user action); all or nothing.
     Group(Vec<Edit>),
 }
@@ -257,6 +259,10 @@ impl Edit {
                     value: old,
                 })
             }
+            Self::SetDocumentStatus(status) => Ok(Self::SetDocumentStatus(std::mem::replace(
+                &mut set.document_status,
+                *status,
+            ))),
             Self::Group(edits) => {
                 let mut undo = Vec::with_capacity(edits.len());
                 for edit in edits {

@@ -18,6 +18,46 @@ pub struct AnnotationSet {
     pub document_attributes: AttributeMap,
     /// Events, typed comments, normalizations and equivalences read from standoff corpora.
     pub standoff: StandoffExtras,
+    /// How far the annotator has got with the document (set by them; new until they do).
+    pub document_status: DocumentStatus,
+}
+
+/// How far an annotator has got with a document, as they say (a folder's browser shows it).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+pub enum DocumentStatus {
+    /// Not started (the default; not written to the file).
+    #[default]
+    New,
+    /// Being annotated.
+    InProgress,
+    /// Finished.
+    Done,
+}
+
+impl DocumentStatus {
+    /// Every status, in order.
+    pub const ALL: [DocumentStatus; 3] = [Self::New, Self::InProgress, Self::Done];
+
+    /// As people say it: "new", "in progress", "done".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::New => "new",
+            Self::InProgress => "in progress",
+            Self::Done => "done",
+        }
+    }
 }
 
 impl AnnotationSet {
@@ -31,12 +71,13 @@ impl AnnotationSet {
         self.annotations.len()
     }
 
-    /// True when there is no annotation, relation, document attribute or standoff extra.
+    /// True when there is no annotation, relation, document attribute, standoff extra or status.
     pub fn is_empty(&self) -> bool {
         self.annotations.is_empty()
             && self.relations.is_empty()
             && self.document_attributes.is_empty()
             && self.standoff.is_empty()
+            && self.document_status == DocumentStatus::New
     }
 
     /// The annotation with `id`.

@@ -6,7 +6,9 @@
 
 use super::annotation_panel::{annotation_panel_ui, annotation_rows, AnnotationRow};
 use super::commands::{CloseChoice, Command};
+use super::corpus_browser::CorpusBrowser;
 use super::document_view::DocumentView;
+use super::file_picker::{FilePicker, PickerOutcome, PickerPurpose, NO_DIALOG_WITHIN};
 use super::highlights::highlights_for;
 use super::menu::menu_bar_ui;
 use super::notices::{notices_ui, recovery_offer_ui, Notice, Severity as NoticeSeverity};
@@ -50,12 +52,28 @@ pub struct HamishApp {
     close_confirmed: bool,
     /// The search bar (Ctrl+F) and its hits in the open text.
     search: SearchBar,
+    /// The folder browser's filter.
+    browser: CorpusBrowser,
+    /// The in-window file picker, while shown.
+    picker: Option<FilePicker>,
 }
 
 impl HamishApp {
     /// Opens `file`, or a copy of the bundled sample when `None`. A file that cannot be shown
     /// leaves an empty window with a message saying why.
     pub fn new(file: Option<&Path>) -> Self {
+        Self::with_action(match file {
+            Some(path) => Action::Open {
+                path: path.to_owned(),
+                encoding: None,
+            },
+            None => Action::OpenSample,
+        })
+    }
+
+    /// Opens what `open` opens (a file, a folder, several files, the sample); what cannot be
+    /// shown leaves a message saying why.
+    pub fn with_action(open: Action) -> Self {
         let mut app = Self {
             workspace: Workspace::new(author_name()),
             view: DocumentView::new(String::new()),
@@ -68,14 +86,10 @@ impl HamishApp {
             asking_to_close: false,
             close_confirmed: false,
             search: SearchBar::default(),
+            browser: CorpusBrowser::default(),
+            picker: None,
         };
-        app.run(match file {
-            Some(path) => Action::Open {
-                path: path.to_owned(),
-                encoding: None,
-            },
-            None => Action::OpenSample,
-        });
+        app.run(open);
         app
     }
 
@@ -291,9 +305,15 @@ impl HamishApp {
         }
         match command {
             Command::Act(action) => self.run(action),
-            Command::OpenFileDialog => {
-                if let Some(path) = pick_file("Open a text file", &[("Text", &["txt"])]) {
-                    self.run(open_action(path));
+            Command::OpenFileDialog => self.pick_with_fallback(PickerPurpose::OpenText),
+            Command::OpenFolderDialog => self.pick_with_fallback(PickerPurpose::OpenFolder),
+            Command::ShowFilePicker(purpose) => {
+                self.picker = Some(FilePicker::new(purpose, &self.start_folder()));
+            }
+            Command::StepDocument(forward) => {
+                if self.workspace.corpus().is_some() {
+                    let filter = self.browser.filter().clone();
+                    self.run(Action::StepDocument { forward, filter });
                 }
             }
             Command::OpenFile(path) => self.run(open_action(path)),
@@ -342,6 +362,21 @@ impl HamishApp {
             Command::ToggleShortcutSheet => toggle_shortcut_sheet(ctx),
             Command::OpenSearch => self.search.open(),
             Command::CloseSearch => self.search.close(),
+            Command::SearchFolder => {
+                if let Some(corpus) = self.workspace.corpus() {
+                    self.search.search_corpus(corpus);
+                }
+            }
+            Command::HideFolderHits => self.search.hide_folder_hits(),
+            Command::OpenHit { index, range } => {
+                self.run(Action::GoToDocument { index });
+                let shown = self.workspace.corpus().and_then(|c| c.current()) == Some(index);
+                if shown && range.end.0 <= self.view.text().chars().count() {
+                    self.selected = None;
+                    self.view.select_range(range);
+                    self.refresh_annotations();
+                }
+            }
             Command::SearchStep(step) => self.step_search(ctx, step),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             other => self.apply_to_annotations(other),
@@ -396,6 +431,71 @@ impl HamishApp {
             _ => return,
         };
         self.run(action);
+    }
+
+    /// Asks the system's dialog for a file or folder; when it returns at once without one (no
+    /// desktop portal answered), shows the in-window picker instead and says why.
+    fn pick_with_fallback(&mut self, purpose: PickerPurpose) {
+        let asked = Instant::now();
+        let forced = std::env::var_os("HAMISH_FILE_PICKER").is_some_and(|v| v == "builtin");
+        let picked = if forced {
+            None
+        } else {
+            match purpose {
+                PickerPurpose::OpenText => pick_file("Open a text file", &[("Text", &["txt"])]),
+                PickerPurpose::OpenFolder => rfd::FileDialog::new()
+                    .set_title("Open a folder of texts")
+                    .pick_folder(),
+            }
+        };
+        match picked {
+            Some(path) => self.run(open_path_action(purpose, path)),
+            None if forced || asked.elapsed() < NO_DIALOG_WITHIN => {
+                if !forced {
+                    self.status_message = Some(
+                        "The system's file dialog did not open (no desktop portal answered); \
+                         choose here instead."
+                            .into(),
+                    );
+                }
+                self.picker = Some(FilePicker::new(purpose, &self.start_folder()));
+            }
+            None => {}
+        }
+    }
+
+    /// Where a file dialog starts: the open folder, the open text's folder, or the current one.
+    fn start_folder(&self) -> PathBuf {
+        let corpus = self.workspace.corpus().and_then(|c| c.folder());
+        let text = self
+            .document()
+            .and_then(|d| d.session.source().path.parent());
+        corpus
+            .or(text)
+            .map(Path::to_owned)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default()
+    }
+
+    /// The in-window picker, while shown.
+    fn picker_ui(&mut self, ctx: &egui::Context) {
+        let Some(picker) = &mut self.picker else {
+            return;
+        };
+        match picker.ui(ctx) {
+            PickerOutcome::Open => {}
+            PickerOutcome::Cancelled => self.picker = None,
+            PickerOutcome::Chosen(path) => {
+                let purpose = picker.purpose();
+                self.picker = None;
+                self.run(open_path_action(purpose, path));
+            }
+        }
+    }
+
+    /// The file picker, when shown (for tests).
+    pub fn file_picker(&self) -> Option<&FilePicker> {
+        self.picker.as_ref()
     }
 
     /// Selects the next or previous search hit, and gives the keyboard to the text so that a
@@ -556,8 +656,16 @@ impl HamishApp {
         if self.search.is_open() {
             let schema = self.workspace.open_text().map(|o| o.session.schema());
             let selection = self.view.selection_range();
+            let corpus = self.workspace.corpus();
             egui::Panel::top("search").show(ui, |ui| {
-                commands.extend(self.search.ui(ui, self.view.text(), schema, selection));
+                let text = self.view.text();
+                commands.extend(
+                    self.search
+                        .ui(ui, text, schema, selection, corpus.is_some()),
+                );
+                if let Some(corpus) = corpus {
+                    commands.extend(self.search.folder_results_ui(ui, corpus));
+                }
             });
         }
         if let Some(hits) = self.search.take_changed_hits() {
@@ -594,9 +702,11 @@ impl HamishApp {
             commands.extend(shortcuts_ui(&ctx));
         }
         commands.extend(dropped_files(&ctx));
+        self.picker_ui(&ctx);
         for command in commands {
             self.apply(&ctx, command);
         }
+        self.follow_scan(&ctx);
         self.autosave(&ctx);
         let title = self.title();
         if title != self.title {
@@ -607,27 +717,49 @@ impl HamishApp {
 }
 
 impl HamishApp {
-    /// The right-hand panel of the workbench: the schema legend of the open text.
+    /// The right-hand panel of the workbench: the folder browser (when a folder is open) and
+    /// the schema legend of the open text.
     fn workbench_panel_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
-        let Some(open) = self.workspace.open_text() else {
+        let corpus = self.workspace.corpus();
+        let open = self.workspace.open_text();
+        if corpus.is_none() && open.is_none() {
             return commands;
-        };
+        }
+        let browser = &mut self.browser;
         egui::Panel::right("workbench")
             .resizable(true)
-            .default_size(240.0)
+            .default_size(260.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    let session = &open.session;
-                    commands.extend(schema_legend_ui(
-                        ui,
-                        session.schema(),
-                        session.schema_source(),
-                        session.set(),
-                    ));
+                    if let Some(corpus) = corpus {
+                        commands.extend(browser.ui(ui, corpus));
+                        ui.separator();
+                    }
+                    if let Some(open) = open {
+                        let session = &open.session;
+                        commands.extend(schema_legend_ui(
+                            ui,
+                            session.schema(),
+                            session.schema_source(),
+                            session.set(),
+                        ));
+                    }
                 });
             });
         commands
+    }
+
+    /// Takes in what the folder scan read, and keeps frames coming while it runs.
+    fn follow_scan(&mut self, ctx: &egui::Context) {
+        self.workspace.poll_scan();
+        if self
+            .workspace
+            .corpus()
+            .is_some_and(|c| c.progress().running)
+        {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
     }
 }
 
@@ -641,6 +773,14 @@ fn open_action(path: PathBuf) -> Action {
     Action::Open {
         path,
         encoding: None,
+    }
+}
+
+/// Opening what a picker for `purpose` chose.
+fn open_path_action(purpose: PickerPurpose, path: PathBuf) -> Action {
+    match purpose {
+        PickerPurpose::OpenText => open_action(path),
+        PickerPurpose::OpenFolder => Action::OpenFolder { path },
     }
 }
 
@@ -790,17 +930,28 @@ fn close_dialog_ui(ctx: &egui::Context, file_name: &str) -> Vec<Command> {
     commands
 }
 
-/// Files dropped on the window this frame: each is opened (the last one stays shown).
+/// What was dropped on the window this frame: one file opens, one folder opens as a corpus,
+/// several files and folders open together.
 fn dropped_files(ctx: &egui::Context) -> Vec<Command> {
-    ctx.input(|i| {
+    let paths: Vec<PathBuf> = ctx.input(|i| {
         i.raw
             .dropped_files
             .iter()
             .map(|f| f.path().to_path_buf())
             .filter(|p| !p.as_os_str().is_empty())
-            .map(Command::OpenFile)
             .collect()
-    })
+    });
+    if paths.is_empty() {
+        return Vec::new();
+    }
+    match crate::workspace::corpus::startup::action_for_paths(&paths) {
+        Ok(action) => vec![Command::Act(action)],
+        // The layer says what is wrong with the paths when it runs the action.
+        Err(_) if paths.len() == 1 => vec![Command::Act(Action::OpenFolder {
+            path: paths[0].clone(),
+        })],
+        Err(_) => vec![Command::Act(Action::OpenFiles { paths })],
+    }
 }
 
 fn pick_file(title: &str, filters: &[(&str, &[&str])]) -> Option<PathBuf> {

@@ -330,6 +330,12 @@ const RIGHT: VisualDirection = VisualDirection::Right;
 #[rustfmt::skip]
 pub static COMMANDS: &[CommandSpec] = &[
     row!("Open…", CommandGroup::File, &[key(Chord::ctrl(Key::O))], true, Command::OpenFileDialog),
+    row!("Open folder…", CommandGroup::File, &[key(Chord::ctrl(Key::O).shift())], true,
+        Command::OpenFolderDialog),
+    row!("Next text", CommandGroup::File, &[key(Chord::ctrl(Key::PageDown))], true,
+        Command::StepDocument(true)),
+    row!("Previous text", CommandGroup::File, &[key(Chord::ctrl(Key::PageUp))], true,
+        Command::StepDocument(false)),
     row!("Save annotations", CommandGroup::File, &[key(Chord::ctrl(Key::S))], true, Command::Save),
     row!("Save As…", CommandGroup::File, &[key(Chord::ctrl(Key::S).shift())], true,
         Command::SaveAsDialog),

@@ -1,5 +1,6 @@
 //! The commands panels and shortcuts emit; the app applies them once per frame, after all UI ran.
 
+use super::file_picker::PickerPurpose;
 use super::search_bar::HitStep;
 use crate::model::annotation::AnnotationId;
 use crate::model::text_format::TextEncoding;
@@ -15,6 +16,12 @@ pub enum Command {
     OpenFileDialog,
     /// Open this text file.
     OpenFile(PathBuf),
+    /// Show the open-folder dialog.
+    OpenFolderDialog,
+    /// Show the in-window file picker (where the system's dialog does not answer).
+    ShowFilePicker(PickerPurpose),
+    /// Save the open text and open the next (`true`) or previous text the folder browser lists.
+    StepDocument(bool),
     /// Show the font-file dialog.
     ChooseFontDialog,
     /// Use this font file for the text.
@@ -103,6 +110,17 @@ pub enum Command {
     SearchStep(HitStep),
     /// Hide the search bar.
     CloseSearch,
+    /// Search every text of the open folder (the results list under the search bar).
+    SearchFolder,
+    /// Hide the results of the search across the folder.
+    HideFolderHits,
+    /// Open text `index` of the folder and select `range` in it (a result of the folder search).
+    OpenHit {
+        /// The text's index in the folder.
+        index: usize,
+        /// The hit, chars into that text.
+        range: crate::offset::CharRange,
+    },
     /// Answer to "save before closing?".
     CloseAnswer(CloseChoice),
 }

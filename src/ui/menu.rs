@@ -8,8 +8,11 @@ use crate::model::text_format::TextEncoding;
 use crate::store::formats::{ExportFormat, ImportFormat};
 
 /// The table commands of each menu, in order; `None` is a separator.
-const FILE_TOP: [Command; 3] = [
+const FILE_TOP: [Command; 6] = [
     Command::OpenFileDialog,
+    Command::OpenFolderDialog,
+    Command::StepDocument(true),
+    Command::StepDocument(false),
     Command::Save,
     Command::SaveAsDialog,
 ];

@@ -4,7 +4,9 @@ pub mod annotation_panel;
 pub mod app;
 pub mod command_table;
 pub mod commands;
+pub mod corpus_browser;
 pub mod document_view;
+pub mod file_picker;
 pub mod gestures;
 pub mod highlights;
 pub mod menu;
@@ -23,14 +25,10 @@ pub use document_view::{DocumentView, Selection};
 pub use highlights::Highlight;
 pub use notices::{Notice, Severity};
 
-use std::path::Path;
-
-/// Opens the window on `file` (or the bundled sample) and runs until it is closed.
-pub fn run_window(file: Option<&Path>) -> Result<(), eframe::Error> {
-    let title = match file.and_then(|p| p.file_name()) {
-        Some(name) => format!("{} — Hamish", name.to_string_lossy()),
-        None => "Hamish".to_owned(),
-    };
+/// Opens the window, runs `open` (what the command line asked to open) and runs until the
+/// window is closed.
+pub fn run_window(open: crate::workspace::Action) -> Result<(), eframe::Error> {
+    let title = "Hamish".to_owned();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title)
@@ -38,7 +36,7 @@ pub fn run_window(file: Option<&Path>) -> Result<(), eframe::Error> {
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
-    let app = HamishApp::new(file);
+    let app = HamishApp::with_action(open);
     eframe::run_native(
         "Hamish",
         options,

@@ -9,7 +9,10 @@ use super::widgets::{ArabicLabel, TextField};
 use crate::model::schema::Schema;
 use crate::offset::CharRange;
 use crate::search::{Query, SearchOptions};
+use crate::workspace::batch::search::{search_paths, FileHit};
+use crate::workspace::corpus::Corpus;
 use crate::workspace::Action;
+use std::path::PathBuf;
 
 /// The id salt of the query field (tests find the field by its accessible name).
 const FIELD_SALT: &str = "hamish-search-query";
@@ -29,6 +32,8 @@ pub struct SearchBar {
     focus_field: bool,
     /// The hits changed since the view last took them.
     hits_changed: bool,
+    /// The hits in every text of the open folder, after "In all texts".
+    folder_hits: Option<Vec<FileHit>>,
 }
 
 /// Which way to move through the hits.
@@ -123,13 +128,72 @@ impl SearchBar {
         }
     }
 
-    /// Shows the bar; `text` is searched again when the query or an option changes.
+    /// Searches every text of `corpus` (the results list under the bar); a text that cannot be
+    /// read is left out.
+    pub fn search_corpus(&mut self, corpus: &Corpus) {
+        let Ok(query) = Query::new(&self.query, self.options) else {
+            self.folder_hits = Some(Vec::new());
+            return;
+        };
+        let paths: Vec<PathBuf> = corpus.entries().iter().map(|e| e.path.clone()).collect();
+        self.folder_hits =
+            Some(search_paths(&paths, &query).map_or_else(|_| Vec::new(), |r| r.hits));
+    }
+
+    /// The hits in all texts of the folder, once searched.
+    pub fn folder_hits(&self) -> Option<&[FileHit]> {
+        self.folder_hits.as_deref()
+    }
+
+    /// The results list of the search across the folder: one row per hit (text name, the hit);
+    /// a click opens that text with the hit selected.
+    pub fn folder_results_ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let Some(hits) = &self.folder_hits else {
+            return commands;
+        };
+        ui.horizontal(|ui| {
+            ui.label(format!("{} hit(s) in the folder", hits.len()));
+            if ui.button("Hide").clicked() {
+                commands.push(Command::HideFolderHits);
+            }
+        });
+        egui::ScrollArea::vertical()
+            .id_salt("hamish-folder-hits")
+            .max_height(160.0)
+            .show_rows(ui, 24.0, hits.len(), |ui, rows| {
+                for hit in &hits[rows] {
+                    let index = corpus
+                        .entries()
+                        .iter()
+                        .position(|e| e.path.display().to_string() == hit.file);
+                    let name = index.map_or(hit.file.as_str(), |i| &corpus.entries()[i].name);
+                    let row = format!("{name}: {} ({}–{})", hit.text, hit.start, hit.end);
+                    let response =
+                        ui.add(ArabicLabel::new(row).elide().sense(egui::Sense::click()));
+                    if let (true, Some(index)) = (response.clicked(), index) {
+                        let range = CharRange::from_indices(hit.start, hit.end);
+                        commands.push(Command::OpenHit { index, range });
+                    }
+                }
+            });
+        commands
+    }
+
+    /// Forgets the folder's results.
+    pub fn hide_folder_hits(&mut self) {
+        self.folder_hits = None;
+    }
+
+    /// Shows the bar; `text` is searched again when the query or an option changes; "In all
+    /// texts" is offered when a folder is open.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         text: &str,
         schema: Option<&Schema>,
         selection: Option<CharRange>,
+        in_folder: bool,
     ) -> Vec<Command> {
         let mut commands = Vec::new();
         let before = (self.query.clone(), self.options);
@@ -151,6 +215,14 @@ impl SearchBar {
             if ui.add_enabled(any, egui::Button::new("Next")).clicked() {
                 commands.push(Command::SearchStep(HitStep::Next));
             }
+            let searchable = self.problem.is_none() && !self.query.trim().is_empty();
+            if in_folder
+                && ui
+                    .add_enabled(searchable, egui::Button::new("In all texts"))
+                    .clicked()
+            {
+                commands.push(Command::SearchFolder);
+            }
             ui.separator();
             if let Some(schema) = schema {
                 self.label_all_ui(ui, schema, &mut commands);
@@ -161,6 +233,7 @@ impl SearchBar {
         });
         if (self.query.clone(), self.options) != before {
             self.search(text);
+            self.folder_hits = None;
         }
         commands
     }

@@ -2,9 +2,11 @@
 //! so a menu, a key, a panel button, a script and a test all ask for the same thing the same way.
 //! Offsets are chars into the open text.
 
+use super::corpus::CorpusFilter;
 use crate::model::annotation::AnnotationId;
 use crate::model::attribute::AttributeValue;
 use crate::model::relation::RelationId;
+use crate::model::set::DocumentStatus;
 use crate::model::text_format::TextEncoding;
 use crate::offset::CharRange;
 use crate::search::SearchOptions;
@@ -21,6 +23,37 @@ pub enum Action {
         /// The user's choice of encoding; `None` detects it.
         encoding: Option<TextEncoding>,
     },
+    /// Open the `.txt` files under a folder together (a corpus) and the first of them; their
+    /// summaries are read in the background.
+    OpenFolder {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// Open several text files together (a corpus) and the first of them.
+    OpenFiles {
+        /// The files, in the order to visit them.
+        paths: Vec<PathBuf>,
+    },
+    /// Save the open text if it changed, then open text `index` of the corpus.
+    GoToDocument {
+        /// Its index in the corpus.
+        index: usize,
+    },
+    /// Save the open text if it changed, then open the next (`forward`) or previous text of the
+    /// corpus that `filter` lists.
+    StepDocument {
+        /// Next (true) or previous.
+        forward: bool,
+        /// Which texts count.
+        filter: CorpusFilter,
+    },
+    /// Set how far the annotator has got with the open text (one undo step).
+    SetDocumentStatus {
+        /// The new status.
+        status: DocumentStatus,
+    },
+    /// Stop reading the corpus's summaries in the background.
+    CancelScan,
     /// Open a copy of the bundled sample article (annotations are saved next to the copy).
     OpenSample,
     /// Reopen the open text decoded with another encoding (refused while there are unsaved

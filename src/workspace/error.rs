@@ -64,6 +64,26 @@ pub enum ActionError {
     /// The annotation does not exist (any more).
     #[error("annotation {0} does not exist (it may have been removed)")]
     NoSuchAnnotation(AnnotationId),
+    /// The action needs an open folder (or files opened together).
+    #[error("no folder is open; open a folder first")]
+    NoCorpus,
+    /// The corpus has no text with this index.
+    #[error("the folder has no text number {0}")]
+    NoSuchText(usize),
+    /// A folder could not be read.
+    #[error("{} could not be opened as a folder: {reason}", .path.display())]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// A path given to open does not exist.
+    #[error("{}: no such file or folder; check the path", .0.display())]
+    NoSuchPath(PathBuf),
+    /// A folder holds no text file.
+    #[error("{} holds no .txt file (texts are found in sub-folders too); choose a folder of texts", .0.display())]
+    EmptyFolder(PathBuf),
     /// No bundled schema has this id.
     #[error(
         "there is no bundled schema “{0}”; choose named-entities, news-rhetoric or fact-checking"

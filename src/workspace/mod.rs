@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod batch;
+pub mod corpus;
 mod edits;
 pub mod error;
 mod exchange;
@@ -28,6 +29,8 @@ pub struct Workspace {
     author: String,
     /// The open text, if any.
     open: Option<OpenText>,
+    /// The folder (or files) open together, if any.
+    corpus: Option<corpus::Corpus>,
 }
 
 impl Workspace {
@@ -36,6 +39,7 @@ impl Workspace {
         Self {
             author: author.into(),
             open: None,
+            corpus: None,
         }
     }
 
@@ -56,7 +60,20 @@ impl Workspace {
 
     /// Executes `action`. On error nothing changed (the message says why and what to do).
     pub fn execute(&mut self, action: Action) -> Result<Outcome, ActionError> {
+        let outcome = self.dispatch(action);
+        self.sync_corpus();
+        outcome
+    }
+
+    fn dispatch(&mut self, action: Action) -> Result<Outcome, ActionError> {
         match action {
+            Action::OpenFolder { path } => self.open_folder(&path),
+            Action::OpenFiles { paths } if paths.is_empty() => Ok(Outcome::default()),
+            Action::OpenFiles { paths } => Ok(self.open_files(&paths)),
+            Action::GoToDocument { index } => self.go_to_document(index),
+            Action::StepDocument { forward, filter } => self.step_document(forward, &filter),
+            Action::SetDocumentStatus { status } => self.set_document_status(status),
+            Action::CancelScan => Ok(self.cancel_scan()),
             Action::Open { path, encoding } => self.open_file(&path, encoding, false),
             Action::OpenSample => self.open_sample(),
             Action::Reopen { encoding } => self.reopen(encoding),

@@ -1,8 +1,10 @@
 //! The workbench actions of the application layer without a window: label all hits of a
-//! search as one undo step.
+//! search as one undo step, schema presets, folders (a thousand texts, next/previous saving the
+//! work, the status and the list's filter).
 
 use super::*;
 use crate::search::SearchOptions;
+use crate::store::sidecar::load_sidecar;
 use std::path::PathBuf;
 
 /// A folder with `article.txt` holding `text`, and a workspace with it open.
@@ -194,4 +196,215 @@ fn a_text_annotated_under_another_schema_keeps_it_when_a_preset_is_chosen() {
         preset: "nope".into(),
     });
     assert!(matches!(unknown, Err(ActionError::NoSuchPreset(_))));
+}
+
+use crate::model::set::DocumentStatus;
+use crate::workspace::corpus::CorpusFilter;
+
+/// A folder of `n` texts `text-0000.txt`…, every tenth with an annotations file of `k % 7`
+/// claims made through a session.
+fn folder_of_texts(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for k in 0..n {
+        let path = dir.path().join(format!("text-{k:04}.txt"));
+        std::fs::write(&path, format!("قال الوزير إن الخطة رقم {k} نجحت.")).unwrap();
+        if k % 10 == 0 {
+            let mut ws = Workspace::new("t");
+            ws.execute(Action::Open {
+                path,
+                encoding: None,
+            })
+            .unwrap();
+            for _ in 0..k % 7 {
+                ws.execute(Action::Annotate {
+                    label: "claim".into(),
+                    range: crate::offset::CharRange::from_indices(0, 3),
+                })
+                .unwrap();
+            }
+            ws.execute(Action::Save).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn a_folder_of_a_thousand_texts_shows_its_first_text_before_the_scan_has_read_them() {
+    let dir = folder_of_texts(1000);
+    let mut ws = Workspace::new("t");
+    let outcome = ws
+        .execute(Action::OpenFolder {
+            path: dir.path().to_owned(),
+        })
+        .unwrap();
+    assert!(outcome.changes.opened);
+    // The first text is open now; the others' summaries come from the background scan, which
+    // the workspace takes in only when polled: opening did not wait for 999 files to be read.
+    assert_eq!(ws.open_text().unwrap().name, "text-0000.txt");
+    let corpus = ws.corpus().unwrap();
+    assert_eq!(corpus.entries().len(), 1000);
+    assert_eq!(corpus.current(), Some(0));
+    assert_eq!(
+        corpus.progress().read,
+        1,
+        "only the open text's summary so far"
+    );
+    let started = std::time::Instant::now();
+    while ws.corpus().unwrap().progress().read < 1000 {
+        ws.poll_scan();
+        assert!(started.elapsed().as_secs() < 60, "the scan ends");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let corpus = ws.corpus().unwrap();
+    assert!(!corpus.progress().running || corpus.progress().read == 1000);
+    for (k, entry) in corpus.entries().iter().enumerate() {
+        let summary = entry.summary.as_ref().unwrap();
+        let expected = if k % 10 == 0 { k % 7 } else { 0 };
+        assert_eq!(summary.annotations, expected, "{}", entry.name);
+        assert_eq!(
+            summary.per_label.get("claim").copied().unwrap_or(0),
+            expected
+        );
+    }
+}
+
+#[test]
+fn next_and_previous_save_the_work_and_keep_it() {
+    let dir = folder_of_texts(3);
+    let mut ws = Workspace::new("t");
+    ws.execute(Action::OpenFolder {
+        path: dir.path().to_owned(),
+    })
+    .unwrap();
+    let annotate = |ws: &mut Workspace| {
+        ws.execute(Action::Annotate {
+            label: "cue".into(),
+            range: crate::offset::CharRange::from_indices(0, 3),
+        })
+        .unwrap();
+    };
+    annotate(&mut ws);
+    let all = CorpusFilter::default();
+    let step = |ws: &mut Workspace, forward| {
+        ws.execute(Action::StepDocument {
+            forward,
+            filter: CorpusFilter::default(),
+        })
+        .unwrap()
+    };
+    let moved = step(&mut ws, true);
+    assert!(moved
+        .messages
+        .iter()
+        .any(|m| m.text.starts_with("Saved 1 annotation")));
+    assert_eq!(ws.open_text().unwrap().name, "text-0001.txt");
+    let first = load_sidecar(&dir.path().join("text-0000.txt.ann.ron")).unwrap();
+    assert_eq!(first.set.len(), 1, "saved when moving on");
+    annotate(&mut ws);
+    annotate(&mut ws);
+    step(&mut ws, false);
+    assert_eq!(ws.open_text().unwrap().session.set().len(), 1);
+    let second = load_sidecar(&dir.path().join("text-0001.txt.ann.ron")).unwrap();
+    assert_eq!(second.set.len(), 2);
+    // The browser's summaries follow.
+    let corpus = ws.corpus().unwrap();
+    assert_eq!(corpus.entries()[1].summary.as_ref().unwrap().annotations, 2);
+    // Before the first text there is none.
+    let none = step(&mut ws, false);
+    assert!(none.messages[0].text.contains("first text"));
+    assert_eq!(ws.corpus().unwrap().step(true, &all), Some(1));
+}
+
+#[test]
+fn the_status_is_kept_in_the_annotations_file_and_filters_the_list() {
+    let dir = folder_of_texts(3);
+    let mut ws = Workspace::new("t");
+    ws.execute(Action::OpenFolder {
+        path: dir.path().to_owned(),
+    })
+    .unwrap();
+    ws.execute(Action::SetDocumentStatus {
+        status: DocumentStatus::Done,
+    })
+    .unwrap();
+    assert!(ws.is_modified());
+    let status_of = |ws: &Workspace, i: usize| {
+        ws.corpus().unwrap().entries()[i]
+            .summary
+            .as_ref()
+            .map(|s| s.status)
+    };
+    assert_eq!(status_of(&ws, 0), Some(DocumentStatus::Done));
+    ws.execute(Action::Undo).unwrap();
+    assert_eq!(status_of(&ws, 0), Some(DocumentStatus::New));
+    ws.execute(Action::Redo).unwrap();
+    // Next among the new texts: the done one is left out.
+    let only_new = CorpusFilter {
+        status: Some(DocumentStatus::New),
+        ..CorpusFilter::default()
+    };
+    ws.execute(Action::StepDocument {
+        forward: true,
+        filter: only_new.clone(),
+    })
+    .unwrap();
+    let saved = std::fs::read_to_string(dir.path().join("text-0000.txt.ann.ron")).unwrap();
+    assert!(saved.contains("    status: Done,\n"), "{saved}");
+    assert_eq!(
+        load_sidecar(&dir.path().join("text-0000.txt.ann.ron"))
+            .unwrap()
+            .set
+            .document_status,
+        DocumentStatus::Done
+    );
+    // Back with the same filter: the done text is not listed.
+    let back = ws
+        .execute(Action::StepDocument {
+            forward: false,
+            filter: only_new,
+        })
+        .unwrap();
+    assert!(back.messages[0].text.contains("first text"));
+    // The name filter sees through harakat and hamza forms.
+    let by_name = CorpusFilter {
+        name: "TEXT-0002".into(),
+        status: None,
+    };
+    let corpus = ws.corpus().unwrap();
+    let listed: Vec<&str> = corpus
+        .entries()
+        .iter()
+        .filter(|e| by_name.accepts(e))
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(listed, ["text-0002.txt"]);
+}
+
+#[test]
+fn an_empty_folder_is_refused_and_several_files_open_together() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.md"), "x").unwrap();
+    let mut ws = Workspace::new("t");
+    let err = ws
+        .execute(Action::OpenFolder {
+            path: dir.path().to_owned(),
+        })
+        .unwrap_err();
+    assert!(matches!(err, ActionError::EmptyFolder(_)), "{err}");
+    let a = dir.path().join("أ.txt");
+    let b = dir.path().join("ب.txt");
+    std::fs::write(&a, "نص أول").unwrap();
+    std::fs::write(&b, "نص ثان").unwrap();
+    ws.execute(Action::OpenFiles {
+        paths: vec![b.clone(), a.clone()],
+    })
+    .unwrap();
+    assert_eq!(ws.open_text().unwrap().session.source().path, b);
+    assert!(ws.corpus().unwrap().folder().is_none());
+    ws.execute(Action::GoToDocument { index: 1 }).unwrap();
+    assert_eq!(ws.open_text().unwrap().session.source().path, a);
+    assert!(matches!(
+        ws.execute(Action::GoToDocument { index: 5 }),
+        Err(ActionError::NoSuchText(5))
+    ));
 }

@@ -61,6 +61,7 @@ impl FileV0 {
                 chars: self.chars,
             },
             schema: SchemaSource::Bundled(self.schema),
+            status: Default::default(),
             document_attributes: AttributeMap::new(),
             annotations: self
                 .spans

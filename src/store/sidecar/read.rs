@@ -9,7 +9,7 @@ use crate::model::annotation::Annotation;
 use crate::model::attribute::AttributeMap;
 use crate::model::relation::Relation;
 use crate::model::schema::load::{ron_error_parts, ron_options};
-use crate::model::set::AnnotationSet;
+use crate::model::set::{AnnotationSet, DocumentStatus};
 use crate::model::standoff::{Comment, Equivalence, Event, Normalization, StandoffExtras};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -30,6 +30,8 @@ pub(super) struct FileV1 {
     pub format: u32,
     pub text: TextRecord,
     pub schema: SchemaSource,
+    #[serde(default)]
+    pub status: DocumentStatus,
     #[serde(default)]
     pub document_attributes: AttributeMap,
     #[serde(default)]
@@ -141,6 +143,7 @@ fn build(file: FileV1, text: &str, path: &Path) -> Result<SidecarData, SidecarEr
         }
     }
     set.document_attributes = file.document_attributes;
+    set.document_status = file.status;
     let mut standoff = StandoffExtras {
         comments: file.comments,
         normalizations: file.normalizations,

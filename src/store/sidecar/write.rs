@@ -4,6 +4,7 @@
 
 use super::escape::unescape_printable;
 use super::{SchemaSource, SidecarData, FORMAT_VERSION};
+use crate::model::set::DocumentStatus;
 use ron::ser::PrettyConfig;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -25,6 +26,15 @@ pub fn to_ron_string(data: &SidecarData) -> String {
         other => {
             let _ = writeln!(out, "{INDENT}schema: {},", one_line(other));
         }
+    }
+    // Only when set: files of texts nobody marked stay as they were (and readable by older
+    // builds, which refuse the unknown field rather than drop it).
+    if data.set.document_status != DocumentStatus::New {
+        let _ = writeln!(
+            out,
+            "{INDENT}status: {},",
+            one_line(&data.set.document_status)
+        );
     }
     let _ = writeln!(out, "{INDENT}document_attributes: {{");
     for (id, value) in &data.set.document_attributes {

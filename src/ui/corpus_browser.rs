@@ -1,0 +1,207 @@
+//! The folder browser: the texts of the open folder (or files opened together) with their
+//! annotation count, counts per label and status, filtered by name (Arabic-aware) or status; the
+//! background scan's progress with a button to stop it; the open text's status (new, in
+//! progress, done); and, for a folder without `schema.ron`, the bundled presets to choose from.
+//! Names are drawn by the text engine (they are often Arabic). Only visible rows are laid out.
+
+use super::commands::Command;
+use super::widgets::{ArabicLabel, TextField};
+use crate::model::schema::PRESETS;
+use crate::model::set::DocumentStatus;
+use crate::workspace::corpus::{Corpus, CorpusEntry, CorpusFilter};
+use crate::workspace::Action;
+use egui::{Color32, Sense};
+
+/// Height of one row of the list, points.
+const ROW_HEIGHT: f32 = 38.0;
+/// Height of the list, points.
+const LIST_HEIGHT: f32 = 300.0;
+
+/// What the browser keeps between frames.
+#[derive(Debug, Default)]
+pub struct CorpusBrowser {
+    filter: CorpusFilter,
+}
+
+impl CorpusBrowser {
+    /// The filter the list shows (next/previous follow it).
+    pub fn filter(&self) -> &CorpusFilter {
+        &self.filter
+    }
+
+    /// Shows the browser of `corpus`; returns the commands chosen.
+    pub fn ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus) -> Vec<Command> {
+        let mut commands = Vec::new();
+        header_ui(ui, corpus, &mut commands);
+        if corpus.has_folder_schema() == Some(false) {
+            presets_ui(ui, corpus, &mut commands);
+        }
+        self.filter_ui(ui);
+        let listed: Vec<usize> = (0..corpus.entries().len())
+            .filter(|&i| self.filter.accepts(&corpus.entries()[i]))
+            .collect();
+        ui.weak(format!(
+            "{} of {} texts listed",
+            listed.len(),
+            corpus.entries().len()
+        ));
+        egui::ScrollArea::vertical()
+            .id_salt("hamish-corpus-list")
+            .max_height(LIST_HEIGHT)
+            .auto_shrink([false, true])
+            .show_rows(ui, ROW_HEIGHT, listed.len(), |ui, rows| {
+                for &index in &listed[rows] {
+                    let entry = &corpus.entries()[index];
+                    let current = corpus.current() == Some(index);
+                    if entry_row_ui(ui, entry, current).clicked() && !current {
+                        commands.push(Command::Act(Action::GoToDocument { index }));
+                    }
+                }
+            });
+        if let Some(entry) = corpus.current().and_then(|i| corpus.entries().get(i)) {
+            status_ui(ui, entry, &mut commands);
+        }
+        commands
+    }
+
+    fn filter_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            TextField::singleline(&mut self.filter.name)
+                .id_salt("hamish-corpus-filter")
+                .desired_width(120.0)
+                .hint_text("Filter by name")
+                .show(ui);
+            let shown = self.filter.status.map_or("any status", |s| s.name());
+            let caption = ui.label("Show:");
+            egui::ComboBox::from_id_salt("hamish-corpus-status")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.filter.status, None, "any status");
+                    for status in DocumentStatus::ALL {
+                        ui.selectable_value(&mut self.filter.status, Some(status), status.name());
+                    }
+                })
+                .response
+                .labelled_by(caption.id);
+        });
+    }
+}
+
+/// The folder's name, how many texts, and the scan's progress with its Stop button.
+fn header_ui(ui: &mut egui::Ui, corpus: &Corpus, commands: &mut Vec<Command>) {
+    let title = corpus.folder().map_or_else(
+        || "Texts opened together".to_owned(),
+        crate::workspace::open::display_name,
+    );
+    ui.add(ArabicLabel::new(title).strong().elide());
+    let progress = corpus.progress();
+    if progress.running {
+        ui.horizontal(|ui| {
+            let done = progress.read as f32 / progress.total.max(1) as f32;
+            ui.add(
+                egui::ProgressBar::new(done)
+                    .desired_width(140.0)
+                    .text(format!("{} / {}", progress.read, progress.total)),
+            );
+            if ui.button("Stop").clicked() {
+                commands.push(Command::Act(Action::CancelScan));
+            }
+        });
+    } else if progress.cancelled && progress.read < progress.total {
+        ui.weak(format!(
+            "Stopped: {} of {} texts read",
+            progress.read, progress.total
+        ));
+    }
+}
+
+/// The presets offered to a folder without `schema.ron`.
+fn presets_ui(ui: &mut egui::Ui, corpus: &Corpus, commands: &mut Vec<Command>) {
+    let Some(folder) = corpus.folder() else {
+        return;
+    };
+    ui.group(|ui| {
+        ui.label("This folder has no schema.ron. Use a bundled schema:");
+        for preset in PRESETS {
+            let schema = preset.schema();
+            let response = ui.button(&schema.name_en);
+            if response.clicked() {
+                commands.push(Command::Act(Action::UseSchemaPreset {
+                    folder: folder.to_owned(),
+                    preset: preset.id.to_owned(),
+                }));
+            }
+        }
+    });
+}
+
+/// One text: its name, annotation count and status, and its counts per label.
+fn entry_row_ui(ui: &mut egui::Ui, entry: &CorpusEntry, current: bool) -> egui::Response {
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
+    if current {
+        ui.painter()
+            .rect_filled(rect, 3.0, ui.visuals().selection.bg_fill);
+    } else if response.hovered() {
+        ui.painter()
+            .rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+    }
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect.shrink2(egui::vec2(4.0, 1.0)))
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    child.horizontal(|ui| {
+        let (count, status) = match &entry.summary {
+            Some(s) if s.problem.is_some() => ("!".to_owned(), "unreadable"),
+            Some(s) => (s.annotations.to_string(), s.status.name()),
+            None => ("…".to_owned(), ""),
+        };
+        ui.label(egui::RichText::new(count).strong());
+        ui.label(egui::RichText::new(status).color(status_colour(entry)));
+        ui.add(ArabicLabel::new(entry.name.as_str()).elide());
+    });
+    let labels = entry.summary.as_ref().map_or_else(String::new, |s| {
+        s.per_label
+            .iter()
+            .map(|(label, n)| format!("{label} {n}"))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    });
+    child.add(
+        ArabicLabel::new(labels)
+            .size(11.0)
+            .elide()
+            .color(Color32::GRAY),
+    );
+    let name = entry.name.clone();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    match entry.summary.as_ref().and_then(|s| s.problem.as_deref()) {
+        Some(problem) => response.on_hover_text(problem),
+        None => response,
+    }
+}
+
+fn status_colour(entry: &CorpusEntry) -> Color32 {
+    match entry.summary.as_ref().map(|s| s.status) {
+        Some(DocumentStatus::Done) => Color32::from_rgb(40, 150, 60),
+        Some(DocumentStatus::InProgress) => Color32::from_rgb(200, 130, 0),
+        _ => Color32::GRAY,
+    }
+}
+
+/// The open text's status, as three buttons.
+fn status_ui(ui: &mut egui::Ui, entry: &CorpusEntry, commands: &mut Vec<Command>) {
+    let now = entry
+        .summary
+        .as_ref()
+        .map_or(DocumentStatus::New, |s| s.status);
+    ui.horizontal(|ui| {
+        ui.label("This text:");
+        for status in DocumentStatus::ALL {
+            if ui.selectable_label(now == status, status.name()).clicked() && now != status {
+                commands.push(Command::Act(Action::SetDocumentStatus { status }));
+            }
+        }
+    });
+}
