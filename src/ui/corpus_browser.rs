@@ -8,6 +8,7 @@ use super::commands::Command;
 use super::widgets::{ArabicLabel, TextField};
 use crate::model::schema::PRESETS;
 use crate::model::set::DocumentStatus;
+use crate::text::BaseDirection;
 use crate::workspace::corpus::{Corpus, CorpusEntry, CorpusFilter};
 use crate::workspace::Action;
 use egui::{Color32, Sense};
@@ -159,7 +160,12 @@ fn entry_row_ui(ui: &mut egui::Ui, entry: &CorpusEntry, current: bool) -> egui::
         };
         ui.label(egui::RichText::new(count).strong());
         ui.label(egui::RichText::new(status).color(status_colour(entry)));
-        ui.add(ArabicLabel::new(entry.name.as_str()).elide());
+        // A file name reads left to right, as in the status bar ("01-حلب.txt").
+        ui.add(
+            ArabicLabel::new(entry.name.as_str())
+                .direction(BaseDirection::Ltr)
+                .elide(),
+        );
     });
     let labels = entry.summary.as_ref().map_or_else(String::new, |s| {
         s.per_label

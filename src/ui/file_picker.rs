@@ -168,7 +168,11 @@ impl FilePicker {
                     } else {
                         entry.name.clone()
                     };
-                    let row = ui.add(ArabicLabel::new(shown).sense(egui::Sense::click()));
+                    let row = ui.add(
+                        ArabicLabel::new(shown)
+                            .direction(crate::text::BaseDirection::Ltr)
+                            .sense(egui::Sense::click()),
+                    );
                     if row.hovered() {
                         ui.painter().rect_stroke(
                             row.rect,

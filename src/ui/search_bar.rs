@@ -300,7 +300,10 @@ fn options_ui(ui: &mut egui::Ui, options: &mut SearchOptions) {
         ui.checkbox(&mut options.clitics, "+ clitics")
             .on_hover_text("Also after و ف ب ل ك and ال in the same word");
     });
-    ui.checkbox(&mut options.ta_marbuta, "ة = ه")
+    // The letters are drawn by the text engine; egui's own text would not join or order them.
+    let letters = ui.add(ArabicLabel::new("ة = ه"));
+    ui.checkbox(&mut options.ta_marbuta, "")
+        .labelled_by(letters.id)
         .on_hover_text("Treat ta marbuta and ha as one letter");
     ui.checkbox(&mut options.regex, "Regex")
         .on_hover_text("The query is a regular expression");

@@ -57,15 +57,16 @@ impl Workspace {
         if follows {
             session.replace_schema(SchemaSource::Folder, schema);
             return Some(Message::info(format!(
-                "{} now uses it; the other texts of the folder will when they open.",
+                "The open text uses it now, and the folder's other texts will when they open \
+                 ({}).",
                 open.name
             )));
         }
         Some(Message::warning(format!(
-            "{} keeps the schema “{}”: its annotations were made with it. Texts without \
-             annotations use the folder's schema.",
-            open.name,
-            session.schema().name_en
+            "The open text keeps the schema “{}”: its annotations were made with it ({}). Texts \
+             without annotations use the folder's schema.",
+            session.schema().name_en,
+            open.name
         )))
     }
 }
