@@ -270,3 +270,52 @@ fn search_across_the_folder_lists_hits_and_a_click_opens_the_text_at_the_hit() {
     );
     harness.get_by_label("1 of 1");
 }
+
+#[test]
+fn preferences_are_kept_between_runs_theme_zoom_annotator_and_recent_files() {
+    use hamish::workspace::preferences::{Preferences, Theme};
+    let dir = tempfile::tempdir().unwrap();
+    let prefs_path = dir.path().join("config/preferences.ron");
+    let text = sample_copy(&dir);
+    let open = Action::Open {
+        path: text.clone(),
+        encoding: None,
+    };
+    let mut harness = app_harness(HamishApp::for_window(
+        open.clone(),
+        Some(prefs_path.clone()),
+    ));
+    press(&mut harness, Modifiers::COMMAND, Key::Comma);
+    harness.get_by_label("Light").click();
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Annotator")
+        .click();
+    harness.run();
+    type_chars(&mut harness, "ليلى");
+    press(&mut harness, Modifiers::COMMAND, Key::Plus);
+    let saved = Preferences::load(&prefs_path).unwrap();
+    assert_eq!(saved.theme, Theme::Light);
+    assert_eq!(saved.annotator, "ليلى");
+    assert!((saved.zoom - 1.1).abs() < 1e-6, "{}", saved.zoom);
+    assert_eq!(saved.recent_files, [text.clone()]);
+    // The next run starts with them: the theme, the zoom, the name in new annotations.
+    let harness2 = app_harness(HamishApp::for_window(open, Some(prefs_path.clone())));
+    assert_eq!(harness2.ctx.theme(), egui::Theme::Light);
+    assert!((harness2.state().view().zoom() - 1.1).abs() < 1e-6);
+    assert_eq!(harness2.state().workspace().author(), "ليلى");
+    // A file that does not read is reported and left as it is.
+    std::fs::write(&prefs_path, "(theme: ").unwrap();
+    let harness3 = app_harness(HamishApp::for_window(
+        Action::OpenSample,
+        Some(prefs_path.clone()),
+    ));
+    assert!(harness3
+        .state()
+        .error()
+        .unwrap()
+        .contains("preferences.ron:1:"));
+    drop(harness3);
+    assert_eq!(std::fs::read_to_string(&prefs_path).unwrap(), "(theme: ");
+}

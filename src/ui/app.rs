@@ -12,6 +12,7 @@ use super::file_picker::{FilePicker, PickerOutcome, PickerPurpose, NO_DIALOG_WIT
 use super::highlights::highlights_for;
 use super::menu::menu_bar_ui;
 use super::notices::{notices_ui, recovery_offer_ui, Notice, Severity as NoticeSeverity};
+use super::preferences_window::preferences_window_ui;
 use super::schema_legend::schema_legend_ui;
 use super::search_bar::{HitStep, SearchBar};
 use super::shortcut_sheet::{shortcut_sheet_ui, toggle_shortcut_sheet};
@@ -21,6 +22,7 @@ use super::widgets::{text_resources, ArabicLabel};
 use crate::model::annotation::AnnotationId;
 use crate::store::formats::LossReport;
 use crate::text::FontSet;
+use crate::workspace::preferences::{Preferences, Theme};
 use crate::workspace::{
     Action, ActionError, Message, OpenText, Outcome, Report, Severity, Workspace,
 };
@@ -56,6 +58,16 @@ pub struct HamishApp {
     browser: CorpusBrowser,
     /// The in-window file picker, while shown.
     picker: Option<FilePicker>,
+    /// The preferences in use.
+    prefs: Preferences,
+    /// Where they are kept (`None`: not kept, as in tests, or the file did not read).
+    prefs_path: Option<PathBuf>,
+    /// True while the Preferences window is shown.
+    prefs_shown: bool,
+    /// The theme last given to egui.
+    theme_applied: Option<Theme>,
+    /// The widgets' fonts must follow the view's (a font came from the preferences).
+    widget_fonts_stale: bool,
 }
 
 impl HamishApp {
@@ -71,10 +83,34 @@ impl HamishApp {
         })
     }
 
+    /// The window as `hamish` runs it: the preferences read from `prefs_path` (kept there as
+    /// they change; a file that does not read is reported and left alone), then `open` run.
+    pub fn for_window(open: Action, prefs_path: Option<PathBuf>) -> Self {
+        let mut app = Self::blank();
+        if let Some(path) = prefs_path {
+            match Preferences::load(&path) {
+                Ok(prefs) => {
+                    app.prefs_path = Some(path);
+                    app.use_preferences(prefs);
+                }
+                Err(err) => app.notices.push(Notice::warning(err.to_string())),
+            }
+        }
+        app.run(open);
+        app
+    }
+
     /// Opens what `open` opens (a file, a folder, several files, the sample); what cannot be
-    /// shown leaves a message saying why.
+    /// shown leaves a message saying why. Preferences are the defaults and are not kept.
     pub fn with_action(open: Action) -> Self {
-        let mut app = Self {
+        let mut app = Self::blank();
+        app.run(open);
+        app
+    }
+
+    /// The window with nothing open.
+    fn blank() -> Self {
+        let app = Self {
             workspace: Workspace::new(author_name()),
             view: DocumentView::new(String::new()),
             selected: None,
@@ -88,9 +124,96 @@ impl HamishApp {
             search: SearchBar::default(),
             browser: CorpusBrowser::default(),
             picker: None,
+            prefs: Preferences::default(),
+            prefs_path: None,
+            prefs_shown: false,
+            theme_applied: None,
+            widget_fonts_stale: false,
         };
-        app.run(open);
         app
+    }
+
+    /// The preferences in use.
+    pub fn preferences(&self) -> &Preferences {
+        &self.prefs
+    }
+
+    /// Uses `prefs` (annotator, zoom, font; the theme and language at the next frame) and keeps
+    /// them.
+    fn use_preferences(&mut self, prefs: Preferences) {
+        let name = if prefs.annotator.trim().is_empty() {
+            author_name()
+        } else {
+            prefs.annotator.trim().to_owned()
+        };
+        self.workspace.set_author(name);
+        self.view.set_zoom(prefs.zoom);
+        if prefs.font_file != self.prefs.font_file {
+            self.widget_fonts_stale = true;
+            match &prefs.font_file {
+                Some(path) => {
+                    self.use_font_file(path);
+                }
+                None => self.view.set_fonts(FontSet::embedded()),
+            }
+        }
+        self.prefs = prefs;
+        self.save_preferences();
+    }
+
+    /// Writes the preferences to their file, when they have one.
+    fn save_preferences(&mut self) {
+        let Some(path) = &self.prefs_path else {
+            return;
+        };
+        if let Err(err) = self.prefs.save(path) {
+            self.notices.push(Notice::warning(format!(
+                "The preferences could not be saved: {err}"
+            )));
+            // Said once; the window goes on with them in memory.
+            self.prefs_path = None;
+        }
+    }
+
+    /// Notes the open text (and folder) among the recent ones.
+    fn note_recent(&mut self) {
+        let text = self
+            .document()
+            .filter(|d| !d.is_sample)
+            .map(|d| d.session.source().path.clone());
+        let folder = self
+            .workspace
+            .corpus()
+            .and_then(|c| c.folder())
+            .map(Path::to_owned);
+        let before = self.prefs.clone();
+        if let Some(text) = text {
+            self.prefs.note_opened(&text, false);
+        }
+        if let Some(folder) = folder {
+            self.prefs.note_opened(&folder, true);
+        }
+        if self.prefs != before {
+            self.save_preferences();
+        }
+    }
+
+    /// Applies the theme when it changed, and keeps a zoom changed with the keys.
+    fn follow_preferences(&mut self, ctx: &egui::Context) {
+        if std::mem::take(&mut self.widget_fonts_stale) {
+            self.sync_widget_fonts(ctx);
+        }
+        if self.theme_applied != Some(self.prefs.theme) {
+            ctx.set_theme(match self.prefs.theme {
+                Theme::Dark => egui::Theme::Dark,
+                Theme::Light => egui::Theme::Light,
+            });
+            self.theme_applied = Some(self.prefs.theme);
+        }
+        if self.view.zoom() != self.prefs.zoom {
+            self.prefs.zoom = self.view.zoom();
+            self.save_preferences();
+        }
     }
 
     /// The document view (for tests).
@@ -176,6 +299,7 @@ impl HamishApp {
     fn absorb(&mut self, outcome: Outcome, in_status_bar: bool) {
         let changes = outcome.changes;
         if changes.opened {
+            self.note_recent();
             self.recovery_postponed = false;
             self.selected = None;
             self.status_message = None;
@@ -235,9 +359,12 @@ impl HamishApp {
         }
     }
 
-    fn use_font_file(&mut self, path: &Path) {
+    /// Adds font file `path`; false when it could not be read (the message says why).
+    fn use_font_file(&mut self, path: &Path) -> bool {
         // A font with Arabic letters becomes the primary font; any other only fills gaps.
-        match self.view.fonts_mut().add_font_file(path) {
+        let result = self.view.fonts_mut().add_font_file(path);
+        let loaded = result.is_ok();
+        match result {
             Ok(id) if self.view.fonts().primary() != id => {
                 self.notices.push(Notice::warning(format!(
                     "{} has no Arabic letters, so it is only used for characters the other fonts \
@@ -249,6 +376,23 @@ impl HamishApp {
             Err(err) => self.notices.push(Notice::error(format!(
                 "{err}. Choose a TrueType or OpenType font file (.ttf, .otf)."
             ))),
+        }
+        loaded
+    }
+
+    /// Uses font file `path` (`None`: the embedded fonts) and keeps the choice when it worked.
+    fn choose_font(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
+        let worked = match &path {
+            Some(path) => self.use_font_file(path),
+            None => {
+                self.view.set_fonts(FontSet::embedded());
+                true
+            }
+        };
+        self.sync_widget_fonts(ctx);
+        if worked && self.prefs.font_file != path {
+            self.prefs.font_file = path;
+            self.save_preferences();
         }
     }
 
@@ -319,18 +463,13 @@ impl HamishApp {
             Command::OpenFile(path) => self.run(open_action(path)),
             Command::ChooseFontDialog => {
                 if let Some(path) = pick_file("Choose a font", &[("Fonts", &["ttf", "otf"])]) {
-                    self.use_font_file(&path);
-                    self.sync_widget_fonts(ctx);
+                    self.choose_font(ctx, Some(path));
                 }
             }
-            Command::UseFontFile(path) => {
-                self.use_font_file(&path);
-                self.sync_widget_fonts(ctx);
-            }
-            Command::UseEmbeddedFonts => {
-                self.view.set_fonts(FontSet::embedded());
-                self.sync_widget_fonts(ctx);
-            }
+            Command::UseFontFile(path) => self.choose_font(ctx, Some(path)),
+            Command::UseEmbeddedFonts => self.choose_font(ctx, None),
+            Command::OpenPreferences => self.prefs_shown = true,
+            Command::SetPreferences(prefs) => self.use_preferences(*prefs),
             Command::ReopenWithEncoding(encoding) => self.run(Action::Reopen { encoding }),
             Command::ExportDialog(format) => {
                 let title = format!("Export as {}: choose a folder", format.display_name());
@@ -637,7 +776,7 @@ impl HamishApp {
         let mut commands = Vec::new();
         let current_encoding = self.document().map(|d| d.session.source().encoding);
         egui::Panel::top("menu").show(ui, |ui| {
-            commands.extend(menu_bar_ui(ui, current_encoding));
+            commands.extend(menu_bar_ui(ui, current_encoding, &self.prefs));
         });
         let status = StatusLine {
             file_name: self.file_name(),
@@ -703,10 +842,16 @@ impl HamishApp {
         }
         commands.extend(dropped_files(&ctx));
         self.picker_ui(&ctx);
+        if self.prefs_shown {
+            let mut shown = true;
+            commands.extend(preferences_window_ui(&ctx, &mut shown, &self.prefs));
+            self.prefs_shown = shown;
+        }
         for command in commands {
             self.apply(&ctx, command);
         }
         self.follow_scan(&ctx);
+        self.follow_preferences(&ctx);
         self.autosave(&ctx);
         let title = self.title();
         if title != self.title {

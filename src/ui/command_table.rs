@@ -339,6 +339,8 @@ pub static COMMANDS: &[CommandSpec] = &[
     row!("Save annotations", CommandGroup::File, &[key(Chord::ctrl(Key::S))], true, Command::Save),
     row!("Save As…", CommandGroup::File, &[key(Chord::ctrl(Key::S).shift())], true,
         Command::SaveAsDialog),
+    row!("Preferences…", CommandGroup::File, &[key(Chord::ctrl(Key::Comma))], true,
+        Command::OpenPreferences),
     row!("Quit", CommandGroup::File, &[key(Chord::ctrl(Key::Q))], true, Command::Quit),
     row!("Undo", CommandGroup::Edit, &[key(Chord::ctrl(Key::Z))], false, Command::Undo),
     row!("Redo", CommandGroup::Edit, &[key(Chord::ctrl(Key::Y)), key(Chord::ctrl(Key::Z).shift())],

@@ -110,6 +110,10 @@ pub enum Command {
     SearchStep(HitStep),
     /// Hide the search bar.
     CloseSearch,
+    /// Show the Preferences window.
+    OpenPreferences,
+    /// Use and keep these preferences (edited in the Preferences window).
+    SetPreferences(Box<crate::workspace::preferences::Preferences>),
     /// Search every text of the open folder (the results list under the search bar).
     SearchFolder,
     /// Hide the results of the search across the folder.

@@ -201,6 +201,11 @@ impl DocumentView {
         self.zoom
     }
 
+    /// Sets the zoom factor (clamped to 50–400 %), e.g. from the preferences.
+    pub fn set_zoom(&mut self, zoom: f32) {
+        self.zoom = zoom.clamp(super::commands::ZOOM_MIN, super::commands::ZOOM_MAX);
+    }
+
     /// The current selection, if any.
     pub fn selection(&self) -> Option<Selection> {
         self.selection

@@ -1,11 +1,14 @@
-//! The menu bar: File (open, save, save as, export, import, quit), Edit (undo, redo, delete annotation,
+//! The menu bar: File (open, open folder, next/previous text, open recent, save, save as, export,
+//! import, preferences, quit), Edit (undo, redo, delete annotation,
 //! select, copy), View (zoom, encoding), Font (choose a font file, back to embedded fonts) and Help
 //! (the shortcut sheet). Item names and their shortcuts come from the command table.
 
 use super::command_table::spec_for;
 use super::commands::{Command, ZoomStep};
+use super::preferences_window::recent_menu_ui;
 use crate::model::text_format::TextEncoding;
 use crate::store::formats::{ExportFormat, ImportFormat};
+use crate::workspace::preferences::Preferences;
 
 /// The table commands of each menu, in order; `None` is a separator.
 const FILE_TOP: [Command; 6] = [
@@ -36,6 +39,7 @@ const FONT: [Command; 2] = [Command::ChooseFontDialog, Command::UseEmbeddedFonts
 /// Every table command a menu shows (for the test that each has a row).
 pub fn menu_commands() -> Vec<Command> {
     let mut all: Vec<Command> = FILE_TOP.to_vec();
+    all.push(Command::OpenPreferences);
     all.push(Command::Quit);
     all.extend(EDIT.iter().flatten().cloned());
     all.extend(VIEW_ZOOM);
@@ -46,19 +50,25 @@ pub fn menu_commands() -> Vec<Command> {
 
 /// Shows the menu bar (`encoding`: the open text's, ticked in View > Encoding); returns the
 /// commands chosen.
-pub fn menu_bar_ui(ui: &mut egui::Ui, encoding: Option<TextEncoding>) -> Vec<Command> {
+pub fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    encoding: Option<TextEncoding>,
+    prefs: &Preferences,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             for command in FILE_TOP {
                 command_button_ui(ui, command, &mut commands);
             }
+            recent_menu_ui(ui, prefs, &mut commands);
             if ui.button("Save As…  (Ctrl+Shift+S)").clicked() {
                 commands.push(Command::SaveAsDialog);
             }
             ui.separator();
             exchange_menus_ui(ui, &mut commands);
             ui.separator();
+            command_button_ui(ui, Command::OpenPreferences, &mut commands);
             command_button_ui(ui, Command::Quit, &mut commands);
         });
         ui.menu_button("Edit", |ui| {

@@ -12,6 +12,7 @@ pub mod highlights;
 pub mod menu;
 pub mod notices;
 pub mod painter;
+pub mod preferences_window;
 pub mod schema_legend;
 pub mod search_bar;
 pub mod shortcut_sheet;
@@ -19,6 +20,7 @@ pub mod shortcuts;
 pub mod status_bar;
 pub mod widgets;
 
+use crate::workspace::preferences::Preferences;
 pub use app::HamishApp;
 pub use commands::{CloseChoice, Command, ZoomStep};
 pub use document_view::{DocumentView, Selection};
@@ -36,7 +38,7 @@ pub fn run_window(open: crate::workspace::Action) -> Result<(), eframe::Error> {
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
-    let app = HamishApp::with_action(open);
+    let app = HamishApp::for_window(open, Preferences::default_path());
     eframe::run_native(
         "Hamish",
         options,

@@ -15,6 +15,7 @@ mod label_all;
 pub mod open;
 pub mod outcome;
 pub mod page;
+pub mod preferences;
 mod schema_files;
 
 pub use action::Action;
@@ -51,6 +52,14 @@ impl Workspace {
     /// The name written into new annotations.
     pub fn author(&self) -> &str {
         &self.author
+    }
+
+    /// Changes the name written into annotations made from now on (in the open text too).
+    pub fn set_author(&mut self, author: impl Into<String>) {
+        self.author = author.into();
+        if let Some(open) = &mut self.open {
+            open.session.set_author(self.author.clone());
+        }
     }
 
     /// True when the open text has annotation changes that are not saved.

@@ -296,6 +296,11 @@ impl AnnotationSession {
         &self.author
     }
 
+    /// Changes the author written into annotations made from now on.
+    pub fn set_author(&mut self, author: impl Into<String>) {
+        self.author = author.into();
+    }
+
     /// The undo history (for enabling Undo/Redo).
     pub fn history(&self) -> &History {
         &self.history
