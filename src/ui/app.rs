@@ -110,7 +110,7 @@ impl HamishApp {
 
     /// The window with nothing open.
     fn blank() -> Self {
-        let app = Self {
+        Self {
             workspace: Workspace::new(author_name()),
             view: DocumentView::new(String::new()),
             selected: None,
@@ -129,8 +129,7 @@ impl HamishApp {
             prefs_shown: false,
             theme_applied: None,
             widget_fonts_stale: false,
-        };
-        app
+        }
     }
 
     /// The preferences in use.
