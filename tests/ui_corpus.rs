@@ -299,7 +299,7 @@ fn preferences_are_kept_between_runs_theme_zoom_annotator_and_recent_files() {
     assert_eq!(saved.theme, Theme::Light);
     assert_eq!(saved.annotator, "ليلى");
     assert!((saved.zoom - 1.1).abs() < 1e-6, "{}", saved.zoom);
-    assert_eq!(saved.recent_files, [text.clone()]);
+    assert_eq!(saved.recent_files, std::slice::from_ref(&text));
     // The next run starts with them: the theme, the zoom, the name in new annotations.
     let harness2 = app_harness(HamishApp::for_window(open, Some(prefs_path.clone())));
     assert_eq!(harness2.ctx.theme(), egui::Theme::Light);
