@@ -319,3 +319,83 @@ fn preferences_are_kept_between_runs_theme_zoom_annotator_and_recent_files() {
     drop(harness3);
     assert_eq!(std::fs::read_to_string(&prefs_path).unwrap(), "(theme: ");
 }
+
+/// Clicks the text field named `name` and types `text` into it.
+fn type_into(harness: &mut Harness<'_, HamishApp>, name: &str, text: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, name)
+        .click();
+    harness.run();
+    type_chars(harness, text);
+}
+
+#[test]
+fn the_schema_editor_adds_a_label_checks_as_you_type_and_saves_the_folder_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(&dir);
+    let mut harness = app_harness(HamishApp::new(Some(&path)));
+    harness.get_by_label("Edit schema…").click();
+    harness.run();
+    harness.get_by_label("Add label").click();
+    harness.run();
+    harness.get_by_label("label \"label-6\" needs an Arabic and an English name");
+    type_into(&mut harness, "Label 6 Arabic name", "رأي");
+    type_into(&mut harness, "Label 6 English name", "Opinion");
+    type_into(&mut harness, "Label 6 key", "2");
+    harness.get_by_label_contains("hotkey '2' of label \"label-6\"");
+    press(&mut harness, Modifiers::NONE, Key::Backspace);
+    type_chars(&mut harness, "6");
+    assert!(harness.query_by_label_contains("hotkey").is_none());
+    harness.get_by_label("Save schema.ron").click();
+    harness.run();
+    let written = std::fs::read_to_string(dir.path().join("schema.ron")).unwrap();
+    assert!(written.contains("name_ar: \"رأي\"") && written.contains("hotkey: Some('6')"));
+    // The open text uses it: key 6 labels the selection as an opinion.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    let open = harness.state().document().unwrap();
+    assert_eq!(
+        open.session.schema().label("label-6").unwrap().name_en,
+        "Opinion"
+    );
+    harness.get_by_label("Opinion رأي");
+}
+
+#[test]
+fn the_charts_show_every_technique_for_the_text_and_the_folder() {
+    use hamish::model::schema::{Preset, NEWS_RHETORIC};
+    use hamish::search::SearchOptions;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = three_texts(&dir);
+    let preset = Preset::by_id(NEWS_RHETORIC).unwrap();
+    std::fs::write(folder.join("schema.ron"), preset.ron).unwrap();
+    let mut harness = app_harness(HamishApp::with_action(Action::OpenFolder {
+        path: folder.clone(),
+    }));
+    let ctx = harness.ctx.clone();
+    let label_all = |label: &str, query: &str| {
+        Command::Act(Action::LabelAllHits {
+            label: label.into(),
+            query: query.into(),
+            options: SearchOptions::default(),
+        })
+    };
+    let state = harness.state_mut();
+    state.apply_command(&ctx, label_all("loaded-language", "قاتلت"));
+    state.apply_command(&ctx, label_all("smears", "جبهة النصرة"));
+    state.apply_command(&ctx, Command::StepDocument(true));
+    state.apply_command(&ctx, label_all("loaded-language", "الوزير"));
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    harness.get_by_label("Label charts");
+    harness.get_by_label("1 (100 %)");
+    assert_eq!(
+        harness.query_all_by_label("0 (0 %)").count(),
+        19,
+        "every other technique"
+    );
+    harness.get_by_label("Folder").click();
+    harness.run();
+    harness.get_by_label("2 (67 %)");
+    harness.get_by_label("1 (33 %)");
+    harness.get_by_label("Per text");
+}

@@ -5,6 +5,7 @@
 //! one place ([`HamishApp::absorb`]). Also autosave and asking before closing with unsaved changes.
 
 use super::annotation_panel::{annotation_panel_ui, annotation_rows, AnnotationRow};
+use super::charts::{charts_window_ui, ChartScope};
 use super::commands::{CloseChoice, Command};
 use super::corpus_browser::CorpusBrowser;
 use super::document_view::DocumentView;
@@ -13,6 +14,7 @@ use super::highlights::highlights_for;
 use super::menu::menu_bar_ui;
 use super::notices::{notices_ui, recovery_offer_ui, Notice, Severity as NoticeSeverity};
 use super::preferences_window::preferences_window_ui;
+use super::schema_editor::{EditorOutcome, SchemaEditor};
 use super::schema_legend::schema_legend_ui;
 use super::search_bar::{HitStep, SearchBar};
 use super::shortcut_sheet::{shortcut_sheet_ui, toggle_shortcut_sheet};
@@ -22,6 +24,7 @@ use super::widgets::{text_resources, ArabicLabel};
 use crate::model::annotation::AnnotationId;
 use crate::store::formats::LossReport;
 use crate::text::FontSet;
+use crate::workspace::corpus::DocumentSummary;
 use crate::workspace::preferences::{Preferences, Theme};
 use crate::workspace::{
     Action, ActionError, Message, OpenText, Outcome, Report, Severity, Workspace,
@@ -68,6 +71,10 @@ pub struct HamishApp {
     theme_applied: Option<Theme>,
     /// The widgets' fonts must follow the view's (a font came from the preferences).
     widget_fonts_stale: bool,
+    /// The schema editor, while shown.
+    schema_editor: Option<SchemaEditor>,
+    /// True while the label charts are shown, and which counts they show.
+    charts: (bool, ChartScope),
 }
 
 impl HamishApp {
@@ -129,7 +136,14 @@ impl HamishApp {
             prefs_shown: false,
             theme_applied: None,
             widget_fonts_stale: false,
+            schema_editor: None,
+            charts: (false, ChartScope::Text),
         }
+    }
+
+    /// The schema editor, while shown (for tests).
+    pub fn schema_editor(&self) -> Option<&SchemaEditor> {
+        self.schema_editor.as_ref()
     }
 
     /// The preferences in use.
@@ -468,6 +482,13 @@ impl HamishApp {
             Command::UseFontFile(path) => self.choose_font(ctx, Some(path)),
             Command::UseEmbeddedFonts => self.choose_font(ctx, None),
             Command::OpenPreferences => self.prefs_shown = true,
+            Command::ToggleCharts => self.charts.0 = !self.charts.0,
+            Command::OpenSchemaEditor => {
+                self.schema_editor = self.document().and_then(|open| {
+                    let folder = open.session.source().path.parent()?.to_path_buf();
+                    Some(SchemaEditor::new(open.session.schema(), folder))
+                });
+            }
             Command::SetPreferences(prefs) => self.use_preferences(*prefs),
             Command::ReopenWithEncoding(encoding) => self.run(Action::Reopen { encoding }),
             Command::ExportDialog(format) => {
@@ -841,6 +862,20 @@ impl HamishApp {
         }
         commands.extend(dropped_files(&ctx));
         self.picker_ui(&ctx);
+        if let (true, Some(open)) = (self.charts.0, self.workspace.open_text()) {
+            let summary = DocumentSummary::of(open.session.set());
+            let (shown, scope) = &mut self.charts;
+            let corpus = self.workspace.corpus();
+            let schema = open.session.schema();
+            charts_window_ui(&ctx, shown, scope, schema, Some(&summary), corpus);
+        }
+        if let Some(editor) = &mut self.schema_editor {
+            match editor.ui(&ctx) {
+                EditorOutcome::Open => {}
+                EditorOutcome::Closed => self.schema_editor = None,
+                EditorOutcome::Save(command) => commands.push(command),
+            }
+        }
         if self.prefs_shown {
             let mut shown = true;
             commands.extend(preferences_window_ui(&ctx, &mut shown, &self.prefs));

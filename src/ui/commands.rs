@@ -112,6 +112,10 @@ pub enum Command {
     CloseSearch,
     /// Show the Preferences window.
     OpenPreferences,
+    /// Show the schema editor for the open text's schema.
+    OpenSchemaEditor,
+    /// Show or hide the label charts.
+    ToggleCharts,
     /// Use and keep these preferences (edited in the Preferences window).
     SetPreferences(Box<crate::workspace::preferences::Preferences>),
     /// Search every text of the open folder (the results list under the search bar).

@@ -2,6 +2,7 @@
 
 pub mod annotation_panel;
 pub mod app;
+pub mod charts;
 pub mod command_table;
 pub mod commands;
 pub mod corpus_browser;
@@ -13,6 +14,7 @@ pub mod menu;
 pub mod notices;
 pub mod painter;
 pub mod preferences_window;
+pub mod schema_editor;
 pub mod schema_legend;
 pub mod search_bar;
 pub mod shortcut_sheet;

@@ -34,6 +34,9 @@ pub fn schema_legend_ui(
     });
     ui.add(ArabicLabel::new(schema.name_ar.as_str()).strong());
     ui.weak(format!("from {}", source_text(source)));
+    if ui.button("Edit schema…").clicked() {
+        commands.push(Command::OpenSchemaEditor);
+    }
     ui.add_space(4.0);
     for label in &schema.labels {
         if label_row_ui(ui, label, label_colour(schema, &label.id)).clicked() {

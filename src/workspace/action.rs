@@ -77,6 +77,14 @@ pub enum Action {
         /// A preset id (`named-entities`, `news-rhetoric`, `fact-checking`).
         preset: String,
     },
+    /// Save an edited schema as `folder`'s `schema.ron` (the old one kept as `.bak`); the open
+    /// text in that folder uses it at once. Annotations whose label it lacks are kept.
+    SaveFolderSchema {
+        /// The folder.
+        folder: PathBuf,
+        /// The schema.
+        schema: Box<crate::model::schema::Schema>,
+    },
     /// Annotate every hit of a search in the open text with `label`, as one undo step; hits that
     /// overlap an annotation with that label already are skipped.
     LabelAllHits {

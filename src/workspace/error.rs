@@ -89,6 +89,9 @@ pub enum ActionError {
         "there is no bundled schema “{0}”; choose named-entities, news-rhetoric or fact-checking"
     )]
     NoSuchPreset(String),
+    /// The edited schema has problems (listed); nothing was written.
+    #[error("the schema cannot be saved: {}", .0.join("; "))]
+    InvalidSchema(Vec<String>),
     /// A preset would replace a folder's schema file.
     #[error("{} exists already; a preset never replaces it (edit it, or move it away first)", .0.display())]
     SchemaExists(PathBuf),

@@ -16,7 +16,7 @@ pub mod open;
 pub mod outcome;
 pub mod page;
 pub mod preferences;
-mod schema_files;
+pub mod schema_files;
 
 pub use action::Action;
 pub use error::{ActionError, ExchangeError};
@@ -92,6 +92,9 @@ impl Workspace {
                 .fold(Outcome::default(), Outcome::with_message)),
             Action::Annotate { label, range } => self.current()?.annotate(&label, range),
             Action::UseSchemaPreset { folder, preset } => self.use_schema_preset(&folder, &preset),
+            Action::SaveFolderSchema { folder, schema } => {
+                self.save_folder_schema(&folder, *schema)
+            }
             Action::LabelAllHits {
                 label,
                 query,

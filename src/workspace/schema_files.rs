@@ -1,7 +1,11 @@
-//! A folder's schema file `schema.ron`: written from a bundled preset when a folder has none, and
-//! the open text following it (a text without annotations under another schema takes the folder's
-//! schema at once; one with them keeps the schema its annotations file names, and the message
-//! says so). Files are written atomically; an existing `schema.ron` is never replaced by a preset.
+//! A folder's schema file `schema.ron`: written from a bundled preset when a folder has none, or
+//! from the schema editor, and the open text following it. After a preset, a text without
+//! annotations under another schema takes the folder's schema at once; one with them keeps the
+//! schema its annotations file names, and the message says so. After the editor, the open text
+//! takes the edited schema (that is what was edited): annotations whose label was removed are kept
+//! and flagged (the legend lists them, `check` reports them), never dropped. Files are written
+//! atomically; a preset never replaces an existing `schema.ron`, the editor keeps the previous one
+//! as `schema.ron.bak`.
 
 use super::error::ActionError;
 use super::outcome::{Changes, Message, Outcome};
@@ -11,7 +15,105 @@ use crate::store::atomic::{save_atomic_with, Backup, RealFs};
 use crate::store::sidecar::{SchemaSource, FOLDER_SCHEMA_FILE};
 use std::path::Path;
 
+/// Everything that stops `schema` from being saved: its consistency problems, and ids with
+/// white space (they would break brat and CoNLL lines) or without names.
+pub fn problems_for_saving(schema: &Schema) -> Vec<String> {
+    let mut problems: Vec<String> = schema
+        .consistency_problems()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let spaced = |id: &str| id.chars().any(char::is_whitespace);
+    for label in &schema.labels {
+        if spaced(&label.id) {
+            problems.push(format!("label id {:?} has white space in it", label.id));
+        }
+        if label.name_en.trim().is_empty() || label.name_ar.trim().is_empty() {
+            problems.push(format!(
+                "label {:?} needs an Arabic and an English name",
+                label.id
+            ));
+        }
+    }
+    for relation in &schema.relations {
+        if spaced(&relation.id) {
+            problems.push(format!(
+                "relation type id {:?} has white space in it",
+                relation.id
+            ));
+        }
+    }
+    problems
+}
+
+/// `schema` as the RON text of a `schema.ron`, with a first line saying where it came from.
+pub fn schema_file_text(schema: &Schema) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_owned())
+        .escape_strings(false);
+    // Plain strings, chars, options and lists: serialising cannot fail.
+    let body = ron::ser::to_string_pretty(schema, config).expect("schemas serialize to RON");
+    format!("// Edited in Hamish's schema editor.\n{body}\n")
+}
+
 impl Workspace {
+    /// Saves `schema` as `folder`'s `schema.ron` (the old one kept as `.bak`) and makes the open
+    /// text in that folder use it.
+    pub(super) fn save_folder_schema(
+        &mut self,
+        folder: &Path,
+        schema: Schema,
+    ) -> Result<Outcome, ActionError> {
+        let problems = problems_for_saving(&schema);
+        if !problems.is_empty() {
+            return Err(ActionError::InvalidSchema(problems));
+        }
+        let path = folder.join(FOLDER_SCHEMA_FILE);
+        let text = schema_file_text(&schema);
+        // What is written must read back as the same schema.
+        match Schema::from_ron_str(&text, &path) {
+            Ok(back) if back == schema => {}
+            other => {
+                return Err(ActionError::WriteSchema {
+                    path,
+                    reason: format!("it would not read back the same ({other:?})"),
+                })
+            }
+        }
+        save_atomic_with(&RealFs, &path, text.as_bytes(), Backup::Keep).map_err(|e| {
+            ActionError::WriteSchema {
+                path: path.clone(),
+                reason: e.to_string(),
+            }
+        })?;
+        let mut outcome = Outcome::default().with_message(Message::info(format!(
+            "Saved the schema “{}” to {}.",
+            schema.name_en,
+            path.display()
+        )));
+        let in_folder = self
+            .open
+            .as_ref()
+            .is_some_and(|o| o.session.source().path.parent() == Some(folder));
+        if let (true, Some(open)) = (in_folder, self.open.as_mut()) {
+            let missing = open
+                .session
+                .set()
+                .annotations()
+                .filter(|a| schema.label(&a.label).is_none())
+                .count();
+            open.session.replace_schema(SchemaSource::Folder, schema);
+            outcome.changes = Changes::everything();
+            if missing > 0 {
+                outcome.messages.push(Message::warning(format!(
+                    "{missing} annotation(s) have a label the schema no longer has: they are \
+                     kept, drawn grey and listed under the labels."
+                )));
+            }
+        }
+        Ok(outcome)
+    }
+
     /// Writes preset `id` as `folder`'s `schema.ron` (refused when the folder has one).
     pub(super) fn use_schema_preset(
         &mut self,

@@ -408,3 +408,76 @@ fn an_empty_folder_is_refused_and_several_files_open_together() {
         Err(ActionError::NoSuchText(5))
     ));
 }
+
+#[test]
+fn an_edited_schema_is_saved_atomically_and_annotations_of_a_removed_label_are_kept() {
+    use crate::model::schema::Schema;
+    let (dir, path, mut ws) = opened_with("قال محمد في القاهرة");
+    ws.execute(Action::Annotate {
+        label: "cue".into(),
+        range: crate::offset::CharRange::from_indices(0, 3),
+    })
+    .unwrap();
+    let mut schema = ws.open_text().unwrap().session.schema().clone();
+    schema.labels.retain(|l| l.id != "cue");
+    // A relation type naming the removed label is a problem too; this one goes.
+    let still_names_cue = crate::workspace::schema_files::problems_for_saving(&schema);
+    assert!(still_names_cue[0].contains("cue-of"), "{still_names_cue:?}");
+    schema.relations.retain(|r| r.id != "cue-of");
+    schema.labels[0].name_ar = "زعم".into();
+    schema.labels[0].hotkey = Some('٧');
+    // Problems are refused with each one named, and nothing is written.
+    let mut broken = schema.clone();
+    broken.labels[1].id = "my source".into();
+    broken.labels[2].hotkey = Some('٧');
+    let err = ws
+        .execute(Action::SaveFolderSchema {
+            folder: dir.path().to_owned(),
+            schema: Box::new(broken),
+        })
+        .unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("white space") && text.contains("hotkey"),
+        "{text}"
+    );
+    assert!(!dir.path().join("schema.ron").exists());
+    let outcome = ws
+        .execute(Action::SaveFolderSchema {
+            folder: dir.path().to_owned(),
+            schema: Box::new(schema.clone()),
+        })
+        .unwrap();
+    assert!(outcome
+        .messages
+        .iter()
+        .any(|m| m.text.contains("1 annotation(s)")));
+    let written = std::fs::read_to_string(dir.path().join("schema.ron")).unwrap();
+    assert_eq!(
+        Schema::from_ron_str(&written, "schema.ron").unwrap(),
+        schema
+    );
+    let open = ws.open_text().unwrap();
+    assert_eq!(open.session.schema().labels[0].name_ar, "زعم");
+    assert_eq!(open.session.set().len(), 1, "the cue is kept");
+    // Saved and reopened: still there, under the folder's schema.
+    ws.execute(Action::Save).unwrap();
+    ws.execute(Action::Open {
+        path,
+        encoding: None,
+    })
+    .unwrap();
+    let open = ws.open_text().unwrap();
+    assert_eq!(
+        open.session.set().annotations().next().unwrap().label,
+        "cue"
+    );
+    assert!(open.session.schema().label("cue").is_none());
+    // A second save keeps the first file as .bak.
+    ws.execute(Action::SaveFolderSchema {
+        folder: dir.path().to_owned(),
+        schema: Box::new(schema),
+    })
+    .unwrap();
+    assert!(dir.path().join("schema.ron.bak").exists());
+}
