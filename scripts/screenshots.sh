@@ -12,7 +12,16 @@
 #                                       (Ctrl+Shift+Left twice from the caret at the start), then
 #                                       the shortcut sheet opened with F1;
 #   screenshots/window-mixed-row.png    "17 أوكتوبر/تشرين الأول (غرفة الأخبار)" annotated with
-#                                       Ctrl+A and 1: the side panel row in the text's visual order.
+#                                       Ctrl+A and 1: the side panel row in the text's visual order;
+#   screenshots/search-hits.png         a folder of three texts opened with `hamish FOLDER`, the
+#                                       named-entity preset chosen, Ctrl+F "الْقَاعِدَةُ" (pasted with
+#                                       its harakat): the hits marked, Enter and 2 (ORG) on three;
+#   screenshots/corpus-browser.png      the first text marked done, Ctrl+PageDown to the second:
+#                                       the folder browser with counts, labels and status;
+#   screenshots/schema-editor.png       Edit schema…, ORG given the key 1 that PER has: the
+#                                       problem listed as typed, Save disabled;
+#   screenshots/label-chart.png         a folder with the news-rhetoric preset, techniques marked
+#                                       with the keys in two texts, View > Label charts, Folder.
 # Only the window is captured. Needs: xvfb-run, xdotool, xclip, ImageMagick `import`.
 # Usage: scripts/screenshots.sh [--inside-x]   (the flag is used by the script itself)
 set -eu
@@ -51,6 +60,89 @@ drag() {
 key() {
     xdotool key --window "$WIN" "$1"
     sleep 0.4
+}
+
+# Pastes $1 into the focused field (xdotool's typing loses Arabic letters).
+paste() {
+    printf '%s' "$1" | xclip -selection clipboard
+    key ctrl+v
+}
+
+# Clicks at ($1,$2).
+click() {
+    xdotool mousemove "$1" "$2" click 1
+    sleep 0.5
+}
+
+# A folder $1 of three Arabic news texts (the sample first).
+news_folder() {
+    mkdir -p "$1"
+    cp "$SAMPLE" "$1/01-القاعدة.txt"
+    printf 'قاتلت القوات الحكومية وجبهة النصرة قرب حلب يوم 17 أكتوبر، وقال المتحدث باسم وزارة الدفاع إن تنظيم القاعدة خسر 5 ملايين دولار.\n' > "$1/02-حلب.txt"
+    printf 'زار وزير الخارجية المصري القاهرة أمس، وأكد أن 40٪ من المساعدات وصلت إلى غزة رغم تهديدات تنظيم القاعدة.\n' > "$1/03-القاهرة.txt"
+}
+
+# Screenshots of the workbench: search, folder browser, schema editor, label chart.
+workbench_shots() {
+    news_folder "$WORK/ner"
+    start_window "$WORK/ner"
+    # The folder has no schema.ron: choose the named-entity preset in the browser.
+    click 780 106
+    key ctrl+f
+    paste 'الْقَاعِدَةُ'
+    key Return
+    key 2
+    key Return
+    key 2
+    key Return
+    key 2
+    key Return
+    xdotool mousemove 1200 880
+    sleep 0.5
+    import -window "$WIN" screenshots/search-hits.png
+    # Mark the first text done, then on to the next one (it is saved first).
+    click 938 332
+    key ctrl+Next
+    # The search stays open: Enter selects this text's hit, 2 labels it.
+    key Return
+    key 2
+    xdotool mousemove 1200 880
+    sleep 0.5
+    import -window "$WIN" screenshots/corpus-browser.png
+    echo "first text saved: $(grep -c 'label:' "$WORK/ner/01-القاعدة.txt.ann.ron") annotations, $(grep -c 'status: Done' "$WORK/ner/01-القاعدة.txt.ann.ron") status line"
+    click 766 434
+    # Give ORG the key 1, which PER has: the problem is listed at once and Save waits.
+    click 432 185
+    key ctrl+a
+    key 1
+    xdotool mousemove 1200 880
+    sleep 0.5
+    import -window "$WIN" screenshots/schema-editor.png
+    kill "$APP"
+    wait "$APP" 2>/dev/null || true
+    sleep 0.5
+
+    news_folder "$WORK/rhetoric"
+    cp assets/schemas/news-rhetoric.ron "$WORK/rhetoric/schema.ron"
+    start_window "$WORK/rhetoric"
+    key ctrl+f
+    paste 'تنظيم القاعدة'
+    key Return
+    key 2
+    key Return
+    key 4
+    key Return
+    key 1
+    key ctrl+Next
+    key ctrl+a
+    key 1
+    key ctrl+shift+l
+    click 123 67
+    xdotool mousemove 1200 880
+    sleep 0.5
+    import -window "$WIN" screenshots/label-chart.png
+    kill "$APP"
+    wait "$APP" 2>/dev/null || true
 }
 
 if [ "${1:-}" = "--inside-x" ]; then
@@ -137,6 +229,9 @@ if [ "${1:-}" = "--inside-x" ]; then
     sleep 0.5
     import -window "$WIN" screenshots/window-mixed-row.png
     kill "$APP"
+    wait "$APP" 2>/dev/null || true
+    sleep 0.5
+    workbench_shots
     exit 0
 fi
 

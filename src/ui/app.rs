@@ -75,6 +75,9 @@ pub struct HamishApp {
     schema_editor: Option<SchemaEditor>,
     /// True while the label charts are shown, and which counts they show.
     charts: (bool, ChartScope),
+    /// Whether the right-hand panel (folder browser, schema legend) is shown; `None`: shown
+    /// when a folder is open, hidden for a single text.
+    workbench_shown: Option<bool>,
 }
 
 impl HamishApp {
@@ -138,6 +141,7 @@ impl HamishApp {
             widget_fonts_stale: false,
             schema_editor: None,
             charts: (false, ChartScope::Text),
+            workbench_shown: None,
         }
     }
 
@@ -483,6 +487,7 @@ impl HamishApp {
             Command::UseEmbeddedFonts => self.choose_font(ctx, None),
             Command::OpenPreferences => self.prefs_shown = true,
             Command::ToggleCharts => self.charts.0 = !self.charts.0,
+            Command::ToggleWorkbench => self.workbench_shown = Some(!self.workbench_is_shown()),
             Command::OpenSchemaEditor => {
                 self.schema_editor = self.document().and_then(|open| {
                     let folder = open.session.source().path.parent()?.to_path_buf();
@@ -809,6 +814,7 @@ impl HamishApp {
             selection: self.view.selection_range(),
             caret: self.view.caret().map(|c| c.offset),
             zoom: self.view.zoom(),
+            schema: self.document().map(|d| d.session.schema().name_en.as_str()),
             message: self.status_message.as_deref(),
         };
         egui::Panel::bottom("status").show(ui, |ui| status_bar_ui(ui, &status));
@@ -896,10 +902,19 @@ impl HamishApp {
 }
 
 impl HamishApp {
+    /// True when the right-hand panel is shown: as toggled, else when a folder is open.
+    pub fn workbench_is_shown(&self) -> bool {
+        self.workbench_shown
+            .unwrap_or_else(|| self.workspace.corpus().is_some())
+    }
+
     /// The right-hand panel of the workbench: the folder browser (when a folder is open) and
     /// the schema legend of the open text.
     fn workbench_panel_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
+        if !self.workbench_is_shown() {
+            return commands;
+        }
         let corpus = self.workspace.corpus();
         let open = self.workspace.open_text();
         if corpus.is_none() && open.is_none() {
@@ -909,6 +924,7 @@ impl HamishApp {
         egui::Panel::right("workbench")
             .resizable(true)
             .default_size(260.0)
+            .max_size(360.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     if let Some(corpus) = corpus {

@@ -13,8 +13,8 @@ use crate::workspace::corpus::{Corpus, DocumentSummary};
 use egui::{Color32, Sense, Vec2};
 use std::collections::BTreeMap;
 
-/// Width of the names column, points.
-const NAMES_WIDTH: f32 = 230.0;
+/// Width of a bar standing for the largest count, points.
+const BAR_WIDTH: f32 = 220.0;
 /// Height of one bar, points.
 const BAR_HEIGHT: f32 = 16.0;
 
@@ -93,7 +93,7 @@ pub fn charts_window_ui(
 ) {
     egui::Window::new("Label charts")
         .open(open)
-        .default_size([560.0, 480.0])
+        .default_size([640.0, 600.0])
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 ui.selectable_value(scope, ChartScope::Text, "This text");
@@ -134,74 +134,67 @@ fn folder_ui(ui: &mut egui::Ui, schema: &Schema, corpus: &Corpus) {
         .max()
         .unwrap_or(0)
         .max(1);
-    for entry in corpus.entries() {
-        let Some(summary) = &entry.summary else {
-            continue;
-        };
-        ui.horizontal(|ui| {
-            name_column_ui(ui, |ui| {
+    egui::Grid::new("hamish-chart-texts")
+        .num_columns(3)
+        .striped(true)
+        .show(ui, |ui| {
+            for entry in corpus.entries() {
+                let Some(summary) = &entry.summary else {
+                    continue;
+                };
                 ui.add(
                     ArabicLabel::new(entry.name.as_str())
                         .direction(BaseDirection::Ltr)
                         .elide(),
                 );
-            });
-            let segments: Vec<(Color32, usize)> = bars(schema, &summary.per_label)
-                .into_iter()
-                .filter(|b| b.count > 0)
-                .map(|b| (b.colour, b.count))
-                .collect();
-            stacked_bar_ui(ui, &segments, most);
-            ui.label(summary.annotations.to_string());
+                let segments: Vec<(Color32, usize)> = bars(schema, &summary.per_label)
+                    .into_iter()
+                    .filter(|b| b.count > 0)
+                    .map(|b| (b.colour, b.count))
+                    .collect();
+                stacked_bar_ui(ui, &segments, most);
+                ui.label(summary.annotations.to_string());
+                ui.end_row();
+            }
         });
-    }
 }
 
-/// One row per bar: names, the bar, "count (share %)".
+/// One row per bar: names, the bar, "count (share %)", in a grid so the bars line up.
 fn bars_ui(ui: &mut egui::Ui, bars: &[Bar]) {
     let total: usize = bars.iter().map(|b| b.count).sum();
     let most = bars.iter().map(|b| b.count).max().unwrap_or(0).max(1);
     if total == 0 {
         ui.weak("No annotations yet.");
     }
-    for bar in bars {
-        ui.horizontal(|ui| {
-            name_column_ui(ui, |ui| {
-                ui.add(ArabicLabel::new(bar.name_ar.as_str()));
-                ui.label(&bar.name_en);
-            });
-            stacked_bar_ui(ui, &[(bar.colour, bar.count)], most);
-            let share = if total == 0 {
-                0.0
-            } else {
-                100.0 * bar.count as f32 / total as f32
-            };
-            ui.label(format!("{} ({share:.0} %)", bar.count));
+    egui::Grid::new(("hamish-chart-bars", bars.len()))
+        .num_columns(3)
+        .striped(true)
+        .show(ui, |ui| {
+            for bar in bars {
+                ui.horizontal(|ui| {
+                    ui.add(ArabicLabel::new(bar.name_ar.as_str()));
+                    ui.label(&bar.name_en);
+                });
+                stacked_bar_ui(ui, &[(bar.colour, bar.count)], most);
+                let share = if total == 0 {
+                    0.0
+                } else {
+                    100.0 * bar.count as f32 / total as f32
+                };
+                ui.label(format!("{} ({share:.0} %)", bar.count));
+                ui.end_row();
+            }
         });
-    }
-}
-
-/// A column of fixed width for names, so the bars start at one x.
-fn name_column_ui(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
-    ui.allocate_ui_with_layout(
-        Vec2::new(NAMES_WIDTH, BAR_HEIGHT + 6.0),
-        egui::Layout::left_to_right(egui::Align::Center),
-        |ui| {
-            ui.set_min_width(NAMES_WIDTH);
-            add(ui);
-        },
-    );
 }
 
 /// Segments side by side, the whole width standing for `most`.
 fn stacked_bar_ui(ui: &mut egui::Ui, segments: &[(Color32, usize)], most: usize) {
-    let width = (ui.available_width() - 70.0).clamp(60.0, 300.0);
-    let (rect, _) = ui.allocate_exact_size(Vec2::new(width, BAR_HEIGHT), Sense::hover());
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(BAR_WIDTH, BAR_HEIGHT), Sense::hover());
     ui.painter()
         .rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
     let mut x = rect.min.x;
     for &(colour, count) in segments {
-        let w = width * count as f32 / most as f32;
+        let w = BAR_WIDTH * count as f32 / most as f32;
         let segment =
             egui::Rect::from_min_size(egui::pos2(x, rect.min.y), Vec2::new(w, rect.height()));
         ui.painter().rect_filled(segment, 0.0, colour);

@@ -364,6 +364,8 @@ pub static COMMANDS: &[CommandSpec] = &[
         Command::Zoom(ZoomStep::Out)),
     row!("Actual size", CommandGroup::View, &[key(Chord::ctrl(Key::Num0))], true,
         Command::Zoom(ZoomStep::Reset)),
+    row!("Folder and labels panel", CommandGroup::View, &[key(Chord::plain(Key::F9))], false,
+        Command::ToggleWorkbench),
     row!("Label charts", CommandGroup::View, &[key(Chord::ctrl(Key::L).shift())], true,
         Command::ToggleCharts),
     row!("Choose font file…", CommandGroup::View, &[], false, Command::ChooseFontDialog),

@@ -116,6 +116,8 @@ pub enum Command {
     OpenSchemaEditor,
     /// Show or hide the label charts.
     ToggleCharts,
+    /// Show or hide the right-hand panel (folder browser and schema legend).
+    ToggleWorkbench,
     /// Use and keep these preferences (edited in the Preferences window).
     SetPreferences(Box<crate::workspace::preferences::Preferences>),
     /// Search every text of the open folder (the results list under the search bar).

@@ -14,7 +14,7 @@ use crate::workspace::Action;
 use egui::{Color32, Sense};
 
 /// Height of one row of the list, points.
-const ROW_HEIGHT: f32 = 38.0;
+const ROW_HEIGHT: f32 = 46.0;
 /// Height of the list, points.
 const LIST_HEIGHT: f32 = 300.0;
 

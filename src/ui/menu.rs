@@ -43,6 +43,7 @@ pub fn menu_commands() -> Vec<Command> {
     all.push(Command::Quit);
     all.extend(EDIT.iter().flatten().cloned());
     all.extend(VIEW_ZOOM);
+    all.push(Command::ToggleWorkbench);
     all.push(Command::ToggleCharts);
     all.extend(FONT);
     all.push(Command::ToggleShortcutSheet);
@@ -86,6 +87,7 @@ pub fn menu_bar_ui(
             for command in VIEW_ZOOM {
                 command_button_ui(ui, command, &mut commands);
             }
+            command_button_ui(ui, Command::ToggleWorkbench, &mut commands);
             command_button_ui(ui, Command::ToggleCharts, &mut commands);
             ui.separator();
             encoding_menu_ui(ui, encoding, &mut commands);
