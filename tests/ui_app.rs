@@ -322,3 +322,49 @@ fn layout_json_describes_the_lines_the_window_paints() {
         assert_eq!(ids, painted_ids);
     }
 }
+
+#[test]
+fn the_window_shows_whose_file_is_open_other_versions_read_only_and_agreement() {
+    use hamish::store::sidecar::{AnnotatorName, PROJECT_FILE};
+    use hamish::workspace::{Action, Workspace};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(PROJECT_FILE), "(shared: true)\n").unwrap();
+    let text = "قال الوزير إن الهدنة قريبة\n";
+    let path = temp_file(&dir, "article.txt", text.as_bytes());
+    // alice and bob each mark the minister as a source in their own file.
+    for who in ["alice", "bob"] {
+        let mut ws = Workspace::new(who);
+        ws.execute(Action::Open {
+            path: path.clone(),
+            encoding: None,
+        })
+        .unwrap();
+        ws.execute(Action::Annotate {
+            label: "source".into(),
+            range: hamish::offset::CharRange::from_indices(4, 10),
+        })
+        .unwrap();
+        ws.execute(Action::Save).unwrap();
+    }
+    let mut harness = harness(HamishApp::new_as(Some(&path), "alice"));
+    assert_eq!(harness.state().annotator_label(), "alice's file");
+    harness.get_by_label("alice's file");
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply_command(&ctx, Command::Act(Action::Agreement));
+    harness.run();
+    let report = harness.state().agreement().expect("agreement window open");
+    assert_eq!(report.pairs[0].overall.f1_exact, Some(1.0));
+    harness.get_by_label("F1 exact");
+    harness.get_by_label("alice – bob");
+    let bob = AnnotatorName::new("bob").unwrap();
+    harness.state_mut().apply_command(
+        &ctx,
+        Command::Act(Action::OpenAnnotatorVersion { annotator: bob }),
+    );
+    harness.run();
+    assert_eq!(harness.state().annotator_label(), "reading bob's version");
+    harness.get_by_label("reading bob's version");
+    assert!(harness.state().document().unwrap().read_only);
+}

@@ -4,6 +4,7 @@
 //! derives from them (highlights, panel rows, title) is rebuilt from each action's [`Outcome`] in
 //! one place ([`HamishApp::absorb`]). Also autosave and asking before closing with unsaved changes.
 
+use super::agreement_panel::agreement_window_ui;
 use super::annotation_panel::{annotation_panel_ui, annotation_rows, AnnotationRow};
 use super::commands::{CloseChoice, Command};
 use super::document_view::DocumentView;
@@ -14,6 +15,7 @@ use super::shortcut_sheet::{shortcut_sheet_ui, toggle_shortcut_sheet};
 use super::shortcuts::shortcuts_ui;
 use super::status_bar::{status_bar_ui, StatusLine};
 use super::widgets::{text_resources, ArabicLabel};
+use crate::agree::AgreementReport;
 use crate::model::annotation::AnnotationId;
 use crate::store::formats::LossReport;
 use crate::text::FontSet;
@@ -42,6 +44,8 @@ pub struct HamishApp {
     status_message: Option<String>,
     /// The title last sent to the window, to send a new one only on change.
     title: String,
+    /// The agreement figures shown in their window, if open.
+    agreement: Option<AgreementReport>,
     /// True while "save before closing?" is shown.
     asking_to_close: bool,
     /// Set once the user chose to close, so the next close request is let through.
@@ -52,8 +56,14 @@ impl HamishApp {
     /// Opens `file`, or a copy of the bundled sample when `None`. A file that cannot be shown
     /// leaves an empty window with a message saying why.
     pub fn new(file: Option<&Path>) -> Self {
+        Self::new_as(file, &author_name())
+    }
+
+    /// [`Self::new`] with new annotations by `author` (in a folder a team shares, the window works
+    /// on that annotator's own file).
+    pub fn new_as(file: Option<&Path>, author: &str) -> Self {
         let mut app = Self {
-            workspace: Workspace::new(author_name()),
+            workspace: Workspace::new(author),
             view: DocumentView::new(String::new()),
             selected: None,
             rows: Vec::new(),
@@ -61,6 +71,7 @@ impl HamishApp {
             notices: Vec::new(),
             status_message: None,
             title: String::new(),
+            agreement: None,
             asking_to_close: false,
             close_confirmed: false,
         };
@@ -137,6 +148,31 @@ impl HamishApp {
             .map(|n| n.text.as_str())
     }
 
+    /// Who annotates, as the status bar says it: "alice", or "reading bob's version" when another
+    /// annotator's file is open to look at.
+    pub fn annotator_label(&self) -> String {
+        let me = self.workspace.author();
+        match self.document() {
+            Some(d) if d.read_only => format!(
+                "reading {}'s version",
+                d.annotator
+                    .as_ref()
+                    .map_or("another annotator", |a| a.as_str())
+            ),
+            Some(d) => match &d.annotator {
+                Some(name) => format!("{name}'s file"),
+                None if me.is_empty() => String::new(),
+                None => format!("annotator: {me}"),
+            },
+            None => String::new(),
+        }
+    }
+
+    /// The agreement figures shown, if their window is open.
+    pub fn agreement(&self) -> Option<&AgreementReport> {
+        self.agreement.as_ref()
+    }
+
     /// True while the "save before closing?" question is shown.
     pub fn is_asking_to_close(&self) -> bool {
         self.asking_to_close
@@ -181,8 +217,10 @@ impl HamishApp {
                 self.notices.push(notice_of(message));
             }
         }
-        if let Some(report) = outcome.report {
-            self.notices.push(report_notice(report));
+        match outcome.report {
+            Some(Report::Agreement(report)) => self.agreement = Some(report),
+            Some(report) => self.notices.push(report_notice(report)),
+            None => {}
         }
     }
 
@@ -494,8 +532,13 @@ impl HamishApp {
         self.check_close_request(&ctx);
         let mut commands = Vec::new();
         let current_encoding = self.document().map(|d| d.session.source().encoding);
+        let versions = || {
+            self.document()
+                .map(|d| d.annotator_versions())
+                .unwrap_or_default()
+        };
         egui::Panel::top("menu").show(ui, |ui| {
-            commands.extend(menu_bar_ui(ui, current_encoding));
+            commands.extend(menu_bar_ui(ui, current_encoding, &versions));
         });
         let status = StatusLine {
             file_name: self.file_name(),
@@ -507,6 +550,7 @@ impl HamishApp {
             modified: self.workspace.is_modified(),
             selection: self.view.selection_range(),
             caret: self.view.caret().map(|c| c.offset),
+            annotator: self.annotator_label(),
             zoom: self.view.zoom(),
             message: self.status_message.as_deref(),
         };
@@ -535,6 +579,7 @@ impl HamishApp {
             }
         });
         shortcut_sheet_ui(&ctx, self.document().map(|d| d.session.schema()));
+        agreement_window_ui(&ctx, &mut self.agreement);
         if self.asking_to_close {
             commands.extend(close_dialog_ui(&ctx, self.file_name()));
         } else {
@@ -657,6 +702,10 @@ fn report_notice(report: Report) -> Notice {
         Report::Stats(stats) => Notice::info(format!(
             "{} annotation(s), {} relation(s).",
             stats.annotations, stats.relations
+        )),
+        Report::Agreement(report) => Notice::info(format!(
+            "Agreement measured between {}.",
+            report.annotators.join(", ")
         )),
     }
 }

@@ -6,6 +6,8 @@ use super::command_table::spec_for;
 use super::commands::{Command, ZoomStep};
 use crate::model::text_format::TextEncoding;
 use crate::store::formats::{ExportFormat, ImportFormat};
+use crate::store::sidecar::AnnotatorName;
+use crate::workspace::Action;
 
 /// The table commands of each menu, in order; `None` is a separator.
 const FILE_TOP: [Command; 3] = [
@@ -41,18 +43,23 @@ pub fn menu_commands() -> Vec<Command> {
 
 /// Shows the menu bar (`encoding`: the open text's, ticked in View > Encoding); returns the
 /// commands chosen.
-pub fn menu_bar_ui(ui: &mut egui::Ui, encoding: Option<TextEncoding>) -> Vec<Command> {
+/// `versions` lists the annotators with a file for the open text; it is called only while the
+/// File menu is open (it looks at the folder).
+pub fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    encoding: Option<TextEncoding>,
+    versions: &dyn Fn() -> Vec<AnnotatorName>,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             for command in FILE_TOP {
                 command_button_ui(ui, command, &mut commands);
             }
-            if ui.button("Save As…  (Ctrl+Shift+S)").clicked() {
-                commands.push(Command::SaveAsDialog);
-            }
             ui.separator();
             exchange_menus_ui(ui, &mut commands);
+            ui.separator();
+            team_menu_ui(ui, versions, &mut commands);
             ui.separator();
             command_button_ui(ui, Command::Quit, &mut commands);
         });
@@ -112,6 +119,29 @@ fn exchange_menus_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             }
         }
     });
+}
+
+/// File > Open Annotator's Version (one item per annotator with a file for this text) and
+/// File > Agreement of This Text.
+fn team_menu_ui(
+    ui: &mut egui::Ui,
+    versions: &dyn Fn() -> Vec<AnnotatorName>,
+    commands: &mut Vec<Command>,
+) {
+    ui.menu_button("Open annotator's version", |ui| {
+        let names = versions();
+        if names.is_empty() {
+            ui.label("No annotator has a file for this text (<text>.<name>.ann.ron).");
+        }
+        for annotator in names {
+            if ui.button(annotator.as_str()).clicked() {
+                commands.push(Command::Act(Action::OpenAnnotatorVersion { annotator }));
+            }
+        }
+    });
+    if ui.button("Agreement of this text…").clicked() {
+        commands.push(Command::Act(Action::Agreement));
+    }
 }
 
 /// View > Encoding: reopen the text decoded another way.

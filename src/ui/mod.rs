@@ -1,5 +1,6 @@
 //! The eframe window: the document view, panels and the commands they emit. Units: egui points.
 
+pub mod agreement_panel;
 pub mod annotation_panel;
 pub mod app;
 pub mod command_table;

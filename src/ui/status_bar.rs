@@ -31,6 +31,8 @@ pub struct StatusLine<'a> {
     pub selection: Option<CharRange>,
     /// Where the caret is, when there is one.
     pub caret: Option<CharOffset>,
+    /// Who annotates ("annotator: alice", "reading bob's version"); empty to show nothing.
+    pub annotator: String,
     /// Zoom factor, 1.0 = 100 %.
     pub zoom: f32,
     /// The last confirmation ("Saved … to …"), if any.
@@ -45,6 +47,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine<'_>) {
         ui.separator();
         ui.add(ArabicLabel::new(&status.encoding));
         ui.separator();
+        if !status.annotator.is_empty() {
+            ui.add(ArabicLabel::new(&status.annotator));
+            ui.separator();
+        }
         if let Some(count) = status.annotations {
             let saved = if status.modified {
                 "unsaved changes"

@@ -8,6 +8,7 @@ use crate::model::relation::RelationId;
 use crate::model::text_format::TextEncoding;
 use crate::offset::CharRange;
 use crate::store::formats::{ExportFormat, ImportFormat};
+use crate::store::sidecar::AnnotatorName;
 use std::path::PathBuf;
 
 /// Something to do to what is open.
@@ -119,6 +120,13 @@ pub enum Action {
         /// The folder the files go to.
         folder: PathBuf,
     },
+    /// Open another annotator's version of the open text to look at (read-only).
+    OpenAnnotatorVersion {
+        /// Whose file (`<text>.<annotator>.ann.ron`).
+        annotator: AnnotatorName,
+    },
+    /// Measure the agreement between the annotators' files of the open text.
+    Agreement,
     /// Validate the open annotations against the schema and the text.
     Check,
     /// Count the open annotations per label.

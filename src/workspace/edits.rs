@@ -2,6 +2,7 @@
 //! and notes, undo and redo — each one undo step through the session's history — and the
 //! read-only check and counts of the open text. Offsets are chars into the open text.
 
+use super::batch::agree::agreement;
 use super::batch::stats::DocumentStats;
 use super::error::ActionError;
 use super::open::OpenText;
@@ -12,6 +13,7 @@ use crate::model::edit::Edit;
 use crate::model::relation::{Relation, RelationId};
 use crate::model::validate::validate;
 use crate::offset::CharRange;
+use crate::store::sidecar::{find_annotated_texts, AnnotatorName};
 
 /// Changes of an edit to annotations only.
 const ANNOTATIONS: Changes = Changes {
@@ -207,6 +209,31 @@ impl OpenText {
             report: Some(Report::Checked(problems)),
             ..Outcome::default()
         }
+    }
+
+    /// Agreement between the annotators' files of the open text (as on disk: save first to
+    /// include unsaved changes).
+    pub(super) fn agreement(&self) -> Result<Outcome, ActionError> {
+        let path = self.session.source().path.clone();
+        let run = agreement(&[path], &[])?;
+        let mut outcome = Outcome {
+            report: Some(Report::Agreement(run.report)),
+            ..Outcome::default()
+        };
+        for line in run.notes.into_iter().chain(run.failed) {
+            outcome.messages.push(Message::warning(line));
+        }
+        Ok(outcome)
+    }
+
+    /// The annotators who have a file for the open text, in name order.
+    pub fn annotator_versions(&self) -> Vec<AnnotatorName> {
+        let path = self.session.source().path.clone();
+        find_annotated_texts(&[path])
+            .ok()
+            .and_then(|texts| texts.into_iter().next())
+            .map(|t| t.annotators.into_keys().collect())
+            .unwrap_or_default()
     }
 
     /// Counts of the open annotations.

@@ -5,6 +5,7 @@ use super::outcome::Severity;
 use crate::model::annotation::AnnotationId;
 use crate::store::formats::FormatError;
 use crate::store::session::{OpenError, SessionError};
+use crate::workspace::batch::agree::AgreementError;
 use std::path::PathBuf;
 
 /// Why an action was not done; nothing changed when this is returned.
@@ -61,6 +62,23 @@ pub enum ActionError {
         /// The target end's label.
         to_label: String,
     },
+    /// Another annotator's version is open to look at; it cannot be changed or saved.
+    #[error("this is {annotator}'s version, open to look at; reopen the text to work on your own annotations")]
+    ReadOnly {
+        /// Whose version is open.
+        annotator: String,
+    },
+    /// The annotator has no file for the open text.
+    #[error("{annotator} has no annotations of this text ({} does not exist)", .sidecar.display())]
+    NoSuchVersion {
+        /// The annotator asked for.
+        annotator: String,
+        /// Where the file would be.
+        sidecar: PathBuf,
+    },
+    /// Agreement could not be measured.
+    #[error(transparent)]
+    Agreement(#[from] AgreementError),
     /// The annotation does not exist (any more).
     #[error("annotation {0} does not exist (it may have been removed)")]
     NoSuchAnnotation(AnnotationId),

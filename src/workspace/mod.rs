@@ -62,32 +62,45 @@ impl Workspace {
                 .keep_unsaved_work()
                 .into_iter()
                 .fold(Outcome::default(), Outcome::with_message)),
-            Action::Annotate { label, range } => self.current()?.annotate(&label, range),
-            Action::Relabel { id, label } => self.current()?.relabel(id, &label),
-            Action::Delete { id } => self.current()?.delete(id),
-            Action::Link { from, to, kind } => self.current()?.link(from, to, &kind),
-            Action::Unlink { id } => self.current()?.unlink(id),
+            Action::Annotate { label, range } => self.editable()?.annotate(&label, range),
+            Action::Relabel { id, label } => self.editable()?.relabel(id, &label),
+            Action::Delete { id } => self.editable()?.delete(id),
+            Action::Link { from, to, kind } => self.editable()?.link(from, to, &kind),
+            Action::Unlink { id } => self.editable()?.unlink(id),
             Action::SetAttribute {
                 id,
                 attribute,
                 value,
-            } => self.current()?.set_attribute(id, attribute, value),
+            } => self.editable()?.set_attribute(id, attribute, value),
             Action::SetDocumentAttribute { attribute, value } => {
-                self.current()?.set_document_attribute(attribute, value)
+                self.editable()?.set_document_attribute(attribute, value)
             }
-            Action::SetNote { id, note } => self.current()?.set_note(id, note),
-            Action::Undo => self.current()?.undo_redo(false),
-            Action::Redo => self.current()?.undo_redo(true),
-            Action::Save => self.current()?.save(),
-            Action::SaveAs { path } => self.current()?.save_as(&path),
-            Action::OverwriteAfterConflict => self.current()?.overwrite_after_conflict(),
-            Action::RestoreRecovery => self.current()?.restore_recovery(),
+            Action::SetNote { id, note } => self.editable()?.set_note(id, note),
+            Action::Undo => self.editable()?.undo_redo(false),
+            Action::Redo => self.editable()?.undo_redo(true),
+            Action::Save => self.editable()?.save(),
+            Action::SaveAs { path } => self.editable()?.save_as(&path),
+            Action::OverwriteAfterConflict => self.editable()?.overwrite_after_conflict(),
+            Action::RestoreRecovery => self.editable()?.restore_recovery(),
             Action::DiscardRecovery => self.current()?.discard_recovery(),
             Action::DiscardUnsavedWork => Ok(self.current()?.discard_unsaved_work()),
-            Action::Import { format, file } => self.current()?.import(format, &file),
+            Action::Import { format, file } => self.editable()?.import(format, &file),
             Action::Export { format, folder } => self.current()?.export(format, &folder),
+            Action::OpenAnnotatorVersion { annotator } => self.open_annotator_version(&annotator),
+            Action::Agreement => self.current()?.agreement(),
             Action::Check => Ok(self.current()?.check()),
             Action::Stats => Ok(self.current()?.stats()),
+        }
+    }
+
+    /// The open text when it may be changed: not another annotator's version opened to look at.
+    fn editable(&mut self) -> Result<&mut OpenText, ActionError> {
+        let open = self.current()?;
+        match (&open.annotator, open.read_only) {
+            (Some(name), true) => Err(ActionError::ReadOnly {
+                annotator: name.to_string(),
+            }),
+            _ => Ok(open),
         }
     }
 

@@ -546,3 +546,95 @@ fn a_declined_recovery_file_is_deleted() {
         Err(ActionError::Session(_))
     ));
 }
+
+/// A shared folder (`hamish-project.ron`) with `article.txt`, opened by `alice`.
+fn shared_folder_opened_by_alice() -> (tempfile::TempDir, PathBuf, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(crate::store::sidecar::PROJECT_FILE),
+        "(shared: true)\n",
+    )
+    .unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, TEXT).unwrap();
+    let mut ws = Workspace::new("alice");
+    ws.execute(Action::Open {
+        path: path.clone(),
+        encoding: None,
+    })
+    .unwrap();
+    (dir, path, ws)
+}
+
+#[test]
+fn in_a_shared_folder_each_annotator_saves_their_own_file() {
+    let (dir, path, mut ws) = shared_folder_opened_by_alice();
+    assert_eq!(
+        open(&ws).annotator.as_ref().map(|a| a.as_str()),
+        Some("alice")
+    );
+    annotate(&mut ws, "source", "الوزير");
+    ws.execute(Action::Save).unwrap();
+    let alice_file = dir.path().join("article.txt.alice.ann.ron");
+    assert_eq!(load_sidecar(&alice_file).unwrap().set.len(), 1);
+    assert!(
+        !sidecar_path(&path).exists(),
+        "the gold file is not touched"
+    );
+}
+
+#[test]
+fn another_annotators_version_opens_read_only_and_agreement_compares_the_files() {
+    let (dir, path, mut ws) = shared_folder_opened_by_alice();
+    annotate(&mut ws, "source", "الوزير");
+    annotate(&mut ws, "claim", "الهدنة قريبة");
+    ws.execute(Action::Save).unwrap();
+    let mut bob = Workspace::new("bob");
+    bob.execute(Action::Open {
+        path: path.clone(),
+        encoding: None,
+    })
+    .unwrap();
+    annotate(&mut bob, "source", "الوزير");
+    bob.execute(Action::Save).unwrap();
+    let names: Vec<String> = open(&ws)
+        .annotator_versions()
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
+    assert_eq!(names, ["alice", "bob"]);
+
+    let bob_name = crate::store::sidecar::AnnotatorName::new("bob").unwrap();
+    ws.execute(Action::OpenAnnotatorVersion {
+        annotator: bob_name,
+    })
+    .unwrap();
+    assert!(open(&ws).read_only);
+    assert_eq!(open(&ws).session.set().len(), 1, "bob's one annotation");
+    let err = ws
+        .execute(Action::Annotate {
+            label: "claim".into(),
+            range: range_of("الهدنة قريبة"),
+        })
+        .unwrap_err();
+    assert!(matches!(err, ActionError::ReadOnly { .. }), "{err}");
+    assert!(matches!(
+        ws.execute(Action::Save),
+        Err(ActionError::ReadOnly { .. })
+    ));
+    let missing = crate::store::sidecar::AnnotatorName::new("carol").unwrap();
+    assert!(matches!(
+        ws.execute(Action::OpenAnnotatorVersion { annotator: missing }),
+        Err(ActionError::NoSuchVersion { .. })
+    ));
+
+    let Some(Report::Agreement(report)) = ws.execute(Action::Agreement).unwrap().report else {
+        panic!("no agreement report");
+    };
+    assert_eq!(report.annotators, ["alice", "bob"]);
+    let pair = &report.pairs[0];
+    // alice: source + claim; bob: the same source. Exact F1 = 2·1 / (2·1 + 1 + 0).
+    let f1 = pair.overall.f1_exact.unwrap();
+    assert!((f1 - 2.0 / 3.0).abs() < 1e-9, "{f1}");
+    drop(dir);
+}
