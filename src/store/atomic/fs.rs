@@ -18,7 +18,7 @@ pub trait WriteFile {
 pub trait FileSystem: Send + Sync {
     /// Creates a new file for writing; fails if it exists.
     fn create_new(&self, path: &Path) -> io::Result<Box<dyn WriteFile>>;
-    /// Reads a whole file.
+    /// Reads a whole regular file (special files and files over the input limit are errors).
     fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
     /// The modification time of a file.
     fn modified(&self, path: &Path) -> io::Result<SystemTime>;
@@ -55,7 +55,8 @@ impl FileSystem for RealFs {
         Ok(Box::new(RealFile(file)))
     }
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        std::fs::read(path)
+        // The one guarded reader: a FIFO or device never blocks, and the size is limited.
+        Ok(crate::store::input::read_input_file(path)?)
     }
     fn modified(&self, path: &Path) -> io::Result<SystemTime> {
         std::fs::metadata(path)?.modified()

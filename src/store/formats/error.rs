@@ -3,6 +3,15 @@
 
 use std::path::PathBuf;
 
+impl From<crate::store::input::InputError> for FormatError {
+    fn from(err: crate::store::input::InputError) -> Self {
+        match err {
+            crate::store::input::InputError::Io { path, source } => Self::Io { path, source },
+            other => Self::Input(other),
+        }
+    }
+}
+
 /// Why a file could not be imported or exported at all (smaller problems go to the loss report).
 #[derive(Debug, thiserror::Error)]
 pub enum FormatError {
@@ -14,6 +23,9 @@ pub enum FormatError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// An input is not a regular file, or is too large (the error names the file).
+    #[error(transparent)]
+    Input(crate::store::input::InputError),
     /// A text could not be decoded (the error names the file, the position and what to do).
     #[error(transparent)]
     Decode(#[from] crate::store::decode::DecodeError),

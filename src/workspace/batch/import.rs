@@ -11,7 +11,7 @@ use crate::store::formats::files::{read_text, write_file};
 use crate::store::formats::names::safe_relative;
 use crate::store::formats::{brat, conll, jsonl, FormatError, ImportFormat, LossReport};
 use crate::store::sidecar::{
-    sidecar_path_for, to_ron_string, AnnotatorName, SchemaSource, SidecarData, FOLDER_SCHEMA_FILE,
+    load_schema_file, sidecar_path_for, to_ron_string, AnnotatorName, SchemaSource, SidecarData, FOLDER_SCHEMA_FILE,
 };
 use crate::store::walk::FoundFile;
 use std::path::{Path, PathBuf};
@@ -44,7 +44,7 @@ impl ImportSchema {
     pub fn for_folder(folder: &Path) -> Result<Self, SchemaError> {
         let source = SchemaSource::default_for(folder);
         let schema = match &source {
-            SchemaSource::Folder => Schema::load(folder.join(FOLDER_SCHEMA_FILE))?,
+            SchemaSource::Folder => load_schema_file(&folder.join(FOLDER_SCHEMA_FILE))?,
             _ => Schema::fact_checking(),
         };
         Ok(Self {
