@@ -54,6 +54,15 @@ pub enum FormatError {
         /// The text file.
         path: PathBuf,
     },
+    /// Annotations in the sidecar have ranges that do not fit the text (reversed, or past its
+    /// end); exporting them would put them on the wrong chars.
+    #[error("{path}: {problems}; fix the ranges (`hamish check` shows the lines), then export again")]
+    BadRanges {
+        /// The sidecar.
+        path: PathBuf,
+        /// The problems, `; `-separated.
+        problems: String,
+    },
     /// The sidecar could not be read.
     #[error(transparent)]
     Sidecar(#[from] crate::store::sidecar::SidecarError),
