@@ -5,6 +5,7 @@
 //! [`LossReport`].
 
 pub mod brat;
+pub mod checks;
 pub mod conll;
 pub mod csv_claims;
 pub mod error;
