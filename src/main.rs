@@ -10,7 +10,10 @@ fn main() -> ExitCode {
         Err(err) => {
             // Paths and messages may hold anything a file name can; one escaped line each.
             let message = format!("{err:#}");
-            eprintln!("hamish: {}", hamish::workspace::terminal::escape_line(&message));
+            eprintln!(
+                "hamish: {}",
+                hamish::workspace::terminal::escape_line(&message)
+            );
             ExitCode::from(2)
         }
     }

@@ -23,7 +23,8 @@ fn doc_strategy() -> impl Strategy<Value = AnnotatedText> {
             let text: String = idx.iter().map(|&i| ALPHABET[i]).collect();
             let len = idx.len();
             // Empty ranges are refused (and reported) by every importer, so none is generated.
-            let range = (0..len, 0..len).prop_map(|(a, b)| CharRange::from_indices(a.min(b), a.max(b) + 1));
+            let range =
+                (0..len, 0..len).prop_map(|(a, b)| CharRange::from_indices(a.min(b), a.max(b) + 1));
             let span = (
                 prop::collection::vec(range, 1..3),
                 prop::bool::ANY,

@@ -5,8 +5,8 @@
 //! read (the others are measured), 2 usage error or nothing to compare.
 
 use crate::agree::{AgreementReport, PairReport, Scores};
-use crate::store::sidecar::AnnotatorName;
 use crate::store::formats::csv_claims::spreadsheet_safe;
+use crate::store::sidecar::AnnotatorName;
 use crate::workspace::batch::agree::agreement;
 use crate::workspace::terminal::{escape_json, escape_line};
 use std::collections::BTreeMap;

@@ -131,6 +131,10 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
             other => anyhow::anyhow!(other),
         },
     )?;
-    write_outputs(&args.out, &files, args.force).map_err(|e| anyhow::anyhow!(with_advice(&e)))?;
+    let written = write_outputs(&args.out, &files, args.force)
+        .map_err(|e| anyhow::anyhow!(with_advice(&e)))?;
+    for note in &written.notes {
+        eprintln!("hamish: note: {}", escape_line(note));
+    }
     Ok(finish(&failed, &report, &args.allow_loss, docs.len()))
 }

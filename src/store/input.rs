@@ -168,7 +168,14 @@ mod tests {
         assert_eq!(read_input(&path, 5).unwrap(), b"12345");
         let err = read_input(&path, 4).unwrap_err();
         assert!(
-            matches!(err, InputError::TooLarge { size: 5, limit: 4, .. }),
+            matches!(
+                err,
+                InputError::TooLarge {
+                    size: 5,
+                    limit: 4,
+                    ..
+                }
+            ),
             "{err}"
         );
         assert!(err.to_string().contains("a.txt"), "{err}");
@@ -183,7 +190,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let err = read_input(dir.path(), 5).unwrap_err();
         assert!(
-            matches!(err, InputError::NotAFile { kind: "a folder", .. }),
+            matches!(
+                err,
+                InputError::NotAFile {
+                    kind: "a folder",
+                    ..
+                }
+            ),
             "{err}"
         );
     }
@@ -198,7 +211,13 @@ mod tests {
         // No writer ever opens the pipe: a blocking open would hang this test.
         let err = read_input_file(&path).unwrap_err();
         assert!(
-            matches!(err, InputError::NotAFile { kind: "a named pipe (FIFO)", .. }),
+            matches!(
+                err,
+                InputError::NotAFile {
+                    kind: "a named pipe (FIFO)",
+                    ..
+                }
+            ),
             "{err}"
         );
     }
@@ -208,7 +227,13 @@ mod tests {
     fn devices_are_refused_before_reading() {
         let err = read_input_file(Path::new("/dev/zero")).unwrap_err();
         assert!(
-            matches!(err, InputError::NotAFile { kind: "a device", .. }),
+            matches!(
+                err,
+                InputError::NotAFile {
+                    kind: "a device",
+                    ..
+                }
+            ),
             "{err}"
         );
         let as_io: std::io::Error = err.into();

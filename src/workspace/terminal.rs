@@ -5,19 +5,12 @@
 //! can neither start a new line nor hide or reorder the text around it. Everything else — Arabic
 //! letters, marks, joiners — passes unchanged. Both faces call this before printing data.
 
+pub use crate::model::text_format::is_bidi_control;
 use std::borrow::Cow;
 
 /// True for the characters [`escape_line`] writes as escapes.
 pub fn needs_escape(c: char) -> bool {
     c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
-}
-
-/// The bidi controls (Unicode's `Bidi_Control` property).
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-    )
 }
 
 /// `s` with every character of [`needs_escape`] escaped: `\n`, `\r`, `\t`, and `\u{XXXX}` for
@@ -70,7 +63,10 @@ mod tests {
             escape_line("a\nOK b\r\t\u{202E}c\u{1b}[31m\u{2066}\u{85}"),
             "a\\nOK b\\r\\t\\u{202E}c\\u{001B}[31m\\u{2066}\\u{0085}"
         );
-        assert_eq!(escape_line("\u{200F}\u{061C}\u{2028}"), "\\u{200F}\\u{061C}\\u{2028}");
+        assert_eq!(
+            escape_line("\u{200F}\u{061C}\u{2028}"),
+            "\\u{200F}\\u{061C}\\u{2028}"
+        );
     }
 
     #[test]
@@ -78,7 +74,10 @@ mod tests {
         let value = serde_json::json!({"label": "x\u{202E}y\u{7f}\u{9b}\n", "n": 1});
         let pretty = serde_json::to_string_pretty(&value).unwrap();
         let safe = escape_json(&pretty);
-        assert!(!safe.chars().any(|c| is_bidi_control(c) || c == '\u{7f}'), "{safe}");
+        assert!(
+            !safe.chars().any(|c| is_bidi_control(c) || c == '\u{7f}'),
+            "{safe}"
+        );
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, value);
     }

@@ -47,7 +47,9 @@ mod tests {
         assert!(span_problem("claim", &[r(4, 2)], 5)
             .unwrap()
             .contains("ends before"));
-        assert!(span_problem("claim", &[r(2, 2)], 5).unwrap().contains("empty"));
+        assert!(span_problem("claim", &[r(2, 2)], 5)
+            .unwrap()
+            .contains("empty"));
         assert!(span_problem("claim", &[r(2, 6)], 5)
             .unwrap()
             .contains("past the end"));

@@ -156,7 +156,15 @@ mod tests {
 
     #[test]
     fn formula_starts_are_neutralised_and_other_text_is_not() {
-        for bad in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"] {
+        for bad in [
+            "=1+1",
+            "+1",
+            "-2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "=HYPERLINK(\"http://x\")",
+        ] {
             assert_eq!(spreadsheet_safe(bad), format!("'{bad}"), "{bad:?}");
         }
         for good in ["قال علي", "1-2", "a=b", "", " =1", "'quoted"] {

@@ -48,6 +48,24 @@ pub enum FormatError {
         /// The file.
         path: PathBuf,
     },
+    /// An output would land outside the chosen folder, or on something that is not a file.
+    #[error("{path}: {why}; nothing was written there")]
+    OutsideFolder {
+        /// The path inside the output folder.
+        path: PathBuf,
+        /// What is in the way.
+        why: String,
+    },
+    /// Two inputs of one run would write the same output file.
+    #[error("{path}: {first} and {second} would both be written here; rename one of them, or export/import them separately")]
+    Collision {
+        /// The output file.
+        path: PathBuf,
+        /// The first input.
+        first: String,
+        /// The second input.
+        second: String,
+    },
     /// The sidecar was saved against another version of the text.
     #[error("{path}: the text changed since its annotations were saved; open it in Hamish to re-anchor them, then export")]
     TextChanged {
@@ -56,7 +74,9 @@ pub enum FormatError {
     },
     /// Annotations in the sidecar have ranges that do not fit the text (reversed, or past its
     /// end); exporting them would put them on the wrong chars.
-    #[error("{path}: {problems}; fix the ranges (`hamish check` shows the lines), then export again")]
+    #[error(
+        "{path}: {problems}; fix the ranges (`hamish check` shows the lines), then export again"
+    )]
     BadRanges {
         /// The sidecar.
         path: PathBuf,

@@ -448,7 +448,6 @@ fn typed(schema: &Schema, owner: Option<&str>, map: &Map<String, Value>) -> Attr
         .collect()
 }
 
-
 fn hamish_doc(
     value: Value,
     schema: &Schema,
@@ -723,7 +722,9 @@ fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Optio
         else {
             let why = v
                 .and_then(|v| region_misfit(v, map.char_len()))
-                .unwrap_or_else(|| format!("`{kind}` results without text start/end have no span form"));
+                .unwrap_or_else(|| {
+                    format!("`{kind}` results without text start/end have no span form")
+                });
             lr.add(what, why);
             continue;
         };
@@ -737,7 +738,10 @@ fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Optio
         }
         let region = r.get("id").and_then(Value::as_str);
         if region.is_some_and(|rid| by_region.contains_key(rid)) {
-            lr.add(what, "the region id is used twice in this task; the first is kept");
+            lr.add(
+                what,
+                "the region id is used twice in this task; the first is kept",
+            );
             continue;
         }
         let id = set.next_annotation_id();

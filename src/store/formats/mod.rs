@@ -14,6 +14,7 @@ pub mod jsonl;
 pub mod load;
 pub mod loss;
 pub mod names;
+pub mod staged;
 pub mod tokenize;
 pub mod uncarried;
 pub mod value;

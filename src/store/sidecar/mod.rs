@@ -31,10 +31,10 @@ pub use read::{conflict_marker_line, from_ron_str};
 pub use write::to_ron_string;
 
 use crate::model::schema::{Schema, SchemaError};
-use crate::store::input::read_input_file;
 use crate::model::set::AnnotationSet;
 use crate::model::source_text::{Fingerprint, SourceText};
 use crate::model::text_format::{LineEnding, TextEncoding};
+use crate::store::input::read_input_file;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 

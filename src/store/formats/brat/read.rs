@@ -166,7 +166,10 @@ fn read_relation(set: &mut AnnotationSet, l: &Line) -> Result<(), String> {
     let (Some(from), Some(to)) = (from, to) else {
         return Err("a relation needs Arg1 and Arg2".into());
     };
-    if set.insert_relation(Relation::new(id, kind, from, to)).is_some() {
+    if set
+        .insert_relation(Relation::new(id, kind, from, to))
+        .is_some()
+    {
         return Err("the id is used twice; the later line wins".into());
     }
     Ok(())
