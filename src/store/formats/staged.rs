@@ -137,7 +137,15 @@ fn stage_outputs(
     let lock = FolderLock::try_acquire(&partial).unwrap_or_else(|| FolderLock::acquire(&partial));
     for (i, out) in outputs.iter().enumerate() {
         let path = partial.join(i.to_string());
-        write_synced(&path, out.bytes).map_err(io(&path))?;
+        write_new(&path, out.bytes).map_err(io(&path))?;
+    }
+    // Flushed after all are written: the first fsync commits most of the others' data with it,
+    // which is many times faster than writing and flushing one file after the other.
+    for i in 0..outputs.len() {
+        let path = partial.join(i.to_string());
+        std::fs::File::open(&path)
+            .and_then(|f| f.sync_all())
+            .map_err(io(&path))?;
     }
     let manifest = Manifest {
         force,
@@ -145,7 +153,9 @@ fn stage_outputs(
     };
     let json = serde_json::to_vec(&manifest).unwrap_or_default();
     let path = partial.join(MANIFEST);
-    write_synced(&path, &json).map_err(io(&path))?;
+    write_new(&path, &json)
+        .and_then(|()| std::fs::File::open(&path)?.sync_all())
+        .map_err(io(&path))?;
     sync_dir(&partial).map_err(io(&partial))?;
     // The lock stays with the open folder through the rename.
     std::fs::rename(&partial, &ready).map_err(io(&partial))?;
@@ -153,13 +163,12 @@ fn stage_outputs(
     Ok((ready, lock))
 }
 
-fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = std::fs::OpenOptions::new()
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+        .open(path)?
+        .write_all(bytes)
 }
 
 fn sync_dir(dir: &Path) -> io::Result<()> {
