@@ -184,7 +184,11 @@ fn sigkill_during_a_batch_export_leaves_whole_documents() {
     corpus(&source, 80);
     let reference = dir.path().join("reference");
     let done = export(&source, &reference).output().unwrap();
-    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
     let wanted = tree(&reference);
     let seed = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -204,11 +208,18 @@ fn sigkill_during_a_batch_export_leaves_whole_documents() {
         std::thread::sleep(Duration::from_millis(10 + rng.next() % 500));
         child.kill().unwrap();
         child.wait().unwrap();
-        let left = if out.exists() { tree(&out) } else { Default::default() };
+        let left = if out.exists() {
+            tree(&out)
+        } else {
+            Default::default()
+        };
         let staging = left.keys().any(|k| k.starts_with(".hamish-export-"));
         let placed: Vec<&String> = left.keys().filter(|k| !k.starts_with('.')).collect();
         for name in &placed {
-            assert_eq!(left[*name], wanted[*name], "round {round}: {name} is not whole");
+            assert_eq!(
+                left[*name], wanted[*name],
+                "round {round}: {name} is not whole"
+            );
             if let Some(stem) = name.strip_suffix(".txt") {
                 assert!(
                     left.contains_key(&format!("{stem}.ann")),
@@ -228,7 +239,10 @@ fn sigkill_during_a_batch_export_leaves_whole_documents() {
             said.contains("an earlier export was cut short"),
             "round {round}: {said}"
         );
-        assert!(tree(&out) == wanted, "round {round}: the folder differs from a finished export");
+        assert!(
+            tree(&out) == wanted,
+            "round {round}: the folder differs from a finished export"
+        );
     }
     eprintln!("12 kills: {cut_short} cut an export short, {partly_placed} while placing files");
     assert!(cut_short > 0, "no kill landed during an export");

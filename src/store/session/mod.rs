@@ -25,8 +25,8 @@ use crate::model::text_format::TextEncoding;
 use crate::offset::CharRange;
 use crate::store::annotated::{read_annotated, AnnotatedFile, ReadAnnotatedError};
 use crate::store::atomic::{
-    folder_of, remove_stale_temps, save_atomic_with, save_checked, Backup, FileSystem, SaveOutcome,
-    SidecarGuard, STALE_TEMP_AGE,
+    folder_of, remove_stale_temps, save_checked, save_new, FileSystem, SaveOutcome, SidecarGuard,
+    STALE_TEMP_AGE,
 };
 use crate::store::decode::decode_bytes;
 use crate::store::recovery::{
@@ -439,7 +439,9 @@ impl AnnotationSession {
                 })
             }
             Ok(_) => {}
-            Err(_) => save_atomic_with(&*self.fs, text_path, &bytes, Backup::Skip)?,
+            // Created exclusively: a file that appears meanwhile (or a FIFO, which cannot be
+            // read) is never replaced.
+            Err(_) => save_new(&*self.fs, text_path, &bytes)?,
         }
         if folder_of(text_path) != folder_of(&self.document.path)
             && self.schema_source == SchemaSource::Folder
