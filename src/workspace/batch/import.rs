@@ -186,8 +186,8 @@ pub struct WrittenDocument {
 /// Writes an imported document into `into`: the text (UTF-8) and its sidecar (`annotator`'s own
 /// file, or the gold one with `None`), each created exclusively, left alone when identical, and
 /// refused when a different file is there unless `force` (which keeps `.bak`). Both stay inside
-/// `into` (links inside it are not followed), and the folder lock is held over the pair, so two
-/// processes never leave a text of one with the sidecar of the other.
+/// `into` (links inside it are not followed); with `force` the folder lock is held over the
+/// pair, so two processes never leave a text of one with the sidecar of the other.
 pub fn write_imported(
     into: &Path,
     d: ImportedText,
@@ -198,7 +198,9 @@ pub fn write_imported(
     let sidecar_path = sidecar_path_for(&text_path, annotator);
     let sidecar_rel = sidecar_path.strip_prefix(into).unwrap_or(&sidecar_path);
     confined(into, sidecar_rel)?;
-    let _lock = FolderLock::acquire(&folder_of(&text_path));
+    // Exclusive creates cannot pair a text with another run's sidecar (each file is created or
+    // found identical, in order); replacements can, so `force` holds the folder lock over both.
+    let _lock = force.then(|| FolderLock::acquire(&folder_of(&text_path)));
     let doc = SourceText::new(&text_path, d.text, TextEncoding::Utf8);
     let text = write_file(&text_path, doc.text.as_bytes(), force)?;
     let data = SidecarData::new(&doc, d.schema, d.set);
