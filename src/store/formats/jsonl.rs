@@ -682,6 +682,56 @@ fn region_misfit(value: &Value, len: usize) -> Option<String> {
     span_problem("region", &[range], len)
 }
 
+/// Reads one Label Studio result that is not a relation into `set` (its region id into
+/// `by_region`), or reports why it cannot be read.
+fn read_region(
+    r: &Value,
+    text: &str,
+    map: &OffsetMap,
+    now: Timestamp,
+    set: &mut AnnotationSet,
+    by_region: &mut HashMap<String, AnnotationId>,
+    lr: &mut LineReport,
+) {
+    let kind = r.get("type").and_then(Value::as_str).unwrap_or_default();
+    if kind == "relation" {
+        return;
+    }
+    let what = format!("result {}", r.get("id").unwrap_or(&Value::Null));
+    let v = r.get("value");
+    let labels = v.and_then(|v| v.get(kind)).and_then(Value::as_array);
+    let (Some(range), Some(labels)) = (v.and_then(|v| region_range(v, text, map)), labels) else {
+        let why = v
+            .and_then(|v| region_misfit(v, map.char_len()))
+            .unwrap_or_else(|| {
+                format!("`{kind}` results without text start/end have no span form")
+            });
+        lr.add(what, why);
+        return;
+    };
+    if labels.len() > 1 {
+        lr.add(what.clone(), "several labels; only the first is kept");
+    }
+    let label = labels.first().and_then(Value::as_str).unwrap_or_default();
+    if let Some(why) = span_problem(label, &[range], map.char_len()) {
+        lr.add(what, why);
+        return;
+    }
+    let region = r.get("id").and_then(Value::as_str);
+    if region.is_some_and(|rid| by_region.contains_key(rid)) {
+        lr.add(
+            what,
+            "the region id is used twice in this task; the first is kept",
+        );
+        return;
+    }
+    let id = set.next_annotation_id();
+    set.insert_annotation(Annotation::new(id, label, vec![range], text, now));
+    if let Some(rid) = region {
+        by_region.insert(rid.to_owned(), id);
+    }
+}
+
 fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Option<JsonlDoc> {
     let data = value.get("data")?;
     let text = data
@@ -711,44 +761,7 @@ fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Optio
     let mut set = AnnotationSet::new();
     let mut by_region: HashMap<String, AnnotationId> = HashMap::new();
     for r in &results {
-        let kind = r.get("type").and_then(Value::as_str).unwrap_or_default();
-        if kind == "relation" {
-            continue;
-        }
-        let what = format!("result {}", r.get("id").unwrap_or(&Value::Null));
-        let v = r.get("value");
-        let labels = v.and_then(|v| v.get(kind)).and_then(Value::as_array);
-        let (Some(range), Some(labels)) = (v.and_then(|v| region_range(v, text, &map)), labels)
-        else {
-            let why = v
-                .and_then(|v| region_misfit(v, map.char_len()))
-                .unwrap_or_else(|| {
-                    format!("`{kind}` results without text start/end have no span form")
-                });
-            lr.add(what, why);
-            continue;
-        };
-        if labels.len() > 1 {
-            lr.add(what.clone(), "several labels; only the first is kept");
-        }
-        let label = labels.first().and_then(Value::as_str).unwrap_or_default();
-        if let Some(why) = span_problem(label, &[range], map.char_len()) {
-            lr.add(what, why);
-            continue;
-        }
-        let region = r.get("id").and_then(Value::as_str);
-        if region.is_some_and(|rid| by_region.contains_key(rid)) {
-            lr.add(
-                what,
-                "the region id is used twice in this task; the first is kept",
-            );
-            continue;
-        }
-        let id = set.next_annotation_id();
-        set.insert_annotation(Annotation::new(id, label, vec![range], text, now));
-        if let Some(rid) = region {
-            by_region.insert(rid.to_owned(), id);
-        }
+        read_region(r, text, &map, now, &mut set, &mut by_region, lr);
     }
     for r in results
         .iter()

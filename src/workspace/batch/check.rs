@@ -7,7 +7,7 @@
 use crate::model::validate::{validate, Owner, Problem};
 use crate::model::{AnnotationSet, AnnotationStatus};
 use crate::store::anchor::OrphanReason;
-use crate::store::annotated::{read_annotated, ReadAnnotatedError};
+use crate::store::annotated::{read_annotated, AnnotatedFile, ReadAnnotatedError};
 use crate::store::atomic::{RealFs, SaveOutcome};
 use crate::store::session::{reanchor_set, AnnotationSession, OpenOptions, ReanchorSummary};
 use crate::store::sidecar::{from_ron_str, line_of, read_sidecar_text, SidecarPair};
@@ -151,16 +151,7 @@ pub fn check_pair(pair: &SidecarPair, fix: bool) -> FileCheck {
         report_statuses(pair, &sidecar_text, &file.set, &mut report);
     }
     let set = reanchored.as_ref().unwrap_or(&file.set);
-    for problem in validate(set, &file.schema, file.source.char_len) {
-        // An orphan's ranges are its last known ones, in an older text: the orphan line says
-        // what to do, a range problem would only repeat it.
-        let orphan_range = matches!(problem.owner(), Owner::Annotation(id)
-            if set.annotation(id).is_some_and(|a| a.status == AnnotationStatus::Orphan))
-            && is_range_problem(&problem);
-        if !orphan_range {
-            report.problem(problem_line(&pair.sidecar, &sidecar_text, &problem));
-        }
-    }
+    report_problems(pair, &sidecar_text, set, &file, &mut report);
     let verdict = if report.problems == 0 {
         Verdict::Ok
     } else {
@@ -180,6 +171,27 @@ pub fn check_pair(pair: &SidecarPair, fix: bool) -> FileCheck {
     FileCheck {
         verdict,
         findings: report.lines,
+    }
+}
+
+/// One problem line per way `set` (what the file holds for the text as it is now) disagrees with
+/// its schema or that text.
+fn report_problems(
+    pair: &SidecarPair,
+    sidecar_text: &str,
+    set: &AnnotationSet,
+    file: &AnnotatedFile,
+    report: &mut FileReport,
+) {
+    for problem in validate(set, &file.schema, file.source.char_len) {
+        // An orphan's ranges are its last known ones, in an older text: the orphan line says
+        // what to do, a range problem would only repeat it.
+        let orphan_range = matches!(problem.owner(), Owner::Annotation(id)
+            if set.annotation(id).is_some_and(|a| a.status == AnnotationStatus::Orphan))
+            && is_range_problem(&problem);
+        if !orphan_range {
+            report.problem(problem_line(&pair.sidecar, sidecar_text, &problem));
+        }
     }
 }
 

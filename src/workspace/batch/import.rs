@@ -272,6 +272,43 @@ pub fn import_sources(
         })
         .collect();
     let mut outcome = ImportOutcome::default();
+    let planned = name_documents(found, read, &mut outcome);
+    let written: Vec<(String, Result<WrittenDocument, FormatError>)> = planned
+        .into_par_iter()
+        .map(|(origin, d)| {
+            let result =
+                write_imported(&options.into, d, options.force, options.annotator.as_ref());
+            (origin, result)
+        })
+        .collect();
+    for (origin, result) in written {
+        match result {
+            Ok(w) => {
+                outcome.done += 1;
+                for (path, what) in [(&w.text_path, &w.text), (&w.sidecar_path, &w.sidecar)] {
+                    if let Written::Replaced { backup } = what {
+                        outcome.notes.push(format!(
+                            "{}: replaced (--force); the previous version is in {}",
+                            path.display(),
+                            backup.display()
+                        ));
+                    }
+                }
+            }
+            Err(error) => outcome.failed.push(ImportFailure { origin, error }),
+        }
+    }
+    outcome
+}
+
+/// The documents read from `found`, each with where it came from and a name no other document of
+/// the run has and Hamish does not reserve (renamings go to `outcome.notes`, unreadable sources
+/// to `outcome.failed`, losses to `outcome.report`).
+fn name_documents(
+    found: &[FoundFile],
+    read: Vec<(Result<Vec<ImportedText>, FormatError>, LossReport)>,
+    outcome: &mut ImportOutcome,
+) -> Vec<(String, ImportedText)> {
     let mut planned = Vec::new();
     let mut taken: HashMap<PathBuf, String> = HashMap::new();
     for (f, (docs, report)) in found.iter().zip(read) {
@@ -305,32 +342,7 @@ pub fn import_sources(
             planned.push((origin, d));
         }
     }
-    let written: Vec<(String, Result<WrittenDocument, FormatError>)> = planned
-        .into_par_iter()
-        .map(|(origin, d)| {
-            let result =
-                write_imported(&options.into, d, options.force, options.annotator.as_ref());
-            (origin, result)
-        })
-        .collect();
-    for (origin, result) in written {
-        match result {
-            Ok(w) => {
-                outcome.done += 1;
-                for (path, what) in [(&w.text_path, &w.text), (&w.sidecar_path, &w.sidecar)] {
-                    if let Written::Replaced { backup } = what {
-                        outcome.notes.push(format!(
-                            "{}: replaced (--force); the previous version is in {}",
-                            path.display(),
-                            backup.display()
-                        ));
-                    }
-                }
-            }
-            Err(error) => outcome.failed.push(ImportFailure { origin, error }),
-        }
-    }
-    outcome
+    planned
 }
 
 /// `wanted`, or the first `wanted-n` no earlier document of the run took (saying so in `notes`).
