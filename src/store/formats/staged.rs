@@ -104,8 +104,11 @@ fn check_outputs(
         match read_input_file(&target) {
             Err(e) if e.is_not_found() => {}
             Err(e) => return Err(e.into()),
-            Ok(existing) if existing == out.bytes || force => {}
-            Ok(_) => return Err(FormatError::Exists { path: target }),
+            Ok(existing) if existing == out.bytes => {}
+            Ok(_) if !force => return Err(FormatError::Exists { path: target }),
+            Ok(_) => {
+                read_only_refused(&target)?;
+            }
         }
         targets.push(target);
     }
@@ -231,16 +234,7 @@ fn replace(staged: &Path, target: &Path, stage: &Path) -> Result<Written, Format
         let path = path.to_owned();
         move |source| FormatError::Io { path, source }
     };
-    let permissions = std::fs::metadata(target).map_err(io(target))?.permissions();
-    if permissions.readonly() {
-        return Err(FormatError::Io {
-            path: target.to_owned(),
-            source: io::Error::new(
-                io::ErrorKind::PermissionDenied,
-                "the file is read-only, so it is left as it is",
-            ),
-        });
-    }
+    let permissions = read_only_refused(target)?;
     std::fs::set_permissions(staged, permissions).map_err(io(staged))?;
     let bak = stage.join("bak");
     let _ = std::fs::remove_file(&bak);
@@ -251,6 +245,22 @@ fn replace(staged: &Path, target: &Path, stage: &Path) -> Result<Written, Format
     std::fs::rename(&bak, &backup).map_err(io(&backup))?;
     std::fs::rename(staged, target).map_err(io(target))?;
     Ok(Written::Replaced { backup })
+}
+
+/// The permissions of `target`, which is about to be replaced; a read-only file is refused.
+fn read_only_refused(target: &Path) -> Result<std::fs::Permissions, FormatError> {
+    let io = |source| FormatError::Io {
+        path: target.to_owned(),
+        source,
+    };
+    let permissions = std::fs::metadata(target).map_err(io)?.permissions();
+    if permissions.readonly() {
+        return Err(io(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only, so it is left as it is",
+        )));
+    }
+    Ok(permissions)
 }
 
 fn remove_stage(stage: &Path, lock: FolderLock) -> Result<(), FormatError> {
