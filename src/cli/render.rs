@@ -1,8 +1,8 @@
 //! `hamish render`: draw the laid-out text to a PNG on the CPU, with no window and no GPU.
 
 use super::DirectionArg;
-use crate::render::{render_page, PageStyle};
-use crate::workspace::page::{checked_size, load_page, page_params, MAX_WIDTH};
+use crate::render::{render_page, PageStyle, MAX_PAGE_SIDE};
+use crate::workspace::page::{checked_size, load_page, page_params, MAX_FONT_SIZE};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,7 +29,8 @@ pub struct RenderArgs {
 /// margins with the window's line height, draws it and writes the PNG.
 pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
     let style = PageStyle::default();
-    let width = checked_size("--width", args.width, 1.0, MAX_WIDTH)?;
+    checked_size("--font-size", args.font_size, 1.0, MAX_FONT_SIZE)?;
+    let width = checked_size("--width", args.width, 1.0, MAX_PAGE_SIDE as f32)?;
     let text_width = width - 2.0 * style.margin as f32;
     if text_width < args.font_size {
         anyhow::bail!(

@@ -5,6 +5,7 @@
 use crate::model::schema::Schema;
 use crate::store::sidecar::AnnotatorName;
 use crate::workspace::batch::stats::{collect_stats, DocumentStats, StatsReport};
+use crate::workspace::terminal::{escape_json, escape_line};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -28,16 +29,17 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
     let report = match collect_stats(&args.paths, args.annotator.as_ref()) {
         Ok(report) => report,
         Err(err) => {
-            eprintln!("hamish stats: {err}");
+            eprintln!("hamish stats: {}", escape_line(&err.to_string()));
             return Ok(ExitCode::from(2));
         }
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        println!("{}", escape_json(&serde_json::to_string_pretty(&report)?));
     } else {
         print!("{}", table(&report));
         for u in &report.unreadable {
-            eprintln!("hamish stats: skipped {}: {}", u.path, u.error);
+            let line = format!("skipped {}: {}", u.path, u.error);
+            eprintln!("hamish stats: {}", escape_line(&line));
         }
     }
     Ok(ExitCode::from(if report.unreadable.is_empty() {
@@ -51,7 +53,7 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
 fn table(report: &StatsReport) -> String {
     let labels = label_columns(&report.total);
     let mut header = vec!["document".to_owned(), "annotations".to_owned()];
-    header.extend(labels.iter().cloned());
+    header.extend(labels.iter().map(|l| escape_line(l).into_owned()));
     header.extend(
         [
             "relations",
@@ -63,7 +65,7 @@ fn table(report: &StatsReport) -> String {
         .map(String::from),
     );
     let row = |s: &DocumentStats| {
-        let mut cells = vec![s.path.clone(), s.annotations.to_string()];
+        let mut cells = vec![escape_line(&s.path).into_owned(), s.annotations.to_string()];
         cells.extend(
             labels
                 .iter()

@@ -10,5 +10,5 @@ pub mod raster;
 pub use atlas::{AtlasDirty, AtlasEntry, AtlasRect, GlyphAtlas, GlyphKey};
 pub use error::RenderError;
 pub use image::RgbaImage;
-pub use page::{render_page, PageStyle};
+pub use page::{render_page, PageStyle, MAX_PAGE_PIXELS, MAX_PAGE_SIDE};
 pub use raster::{parse_font, rasterize_glyph, split_subpixel, GlyphBitmap, SUBPIXEL_BUCKETS};

@@ -13,6 +13,7 @@ mod files;
 pub mod open;
 pub mod outcome;
 pub mod page;
+pub mod terminal;
 
 pub use action::Action;
 pub use error::{ActionError, ExchangeError};

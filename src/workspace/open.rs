@@ -238,6 +238,16 @@ fn report_messages(report: &OpenReport, session: &AnnotationSession) -> Vec<Mess
             report.encoding.display_name()
         )));
     }
+    if !report.misfits.is_empty() {
+        let ids: Vec<String> = report.misfits.iter().map(|id| id.to_string()).collect();
+        messages.push(Message::warning(format!(
+            "{} annotation(s) in {} have ranges that do not fit the text (reversed, or past its \
+             end): {}. They are listed as orphans, not drawn; place them again or remove them.",
+            ids.len(),
+            session.sidecar_path().display(),
+            ids.join(", ")
+        )));
+    }
     if let Some(summary) = &report.reanchored {
         messages.push(Message::warning(reanchor_message(
             summary,
