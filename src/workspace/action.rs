@@ -56,6 +56,11 @@ pub enum Action {
         /// A relation type id of the schema.
         kind: String,
     },
+    /// Accept where annotation `id` now sits after re-anchoring (its status becomes OK).
+    AcceptPlacement {
+        /// The annotation flagged for review.
+        id: AnnotationId,
+    },
     /// Remove relation `id`.
     Unlink {
         /// The relation.

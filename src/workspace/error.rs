@@ -61,6 +61,29 @@ pub enum ActionError {
         /// The target end's label.
         to_label: String,
     },
+    /// No relation type of the schema fits these two annotations, either way round.
+    #[error("the schema “{schema}” has no link between a {first_label} and a {second_label}")]
+    NoRelationFits {
+        /// The label of the annotation the link starts from.
+        first_label: String,
+        /// The label of the other annotation.
+        second_label: String,
+        /// The schema's name.
+        schema: String,
+    },
+    /// An annotation cannot be linked to itself.
+    #[error("an annotation cannot be linked to itself; choose another annotation")]
+    SelfLink,
+    /// The same link exists already.
+    #[error("{from} is already linked to {to} by a “{kind}” link")]
+    AlreadyLinked {
+        /// The source end.
+        from: AnnotationId,
+        /// The target end.
+        to: AnnotationId,
+        /// The relation type.
+        kind: String,
+    },
     /// The annotation does not exist (any more).
     #[error("annotation {0} does not exist (it may have been removed)")]
     NoSuchAnnotation(AnnotationId),
@@ -76,7 +99,13 @@ impl ActionError {
     /// How serious it is: hints about what to do first are information, the rest errors.
     pub fn severity(&self) -> Severity {
         match self {
-            Self::UnsavedChanges | Self::EmptyRange | Self::UnknownLabel { .. } => Severity::Info,
+            Self::UnsavedChanges
+            | Self::EmptyRange
+            | Self::UnknownLabel { .. }
+            | Self::RelationNotAllowed { .. }
+            | Self::NoRelationFits { .. }
+            | Self::SelfLink
+            | Self::AlreadyLinked { .. } => Severity::Info,
             _ => Severity::Error,
         }
     }
