@@ -4,6 +4,7 @@
 pub mod atlas;
 pub mod error;
 pub mod image;
+pub mod marks;
 pub mod page;
 pub mod raster;
 
