@@ -2,14 +2,19 @@
 
 pub mod annotation_panel;
 pub mod app;
+pub mod arcs;
+pub mod claims_table;
 pub mod command_table;
 pub mod commands;
 pub mod document_view;
 pub mod gestures;
 pub mod highlights;
+pub mod inspector;
+pub mod label_bar;
 pub mod menu;
 pub mod notices;
 pub mod painter;
+pub mod preferences;
 pub mod shortcut_sheet;
 pub mod shortcuts;
 pub mod status_bar;
