@@ -223,7 +223,7 @@ fn keys_typed_into_a_text_field_stay_in_the_field() {
         },
     );
     harness
-        .get_by_role(egui::accesskit::Role::TextInput)
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Note")
         .click();
     harness.run();
     let one = key_with_physical(Modifiers::NONE, Key::Num1, Key::Num1, Some("1"));

@@ -1,7 +1,7 @@
 //! The inspector: a side panel showing the selected annotation — its text (shaped, right to
 //! left), label (click another to relabel), the schema's attributes (value lists as drop-downs,
 //! flags as check boxes, free text and numbers as the Arabic text field), a multi-line note,
-//! relations in and out (click to jump, ✕ to remove), author, times and the re-anchoring status
+//! relations in and out (click to jump, × to remove), author, times and the re-anchoring status
 //! with "Accept" — or the document's attributes when nothing is selected. It emits commands and
 //! keeps typed text as drafts until the field loses focus (or a save flushes them), so a note
 //! is one undo step, not one per letter. Offsets are chars into the open text.
@@ -186,7 +186,7 @@ fn annotation_ui(
         .id_salt(("inspector-note", a.id.0))
         .desired_rows(3)
         .hint_text("A note (Arabic or Latin)")
-        .accessible_name("Note")
+        .accessible_name("Annotation note")
         .show(ui);
     keep_draft(drafts, key, note, &output.response, input, commands);
     ui.separator();
@@ -329,7 +329,8 @@ fn attributes_ui(
         match &def.kind {
             AttributeKind::OneOf(values) => {
                 let shown = current.map_or_else(|| "—".to_owned(), |v| v.to_string());
-                egui::ComboBox::from_id_salt(("attribute", &def.id, context.owner.map(|i| i.0)))
+                let salt = ("attribute", &def.id, context.owner.map(|i| i.0));
+                egui::ComboBox::new(salt, &def.name_en)
                     .selected_text(shown)
                     .show_ui(ui, |ui| {
                         if ui.selectable_label(current.is_none(), "—").clicked()
@@ -371,7 +372,7 @@ fn attributes_ui(
     }
 }
 
-/// Relations out of and into the annotation: click the other end to select it, ✕ to remove.
+/// Relations out of and into the annotation: click the other end to select it, × to remove.
 fn relations_ui(
     ui: &mut egui::Ui,
     input: &InspectorInput<'_>,
@@ -404,7 +405,7 @@ fn relations_ui(
             .unwrap_or_default();
         ui.horizontal(|ui| {
             if ui
-                .small_button("✕")
+                .small_button("×")
                 .on_hover_text("Remove this link")
                 .clicked()
             {
