@@ -10,6 +10,7 @@ fn args(file: std::path::PathBuf, out: std::path::PathBuf, width: f32) -> Render
         width,
         font_size: 24.0,
         direction: DirectionArg::Auto,
+        format: None,
         out,
     }
 }

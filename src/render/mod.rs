@@ -1,6 +1,7 @@
 //! Glyph rasterization by glyph id, the glyph atlas, and CPU page rendering to PNG. No eframe here.
 //! Units: physical pixels throughout.
 
+pub mod annotated;
 pub mod atlas;
 pub mod error;
 pub mod image;

@@ -124,6 +124,12 @@ pub enum Action {
         /// The folder the files go to.
         folder: PathBuf,
     },
+    /// Draw the open text with its annotations as a page (highlights, arcs, legend) into `path`;
+    /// its extension (png, svg, pdf) gives the format.
+    ExportPage {
+        /// The file to write.
+        path: PathBuf,
+    },
     /// Validate the open annotations against the schema and the text.
     Check,
     /// Count the open annotations per label.

@@ -233,6 +233,32 @@ impl OpenText {
         Ok(Outcome::default().with_message(Message::info(format!("Nothing to {what}."))))
     }
 
+    /// Draws the open text with its annotations as a page into `path` (format by extension).
+    pub(super) fn export_page(&self, path: &std::path::Path) -> Result<Outcome, ActionError> {
+        use super::report::{report_page, write_page, PageContent, PageFormat};
+        use super::report::{EXPORT_FONT_SIZE, EXPORT_PAGE_WIDTH};
+        let format =
+            PageFormat::from_path(path).ok_or_else(|| ActionError::PageFormat(path.to_owned()))?;
+        let content = PageContent {
+            text: &self.session.source().text,
+            set: self.session.set(),
+            schema: self.session.schema(),
+            legend: true,
+        };
+        let bytes = report_page(
+            &content,
+            EXPORT_PAGE_WIDTH,
+            EXPORT_FONT_SIZE,
+            crate::text::BaseDirection::Auto,
+            format,
+        )?;
+        write_page(path, &bytes)?;
+        Ok(Outcome::default().with_message(Message::info(format!(
+            "Page written to {}.",
+            path.display()
+        ))))
+    }
+
     /// The open annotations validated against the schema and the text.
     pub(super) fn check(&self) -> Outcome {
         let problems = validate(

@@ -87,6 +87,12 @@ pub enum ActionError {
     /// The annotation does not exist (any more).
     #[error("annotation {0} does not exist (it may have been removed)")]
     NoSuchAnnotation(AnnotationId),
+    /// A page file's name does not say which format to write.
+    #[error("{} has no page extension; name it .png, .svg or .pdf", .0.display())]
+    PageFormat(PathBuf),
+    /// Drawing or writing a page failed.
+    #[error(transparent)]
+    Page(#[from] crate::render::RenderError),
     /// An edit, save or recovery step failed; the files on disk are unchanged.
     #[error(transparent)]
     Session(#[from] SessionError),

@@ -14,6 +14,7 @@ pub mod linking;
 pub mod open;
 pub mod outcome;
 pub mod page;
+pub mod report;
 
 pub use action::Action;
 pub use error::{ActionError, ExchangeError};
@@ -78,6 +79,7 @@ impl Workspace {
             Action::Link { from, to, kind } => self.current()?.link(from, to, &kind),
             Action::Unlink { id } => self.current()?.unlink(id),
             Action::AcceptPlacement { id } => self.current()?.accept_placement(id),
+            Action::ExportPage { path } => self.current()?.export_page(&path),
             Action::SetAttribute {
                 id,
                 attribute,

@@ -96,6 +96,12 @@ impl HamishApp {
                 self.save_preferences();
             }
             Command::ToggleClaimsTable => self.bench.show_claims = !self.bench.show_claims,
+            Command::ExportPageDialog => {
+                if let Some(path) = self.pick_page_file() {
+                    self.run(Action::ExportPage { path });
+                }
+            }
+            Command::ExportPageTo(path) => self.run(Action::ExportPage { path: path.clone() }),
             Command::ShowPreferences => {
                 self.bench.name_field = self.bench.prefs.annotator.clone();
                 self.bench.show_prefs = true;
@@ -128,6 +134,25 @@ impl HamishApp {
         for action in actions {
             self.run(action);
         }
+    }
+
+    /// Asks where to write the page, next to the open text, PDF first.
+    fn pick_page_file(&self) -> Option<PathBuf> {
+        let open = self.document()?;
+        let path = &open.session.source().path;
+        let stem = path
+            .file_stem()
+            .map_or("page".into(), |s| s.to_string_lossy());
+        let mut dialog = rfd::FileDialog::new()
+            .set_title("Export the annotated page (PDF, PNG or SVG)")
+            .set_file_name(format!("{stem}.pdf"))
+            .add_filter("PDF", &["pdf"])
+            .add_filter("PNG image", &["png"])
+            .add_filter("SVG", &["svg"]);
+        if let Some(folder) = path.parent() {
+            dialog = dialog.set_directory(folder);
+        }
+        dialog.save_file()
     }
 
     fn save_preferences(&mut self) {
