@@ -9,20 +9,24 @@ impl TextLayout {
     /// (negative or non-finite values count as 0), replacing any space set before. The space is
     /// part of no line: a range's rectangles never cover it; a point in it hits the line below.
     pub fn set_space_above(&mut self, space_above: impl Fn(usize) -> f32) {
-        let mut y = 0.0;
+        // Lines move by the change in the space above them, so where nothing changes nothing
+        // moves, not even by a rounding error.
+        let (mut old_total, mut new_total, mut old_bottom) = (0.0f32, 0.0f32, 0.0f32);
         for (index, line) in self.lines.iter_mut().enumerate() {
+            let gap = line.top - old_bottom;
+            old_total += if gap > 0.01 { gap } else { 0.0 };
+            old_bottom = line.top + line.height;
             let extra = space_above(index);
-            y += if extra.is_finite() {
+            new_total += if extra.is_finite() {
                 extra.max(0.0)
             } else {
                 0.0
             };
-            let dy = y - line.top;
+            let dy = new_total - old_total;
             line.top += dy;
             line.baseline += dy;
-            y += line.height;
         }
-        self.height = y;
+        self.height += new_total - old_total;
     }
 
     /// The empty space between line `line` and the line above it (above the first line: between

@@ -341,6 +341,8 @@ pub static COMMANDS: &[CommandSpec] = &[
         Command::DeleteSelectedAnnotation),
     row!("Link the selected annotation to…", CommandGroup::Edit, &[key(Chord::plain(Key::L))],
         false, Command::StartLinking),
+    row!("Link to the annotation at the caret (after L)", CommandGroup::Edit,
+        &[key(Chord::plain(Key::Enter))], false, Command::LinkAtCaret),
     row!("Preferences…", CommandGroup::Edit, &[], false, Command::ShowPreferences),
     row!("Select all", CommandGroup::Edit, &[key(Chord::ctrl(Key::A))], false, Command::SelectAll),
     row!("Copy", CommandGroup::Edit, &[key(Chord::ctrl(Key::C)), Trigger::CopyEvent], false,

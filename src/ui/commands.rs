@@ -71,6 +71,9 @@ pub enum Command {
     DeleteSelectedAnnotation,
     /// Start linking the selected annotation: the next annotation clicked is the other end (L).
     StartLinking,
+    /// Link the annotation waiting for its other end to the one at the caret (Enter after L, so a
+    /// link can be made with the keyboard alone).
+    LinkAtCaret,
     /// Link the annotations at two chars (an Alt-drag from one highlight to another).
     LinkDrop {
         /// Where the drag started.

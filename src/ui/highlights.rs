@@ -103,9 +103,9 @@ pub fn highlights_for(
 /// label's colour (the default blue looked like Source's).
 pub fn selection_fill(dark: bool) -> Color32 {
     if dark {
-        Color32::from_rgba_unmultiplied(200, 200, 200, 70)
+        Color32::from_rgba_unmultiplied(220, 220, 220, 110)
     } else {
-        Color32::from_rgba_unmultiplied(60, 60, 60, 55)
+        Color32::from_rgba_unmultiplied(40, 40, 40, 110)
     }
 }
 

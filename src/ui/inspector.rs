@@ -392,34 +392,51 @@ fn relations_ui(
         }
     });
     let mut any = false;
-    for r in input.set.relations_of(a.id) {
-        any = true;
-        let outgoing = r.from == a.id;
-        let other = if outgoing { r.to } else { r.from };
-        let kind = input.schema.relation_type(&r.kind);
-        let name = kind.map_or(r.kind.as_str(), |k| k.name_ar.as_str());
-        let other_text = input
+    for outgoing in [true, false] {
+        let relations: Vec<_> = input
             .set
-            .annotation(other)
-            .map(|o| shorten(&o.covered_text(input.text)))
-            .unwrap_or_default();
-        ui.horizontal(|ui| {
-            if ui
-                .small_button("×")
-                .on_hover_text("Remove this link")
-                .clicked()
-            {
-                commands.push(Command::Act(Action::Unlink { id: r.id }));
-            }
-            let arrow = if outgoing { "→" } else { "←" };
-            let line = format!("{arrow} {name}: {other_text} ({other})");
-            let response = ui
-                .add(ArabicLabel::new(line).sense(egui::Sense::click()).elide())
-                .on_hover_text(kind.map_or(r.kind.as_str(), |k| k.name_en.as_str()));
-            if response.clicked() {
-                commands.push(Command::SelectAnnotation(other));
-            }
-        });
+            .relations_of(a.id)
+            .filter(|r| (r.from == a.id) == outgoing)
+            .collect();
+        if relations.is_empty() {
+            continue;
+        }
+        any = true;
+        // No arrows in the rows: the text fonts lack them, and their direction would flip in RTL.
+        ui.label(
+            RichText::new(if outgoing {
+                "Out (from this one):"
+            } else {
+                "In (to this one):"
+            })
+            .weak(),
+        );
+        for r in relations {
+            let other = if outgoing { r.to } else { r.from };
+            let kind = input.schema.relation_type(&r.kind);
+            let name = kind.map_or(r.kind.as_str(), |k| k.name_ar.as_str());
+            let other_text = input
+                .set
+                .annotation(other)
+                .map(|o| shorten(&o.covered_text(input.text)))
+                .unwrap_or_default();
+            ui.horizontal(|ui| {
+                if ui
+                    .small_button("×")
+                    .on_hover_text("Remove this link")
+                    .clicked()
+                {
+                    commands.push(Command::Act(Action::Unlink { id: r.id }));
+                }
+                let line = format!("{name}: {other_text} ({other})");
+                let response = ui
+                    .add(ArabicLabel::new(line).sense(egui::Sense::click()).elide())
+                    .on_hover_text(kind.map_or(r.kind.as_str(), |k| k.name_en.as_str()));
+                if response.clicked() {
+                    commands.push(Command::SelectAnnotation(other));
+                }
+            });
+        }
     }
     if !any {
         ui.label(RichText::new("No links yet.").weak());

@@ -17,7 +17,8 @@ pub fn label_bar_ui(
     linking: Option<AnnotationId>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.horizontal_wrapped(|ui| {
+    // One row (clipped when narrow), so the text below always starts at the same height.
+    ui.horizontal(|ui| {
         ui.add(ArabicLabel::new(&schema.name_ar).strong())
             .on_hover_text(&schema.name_en);
         ui.label(egui::RichText::new(&schema.name_en).weak());

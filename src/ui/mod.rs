@@ -37,7 +37,7 @@ pub fn run_window(file: Option<&Path>) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title)
-            .with_inner_size([1000.0, 760.0]),
+            .with_inner_size([1240.0, 820.0]),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };

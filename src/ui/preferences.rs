@@ -47,7 +47,7 @@ pub enum PreferencesError {
         /// The file.
         path: PathBuf,
         /// Where and what.
-        source: ron::error::SpannedError,
+        source: Box<ron::error::SpannedError>,
     },
 }
 
@@ -75,7 +75,7 @@ impl Preferences {
         };
         ron::from_str(&text).map_err(|source| PreferencesError::Parse {
             path: path.to_owned(),
-            source,
+            source: Box::new(source),
         })
     }
 

@@ -393,7 +393,8 @@ fn route(
 /// goes, so they do not draw over each other.
 fn spread_ends(segments: &mut [Segment], spread: f32) {
     // (annotation, line) → (segment index, is source end, other end's x)
-    let mut at: HashMap<(AnnotationId, usize), Vec<(usize, bool, f32)>> = HashMap::new();
+    type Ends = Vec<(usize, bool, f32)>;
+    let mut at: HashMap<(AnnotationId, usize), Ends> = HashMap::new();
     for (i, s) in segments.iter().enumerate() {
         if let End::Span(_) = s.source_end {
             at.entry((s.from, s.line))

@@ -72,6 +72,19 @@ impl HamishApp {
         match command {
             Command::StartLinking => self.start_linking(),
             Command::LinkPair { first, second } => self.link_pair(*first, *second, ctx),
+            Command::LinkAtCaret => {
+                let target = self.view.caret().and_then(|c| self.smallest_at(c.offset));
+                match (self.bench.linking, target) {
+                    (Some(first), Some(second)) => self.link_pair(first, second, ctx),
+                    (Some(_), None) => {
+                        self.status_message = Some(
+                            "Move the caret into the annotation to link to, then press Enter."
+                                .into(),
+                        )
+                    }
+                    (None, _) => {}
+                }
+            }
             Command::LinkDrop { from, to } => {
                 match (self.smallest_at(*from), self.smallest_at(*to)) {
                     (Some(first), Some(second)) => {
@@ -317,7 +330,7 @@ impl HamishApp {
         let asking = self.bench.prefs.annotator.is_empty();
         egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(330.0)
+            .default_size(300.0)
             .show(ui, |ui| {
                 if asking {
                     commands.extend(annotator_question_ui(ui, name));
