@@ -9,8 +9,9 @@ use hamish::ui::{Command, HamishApp};
 use std::path::{Path, PathBuf};
 
 fn harness(app: HamishApp) -> Harness<'static, HamishApp> {
+    // Wide enough for the text between the annotation list and the inspector.
     let mut harness = Harness::builder()
-        .with_size(Vec2::new(800.0, 600.0))
+        .with_size(Vec2::new(1200.0, 600.0))
         .with_context_setup(HamishApp::configure)
         .build_ui_state(|ui, app: &mut HamishApp| app.frame_ui(ui), app);
     harness.run();
@@ -209,7 +210,7 @@ fn empty_and_blank_files_open_and_take_clicks() {
         let path = temp_file(&dir, name, bytes);
         let mut harness = harness(HamishApp::new(Some(&path)));
         assert_eq!(harness.state().error(), None);
-        let at = egui::pos2(400.0, 100.0);
+        let at = egui::pos2(600.0, 120.0);
         harness.hover_at(at);
         harness.drag_at(at);
         harness.step();
@@ -223,7 +224,7 @@ fn empty_and_blank_files_open_and_take_clicks() {
 #[test]
 fn zoom_keeps_the_first_visible_line_at_the_top() {
     let mut harness = harness(HamishApp::new(None));
-    harness.hover_at(egui::pos2(400.0, 300.0));
+    harness.hover_at(egui::pos2(600.0, 300.0));
     for _ in 0..6 {
         harness.event(egui::Event::MouseWheel {
             unit: egui::MouseWheelUnit::Point,
@@ -240,7 +241,7 @@ fn zoom_keeps_the_first_visible_line_at_the_top() {
         let probe = view.document_origin().y;
         let layout = view.layout().unwrap();
         layout
-            .hit(hamish::text::Point::new(0.0, 60.0 - probe))
+            .hit(hamish::text::Point::new(0.0, 110.0 - probe))
             .offset
     };
     let before = top_char(&harness);

@@ -1,9 +1,11 @@
 //! Glyph rasterization by glyph id, the glyph atlas, and CPU page rendering to PNG. No eframe here.
 //! Units: physical pixels throughout.
 
+pub mod annotated;
 pub mod atlas;
 pub mod error;
 pub mod image;
+pub mod marks;
 pub mod page;
 pub mod raster;
 

@@ -4,11 +4,13 @@
 //! derives from them (highlights, panel rows, title) is rebuilt from each action's [`Outcome`] in
 //! one place ([`HamishApp::absorb`]). Also autosave and asking before closing with unsaved changes.
 
+mod factcheck;
+
 use super::agreement_panel::agreement_window_ui;
 use super::annotation_panel::{annotation_panel_ui, annotation_rows, AnnotationRow};
 use super::commands::{CloseChoice, Command};
 use super::document_view::DocumentView;
-use super::highlights::highlights_for;
+use super::highlights::{highlights_for, selection_fill};
 use super::menu::menu_bar_ui;
 use super::notices::{notices_ui, recovery_offer_ui, Notice, Severity as NoticeSeverity};
 use super::shortcut_sheet::{shortcut_sheet_ui, toggle_shortcut_sheet};
@@ -22,6 +24,7 @@ use crate::text::FontSet;
 use crate::workspace::{
     Action, ActionError, Message, OpenText, Outcome, Report, Severity, Workspace,
 };
+use factcheck::Workbench;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -50,21 +53,40 @@ pub struct HamishApp {
     asking_to_close: bool,
     /// Set once the user chose to close, so the next close request is let through.
     close_confirmed: bool,
+    /// Linking, inspector drafts, claims table, preferences.
+    bench: Workbench,
 }
 
 impl HamishApp {
     /// Opens `file`, or a copy of the bundled sample when `None`. A file that cannot be shown
     /// leaves an empty window with a message saying why.
     pub fn new(file: Option<&Path>) -> Self {
-        Self::new_as(file, &author_name())
+        Self::with_preferences(file, Workbench::default_path())
     }
 
-    /// [`Self::new`] with new annotations by `author` (in a folder a team shares, the window works
-    /// on that annotator's own file).
+    /// [`Self::new`] with new annotations by `author` whatever the preferences say, which are not
+    /// kept (in a folder a team shares, the window works on that annotator's own file).
     pub fn new_as(file: Option<&Path>, author: &str) -> Self {
+        Self::open_with(file, None, Some(author))
+    }
+
+    /// Like [`Self::new`], with the preferences kept in `preferences` (`None`: not kept).
+    pub fn with_preferences(file: Option<&Path>, preferences: Option<PathBuf>) -> Self {
+        Self::open_with(file, preferences, None)
+    }
+
+    fn open_with(file: Option<&Path>, preferences: Option<PathBuf>, author: Option<&str>) -> Self {
+        let (bench, problem) = Workbench::load(preferences);
+        let author = match (author, bench.prefs.annotator.as_str()) {
+            (Some(author), _) => author.to_owned(),
+            (None, "") => author_name(),
+            (None, name) => name.to_owned(),
+        };
+        let mut view = DocumentView::new(String::new());
+        view.set_show_arcs(bench.prefs.show_arcs);
         let mut app = Self {
             workspace: Workspace::new(author),
-            view: DocumentView::new(String::new()),
+            view,
             selected: None,
             rows: Vec::new(),
             recovery_postponed: false,
@@ -74,7 +96,9 @@ impl HamishApp {
             agreement: None,
             asking_to_close: false,
             close_confirmed: false,
+            bench,
         };
+        app.notices.extend(problem);
         app.run(match file {
             Some(path) => Action::Open {
                 path: path.to_owned(),
@@ -193,6 +217,7 @@ impl HamishApp {
     fn absorb(&mut self, outcome: Outcome, in_status_bar: bool) {
         let changes = outcome.changes;
         if changes.opened {
+            self.bench.linking = None;
             self.recovery_postponed = false;
             self.selected = None;
             self.status_message = None;
@@ -240,6 +265,7 @@ impl HamishApp {
         self.rows = annotation_rows(set, schema, &open.session.source().text);
         self.view
             .set_highlights(highlights_for(set, schema, self.selected));
+        self.refresh_arcs();
     }
 
     fn show_error(&mut self, err: &ActionError, context: &str) {
@@ -282,6 +308,12 @@ impl HamishApp {
     /// the repo's Arabic and Latin fonts as fallbacks so label names, quotes and symbols in panels show.
     pub fn configure(ctx: &egui::Context) {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        // The text selection must not look like a label's highlight (egui's blue was Source's).
+        for theme in [egui::Theme::Dark, egui::Theme::Light] {
+            ctx.style_mut_of(theme, |style| {
+                style.visuals.selection.bg_fill = selection_fill(theme == egui::Theme::Dark);
+            });
+        }
         let mut fonts = egui::FontDefinitions::default();
         // Fallbacks after egui's own fonts: Arabic, then Noto Sans for arrows, bullets and
         // other symbols in messages.
@@ -313,9 +345,12 @@ impl HamishApp {
 
     /// Applies one command.
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        if !matches!(command, Command::Act(_)) {
+            self.flush_drafts();
+        }
         if let Command::Select { .. } = &command {
             self.view.apply(ctx, &command);
-            self.select_annotation_under_caret();
+            self.clicked_in_text(ctx);
             return;
         }
         if self.view.apply(ctx, &command) {
@@ -373,6 +408,7 @@ impl HamishApp {
             Command::PostponeRecovery => self.recovery_postponed = true,
             Command::ToggleShortcutSheet => toggle_shortcut_sheet(ctx),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            other if self.apply_workbench(ctx, &other) => {}
             other => self.apply_to_annotations(other),
         }
     }
@@ -381,16 +417,16 @@ impl HamishApp {
     fn apply_to_annotations(&mut self, command: Command) {
         let action = match command {
             Command::AnnotateWithHotkey(key) => {
-                let Some(range) = self.view.selection_range() else {
-                    return;
-                };
-                let range = self.view.snapped_to_words(range);
-                match self.label_for_key(key) {
-                    Ok(label) => Action::Annotate { label, range },
+                let label = match self.label_for_key(key) {
+                    Ok(label) => label,
                     Err(hint) => {
                         self.status_message = Some(hint);
                         return;
                     }
+                };
+                match self.label_action(label) {
+                    Some(action) => action,
+                    None => return,
                 }
             }
             Command::SelectAnnotation(id) => {
@@ -398,6 +434,7 @@ impl HamishApp {
                 return;
             }
             Command::ClearSelection => {
+                self.cancel_linking();
                 self.selected = None;
                 self.view.clear_selection();
                 self.refresh_annotations();
@@ -449,25 +486,6 @@ impl HamishApp {
             self.view.select_range(range);
         }
         self.refresh_annotations();
-    }
-
-    /// After a click in the text, the annotation under the caret becomes the selected one.
-    fn select_annotation_under_caret(&mut self) {
-        let Some(range) = self.view.selection_range().filter(|r| r.is_empty()) else {
-            return;
-        };
-        let under = self.document().and_then(|open| {
-            open.session
-                .set()
-                .at(range.start)
-                .into_iter()
-                .min_by_key(|a| a.ranges.iter().map(|r| r.len()).sum::<usize>())
-                .map(|a| a.id)
-        });
-        if under != self.selected {
-            self.selected = under;
-            self.refresh_annotations();
-        }
     }
 
     /// Asks where to save a copy (Save As), starting next to the open text.
@@ -540,6 +558,7 @@ impl HamishApp {
         egui::Panel::top("menu").show(ui, |ui| {
             commands.extend(menu_bar_ui(ui, current_encoding, &versions));
         });
+        self.label_bar_panel(ui, &mut commands);
         let status = StatusLine {
             file_name: self.file_name(),
             encoding: self
@@ -562,6 +581,7 @@ impl HamishApp {
                 .show(ui, |ui| {
                     commands.extend(annotation_panel_ui(ui, &self.rows, self.selected));
                 });
+            self.inspector_panel(ui, &mut commands);
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
             let offer = self
@@ -578,6 +598,7 @@ impl HamishApp {
                 ui.label("Use File > Open… (Ctrl+O) to open a text file.");
             }
         });
+        self.workbench_windows(&ctx, &mut commands);
         shortcut_sheet_ui(&ctx, self.document().map(|d| d.session.schema()));
         agreement_window_ui(&ctx, &mut self.agreement);
         if self.asking_to_close {

@@ -15,18 +15,22 @@ const FILE_TOP: [Command; 3] = [
     Command::Save,
     Command::SaveAsDialog,
 ];
-const EDIT: [Option<Command>; 6] = [
+const EDIT: [Option<Command>; 8] = [
     Some(Command::Undo),
     Some(Command::Redo),
     Some(Command::DeleteSelectedAnnotation),
+    Some(Command::StartLinking),
+    Some(Command::ShowPreferences),
     None,
     Some(Command::SelectAll),
     Some(Command::CopySelection),
 ];
-const VIEW_ZOOM: [Command; 3] = [
+const VIEW_ZOOM: [Command; 5] = [
     Command::Zoom(ZoomStep::In),
     Command::Zoom(ZoomStep::Out),
     Command::Zoom(ZoomStep::Reset),
+    Command::ToggleArcs,
+    Command::ToggleClaimsTable,
 ];
 const FONT: [Command; 2] = [Command::ChooseFontDialog, Command::UseEmbeddedFonts];
 
@@ -34,6 +38,7 @@ const FONT: [Command; 2] = [Command::ChooseFontDialog, Command::UseEmbeddedFonts
 pub fn menu_commands() -> Vec<Command> {
     let mut all: Vec<Command> = FILE_TOP.to_vec();
     all.push(Command::Quit);
+    all.push(Command::ExportPageDialog);
     all.extend(EDIT.iter().flatten().cloned());
     all.extend(VIEW_ZOOM);
     all.extend(FONT);
@@ -58,6 +63,7 @@ pub fn menu_bar_ui(
             }
             ui.separator();
             exchange_menus_ui(ui, &mut commands);
+            command_button_ui(ui, Command::ExportPageDialog, &mut commands);
             ui.separator();
             team_menu_ui(ui, versions, &mut commands);
             ui.separator();

@@ -57,6 +57,11 @@ pub enum Action {
         /// A relation type id of the schema.
         kind: String,
     },
+    /// Accept where annotation `id` now sits after re-anchoring (its status becomes OK).
+    AcceptPlacement {
+        /// The annotation flagged for review.
+        id: AnnotationId,
+    },
     /// Remove relation `id`.
     Unlink {
         /// The relation.
@@ -127,6 +132,12 @@ pub enum Action {
     },
     /// Measure the agreement between the annotators' files of the open text.
     Agreement,
+    /// Draw the open text with its annotations as a page (highlights, arcs, legend) into `path`;
+    /// its extension (png, svg, pdf) gives the format.
+    ExportPage {
+        /// The file to write.
+        path: PathBuf,
+    },
     /// Validate the open annotations against the schema and the text.
     Check,
     /// Count the open annotations per label.

@@ -79,9 +79,38 @@ pub enum ActionError {
     /// Agreement could not be measured.
     #[error(transparent)]
     Agreement(#[from] AgreementError),
+    /// No relation type of the schema fits these two annotations, either way round.
+    #[error("the schema “{schema}” has no link between a {first_label} and a {second_label}")]
+    NoRelationFits {
+        /// The label of the annotation the link starts from.
+        first_label: String,
+        /// The label of the other annotation.
+        second_label: String,
+        /// The schema's name.
+        schema: String,
+    },
+    /// An annotation cannot be linked to itself.
+    #[error("an annotation cannot be linked to itself; choose another annotation")]
+    SelfLink,
+    /// The same link exists already.
+    #[error("{from} is already linked to {to} by a “{kind}” link")]
+    AlreadyLinked {
+        /// The source end.
+        from: AnnotationId,
+        /// The target end.
+        to: AnnotationId,
+        /// The relation type.
+        kind: String,
+    },
     /// The annotation does not exist (any more).
     #[error("annotation {0} does not exist (it may have been removed)")]
     NoSuchAnnotation(AnnotationId),
+    /// A page file's name does not say which format to write.
+    #[error("{} has no page extension; name it .png, .svg or .pdf", .0.display())]
+    PageFormat(PathBuf),
+    /// Drawing or writing a page failed.
+    #[error(transparent)]
+    Page(#[from] crate::render::RenderError),
     /// An edit, save or recovery step failed; the files on disk are unchanged.
     #[error(transparent)]
     Session(#[from] SessionError),
@@ -94,7 +123,13 @@ impl ActionError {
     /// How serious it is: hints about what to do first are information, the rest errors.
     pub fn severity(&self) -> Severity {
         match self {
-            Self::UnsavedChanges | Self::EmptyRange | Self::UnknownLabel { .. } => Severity::Info,
+            Self::UnsavedChanges
+            | Self::EmptyRange
+            | Self::UnknownLabel { .. }
+            | Self::RelationNotAllowed { .. }
+            | Self::NoRelationFits { .. }
+            | Self::SelfLink
+            | Self::AlreadyLinked { .. } => Severity::Info,
             _ => Severity::Error,
         }
     }

@@ -10,13 +10,16 @@ mod edits;
 pub mod error;
 mod exchange;
 mod files;
+pub mod linking;
 pub mod open;
 pub mod outcome;
 pub mod page;
+pub mod report;
 pub mod terminal;
 
 pub use action::Action;
 pub use error::{ActionError, ExchangeError};
+pub use linking::LinkChoice;
 pub use open::{OpenText, SAMPLE_FILE_NAME, SAMPLE_TEXT};
 pub use outcome::{Changes, Message, Outcome, Report, Severity};
 
@@ -48,6 +51,14 @@ impl Workspace {
         &self.author
     }
 
+    /// Writes `author` into annotations made from now on (the annotator name of the preferences).
+    pub fn set_author(&mut self, author: impl Into<String>) {
+        self.author = author.into();
+        if let Some(open) = self.open.as_mut() {
+            open.session.set_author(self.author.clone());
+        }
+    }
+
     /// True when the open text has annotation changes that are not saved.
     pub fn is_modified(&self) -> bool {
         self.open.as_ref().is_some_and(|o| o.session.is_modified())
@@ -68,6 +79,8 @@ impl Workspace {
             Action::Delete { id } => self.editable()?.delete(id),
             Action::Link { from, to, kind } => self.editable()?.link(from, to, &kind),
             Action::Unlink { id } => self.editable()?.unlink(id),
+            Action::AcceptPlacement { id } => self.editable()?.accept_placement(id),
+            Action::ExportPage { path } => self.current()?.export_page(&path),
             Action::SetAttribute {
                 id,
                 attribute,

@@ -638,3 +638,104 @@ fn another_annotators_version_opens_read_only_and_agreement_compares_the_files()
     assert!((f1 - 2.0 / 3.0).abs() < 1e-9, "{f1}");
     drop(dir);
 }
+
+#[test]
+fn link_choices_follow_the_schema_either_way_round_and_leave_out_existing_links() {
+    let (_dir, _path, mut ws) = opened();
+    let claim = annotate(&mut ws, "claim", "الهدنة قريبة");
+    let source = annotate(&mut ws, "source", "الوزير");
+    let cue = annotate(&mut ws, "cue", "قال");
+    // Picked claim first or source first: the same claim → source link.
+    for (first, second) in [(claim, source), (source, claim)] {
+        let choices = ws.link_choices(first, second).unwrap();
+        assert_eq!(choices.len(), 1, "{choices:?}");
+        assert_eq!(
+            (choices[0].kind.as_str(), choices[0].from, choices[0].to),
+            ("attributed-to", claim, source)
+        );
+    }
+    let cue_choices = ws.link_choices(claim, cue).unwrap();
+    assert_eq!((cue_choices[0].from, cue_choices[0].to), (cue, claim));
+    assert_eq!(cue_choices[0].kind, "cue-of");
+    let err = ws.link_choices(source, cue).unwrap_err();
+    assert!(matches!(err, ActionError::NoRelationFits { .. }), "{err}");
+    assert!(err.to_string().contains("Source") && err.to_string().contains("Cue"));
+    assert!(matches!(
+        ws.link_choices(claim, claim),
+        Err(ActionError::SelfLink)
+    ));
+    ws.execute(Action::Link {
+        from: claim,
+        to: source,
+        kind: "attributed-to".into(),
+    })
+    .unwrap();
+    // Linked already: no choice left, and linking again is refused rather than doubled.
+    assert!(matches!(
+        ws.link_choices(source, claim),
+        Err(ActionError::AlreadyLinked { .. })
+    ));
+    let again = ws.execute(Action::Link {
+        from: claim,
+        to: source,
+        kind: "attributed-to".into(),
+    });
+    assert!(matches!(again, Err(ActionError::AlreadyLinked { .. })));
+    assert_eq!(open(&ws).session.set().relations().count(), 1);
+}
+
+#[test]
+fn a_link_says_what_it_linked_and_is_one_undo_step() {
+    let (_dir, _path, mut ws) = opened();
+    let claim = annotate(&mut ws, "claim", "الهدنة قريبة");
+    let source = annotate(&mut ws, "source", "الوزير");
+    let outcome = ws
+        .execute(Action::Link {
+            from: claim,
+            to: source,
+            kind: "attributed-to".into(),
+        })
+        .unwrap();
+    let text = &outcome.messages[0].text;
+    assert!(text.contains(&claim.to_string()) && text.contains("Attributed to"));
+    ws.execute(Action::Undo).unwrap();
+    assert_eq!(open(&ws).session.set().relations().count(), 0);
+    assert_eq!(open(&ws).session.set().len(), 2, "the ends stay");
+}
+
+#[test]
+fn accepting_a_placement_clears_the_review_flag_and_undoes() {
+    use crate::model::annotation::AnnotationStatus;
+    use crate::model::edit::Edit;
+    let (_dir, _path, mut ws) = opened();
+    let id = annotate(&mut ws, "claim", "الهدنة قريبة");
+    let flag = Edit::SetStatus {
+        id,
+        status: AnnotationStatus::NeedsReview,
+    };
+    ws.open.as_mut().unwrap().session.apply(flag).unwrap();
+    let outcome = ws.execute(Action::AcceptPlacement { id }).unwrap();
+    assert!(outcome.changes.annotations);
+    let status = |ws: &Workspace| open(ws).session.set().annotation(id).unwrap().status;
+    assert_eq!(status(&ws), AnnotationStatus::Ok);
+    ws.execute(Action::Undo).unwrap();
+    assert_eq!(status(&ws), AnnotationStatus::NeedsReview);
+    assert!(matches!(
+        ws.execute(Action::AcceptPlacement {
+            id: AnnotationId(77)
+        }),
+        Err(ActionError::NoSuchAnnotation(_))
+    ));
+}
+
+#[test]
+fn the_annotator_name_set_later_goes_into_new_annotations() {
+    let (_dir, _path, mut ws) = opened();
+    let before = annotate(&mut ws, "claim", "الهدنة قريبة");
+    ws.set_author("Layla");
+    let after = annotate(&mut ws, "source", "الوزير");
+    let set = open(&ws).session.set();
+    assert_eq!(set.annotation(before).unwrap().author, "tester");
+    assert_eq!(set.annotation(after).unwrap().author, "Layla");
+    assert_eq!(ws.author(), "Layla");
+}

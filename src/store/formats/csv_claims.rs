@@ -108,6 +108,23 @@ pub fn export(
     Ok(out)
 }
 
+/// Every claim of `doc` with its row (as [`HEADER`] names the cells), in text order; empty when
+/// the schema has no claim label.
+pub fn claim_rows(
+    doc: &AnnotatedText,
+    schema: &Schema,
+) -> Vec<(crate::model::annotation::AnnotationId, [String; 10])> {
+    let Some(label) = claim_label(doc, schema) else {
+        return Vec::new();
+    };
+    doc.set
+        .annotations_in_text_order()
+        .into_iter()
+        .filter(|a| a.label == label)
+        .map(|a| (a.id, row(doc, a)))
+        .collect()
+}
+
 /// One claim's row.
 fn row(doc: &AnnotatedText, claim: &Annotation) -> [String; 10] {
     let linked = |kind: &str, outgoing: bool| -> String {

@@ -289,6 +289,11 @@ impl AnnotationSession {
         &self.author
     }
 
+    /// Changes the author written into annotations made from now on.
+    pub fn set_author(&mut self, author: String) {
+        self.author = author;
+    }
+
     /// The undo history (for enabling Undo/Redo).
     pub fn history(&self) -> &History {
         &self.history
