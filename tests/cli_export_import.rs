@@ -219,13 +219,17 @@ fn import_never_overwrites_without_force_and_usage_errors_exit_2() {
             .len(),
         1
     );
-    // Replaced atomically, without a `.bak` of the old text and without a temp file left.
+    // Replaced atomically, keeping the old text as `.bak`, and without a temp file left.
     let mut names: Vec<String> = std::fs::read_dir(&into)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["n.txt", "n.txt.ann.ron"]);
+    assert_eq!(names, ["n.txt", "n.txt.ann.ron", "n.txt.bak"]);
+    assert_eq!(
+        std::fs::read_to_string(into.join("n.txt.bak")).unwrap(),
+        "نص قديم"
+    );
 
     assert_eq!(
         code(&hamish(&["export", "--format", "nope", "x", "--out", "y"])),

@@ -112,6 +112,17 @@ fn bad_patterns_and_missing_paths_exit_2_and_say_why() {
     // A regex across the tab: the tab is written \t so the line keeps four columns.
     let (code, out, _) = hamish(&["search", "--regex", r"قال\s+ال", "a.txt"], dir.path());
     assert_eq!((code, out.as_str()), (0, "a.txt\t0\t6\tقال\\tال\n"));
+    // A bidi control inside a hit cannot reorder the terminal's line; a backslash stays itself.
+    std::fs::write(dir.path().join("b.txt"), "قال\u{202E}علي \\n").unwrap();
+    let (_, out, _) = hamish(&["search", "--regex", r"قال.علي \\n", "b.txt"], dir.path());
+    assert_eq!(out, "b.txt\t0\t10\tقال\\u{202E}علي \\\\n\n");
+    let (_, json, _) = hamish(&["search", "--json", "-e", "قال.علي", "b.txt"], dir.path());
+    assert!(
+        !json.contains('\u{202E}') && json.contains("\\u202e"),
+        "{json}"
+    );
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["text"], "قال\u{202E}علي");
 }
 
 /// A folder with the named-entity preset as `schema.ron` and two annotated texts.

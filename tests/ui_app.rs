@@ -9,8 +9,9 @@ use hamish::ui::{Command, HamishApp};
 use std::path::{Path, PathBuf};
 
 fn harness(app: HamishApp) -> Harness<'static, HamishApp> {
+    // Wide enough for the text between the annotation list and the inspector.
     let mut harness = Harness::builder()
-        .with_size(Vec2::new(800.0, 600.0))
+        .with_size(Vec2::new(1200.0, 600.0))
         .with_context_setup(HamishApp::configure)
         .build_ui_state(|ui, app: &mut HamishApp| app.frame_ui(ui), app);
     harness.run();
@@ -209,7 +210,7 @@ fn empty_and_blank_files_open_and_take_clicks() {
         let path = temp_file(&dir, name, bytes);
         let mut harness = harness(HamishApp::new(Some(&path)));
         assert_eq!(harness.state().error(), None);
-        let at = egui::pos2(400.0, 100.0);
+        let at = egui::pos2(600.0, 120.0);
         harness.hover_at(at);
         harness.drag_at(at);
         harness.step();
@@ -223,7 +224,7 @@ fn empty_and_blank_files_open_and_take_clicks() {
 #[test]
 fn zoom_keeps_the_first_visible_line_at_the_top() {
     let mut harness = harness(HamishApp::new(None));
-    harness.hover_at(egui::pos2(400.0, 300.0));
+    harness.hover_at(egui::pos2(600.0, 300.0));
     for _ in 0..6 {
         harness.event(egui::Event::MouseWheel {
             unit: egui::MouseWheelUnit::Point,
@@ -240,7 +241,7 @@ fn zoom_keeps_the_first_visible_line_at_the_top() {
         let probe = view.document_origin().y;
         let layout = view.layout().unwrap();
         layout
-            .hit(hamish::text::Point::new(0.0, 60.0 - probe))
+            .hit(hamish::text::Point::new(0.0, 110.0 - probe))
             .offset
     };
     let before = top_char(&harness);
@@ -321,4 +322,50 @@ fn layout_json_describes_the_lines_the_window_paints() {
             .collect();
         assert_eq!(ids, painted_ids);
     }
+}
+
+#[test]
+fn the_window_shows_whose_file_is_open_other_versions_read_only_and_agreement() {
+    use hamish::store::sidecar::{AnnotatorName, PROJECT_FILE};
+    use hamish::workspace::{Action, Workspace};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(PROJECT_FILE), "(shared: true)\n").unwrap();
+    let text = "قال الوزير إن الهدنة قريبة\n";
+    let path = temp_file(&dir, "article.txt", text.as_bytes());
+    // alice and bob each mark the minister as a source in their own file.
+    for who in ["alice", "bob"] {
+        let mut ws = Workspace::new(who);
+        ws.execute(Action::Open {
+            path: path.clone(),
+            encoding: None,
+        })
+        .unwrap();
+        ws.execute(Action::Annotate {
+            label: "source".into(),
+            range: hamish::offset::CharRange::from_indices(4, 10),
+        })
+        .unwrap();
+        ws.execute(Action::Save).unwrap();
+    }
+    let mut harness = harness(HamishApp::new_as(Some(&path), "alice"));
+    assert_eq!(harness.state().annotator_label(), "alice's file");
+    harness.get_by_label("alice's file");
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply_command(&ctx, Command::Act(Action::Agreement));
+    harness.run();
+    let report = harness.state().agreement().expect("agreement window open");
+    assert_eq!(report.pairs[0].overall.f1_exact, Some(1.0));
+    harness.get_by_label("F1 exact");
+    harness.get_by_label("alice – bob");
+    let bob = AnnotatorName::new("bob").unwrap();
+    harness.state_mut().apply_command(
+        &ctx,
+        Command::Act(Action::OpenAnnotatorVersion { annotator: bob }),
+    );
+    harness.run();
+    assert_eq!(harness.state().annotator_label(), "reading bob's version");
+    harness.get_by_label("reading bob's version");
+    assert!(harness.state().document().unwrap().read_only);
 }

@@ -5,8 +5,10 @@
 //! read (the others are measured), 2 usage error or nothing to compare.
 
 use crate::agree::{AgreementReport, PairReport, Scores};
+use crate::store::formats::csv_claims::spreadsheet_safe;
 use crate::store::sidecar::AnnotatorName;
 use crate::workspace::batch::agree::agreement;
+use crate::workspace::terminal::{escape_json, escape_line};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,16 +35,16 @@ pub fn run(args: AgreeArgs) -> anyhow::Result<ExitCode> {
     let run = match agreement(&args.paths, &args.annotators) {
         Ok(run) => run,
         Err(err) => {
-            eprintln!("hamish agree: {err}");
+            eprintln!("hamish agree: {}", escape_line(&err.to_string()));
             return Ok(ExitCode::from(2));
         }
     };
     for line in run.notes.iter().chain(&run.failed) {
-        eprintln!("hamish agree: {line}");
+        eprintln!("hamish agree: {}", escape_line(line));
     }
     let report = &run.report;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(report)?);
+        println!("{}", escape_json(&serde_json::to_string_pretty(report)?));
     } else if args.csv {
         print!("{}", csv_of(report)?);
     } else {
@@ -75,6 +77,7 @@ fn table_of(report: &AgreementReport) -> String {
     );
     let row = |out: &mut String, who: &str, label: &str, s: &Scores| {
         let [e, o, k, a, u] = score_cells(s);
+        let label = escape_line(label);
         let _ = writeln!(
             out,
             "{who:<24} {label:<20} {e:>8} {o:>10} {k:>7} {a:>7} {u:>7}"
@@ -107,7 +110,7 @@ fn table_of(report: &AgreementReport) -> String {
     }
     let _ = writeln!(out, "\nPer document (all labels)\n{header}");
     for d in &report.documents {
-        let _ = writeln!(out, "{}", d.path);
+        let _ = writeln!(out, "{}", escape_line(&d.path));
         for p in &d.pairs {
             row(&mut out, &format!("  {} – {}", p.a, p.b), "", &p.overall);
         }
@@ -126,7 +129,7 @@ fn write_pair_extras(out: &mut String, p: &PairReport) {
             .relations
             .types
             .iter()
-            .map(|(k, f)| format!("{k} {}", figure(*f)))
+            .map(|(k, f)| format!("{} {}", escape_line(k), figure(*f)))
             .collect();
         let _ = writeln!(
             out,
@@ -140,7 +143,8 @@ fn write_pair_extras(out: &mut String, p: &PairReport) {
     for (attr, s) in &p.attributes {
         let _ = writeln!(
             out,
-            "attribute {attr} {} – {}: {} aligned pair(s), same value {}, κ {}",
+            "attribute {} {} – {}: {} aligned pair(s), same value {}, κ {}",
+            escape_line(attr),
             p.a,
             p.b,
             s.pairs,
@@ -148,6 +152,12 @@ fn write_pair_extras(out: &mut String, p: &PairReport) {
             figure(s.kappa)
         );
     }
+}
+
+/// A cell as printed in the CSV: neutralised for spreadsheets (see
+/// [`spreadsheet_safe`]), and with terminal controls escaped, since the CSV goes to stdout.
+fn csv_cell(cell: &str) -> String {
+    escape_line(&spreadsheet_safe(cell)).into_owned()
 }
 
 /// CSV: document (or ALL), a, b ("*" for all annotators), label ("*" overall), the five figures.
@@ -176,7 +186,8 @@ fn csv_of(report: &AgreementReport) -> anyhow::Result<String> {
             std::iter::once(("*", overall)).chain(labels.iter().map(|(l, s)| (l.as_str(), s)))
         {
             let f = [s.f1_exact, s.f1_overlap, s.kappa, s.alpha, s.alpha_u].map(cell);
-            w.write_record([doc, a, b, label, &f[0], &f[1], &f[2], &f[3], &f[4]])?;
+            let (doc, label) = (csv_cell(doc), csv_cell(label));
+            w.write_record([&*doc, a, b, &*label, &f[0], &f[1], &f[2], &f[3], &f[4]])?;
         }
         Ok(())
     };

@@ -6,6 +6,7 @@
 use crate::store::sidecar::AnnotatorName;
 use crate::workspace::batch::check::Verdict;
 use crate::workspace::batch::check_paths;
+use crate::workspace::terminal::escape_line;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,7 +31,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let checked = match check_paths(&args.paths, args.annotator.as_ref(), args.fix) {
         Ok(checked) => checked,
         Err(err) => {
-            eprintln!("hamish check: {err}");
+            eprintln!("hamish check: {}", escape_line(&err.to_string()));
             return Ok(ExitCode::from(2));
         }
     };
@@ -42,7 +43,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let mut counts = [0usize; 3];
     for (_, file) in &checked {
         for finding in &file.findings {
-            println!("{:<7} {}", finding.kind.tag(), finding.text);
+            println!("{:<7} {}", finding.kind.tag(), escape_line(&finding.text));
         }
         counts[file.verdict as usize] += 1;
         worst = worst.max(file.verdict);

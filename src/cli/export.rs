@@ -9,6 +9,7 @@ use crate::store::sidecar::AnnotatorName;
 use crate::workspace::batch::export::{
     export_files_with, find_documents, load_documents, write_outputs, ExportOptions,
 };
+use crate::workspace::terminal::escape_line;
 use crate::workspace::ExchangeError;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal as _;
@@ -87,9 +88,11 @@ pub(crate) fn finish(
     done: usize,
 ) -> ExitCode {
     for f in failed {
-        eprintln!("hamish: failed: {f}");
+        eprintln!("hamish: failed: {}", escape_line(f));
     }
-    eprint!("{report}");
+    for loss in &report.losses {
+        eprintln!("lost: {}", escape_line(&loss.to_string()));
+    }
     let unexpected = report.unexpected(allowed);
     eprintln!(
         "hamish: {done} done, {} failed, {} lost ({} of allowed kinds)",
@@ -133,6 +136,10 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
             other => anyhow::anyhow!(other),
         },
     )?;
-    write_outputs(&args.out, &files, args.force).map_err(|e| anyhow::anyhow!(with_advice(&e)))?;
+    let written = write_outputs(&args.out, &files, args.force)
+        .map_err(|e| anyhow::anyhow!(with_advice(&e)))?;
+    for note in &written.notes {
+        eprintln!("hamish: note: {}", escape_line(note));
+    }
     Ok(finish(&failed, &report, &args.allow_loss, docs.len()))
 }

@@ -1,16 +1,18 @@
 //! `hamish import`: import brat, JSONL (Hamish, doccano, Label Studio) or CoNLL annotations into
 //! sidecar files, with the text written next to them, through the application layer's import
-//! (the same reading File > Import does). Sources are read in parallel; an existing file is never
-//! replaced by different content without `--force`.
+//! (`workspace::batch::import`, the same reading File > Import does). An existing file is never
+//! replaced by different content without `--force`, which keeps its `.bak`.
 
 use super::export::{finish, loss_kind, progress_bar, with_advice, EXIT_CODES};
 use super::formats::ImportFormatArg;
 use crate::model::annotation::Timestamp;
-use crate::store::formats::{FormatError, ImportFormat, LossKind, LossReport};
+use crate::store::formats::{FormatError, ImportFormat, LossKind};
 use crate::store::sidecar::AnnotatorName;
 use crate::store::walk::walk_files;
-use crate::workspace::batch::import::{is_source_name, read_source, write_imported, ImportSchema};
-use rayon::prelude::*;
+use crate::workspace::batch::import::{
+    import_sources, is_source_name, ImportOptions, ImportSchema,
+};
+use crate::workspace::terminal::escape_line;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -27,7 +29,8 @@ pub struct ImportArgs {
     /// The folder to write texts and sidecars into (created if needed).
     #[arg(long)]
     pub into: PathBuf,
-    /// Overwrite texts or sidecars that exist with different content.
+    /// Overwrite texts or sidecars that exist with different content (the previous version is
+    /// kept as `<file>.bak`).
     #[arg(long)]
     pub force: bool,
     /// Kinds of loss that are expected and exit 0 (comma-separated); any other loss exits 1.
@@ -49,36 +52,29 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
     })?;
     // Attribute values are typed by the schema new sidecars get: the target folder's, or the bundled one.
     let schema = ImportSchema::for_folder(&args.into)?;
-    let now = Timestamp::now();
+    let options = ImportOptions {
+        format,
+        into: args.into,
+        force: args.force,
+        annotator: args.annotator,
+        schema,
+        now: Timestamp::now(),
+    };
     let bar = progress_bar(found.len());
-    let results: Vec<(Result<usize, String>, LossReport)> = found
-        .par_iter()
-        .map(|f| {
-            let mut report = LossReport::new();
-            let result = read_source(format, f, &schema, now, &mut report)
-                .and_then(|docs| {
-                    let n = docs.len();
-                    docs.into_iter()
-                        .try_for_each(|d| {
-                            write_imported(&args.into, d, args.force, args.annotator.as_ref())
-                        })
-                        .map(|()| n)
-                })
-                .map_err(|e| format!("{}: {}", f.path.display(), with_advice(&e)));
-            bar.inc(1);
-            (result, report)
-        })
-        .collect();
+    let outcome = import_sources(&found, &options, &|| bar.inc(1));
     bar.finish_and_clear();
-    let mut report = LossReport::new();
-    let mut failed = Vec::new();
-    let mut done = 0;
-    for (result, r) in results {
-        report.extend(r);
-        match result {
-            Ok(n) => done += n,
-            Err(e) => failed.push(e),
-        }
+    for note in &outcome.notes {
+        eprintln!("hamish: note: {}", escape_line(note));
     }
-    Ok(finish(&failed, &report, &args.allow_loss, done))
+    let failed: Vec<String> = outcome
+        .failed
+        .iter()
+        .map(|f| format!("{}: {}", f.origin, with_advice(&f.error)))
+        .collect();
+    Ok(finish(
+        &failed,
+        &outcome.report,
+        &args.allow_loss,
+        outcome.done,
+    ))
 }

@@ -4,7 +4,7 @@
 
 use super::DirectionArg;
 use crate::text::{FontSet, TextLayout};
-use crate::workspace::page::{load_page, page_params};
+use crate::workspace::page::{checked_size, load_page, page_params, MAX_FONT_SIZE, MAX_WIDTH};
 use anyhow::Context;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -119,6 +119,8 @@ pub fn layout_json(layout: &TextLayout, fonts: &FontSet) -> LayoutJson {
 
 /// Runs `hamish layout`.
 pub fn run(args: LayoutArgs) -> anyhow::Result<ExitCode> {
+    checked_size("--font-size", args.font_size, 1.0, MAX_FONT_SIZE)?;
+    checked_size("--width", args.width, 1.0, MAX_WIDTH)?;
     let params = page_params(args.font_size, args.width, args.direction.into());
     let page = load_page(&args.file, &params)?;
     match print_layout(&page.layout, &page.fonts, args.json) {

@@ -1,12 +1,14 @@
 //! `hamish search QUERY PATH...`: Arabic-aware search (`crate::search`) over text files and
 //! folders through the application layer (`workspace::batch::search`), one hit a line —
-//! `file<TAB>start<TAB>end<TAB>text`, offsets in chars, the text as it is in the file with tab,
-//! line breaks and backslash written `\t`, `\n`, `\r`, `\\` — or JSON lines (`--json`) with
+//! `file<TAB>start<TAB>end<TAB>text`, offsets in chars, the text as it is in the file with a
+//! backslash written `\\` and control and bidi-control characters escaped as every command
+//! escapes them (`\t`, `\n`, `\u{202E}`: `workspace::terminal`) — or JSON lines (`--json`) with
 //! `file`, `start`, `end`, `text`. Exit code: 0 hits found, 1 no hit, 2 usage error, bad pattern,
 //! missing path or a text that could not be read.
 
 use crate::search::{Query, SearchOptions};
 use crate::workspace::batch::search::{search_paths, FileHit};
+use crate::workspace::terminal::{escape_json, escape_line};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -72,7 +74,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     for hit in &report.hits {
         let line = if args.json {
-            serde_json::to_string(hit)?
+            escape_json(&serde_json::to_string(hit)?).into_owned()
         } else {
             plain_line(hit)
         };
@@ -82,7 +84,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
         }
     }
     for file in &report.unsearched {
-        eprintln!("hamish search: skipped {}", file.error);
+        eprintln!("hamish search: skipped {}", escape_line(&file.error));
     }
     Ok(ExitCode::from(if !report.unsearched.is_empty() {
         2
@@ -93,7 +95,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
     }))
 }
 
-/// `file<TAB>start<TAB>end<TAB>text`, with tabs, line breaks and backslashes escaped.
+/// `file<TAB>start<TAB>end<TAB>text`, with backslashes, controls and bidi controls escaped.
 fn plain_line(hit: &FileHit) -> String {
     format!(
         "{}\t{}\t{}\t{}",
@@ -104,16 +106,7 @@ fn plain_line(hit: &FileHit) -> String {
     )
 }
 
+/// A backslash doubled (so escapes cannot be forged), then the terminal escapes.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
-        }
-    }
-    out
+    escape_line(&text.replace('\\', "\\\\")).into_owned()
 }

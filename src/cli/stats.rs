@@ -6,6 +6,7 @@
 
 use crate::store::sidecar::AnnotatorName;
 use crate::workspace::batch::stats::{collect_stats, DocumentStats, StatsReport};
+use crate::workspace::terminal::{escape_json, escape_line};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,18 +30,19 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
     let report = match collect_stats(&args.paths, args.annotator.as_ref()) {
         Ok(report) => report,
         Err(err) => {
-            eprintln!("hamish stats: {err}");
+            eprintln!("hamish stats: {}", escape_line(&err.to_string()));
             return Ok(ExitCode::from(2));
         }
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        println!("{}", escape_json(&serde_json::to_string_pretty(&report)?));
     } else {
         print!("{}", table(&report));
         println!();
         print!("{}", label_table(&report));
         for u in &report.unreadable {
-            eprintln!("hamish stats: skipped {}: {}", u.path, u.error);
+            let line = format!("skipped {}: {}", u.path, u.error);
+            eprintln!("hamish stats: {}", escape_line(&line));
         }
     }
     Ok(ExitCode::from(if report.unreadable.is_empty() {
@@ -59,14 +61,14 @@ fn table(report: &StatsReport) -> String {
         .map(|l| l.id.clone())
         .collect();
     let mut header = vec!["document".to_owned(), "annotations".to_owned()];
-    header.extend(labels.iter().cloned());
+    header.extend(labels.iter().map(|l| escape_line(l).into_owned()));
     header.push("relations".to_owned());
     if report.claims {
         header.extend(["claims+source", "claims-source"].map(String::from));
     }
     header.extend(["review", "orphans"].map(String::from));
     let row = |s: &DocumentStats| {
-        let mut cells = vec![s.path.clone(), s.annotations.to_string()];
+        let mut cells = vec![escape_line(&s.path).into_owned(), s.annotations.to_string()];
         cells.extend(
             labels
                 .iter()
@@ -93,12 +95,12 @@ fn label_table(report: &StatsReport) -> String {
         .to_vec()];
     for l in &report.labels {
         let name = if l.in_schema {
-            l.name_en.clone()
+            escape_line(&l.name_en).into_owned()
         } else {
             "(not in the schema)".to_owned()
         };
         rows.push(vec![
-            l.id.clone(),
+            escape_line(&l.id).into_owned(),
             name,
             l.count.to_string(),
             l.documents.to_string(),

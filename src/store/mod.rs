@@ -1,4 +1,4 @@
-//! Storage: decoding text files, sidecar files with atomic saves, recovery, re-anchoring, formats.
+//! Storage: reading inputs (`input`, the one guarded reader), decoding text files, sidecar files with atomic saves, recovery, re-anchoring, formats.
 //! No eframe here.
 
 pub mod anchor;
@@ -6,6 +6,7 @@ pub mod annotated;
 pub mod atomic;
 pub mod decode;
 pub mod formats;
+pub mod input;
 pub mod recovery;
 pub mod session;
 pub mod sidecar;

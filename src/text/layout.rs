@@ -177,7 +177,7 @@ pub struct TextLayout {
     pub(crate) params: LayoutParams,
     pub(crate) paragraphs: Vec<ParagraphSpan>,
     pub(crate) lines: Vec<LineLayout>,
-    height: f32,
+    pub(crate) height: f32,
     complete: bool,
 }
 

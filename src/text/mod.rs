@@ -21,6 +21,7 @@ pub mod movement;
 pub mod paragraph_layout;
 pub mod paragraphs;
 pub mod shape;
+pub mod spacing;
 
 pub use cache::{CacheStats, LayoutCache};
 pub use cursor::{Affinity, Cursor, VisualDirection};

@@ -4,13 +4,16 @@
 //! derives from them (highlights, panel rows, title) is rebuilt from each action's [`Outcome`] in
 //! one place ([`HamishApp::absorb`]). Also autosave and asking before closing with unsaved changes.
 
+mod factcheck;
+
+use super::agreement_panel::agreement_window_ui;
 use super::annotation_panel::{annotation_panel_ui, annotation_rows, AnnotationRow};
 use super::charts::{charts_window_ui, ChartScope};
 use super::commands::{CloseChoice, Command};
 use super::corpus_browser::CorpusBrowser;
 use super::document_view::DocumentView;
 use super::file_picker::{FilePicker, PickerOutcome, PickerPurpose, NO_DIALOG_WITHIN};
-use super::highlights::highlights_for;
+use super::highlights::{highlights_for, selection_fill};
 use super::menu::menu_bar_ui;
 use super::notices::{notices_ui, recovery_offer_ui, Notice, Severity as NoticeSeverity};
 use super::preferences_window::preferences_window_ui;
@@ -21,6 +24,7 @@ use super::shortcut_sheet::{shortcut_sheet_ui, toggle_shortcut_sheet};
 use super::shortcuts::shortcuts_ui;
 use super::status_bar::{status_bar_ui, StatusLine};
 use super::widgets::{text_resources, ArabicLabel};
+use crate::agree::AgreementReport;
 use crate::model::annotation::AnnotationId;
 use crate::store::formats::LossReport;
 use crate::text::FontSet;
@@ -29,6 +33,7 @@ use crate::workspace::preferences::{Preferences, Theme};
 use crate::workspace::{
     Action, ActionError, Message, OpenText, Outcome, Report, Severity, Workspace,
 };
+use factcheck::Workbench;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -51,19 +56,23 @@ pub struct HamishApp {
     status_message: Option<String>,
     /// The title last sent to the window, to send a new one only on change.
     title: String,
+    /// The agreement figures shown in their window, if open.
+    agreement: Option<AgreementReport>,
     /// True while "save before closing?" is shown.
     asking_to_close: bool,
     /// Set once the user chose to close, so the next close request is let through.
     close_confirmed: bool,
+    /// Linking, inspector drafts, claims table.
+    bench: Workbench,
     /// The search bar (Ctrl+F) and its hits in the open text.
     search: SearchBar,
     /// The folder browser's filter.
     browser: CorpusBrowser,
     /// The in-window file picker, while shown.
     picker: Option<FilePicker>,
-    /// The preferences in use.
+    /// The preferences in use (one struct for the whole window).
     prefs: Preferences,
-    /// Where they are kept (`None`: not kept, as in tests, or the file did not read).
+    /// Where they are kept (`None`: not kept, or the file did not read).
     prefs_path: Option<PathBuf>,
     /// True while the Preferences window is shown.
     prefs_shown: bool,
@@ -75,22 +84,32 @@ pub struct HamishApp {
     schema_editor: Option<SchemaEditor>,
     /// True while the label charts are shown, and which counts they show.
     charts: (bool, ChartScope),
-    /// Whether the right-hand panel (folder browser, schema legend) is shown; `None`: shown
-    /// when a folder is open, hidden for a single text.
+    /// Whether the folder panel (folder browser, schema legend) is shown; `None`: shown when a
+    /// folder is open, hidden for a single text.
     workbench_shown: Option<bool>,
 }
 
 impl HamishApp {
     /// Opens `file`, or a copy of the bundled sample when `None`. A file that cannot be shown
-    /// leaves an empty window with a message saying why.
+    /// leaves an empty window with a message saying why. The preferences are the defaults and
+    /// are not kept (tests never touch the user's file; the window `hamish` opens keeps them,
+    /// see [`Self::for_window`]).
     pub fn new(file: Option<&Path>) -> Self {
-        Self::with_action(match file {
-            Some(path) => Action::Open {
-                path: path.to_owned(),
-                encoding: None,
-            },
-            None => Action::OpenSample,
-        })
+        Self::with_preferences(file, None)
+    }
+
+    /// [`Self::new`] with new annotations by `author` whatever the preferences say, which are not
+    /// kept (in a folder a team shares, the window works on that annotator's own file).
+    pub fn new_as(file: Option<&Path>, author: &str) -> Self {
+        let mut app = Self::blank();
+        app.workspace.set_author(author);
+        app.run(open_file_action(file));
+        app
+    }
+
+    /// Like [`Self::new`], with the preferences kept in `preferences` (`None`: not kept).
+    pub fn with_preferences(file: Option<&Path>, preferences: Option<PathBuf>) -> Self {
+        Self::for_window(open_file_action(file), preferences)
     }
 
     /// The window as `hamish` runs it: the preferences read from `prefs_path` (kept there as
@@ -129,8 +148,10 @@ impl HamishApp {
             notices: Vec::new(),
             status_message: None,
             title: String::new(),
+            agreement: None,
             asking_to_close: false,
             close_confirmed: false,
+            bench: Workbench::default(),
             search: SearchBar::default(),
             browser: CorpusBrowser::default(),
             picker: None,
@@ -164,7 +185,9 @@ impl HamishApp {
             prefs.annotator.trim().to_owned()
         };
         self.workspace.set_author(name);
+        self.bench.set_name_field(&prefs.annotator);
         self.view.set_zoom(prefs.zoom);
+        self.view.set_show_arcs(prefs.show_arcs);
         if prefs.font_file != self.prefs.font_file {
             self.widget_fonts_stale = true;
             match &prefs.font_file {
@@ -296,6 +319,31 @@ impl HamishApp {
             .map(|n| n.text.as_str())
     }
 
+    /// Who annotates, as the status bar says it: "alice", or "reading bob's version" when another
+    /// annotator's file is open to look at.
+    pub fn annotator_label(&self) -> String {
+        let me = self.workspace.author();
+        match self.document() {
+            Some(d) if d.read_only => format!(
+                "reading {}'s version",
+                d.annotator
+                    .as_ref()
+                    .map_or("another annotator", |a| a.as_str())
+            ),
+            Some(d) => match &d.annotator {
+                Some(name) => format!("{name}'s file"),
+                None if me.is_empty() => String::new(),
+                None => format!("annotator: {me}"),
+            },
+            None => String::new(),
+        }
+    }
+
+    /// The agreement figures shown, if their window is open.
+    pub fn agreement(&self) -> Option<&AgreementReport> {
+        self.agreement.as_ref()
+    }
+
     /// True while the "save before closing?" question is shown.
     pub fn is_asking_to_close(&self) -> bool {
         self.asking_to_close
@@ -317,6 +365,7 @@ impl HamishApp {
         let changes = outcome.changes;
         if changes.opened {
             self.note_recent();
+            self.bench.linking = None;
             self.recovery_postponed = false;
             self.selected = None;
             self.status_message = None;
@@ -342,8 +391,10 @@ impl HamishApp {
                 self.notices.push(notice_of(message));
             }
         }
-        if let Some(report) = outcome.report {
-            self.notices.push(report_notice(report));
+        match outcome.report {
+            Some(Report::Agreement(report)) => self.agreement = Some(report),
+            Some(report) => self.notices.push(report_notice(report)),
+            None => {}
         }
     }
 
@@ -363,6 +414,7 @@ impl HamishApp {
         self.rows = annotation_rows(set, schema, &open.session.source().text);
         self.view
             .set_highlights(highlights_for(set, schema, self.selected));
+        self.refresh_arcs();
     }
 
     fn show_error(&mut self, err: &ActionError, context: &str) {
@@ -425,6 +477,12 @@ impl HamishApp {
     /// the repo's Arabic and Latin fonts as fallbacks so label names, quotes and symbols in panels show.
     pub fn configure(ctx: &egui::Context) {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        // The text selection must not look like a label's highlight (egui's blue was Source's).
+        for theme in [egui::Theme::Dark, egui::Theme::Light] {
+            ctx.style_mut_of(theme, |style| {
+                style.visuals.selection.bg_fill = selection_fill(theme == egui::Theme::Dark);
+            });
+        }
         let mut fonts = egui::FontDefinitions::default();
         // Fallbacks after egui's own fonts: Arabic, then Noto Sans for arrows, bullets and
         // other symbols in messages.
@@ -456,9 +514,12 @@ impl HamishApp {
 
     /// Applies one command.
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        if !matches!(command, Command::Act(_)) {
+            self.flush_drafts();
+        }
         if let Command::Select { .. } = &command {
             self.view.apply(ctx, &command);
-            self.select_annotation_under_caret();
+            self.clicked_in_text(ctx);
             return;
         }
         if self.view.apply(ctx, &command) {
@@ -466,6 +527,11 @@ impl HamishApp {
         }
         match command {
             Command::Act(action) => self.run(action),
+            // Enter ends a link when one waits; otherwise, with the search bar open, it goes to
+            // the next hit.
+            Command::LinkAtCaret if self.bench.linking.is_none() && self.search.is_open() => {
+                self.step_search(ctx, HitStep::Next)
+            }
             Command::OpenFileDialog => self.pick_with_fallback(PickerPurpose::OpenText),
             Command::OpenFolderDialog => self.pick_with_fallback(PickerPurpose::OpenFolder),
             Command::ShowFilePicker(purpose) => {
@@ -485,7 +551,6 @@ impl HamishApp {
             }
             Command::UseFontFile(path) => self.choose_font(ctx, Some(path)),
             Command::UseEmbeddedFonts => self.choose_font(ctx, None),
-            Command::OpenPreferences => self.prefs_shown = true,
             Command::ToggleCharts => self.charts.0 = !self.charts.0,
             Command::ToggleWorkbench => self.workbench_shown = Some(!self.workbench_is_shown()),
             Command::OpenSchemaEditor => {
@@ -543,6 +608,7 @@ impl HamishApp {
             }
             Command::SearchStep(step) => self.step_search(ctx, step),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            other if self.apply_workbench(ctx, &other) => {}
             other => self.apply_to_annotations(other),
         }
     }
@@ -551,32 +617,24 @@ impl HamishApp {
     fn apply_to_annotations(&mut self, command: Command) {
         let action = match command {
             Command::AnnotateWithHotkey(key) => {
-                let Some(range) = self.view.selection_range() else {
-                    return;
-                };
-                let range = self.view.snapped_to_words(range);
-                match self.label_for_key(key) {
-                    Ok(label) => Action::Annotate { label, range },
+                let label = match self.label_for_key(key) {
+                    Ok(label) => label,
                     Err(hint) => {
                         self.status_message = Some(hint);
                         return;
                     }
-                }
-            }
-            Command::AnnotateWithLabel(label) => {
-                let Some(range) = self.view.selection_range() else {
-                    self.status_message =
-                        Some("Select some text first, then choose a label.".into());
-                    return;
                 };
-                let range = self.view.snapped_to_words(range);
-                Action::Annotate { label, range }
+                match self.label_action(label) {
+                    Some(action) => action,
+                    None => return,
+                }
             }
             Command::SelectAnnotation(id) => {
                 self.select_annotation(id);
                 return;
             }
             Command::ClearSelection => {
+                self.cancel_linking();
                 self.selected = None;
                 self.view.clear_selection();
                 self.refresh_annotations();
@@ -719,25 +777,6 @@ impl HamishApp {
         self.refresh_annotations();
     }
 
-    /// After a click in the text, the annotation under the caret becomes the selected one.
-    fn select_annotation_under_caret(&mut self) {
-        let Some(range) = self.view.selection_range().filter(|r| r.is_empty()) else {
-            return;
-        };
-        let under = self.document().and_then(|open| {
-            open.session
-                .set()
-                .at(range.start)
-                .into_iter()
-                .min_by_key(|a| a.ranges.iter().map(|r| r.len()).sum::<usize>())
-                .map(|a| a.id)
-        });
-        if under != self.selected {
-            self.selected = under;
-            self.refresh_annotations();
-        }
-    }
-
     /// Asks where to save a copy (Save As), starting next to the open text.
     fn pick_save_as(&self) -> Option<PathBuf> {
         let open = self.document()?;
@@ -800,9 +839,15 @@ impl HamishApp {
         self.check_close_request(&ctx);
         let mut commands = Vec::new();
         let current_encoding = self.document().map(|d| d.session.source().encoding);
+        let versions = || {
+            self.document()
+                .map(|d| d.annotator_versions())
+                .unwrap_or_default()
+        };
         egui::Panel::top("menu").show(ui, |ui| {
-            commands.extend(menu_bar_ui(ui, current_encoding, &self.prefs));
+            commands.extend(menu_bar_ui(ui, current_encoding, &versions, &self.prefs));
         });
+        self.label_bar_panel(ui, &mut commands);
         let status = StatusLine {
             file_name: self.file_name(),
             encoding: self
@@ -813,8 +858,8 @@ impl HamishApp {
             modified: self.workspace.is_modified(),
             selection: self.view.selection_range(),
             caret: self.view.caret().map(|c| c.offset),
+            annotator: self.annotator_label(),
             zoom: self.view.zoom(),
-            schema: self.document().map(|d| d.session.schema().name_en.as_str()),
             message: self.status_message.as_deref(),
         };
         egui::Panel::bottom("status").show(ui, |ui| status_bar_ui(ui, &status));
@@ -844,6 +889,7 @@ impl HamishApp {
                 .show(ui, |ui| {
                     commands.extend(annotation_panel_ui(ui, &self.rows, self.selected));
                 });
+            self.inspector_panel(ui, &mut commands);
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
             let offer = self
@@ -860,7 +906,9 @@ impl HamishApp {
                 ui.label("Use File > Open… (Ctrl+O) to open a text file.");
             }
         });
+        self.workbench_windows(&ctx, &mut commands);
         shortcut_sheet_ui(&ctx, self.document().map(|d| d.session.schema()));
+        agreement_window_ui(&ctx, &mut self.agreement);
         if self.asking_to_close {
             commands.extend(close_dialog_ui(&ctx, self.file_name()));
         } else {
@@ -902,14 +950,14 @@ impl HamishApp {
 }
 
 impl HamishApp {
-    /// True when the right-hand panel is shown: as toggled, else when a folder is open.
+    /// True when the folder panel is shown: as toggled, else when a folder is open.
     pub fn workbench_is_shown(&self) -> bool {
         self.workbench_shown
             .unwrap_or_else(|| self.workspace.corpus().is_some())
     }
 
-    /// The right-hand panel of the workbench: the folder browser (when a folder is open) and
-    /// the schema legend of the open text.
+    /// The folder panel on the left: the folder browser (when a folder is open) and the schema
+    /// legend of the open text.
     fn workbench_panel_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
         if !self.workbench_is_shown() {
@@ -921,7 +969,8 @@ impl HamishApp {
             return commands;
         }
         let browser = &mut self.browser;
-        egui::Panel::right("workbench")
+        // On the left, outside the annotation list: the inspector holds the right.
+        egui::Panel::left("workbench")
             .resizable(true)
             .default_size(260.0)
             .max_size(360.0)
@@ -961,6 +1010,14 @@ impl HamishApp {
 impl eframe::App for HamishApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+    }
+}
+
+/// Opening `file`, or the bundled sample without one.
+fn open_file_action(file: Option<&Path>) -> Action {
+    match file {
+        Some(path) => open_action(path.to_owned()),
+        None => Action::OpenSample,
     }
 }
 
@@ -1070,6 +1127,10 @@ fn report_notice(report: Report) -> Notice {
         Report::Stats(stats) => Notice::info(format!(
             "{} annotation(s), {} relation(s).",
             stats.annotations, stats.relations
+        )),
+        Report::Agreement(report) => Notice::info(format!(
+            "Agreement measured between {}.",
+            report.annotators.join(", ")
         )),
     }
 }

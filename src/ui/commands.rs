@@ -4,6 +4,7 @@ use super::file_picker::PickerPurpose;
 use super::search_bar::HitStep;
 use crate::model::annotation::AnnotationId;
 use crate::model::text_format::TextEncoding;
+use crate::offset::CharOffset;
 use crate::store::formats::{ExportFormat, ImportFormat};
 use crate::text::{Cursor, Motion};
 use crate::workspace::Action;
@@ -70,14 +71,47 @@ pub enum Command {
     ReopenWithEncoding(TextEncoding),
     /// Annotate the selection with the label bound to this schema hotkey (`'1'`–`'9'`).
     AnnotateWithHotkey(char),
-    /// Annotate the selection with this label (a click in the schema legend).
-    AnnotateWithLabel(String),
     /// Select this annotation (in the text and the side panel).
     SelectAnnotation(AnnotationId),
     /// Clear the text selection and the selected annotation (Escape).
     ClearSelection,
     /// Remove the selected annotation.
     DeleteSelectedAnnotation,
+    /// Start linking the selected annotation: the next annotation clicked is the other end (L).
+    StartLinking,
+    /// Link the annotation waiting for its other end to the one at the caret (Enter after L, so a
+    /// link can be made with the keyboard alone).
+    LinkAtCaret,
+    /// Link the annotations at two chars (an Alt-drag from one highlight to another).
+    LinkDrop {
+        /// Where the drag started.
+        from: CharOffset,
+        /// Where it was dropped.
+        to: CharOffset,
+    },
+    /// Link two annotations with the relation type the schema allows for them (a small menu
+    /// when several fit, a message when none does); `first` is the one picked first.
+    LinkPair {
+        /// Picked first.
+        first: AnnotationId,
+        /// Picked second.
+        second: AnnotationId,
+    },
+    /// Apply the label with this id: to the text selection, or to the selected annotation
+    /// (relabelling it) when no other text is selected.
+    ApplyLabel(String),
+    /// Show or hide the relation arcs.
+    ToggleArcs,
+    /// Show or hide the claims table.
+    ToggleClaimsTable,
+    /// Show the preferences.
+    ShowPreferences,
+    /// Record this annotator name on new annotations from now on, and keep it between runs.
+    SetAnnotator(String),
+    /// Choose a file and draw the annotated text there as a page (PNG, SVG or PDF).
+    ExportPageDialog,
+    /// Draw the annotated text as a page into this file (its extension gives the format).
+    ExportPageTo(PathBuf),
     /// Undo the last annotation edit.
     Undo,
     /// Redo the last undone edit.
@@ -110,8 +144,6 @@ pub enum Command {
     SearchStep(HitStep),
     /// Hide the search bar.
     CloseSearch,
-    /// Show the Preferences window.
-    OpenPreferences,
     /// Show the schema editor for the open text's schema.
     OpenSchemaEditor,
     /// Show or hide the label charts.

@@ -5,12 +5,14 @@
 //! where a click put it, or where the last selection ended; moves keep it in view.
 //! Units: egui points; the layout's own coordinates are points from the document's top-left corner.
 
+use super::arcs::{arc_at, hot, paint_arcs, plan_arcs, ArcInput, Hover};
 use super::commands::Command;
 pub use super::gestures::Selection;
 use super::gestures::{autoscroll_while_dragging, selection_gestures_ui};
 use super::highlights::Highlight;
 use super::painter::GlyphPainter;
 use crate::offset::{CharOffset, CharRange, OffsetMap};
+use crate::render::marks::ArcShape;
 use crate::text::{
     BaseDirection, Cursor, FontSet, LayoutCache, LayoutParams, Motion, Point, TextLayout,
     LINE_HEIGHT,
@@ -72,6 +74,20 @@ pub struct DocumentView {
     caret_into_view: bool,
     /// A scroll offset to set in the next frame (a page move scrolls with the caret).
     set_scroll_offset: Option<f32>,
+    /// What relation arcs are drawn from (`None`: no arcs).
+    arc_input: Option<ArcInput>,
+    /// Bumped when the arc input changes.
+    arc_generation: u64,
+    /// False when the user hid the arcs.
+    show_arcs: bool,
+    /// The arcs as drawn on the current layout (layout points).
+    arcs: Vec<ArcShape>,
+    /// What the arcs were made for: the layout, the input and whether shown.
+    arcs_made_for: Option<(LayoutKey, u64, bool)>,
+    /// What the pointer was over in the last frame.
+    hover: Hover,
+    /// Where an Alt-drag that links two annotations started (screen) and its char.
+    link_drag: Option<(Pos2, CharOffset)>,
 }
 
 impl DocumentView {
@@ -100,7 +116,41 @@ impl DocumentView {
             viewport_height: 0.0,
             caret_into_view: false,
             set_scroll_offset: None,
+            arc_input: None,
+            arc_generation: 0,
+            show_arcs: true,
+            arcs: Vec::new(),
+            arcs_made_for: None,
+            hover: Hover::Nothing,
+            link_drag: None,
         }
+    }
+
+    /// Replaces what relation arcs are drawn from (the open annotations and the names of the
+    /// relation types); the arcs and the room between lines follow in the next frame.
+    pub fn set_arc_input(&mut self, input: ArcInput) {
+        self.arc_input = Some(input);
+        self.arc_generation += 1;
+    }
+
+    /// Shows or hides the relation arcs (hidden arcs take no room between lines).
+    pub fn set_show_arcs(&mut self, show: bool) {
+        self.show_arcs = show;
+    }
+
+    /// True when relation arcs are shown.
+    pub fn shows_arcs(&self) -> bool {
+        self.show_arcs
+    }
+
+    /// The arcs drawn in the last frame, in layout points (add [`Self::document_origin`]).
+    pub fn arcs(&self) -> &[ArcShape] {
+        &self.arcs
+    }
+
+    /// What the pointer was over in the last frame.
+    pub fn hover(&self) -> Hover {
+        self.hover
     }
 
     /// Replaces the annotation highlights (painted behind the glyphs, first ones lowest).
@@ -259,6 +309,7 @@ impl DocumentView {
         area.show_viewport(ui, |ui, viewport| {
             let width = (ui.available_width() - 2.0 * MARGIN).max(MARGIN);
             self.relayout_if_needed(width);
+            self.rearc_if_needed(ui.ctx());
             let Some(layout) = &self.layout else {
                 return;
             };
@@ -272,15 +323,19 @@ impl DocumentView {
             self.viewport_top = viewport.min.y - MARGIN;
             self.viewport_height = viewport.height();
             self.scroll_as_asked(ui);
-            let gestures = selection_gestures_ui(
-                ui,
-                &response,
-                self.layout.as_ref().expect("laid out above"),
-                self.origin,
-                self.selection,
-            );
-            keep_keyboard_focus(ui, &response, !gestures.is_empty());
-            commands.extend(gestures);
+            self.hover = self.hover_at(response.hover_pos());
+            let linking = self.link_drag_ui(ui, &response, &mut commands);
+            if !linking {
+                let gestures = selection_gestures_ui(
+                    ui,
+                    &response,
+                    self.layout.as_ref().expect("laid out above"),
+                    self.origin,
+                    self.selection,
+                );
+                keep_keyboard_focus(ui, &response, !gestures.is_empty());
+                commands.extend(gestures);
+            }
             autoscroll_while_dragging(ui, &response);
             self.paint(ui, viewport);
         });
@@ -388,6 +443,86 @@ impl DocumentView {
         self.caret_into_view = true;
     }
 
+    /// Plans the arcs again when the layout, the relations or the toggle changed since they were
+    /// made, growing the gaps between lines where arcs need room (none while hidden).
+    fn rearc_if_needed(&mut self, ctx: &egui::Context) {
+        let (Some(key), Some(layout)) = (self.layout_key, self.layout.as_mut()) else {
+            return;
+        };
+        let wanted = (key, self.arc_generation, self.show_arcs);
+        if self.arcs_made_for == Some(wanted) {
+            return;
+        }
+        self.arcs = match (&self.arc_input, self.show_arcs) {
+            (Some(input), true) => plan_arcs(ctx, layout, input, BASE_FONT_SIZE * self.zoom),
+            _ => {
+                layout.set_space_above(|_| 0.0);
+                Vec::new()
+            }
+        };
+        self.arcs_made_for = Some(wanted);
+    }
+
+    /// What is under the pointer at `pos` (screen): an arc, else the shortest highlighted span.
+    fn hover_at(&self, pos: Option<Pos2>) -> Hover {
+        let (Some(pos), Some(layout)) = (pos, self.layout.as_ref()) else {
+            return Hover::Nothing;
+        };
+        let local = pos - self.origin;
+        let p = Point::new(local.x, local.y);
+        if self.show_arcs {
+            if let Some(relation) = arc_at(&self.arcs, p) {
+                return Hover::Relation(relation);
+            }
+        }
+        let offset = layout.hit(p).offset;
+        self.highlights
+            .iter()
+            .filter(|h| h.range.contains(offset) && h.range.end.0 <= self.offsets.char_len())
+            .filter(|h| layout.range_rects(h.range).iter().any(|r| r.contains(p)))
+            .min_by_key(|h| h.range.len())
+            .map_or(Hover::Nothing, |h| Hover::Annotation(h.annotation))
+    }
+
+    /// An Alt-drag from one highlight to another asks to link them: returns true while it (or
+    /// Alt) takes the pointer, so no text gets selected; the drop emits [`Command::LinkDrop`].
+    fn link_drag_ui(
+        &mut self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        commands: &mut Vec<Command>,
+    ) -> bool {
+        let alt = ui.input(|i| i.modifiers.alt);
+        let Some(layout) = self.layout.as_ref() else {
+            return false;
+        };
+        let offset_at = |pos: Pos2| {
+            let local = pos - self.origin;
+            layout.hit(Point::new(local.x, local.y)).offset
+        };
+        if alt && response.drag_started() {
+            if let Some(start) = ui.input(|i| i.pointer.press_origin()) {
+                self.link_drag = Some((start, offset_at(start)));
+            }
+        }
+        if let Some((_, from)) = self.link_drag {
+            if response.drag_stopped() || !ui.input(|i| i.pointer.primary_down()) {
+                self.link_drag = None;
+                if let Some(end) = response
+                    .interact_pointer_pos()
+                    .or(ui.ctx().pointer_latest_pos())
+                {
+                    commands.push(Command::LinkDrop {
+                        from,
+                        to: offset_at(end),
+                    });
+                }
+            }
+            return true;
+        }
+        alt
+    }
+
     fn relayout_if_needed(&mut self, width: f32) {
         let key = LayoutKey {
             width,
@@ -435,22 +570,20 @@ impl DocumentView {
         };
         let visible = |r: &crate::text::Rect| r.max.y >= y_min && r.min.y <= y_max;
         let text_len = self.offsets.char_len();
+        let (hot_relations, hot_ends) = hot(&self.arcs, self.hover);
         for highlight in &self.highlights {
             // Orphans keep ranges of an older text; anything past the end is not drawn.
             if highlight.range.end.0 > text_len || highlight.range.is_empty() {
                 continue;
             }
-            for r in layout
+            let rects: Vec<Rect> = layout
                 .range_rects(highlight.range)
                 .iter()
                 .filter(|r| visible(r))
-            {
-                let rect = to_screen(*r);
-                painter.rect_filled(rect, 2.0, highlight.fill);
-                if let Some(stroke) = highlight.outline {
-                    painter.rect_stroke(rect, 2.0, stroke, egui::StrokeKind::Inside);
-                }
-            }
+                .map(|r| to_screen(*r))
+                .collect();
+            let is_end = hot_ends.contains(&highlight.annotation);
+            paint_highlight(painter, highlight, &rects, is_end);
         }
         let hit_fill = egui::Color32::from_rgba_unmultiplied(255, 200, 0, 110);
         for hit in self.search_hits.iter().filter(|h| h.end.0 <= text_len) {
@@ -482,6 +615,20 @@ impl DocumentView {
         }
         let mesh = self.glyphs.finish(ui.ctx(), &self.fonts);
         painter.add(Shape::mesh(mesh));
+        if self.show_arcs {
+            paint_arcs(
+                ui,
+                origin,
+                &self.arcs,
+                &hot_relations,
+                font_size,
+                (y_min, y_max),
+            );
+        }
+        if let (Some((start, _)), Some(now)) = (self.link_drag, ui.ctx().pointer_latest_pos()) {
+            let stroke = egui::Stroke::new(2.0, visuals.strong_text_color());
+            painter.arrow(start, now - start, stroke);
+        }
         let caret = match self.selection {
             Some(selection) if selection.range().is_empty() => Some(selection.focus),
             Some(_) => None,
@@ -510,5 +657,43 @@ fn keep_keyboard_focus(ui: &egui::Ui, response: &egui::Response, pressed: bool) 
             escape: false,
         };
         ui.memory_mut(|m| m.set_focus_lock_filter(response.id, filter));
+    }
+}
+
+/// Paints one highlight on its rectangles (screen): the translucent fill, inset by its lane so a
+/// nested span shows as a band inside the outer one; a solid underline in its lane; an outline
+/// when selected, flagged or at the end of a hovered arc; and, on the first of several identical
+/// spans, how many there are.
+fn paint_highlight(painter: &egui::Painter, highlight: &Highlight, rects: &[Rect], is_end: bool) {
+    const LANE_STEP: f32 = 3.5;
+    let lane = highlight.lane as f32;
+    for rect in rects {
+        let inset = (lane * LANE_STEP).min(rect.height() * 0.3);
+        let band = rect.shrink2(Vec2::new(0.0, inset));
+        painter.rect_filled(band, 2.0, highlight.fill);
+        let y = rect.bottom() - 2.0 - lane * LANE_STEP;
+        let underline =
+            Rect::from_min_max(Pos2::new(rect.left(), y - 2.5), Pos2::new(rect.right(), y));
+        painter.rect_filled(underline, 0.0, highlight.colour);
+        let outline = if is_end {
+            Some(egui::Stroke::new(2.5, highlight.colour))
+        } else {
+            highlight.outline
+        };
+        if let Some(stroke) = outline {
+            painter.rect_stroke(band, 2.0, stroke, egui::StrokeKind::Inside);
+        }
+    }
+    if let (true, Some(first)) = (highlight.count > 1, rects.first()) {
+        // At the span's top right corner: where an Arabic span starts.
+        let centre = Pos2::new(first.right() - 1.0, first.top() + 1.0);
+        painter.circle_filled(centre, 8.0, highlight.colour);
+        painter.text(
+            centre,
+            egui::Align2::CENTER_CENTER,
+            format!("{}", highlight.count),
+            egui::FontId::proportional(11.0),
+            egui::Color32::WHITE,
+        );
     }
 }

@@ -8,7 +8,9 @@ use super::commands::{Command, ZoomStep};
 use super::preferences_window::recent_menu_ui;
 use crate::model::text_format::TextEncoding;
 use crate::store::formats::{ExportFormat, ImportFormat};
+use crate::store::sidecar::AnnotatorName;
 use crate::workspace::preferences::Preferences;
+use crate::workspace::Action;
 
 /// The table commands of each menu, in order; `None` is a separator.
 const FILE_TOP: [Command; 6] = [
@@ -19,28 +21,32 @@ const FILE_TOP: [Command; 6] = [
     Command::Save,
     Command::SaveAsDialog,
 ];
-const EDIT: [Option<Command>; 8] = [
+const EDIT: [Option<Command>; 10] = [
     Some(Command::Undo),
     Some(Command::Redo),
     Some(Command::DeleteSelectedAnnotation),
+    Some(Command::StartLinking),
+    Some(Command::ShowPreferences),
     None,
     Some(Command::SelectAll),
     Some(Command::CopySelection),
     None,
     Some(Command::OpenSearch),
 ];
-const VIEW_ZOOM: [Command; 3] = [
+const VIEW_ZOOM: [Command; 5] = [
     Command::Zoom(ZoomStep::In),
     Command::Zoom(ZoomStep::Out),
     Command::Zoom(ZoomStep::Reset),
+    Command::ToggleArcs,
+    Command::ToggleClaimsTable,
 ];
 const FONT: [Command; 2] = [Command::ChooseFontDialog, Command::UseEmbeddedFonts];
 
 /// Every table command a menu shows (for the test that each has a row).
 pub fn menu_commands() -> Vec<Command> {
     let mut all: Vec<Command> = FILE_TOP.to_vec();
-    all.push(Command::OpenPreferences);
     all.push(Command::Quit);
+    all.push(Command::ExportPageDialog);
     all.extend(EDIT.iter().flatten().cloned());
     all.extend(VIEW_ZOOM);
     all.push(Command::ToggleWorkbench);
@@ -52,9 +58,12 @@ pub fn menu_commands() -> Vec<Command> {
 
 /// Shows the menu bar (`encoding`: the open text's, ticked in View > Encoding); returns the
 /// commands chosen.
+/// `versions` lists the annotators with a file for the open text; it is called only while the
+/// File menu is open (it looks at the folder). `prefs` gives File > Open recent.
 pub fn menu_bar_ui(
     ui: &mut egui::Ui,
     encoding: Option<TextEncoding>,
+    versions: &dyn Fn() -> Vec<AnnotatorName>,
     prefs: &Preferences,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -64,13 +73,12 @@ pub fn menu_bar_ui(
                 command_button_ui(ui, command, &mut commands);
             }
             recent_menu_ui(ui, prefs, &mut commands);
-            if ui.button("Save As…  (Ctrl+Shift+S)").clicked() {
-                commands.push(Command::SaveAsDialog);
-            }
             ui.separator();
             exchange_menus_ui(ui, &mut commands);
+            command_button_ui(ui, Command::ExportPageDialog, &mut commands);
             ui.separator();
-            command_button_ui(ui, Command::OpenPreferences, &mut commands);
+            team_menu_ui(ui, versions, &mut commands);
+            ui.separator();
             command_button_ui(ui, Command::Quit, &mut commands);
         });
         ui.menu_button("Edit", |ui| {
@@ -131,6 +139,29 @@ fn exchange_menus_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             }
         }
     });
+}
+
+/// File > Open Annotator's Version (one item per annotator with a file for this text) and
+/// File > Agreement of This Text.
+fn team_menu_ui(
+    ui: &mut egui::Ui,
+    versions: &dyn Fn() -> Vec<AnnotatorName>,
+    commands: &mut Vec<Command>,
+) {
+    ui.menu_button("Open annotator's version", |ui| {
+        let names = versions();
+        if names.is_empty() {
+            ui.label("No annotator has a file for this text (<text>.<name>.ann.ron).");
+        }
+        for annotator in names {
+            if ui.button(annotator.as_str()).clicked() {
+                commands.push(Command::Act(Action::OpenAnnotatorVersion { annotator }));
+            }
+        }
+    });
+    if ui.button("Agreement of this text…").clicked() {
+        commands.push(Command::Act(Action::Agreement));
+    }
 }
 
 /// View > Encoding: reopen the text decoded another way.

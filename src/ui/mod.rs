@@ -1,8 +1,11 @@
 //! The eframe window: the document view, panels and the commands they emit. Units: egui points.
 
+pub mod agreement_panel;
 pub mod annotation_panel;
 pub mod app;
+pub mod arcs;
 pub mod charts;
+pub mod claims_table;
 pub mod command_table;
 pub mod commands;
 pub mod corpus_browser;
@@ -10,6 +13,8 @@ pub mod document_view;
 pub mod file_picker;
 pub mod gestures;
 pub mod highlights;
+pub mod inspector;
+pub mod label_bar;
 pub mod menu;
 pub mod notices;
 pub mod painter;
@@ -36,7 +41,7 @@ pub fn run_window(open: crate::workspace::Action) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title)
-            .with_inner_size([1000.0, 760.0]),
+            .with_inner_size([1240.0, 820.0]),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };

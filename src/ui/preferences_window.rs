@@ -1,5 +1,5 @@
-//! The Preferences window (File → Preferences…, Ctrl+,): theme, text zoom, font, annotator name,
-//! interface language; and File → Open recent, made from the recent lists. The window edits a
+//! The Preferences window (Edit → Preferences…, Ctrl+,): theme, text zoom, font, annotator name,
+//! interface language, relation arcs; and File → Open recent, made from the recent lists. The window edits a
 //! copy and emits [`Command::SetPreferences`] when something changed; the app applies and saves
 //! it. Names and paths are drawn by the text engine.
 
@@ -54,6 +54,9 @@ pub fn preferences_window_ui(
                     ui.end_row();
                     ui.label("Language");
                     language_ui(ui, &mut edited.language);
+                    ui.end_row();
+                    ui.label("Links");
+                    ui.checkbox(&mut edited.show_arcs, "Show relation arcs");
                     ui.end_row();
                 });
         });

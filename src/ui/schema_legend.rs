@@ -1,6 +1,6 @@
 //! The schema legend: which schema is active and where it comes from, then one row per label —
 //! colour, hotkey, Arabic and English name — with the label's description in Arabic and English
-//! on hover; clicking a row labels the selection. Labels used in the text that the schema lacks
+//! on hover; clicking a row labels the selection (or relabels the selected annotation). Labels used in the text that the schema lacks
 //! (a label removed from the schema) are listed too, flagged. Arabic is drawn by the text engine.
 
 use super::commands::Command;
@@ -40,7 +40,7 @@ pub fn schema_legend_ui(
     ui.add_space(4.0);
     for label in &schema.labels {
         if label_row_ui(ui, label, label_colour(schema, &label.id)).clicked() {
-            commands.push(Command::AnnotateWithLabel(label.id.clone()));
+            commands.push(Command::ApplyLabel(label.id.clone()));
         }
     }
     let mut missing: Vec<&str> = set

@@ -1,6 +1,5 @@
 //! The status bar: file name, encoding ("(guessed)" when detected), annotation count and
-//! whether it is saved, selection offsets (chars), zoom, the active schema and the last
-//! confirmation. Drawn with
+//! whether it is saved, selection offsets (chars), zoom and the last confirmation. Drawn with
 //! [`ArabicLabel`], so Arabic file names and messages read correctly.
 
 use super::widgets::ArabicLabel;
@@ -32,10 +31,10 @@ pub struct StatusLine<'a> {
     pub selection: Option<CharRange>,
     /// Where the caret is, when there is one.
     pub caret: Option<CharOffset>,
+    /// Who annotates ("annotator: alice", "reading bob's version"); empty to show nothing.
+    pub annotator: String,
     /// Zoom factor, 1.0 = 100 %.
     pub zoom: f32,
-    /// The active schema's name, if a text is open.
-    pub schema: Option<&'a str>,
     /// The last confirmation ("Saved … to …"), if any.
     pub message: Option<&'a str>,
 }
@@ -48,6 +47,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine<'_>) {
         ui.separator();
         ui.add(ArabicLabel::new(&status.encoding));
         ui.separator();
+        if !status.annotator.is_empty() {
+            ui.add(ArabicLabel::new(&status.annotator));
+            ui.separator();
+        }
         if let Some(count) = status.annotations {
             let saved = if status.modified {
                 "unsaved changes"
@@ -63,10 +66,6 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine<'_>) {
         )));
         ui.separator();
         ui.add(ArabicLabel::new(format!("{:.0} %", status.zoom * 100.0)));
-        if let Some(schema) = status.schema {
-            ui.separator();
-            ui.add(ArabicLabel::new(format!("Schema: {schema}")));
-        }
         if let Some(message) = status.message {
             ui.separator();
             ui.add(ArabicLabel::new(message).elide());

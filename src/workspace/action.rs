@@ -11,6 +11,7 @@ use crate::model::text_format::TextEncoding;
 use crate::offset::CharRange;
 use crate::search::SearchOptions;
 use crate::store::formats::{ExportFormat, ImportFormat};
+use crate::store::sidecar::AnnotatorName;
 use std::path::PathBuf;
 
 /// Something to do to what is open.
@@ -116,6 +117,11 @@ pub enum Action {
         /// A relation type id of the schema.
         kind: String,
     },
+    /// Accept where annotation `id` now sits after re-anchoring (its status becomes OK).
+    AcceptPlacement {
+        /// The annotation flagged for review.
+        id: AnnotationId,
+    },
     /// Remove relation `id`.
     Unlink {
         /// The relation.
@@ -178,6 +184,19 @@ pub enum Action {
         format: ExportFormat,
         /// The folder the files go to.
         folder: PathBuf,
+    },
+    /// Open another annotator's version of the open text to look at (read-only).
+    OpenAnnotatorVersion {
+        /// Whose file (`<text>.<annotator>.ann.ron`).
+        annotator: AnnotatorName,
+    },
+    /// Measure the agreement between the annotators' files of the open text.
+    Agreement,
+    /// Draw the open text with its annotations as a page (highlights, arcs, legend) into `path`;
+    /// its extension (png, svg, pdf) gives the format.
+    ExportPage {
+        /// The file to write.
+        path: PathBuf,
     },
     /// Validate the open annotations against the schema and the text.
     Check,

@@ -2,16 +2,18 @@
 //! and notes, undo and redo — each one undo step through the session's history — and the
 //! read-only check and counts of the open text. Offsets are chars into the open text.
 
+use super::batch::agree::agreement;
 use super::batch::stats::DocumentStats;
 use super::error::ActionError;
 use super::open::OpenText;
 use super::outcome::{Changes, Message, Outcome, Report};
-use crate::model::annotation::{AnnotationId, Timestamp};
+use crate::model::annotation::{AnnotationId, AnnotationStatus, Timestamp};
 use crate::model::attribute::AttributeValue;
 use crate::model::edit::Edit;
 use crate::model::relation::{Relation, RelationId};
 use crate::model::validate::validate;
 use crate::offset::CharRange;
+use crate::store::sidecar::{find_annotated_texts, AnnotatorName};
 
 /// Changes of an edit to annotations only.
 const ANNOTATIONS: Changes = Changes {
@@ -122,6 +124,9 @@ impl OpenText {
         to: AnnotationId,
         kind: &str,
     ) -> Result<Outcome, ActionError> {
+        if from == to {
+            return Err(ActionError::SelfLink);
+        }
         let (from_label, to_label) = (self.label_of(from)?, self.label_of(to)?);
         let schema = self.session.schema();
         let Some(relation_type) = schema.relation_type(kind) else {
@@ -137,9 +142,43 @@ impl OpenText {
                 to_label,
             });
         }
+        let name = relation_type.name_en.clone();
+        if self.has_link(kind, from, to) {
+            return Err(ActionError::AlreadyLinked {
+                from,
+                to,
+                kind: name,
+            });
+        }
         let relation = Relation::new(self.session.set().next_relation_id(), kind, from, to);
         self.session.apply(Edit::AddRelation(relation))?;
-        Ok(Outcome::changed(RELATIONS))
+        Ok(
+            Outcome::changed(RELATIONS).with_message(Message::info(format!(
+                "Linked {from} → {to} ({name}); Ctrl+Z undoes it."
+            ))),
+        )
+    }
+
+    pub(super) fn accept_placement(&mut self, id: AnnotationId) -> Result<Outcome, ActionError> {
+        let status = self
+            .session
+            .set()
+            .annotation(id)
+            .map(|a| a.status)
+            .ok_or(ActionError::NoSuchAnnotation(id))?;
+        if status == AnnotationStatus::Ok {
+            return Ok(Outcome::default());
+        }
+        let edit = Edit::SetStatus {
+            id,
+            status: AnnotationStatus::Ok,
+        };
+        self.session.apply(edit.stamped(Timestamp::now()))?;
+        Ok(Outcome {
+            changes: ANNOTATIONS,
+            select: Some(id),
+            ..Outcome::default()
+        })
     }
 
     pub(super) fn unlink(&mut self, id: RelationId) -> Result<Outcome, ActionError> {
@@ -196,6 +235,32 @@ impl OpenText {
         Ok(Outcome::default().with_message(Message::info(format!("Nothing to {what}."))))
     }
 
+    /// Draws the open text with its annotations as a page into `path` (format by extension).
+    pub(super) fn export_page(&self, path: &std::path::Path) -> Result<Outcome, ActionError> {
+        use super::report::{report_page, write_page, PageContent, PageFormat};
+        use super::report::{EXPORT_FONT_SIZE, EXPORT_PAGE_WIDTH};
+        let format =
+            PageFormat::from_path(path).ok_or_else(|| ActionError::PageFormat(path.to_owned()))?;
+        let content = PageContent {
+            text: &self.session.source().text,
+            set: self.session.set(),
+            schema: self.session.schema(),
+            legend: true,
+        };
+        let bytes = report_page(
+            &content,
+            EXPORT_PAGE_WIDTH,
+            EXPORT_FONT_SIZE,
+            crate::text::BaseDirection::Auto,
+            format,
+        )?;
+        write_page(path, &bytes)?;
+        Ok(Outcome::default().with_message(Message::info(format!(
+            "Page written to {}.",
+            path.display()
+        ))))
+    }
+
     /// The open annotations validated against the schema and the text.
     pub(super) fn check(&self) -> Outcome {
         let problems = validate(
@@ -207,6 +272,31 @@ impl OpenText {
             report: Some(Report::Checked(problems)),
             ..Outcome::default()
         }
+    }
+
+    /// Agreement between the annotators' files of the open text (as on disk: save first to
+    /// include unsaved changes).
+    pub(super) fn agreement(&self) -> Result<Outcome, ActionError> {
+        let path = self.session.source().path.clone();
+        let run = agreement(&[path], &[])?;
+        let mut outcome = Outcome {
+            report: Some(Report::Agreement(run.report)),
+            ..Outcome::default()
+        };
+        for line in run.notes.into_iter().chain(run.failed) {
+            outcome.messages.push(Message::warning(line));
+        }
+        Ok(outcome)
+    }
+
+    /// The annotators who have a file for the open text, in name order.
+    pub fn annotator_versions(&self) -> Vec<AnnotatorName> {
+        let path = self.session.source().path.clone();
+        find_annotated_texts(&[path])
+            .ok()
+            .and_then(|texts| texts.into_iter().next())
+            .map(|t| t.annotators.into_keys().collect())
+            .unwrap_or_default()
     }
 
     /// Counts of the open annotations.

@@ -5,6 +5,7 @@ use super::outcome::Severity;
 use crate::model::annotation::AnnotationId;
 use crate::store::formats::FormatError;
 use crate::store::session::{OpenError, SessionError};
+use crate::workspace::batch::agree::AgreementError;
 use std::path::PathBuf;
 
 /// Why an action was not done; nothing changed when this is returned.
@@ -61,6 +62,46 @@ pub enum ActionError {
         /// The target end's label.
         to_label: String,
     },
+    /// Another annotator's version is open to look at; it cannot be changed or saved.
+    #[error("this is {annotator}'s version, open to look at; reopen the text to work on your own annotations")]
+    ReadOnly {
+        /// Whose version is open.
+        annotator: String,
+    },
+    /// The annotator has no file for the open text.
+    #[error("{annotator} has no annotations of this text ({} does not exist)", .sidecar.display())]
+    NoSuchVersion {
+        /// The annotator asked for.
+        annotator: String,
+        /// Where the file would be.
+        sidecar: PathBuf,
+    },
+    /// Agreement could not be measured.
+    #[error(transparent)]
+    Agreement(#[from] AgreementError),
+    /// No relation type of the schema fits these two annotations, either way round.
+    #[error("the schema “{schema}” has no link between a {first_label} and a {second_label}")]
+    NoRelationFits {
+        /// The label of the annotation the link starts from.
+        first_label: String,
+        /// The label of the other annotation.
+        second_label: String,
+        /// The schema's name.
+        schema: String,
+    },
+    /// An annotation cannot be linked to itself.
+    #[error("an annotation cannot be linked to itself; choose another annotation")]
+    SelfLink,
+    /// The same link exists already.
+    #[error("{from} is already linked to {to} by a “{kind}” link")]
+    AlreadyLinked {
+        /// The source end.
+        from: AnnotationId,
+        /// The target end.
+        to: AnnotationId,
+        /// The relation type.
+        kind: String,
+    },
     /// The annotation does not exist (any more).
     #[error("annotation {0} does not exist (it may have been removed)")]
     NoSuchAnnotation(AnnotationId),
@@ -106,6 +147,12 @@ pub enum ActionError {
     /// A search query cannot be searched for.
     #[error(transparent)]
     Search(#[from] crate::search::SearchError),
+    /// A page file's name does not say which format to write.
+    #[error("{} has no page extension; name it .png, .svg or .pdf", .0.display())]
+    PageFormat(PathBuf),
+    /// Drawing or writing a page failed.
+    #[error(transparent)]
+    Page(#[from] crate::render::RenderError),
     /// An edit, save or recovery step failed; the files on disk are unchanged.
     #[error(transparent)]
     Session(#[from] SessionError),
@@ -121,7 +168,11 @@ impl ActionError {
             Self::UnsavedChanges
             | Self::EmptyRange
             | Self::UnknownLabel { .. }
-            | Self::Search(_) => Severity::Info,
+            | Self::Search(_)
+            | Self::RelationNotAllowed { .. }
+            | Self::NoRelationFits { .. }
+            | Self::SelfLink
+            | Self::AlreadyLinked { .. } => Severity::Info,
             _ => Severity::Error,
         }
     }

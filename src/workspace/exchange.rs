@@ -7,7 +7,7 @@ use super::batch::export::{export_files, write_outputs};
 use super::batch::import::{read_source, ImportSchema};
 use super::error::{ActionError, ExchangeError};
 use super::open::OpenText;
-use super::outcome::{Changes, Outcome, Report};
+use super::outcome::{Changes, Message, Outcome, Report};
 use crate::model::annotation::{AnnotationId, Timestamp};
 use crate::model::edit::Edit;
 use crate::model::relation::RelationId;
@@ -36,9 +36,13 @@ impl OpenText {
         let mut losses = LossReport::new();
         let docs = [(self.annotated_text(), self.session.schema().clone())];
         let files = export_files(&docs, format, JsonlFlavor::Hamish, &mut losses)?;
-        let files = write_outputs(folder, &files, false).map_err(ExchangeError::from)?;
+        let written = write_outputs(folder, &files, false).map_err(ExchangeError::from)?;
         Ok(Outcome {
-            report: Some(Report::Exported { files, losses }),
+            messages: written.notes.into_iter().map(Message::warning).collect(),
+            report: Some(Report::Exported {
+                files: written.paths,
+                losses,
+            }),
             ..Outcome::default()
         })
     }

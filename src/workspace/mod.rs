@@ -12,14 +12,18 @@ pub mod error;
 mod exchange;
 mod files;
 mod label_all;
+pub mod linking;
 pub mod open;
 pub mod outcome;
 pub mod page;
 pub mod preferences;
+pub mod report;
 pub mod schema_files;
+pub mod terminal;
 
 pub use action::Action;
 pub use error::{ActionError, ExchangeError};
+pub use linking::LinkChoice;
 pub use open::{OpenText, SAMPLE_FILE_NAME, SAMPLE_TEXT};
 pub use outcome::{Changes, Message, Outcome, Report, Severity};
 
@@ -54,10 +58,10 @@ impl Workspace {
         &self.author
     }
 
-    /// Changes the name written into annotations made from now on (in the open text too).
+    /// Writes `author` into annotations made from now on (the annotator name of the preferences).
     pub fn set_author(&mut self, author: impl Into<String>) {
         self.author = author.into();
-        if let Some(open) = &mut self.open {
+        if let Some(open) = self.open.as_mut() {
             open.session.set_author(self.author.clone());
         }
     }
@@ -90,7 +94,7 @@ impl Workspace {
                 .keep_unsaved_work()
                 .into_iter()
                 .fold(Outcome::default(), Outcome::with_message)),
-            Action::Annotate { label, range } => self.current()?.annotate(&label, range),
+            Action::Annotate { label, range } => self.editable()?.annotate(&label, range),
             Action::UseSchemaPreset { folder, preset } => self.use_schema_preset(&folder, &preset),
             Action::SaveFolderSchema { folder, schema } => {
                 self.save_folder_schema(&folder, *schema)
@@ -99,32 +103,47 @@ impl Workspace {
                 label,
                 query,
                 options,
-            } => self.current()?.label_all_hits(&label, &query, options),
-            Action::Relabel { id, label } => self.current()?.relabel(id, &label),
-            Action::Delete { id } => self.current()?.delete(id),
-            Action::Link { from, to, kind } => self.current()?.link(from, to, &kind),
-            Action::Unlink { id } => self.current()?.unlink(id),
+            } => self.editable()?.label_all_hits(&label, &query, options),
+            Action::Relabel { id, label } => self.editable()?.relabel(id, &label),
+            Action::Delete { id } => self.editable()?.delete(id),
+            Action::Link { from, to, kind } => self.editable()?.link(from, to, &kind),
+            Action::Unlink { id } => self.editable()?.unlink(id),
+            Action::AcceptPlacement { id } => self.editable()?.accept_placement(id),
+            Action::ExportPage { path } => self.current()?.export_page(&path),
             Action::SetAttribute {
                 id,
                 attribute,
                 value,
-            } => self.current()?.set_attribute(id, attribute, value),
+            } => self.editable()?.set_attribute(id, attribute, value),
             Action::SetDocumentAttribute { attribute, value } => {
-                self.current()?.set_document_attribute(attribute, value)
+                self.editable()?.set_document_attribute(attribute, value)
             }
-            Action::SetNote { id, note } => self.current()?.set_note(id, note),
-            Action::Undo => self.current()?.undo_redo(false),
-            Action::Redo => self.current()?.undo_redo(true),
-            Action::Save => self.current()?.save(),
-            Action::SaveAs { path } => self.current()?.save_as(&path),
-            Action::OverwriteAfterConflict => self.current()?.overwrite_after_conflict(),
-            Action::RestoreRecovery => self.current()?.restore_recovery(),
+            Action::SetNote { id, note } => self.editable()?.set_note(id, note),
+            Action::Undo => self.editable()?.undo_redo(false),
+            Action::Redo => self.editable()?.undo_redo(true),
+            Action::Save => self.editable()?.save(),
+            Action::SaveAs { path } => self.editable()?.save_as(&path),
+            Action::OverwriteAfterConflict => self.editable()?.overwrite_after_conflict(),
+            Action::RestoreRecovery => self.editable()?.restore_recovery(),
             Action::DiscardRecovery => self.current()?.discard_recovery(),
             Action::DiscardUnsavedWork => Ok(self.current()?.discard_unsaved_work()),
-            Action::Import { format, file } => self.current()?.import(format, &file),
+            Action::Import { format, file } => self.editable()?.import(format, &file),
             Action::Export { format, folder } => self.current()?.export(format, &folder),
+            Action::OpenAnnotatorVersion { annotator } => self.open_annotator_version(&annotator),
+            Action::Agreement => self.current()?.agreement(),
             Action::Check => Ok(self.current()?.check()),
             Action::Stats => Ok(self.current()?.stats()),
+        }
+    }
+
+    /// The open text when it may be changed: not another annotator's version opened to look at.
+    fn editable(&mut self) -> Result<&mut OpenText, ActionError> {
+        let open = self.current()?;
+        match (&open.annotator, open.read_only) {
+            (Some(name), true) => Err(ActionError::ReadOnly {
+                annotator: name.to_string(),
+            }),
+            _ => Ok(open),
         }
     }
 

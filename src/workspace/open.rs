@@ -11,6 +11,10 @@ use crate::store::atomic::RealFs;
 use crate::store::session::{
     AnnotationSession, OpenError, OpenOptions, OpenReport, ReanchorSummary,
 };
+use crate::store::sidecar::{
+    annotator_sidecar_path, sidecar_for_session, sidecar_path, split_annotator_sidecar,
+    AnnotatorName,
+};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -31,6 +35,11 @@ pub struct OpenText {
     pub encoding_guessed: bool,
     /// True for the copy of the bundled sample.
     pub is_sample: bool,
+    /// Whose annotations are open: an annotator's own file in a shared folder, `None` for the
+    /// gold file.
+    pub annotator: Option<AnnotatorName>,
+    /// True when another annotator's version is open to look at: edits and saves are refused.
+    pub read_only: bool,
 }
 
 impl OpenText {
@@ -61,15 +70,18 @@ impl Workspace {
             path: path.to_owned(),
             source,
         };
-        let (session, report) = match AnnotationSession::open(RealFs, path, &options) {
-            Ok(opened) => opened,
-            // A sidecar that does not parse must not stop the text from opening.
-            Err(OpenError::Sidecar(_)) => {
-                AnnotationSession::open_text_only(RealFs, path, &options).map_err(fail)?
-            }
-            Err(err) => return Err(fail(err)),
-        };
-        let mut messages = self.keep_unsaved_work();
+        let mut messages = Vec::new();
+        let me = AnnotatorName::new(&self.author).ok();
+        // In a folder a team shares, the annotator works on their own file.
+        let sidecar = sidecar_for_session(path, me.as_ref()).unwrap_or_else(|err| {
+            messages.push(Message::warning(format!(
+                "{err}. The shared annotations file is used until the project file reads."
+            )));
+            sidecar_path(path)
+        });
+        let annotator = split_annotator_sidecar(&sidecar).map(|(_, name)| name);
+        let (session, report) = open_session(path, &sidecar, &options).map_err(fail)?;
+        messages.splice(0..0, self.keep_unsaved_work());
         messages.extend(report_messages(&report, &session));
         if is_sample {
             messages.push(Message::info(format!(
@@ -82,6 +94,8 @@ impl Workspace {
             name: display_name(path),
             encoding_guessed: report.encoding_guessed,
             is_sample,
+            annotator,
+            read_only: false,
             session,
         });
         Ok(Outcome {
@@ -101,6 +115,54 @@ impl Workspace {
             source,
         })?;
         self.open_file(&path, None, true)
+    }
+
+    /// Opens `annotator`'s version of the open text to look at, read-only. The current text's
+    /// unsaved changes go to its recovery file first.
+    pub(super) fn open_annotator_version(
+        &mut self,
+        annotator: &AnnotatorName,
+    ) -> Result<Outcome, ActionError> {
+        let open = self.open.as_ref().ok_or(ActionError::NothingOpen)?;
+        let path = open.session.source().path.clone();
+        let sidecar = annotator_sidecar_path(&path, annotator);
+        if !sidecar.is_file() {
+            return Err(ActionError::NoSuchVersion {
+                annotator: annotator.to_string(),
+                sidecar,
+            });
+        }
+        let options = OpenOptions {
+            encoding: None,
+            author: self.author.clone(),
+        };
+        let fail = |source| ActionError::Open {
+            path: path.clone(),
+            source,
+        };
+        let (session, report) = open_session(&path, &sidecar, &options).map_err(fail)?;
+        let mut messages = self.keep_unsaved_work();
+        messages.extend(report_messages(&report, &session));
+        messages.push(Message::info(format!(
+            "This is {annotator}'s version of {}, opened to look at: it cannot be changed here.",
+            display_name(&path)
+        )));
+        self.open = Some(OpenText {
+            name: display_name(&path),
+            encoding_guessed: report.encoding_guessed,
+            is_sample: false,
+            annotator: Some(annotator.clone()),
+            read_only: true,
+            session,
+        });
+        Ok(Outcome {
+            changes: Changes {
+                opened: true,
+                ..Changes::everything()
+            },
+            messages,
+            ..Outcome::default()
+        })
     }
 
     /// Reopens the open text with `encoding` (refused while there are unsaved changes).
@@ -136,6 +198,21 @@ impl Workspace {
     }
 }
 
+/// Opens `path` with the annotations in `sidecar`; a sidecar that does not parse must not stop
+/// the text from opening (it shows up in the report, and saving is refused).
+fn open_session(
+    path: &Path,
+    sidecar: &Path,
+    options: &OpenOptions,
+) -> Result<(AnnotationSession, OpenReport), OpenError> {
+    match AnnotationSession::open_at(RealFs, path, sidecar, options) {
+        Err(OpenError::Sidecar(_)) => {
+            AnnotationSession::open_text_only_at(RealFs, path, sidecar, options)
+        }
+        other => other,
+    }
+}
+
 /// The file name of `path`, or the whole path when it has none.
 pub fn display_name(path: &Path) -> String {
     path.file_name().map_or_else(
@@ -159,6 +236,16 @@ fn report_messages(report: &OpenReport, session: &AnnotationSession) -> Vec<Mess
              reopen it with another encoding.",
             report.replaced_bytes,
             report.encoding.display_name()
+        )));
+    }
+    if !report.misfits.is_empty() {
+        let ids: Vec<String> = report.misfits.iter().map(|id| id.to_string()).collect();
+        messages.push(Message::warning(format!(
+            "{} annotation(s) in {} have ranges that do not fit the text (reversed, or past its \
+             end): {}. They are listed as orphans, not drawn; place them again or remove them.",
+            ids.len(),
+            session.sidecar_path().display(),
+            ids.join(", ")
         )));
     }
     if let Some(summary) = &report.reanchored {

@@ -4,6 +4,7 @@
 
 use super::action::Action;
 use super::batch::stats::DocumentStats;
+use crate::agree::AgreementReport;
 use crate::model::annotation::AnnotationId;
 use crate::model::validate::Problem;
 use crate::store::formats::LossReport;
@@ -116,6 +117,8 @@ pub enum Report {
     Checked(Vec<Problem>),
     /// Counts of the open annotations.
     Stats(DocumentStats),
+    /// Agreement between the annotators' files of the open text.
+    Agreement(AgreementReport),
 }
 
 /// What an action did.

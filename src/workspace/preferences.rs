@@ -1,5 +1,5 @@
 //! The user's preferences kept between runs: theme, font file and zoom, annotator name, recent
-//! files and folders, interface language. One struct in one RON file in the platform's config
+//! files and folders, interface language, relation arcs shown. One struct in one RON file in the platform's config
 //! folder (`directories`: `~/.config/hamish/preferences.ron` on Linux). Every field has a serde
 //! default, so a file written by an older or newer build reads (fields it does not know are
 //! ignored, missing ones take their defaults); a file that does not parse is never written over.
@@ -71,6 +71,8 @@ pub struct Preferences {
     pub recent_folders: Vec<PathBuf>,
     /// The interface language (`None`: the system locale's).
     pub language: Option<Language>,
+    /// Relation arcs drawn over the text.
+    pub show_arcs: bool,
 }
 
 impl Default for Preferences {
@@ -83,6 +85,7 @@ impl Default for Preferences {
             recent_files: Vec::new(),
             recent_folders: Vec::new(),
             language: None,
+            show_arcs: true,
         }
     }
 }

@@ -546,3 +546,196 @@ fn a_declined_recovery_file_is_deleted() {
         Err(ActionError::Session(_))
     ));
 }
+
+/// A shared folder (`hamish-project.ron`) with `article.txt`, opened by `alice`.
+fn shared_folder_opened_by_alice() -> (tempfile::TempDir, PathBuf, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(crate::store::sidecar::PROJECT_FILE),
+        "(shared: true)\n",
+    )
+    .unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, TEXT).unwrap();
+    let mut ws = Workspace::new("alice");
+    ws.execute(Action::Open {
+        path: path.clone(),
+        encoding: None,
+    })
+    .unwrap();
+    (dir, path, ws)
+}
+
+#[test]
+fn in_a_shared_folder_each_annotator_saves_their_own_file() {
+    let (dir, path, mut ws) = shared_folder_opened_by_alice();
+    assert_eq!(
+        open(&ws).annotator.as_ref().map(|a| a.as_str()),
+        Some("alice")
+    );
+    annotate(&mut ws, "source", "الوزير");
+    ws.execute(Action::Save).unwrap();
+    let alice_file = dir.path().join("article.txt.alice.ann.ron");
+    assert_eq!(load_sidecar(&alice_file).unwrap().set.len(), 1);
+    assert!(
+        !sidecar_path(&path).exists(),
+        "the gold file is not touched"
+    );
+}
+
+#[test]
+fn another_annotators_version_opens_read_only_and_agreement_compares_the_files() {
+    let (dir, path, mut ws) = shared_folder_opened_by_alice();
+    annotate(&mut ws, "source", "الوزير");
+    annotate(&mut ws, "claim", "الهدنة قريبة");
+    ws.execute(Action::Save).unwrap();
+    let mut bob = Workspace::new("bob");
+    bob.execute(Action::Open {
+        path: path.clone(),
+        encoding: None,
+    })
+    .unwrap();
+    annotate(&mut bob, "source", "الوزير");
+    bob.execute(Action::Save).unwrap();
+    let names: Vec<String> = open(&ws)
+        .annotator_versions()
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
+    assert_eq!(names, ["alice", "bob"]);
+
+    let bob_name = crate::store::sidecar::AnnotatorName::new("bob").unwrap();
+    ws.execute(Action::OpenAnnotatorVersion {
+        annotator: bob_name,
+    })
+    .unwrap();
+    assert!(open(&ws).read_only);
+    assert_eq!(open(&ws).session.set().len(), 1, "bob's one annotation");
+    let err = ws
+        .execute(Action::Annotate {
+            label: "claim".into(),
+            range: range_of("الهدنة قريبة"),
+        })
+        .unwrap_err();
+    assert!(matches!(err, ActionError::ReadOnly { .. }), "{err}");
+    assert!(matches!(
+        ws.execute(Action::Save),
+        Err(ActionError::ReadOnly { .. })
+    ));
+    let missing = crate::store::sidecar::AnnotatorName::new("carol").unwrap();
+    assert!(matches!(
+        ws.execute(Action::OpenAnnotatorVersion { annotator: missing }),
+        Err(ActionError::NoSuchVersion { .. })
+    ));
+
+    let Some(Report::Agreement(report)) = ws.execute(Action::Agreement).unwrap().report else {
+        panic!("no agreement report");
+    };
+    assert_eq!(report.annotators, ["alice", "bob"]);
+    let pair = &report.pairs[0];
+    // alice: source + claim; bob: the same source. Exact F1 = 2·1 / (2·1 + 1 + 0).
+    let f1 = pair.overall.f1_exact.unwrap();
+    assert!((f1 - 2.0 / 3.0).abs() < 1e-9, "{f1}");
+    drop(dir);
+}
+
+#[test]
+fn link_choices_follow_the_schema_either_way_round_and_leave_out_existing_links() {
+    let (_dir, _path, mut ws) = opened();
+    let claim = annotate(&mut ws, "claim", "الهدنة قريبة");
+    let source = annotate(&mut ws, "source", "الوزير");
+    let cue = annotate(&mut ws, "cue", "قال");
+    // Picked claim first or source first: the same claim → source link.
+    for (first, second) in [(claim, source), (source, claim)] {
+        let choices = ws.link_choices(first, second).unwrap();
+        assert_eq!(choices.len(), 1, "{choices:?}");
+        assert_eq!(
+            (choices[0].kind.as_str(), choices[0].from, choices[0].to),
+            ("attributed-to", claim, source)
+        );
+    }
+    let cue_choices = ws.link_choices(claim, cue).unwrap();
+    assert_eq!((cue_choices[0].from, cue_choices[0].to), (cue, claim));
+    assert_eq!(cue_choices[0].kind, "cue-of");
+    let err = ws.link_choices(source, cue).unwrap_err();
+    assert!(matches!(err, ActionError::NoRelationFits { .. }), "{err}");
+    assert!(err.to_string().contains("Source") && err.to_string().contains("Cue"));
+    assert!(matches!(
+        ws.link_choices(claim, claim),
+        Err(ActionError::SelfLink)
+    ));
+    ws.execute(Action::Link {
+        from: claim,
+        to: source,
+        kind: "attributed-to".into(),
+    })
+    .unwrap();
+    // Linked already: no choice left, and linking again is refused rather than doubled.
+    assert!(matches!(
+        ws.link_choices(source, claim),
+        Err(ActionError::AlreadyLinked { .. })
+    ));
+    let again = ws.execute(Action::Link {
+        from: claim,
+        to: source,
+        kind: "attributed-to".into(),
+    });
+    assert!(matches!(again, Err(ActionError::AlreadyLinked { .. })));
+    assert_eq!(open(&ws).session.set().relations().count(), 1);
+}
+
+#[test]
+fn a_link_says_what_it_linked_and_is_one_undo_step() {
+    let (_dir, _path, mut ws) = opened();
+    let claim = annotate(&mut ws, "claim", "الهدنة قريبة");
+    let source = annotate(&mut ws, "source", "الوزير");
+    let outcome = ws
+        .execute(Action::Link {
+            from: claim,
+            to: source,
+            kind: "attributed-to".into(),
+        })
+        .unwrap();
+    let text = &outcome.messages[0].text;
+    assert!(text.contains(&claim.to_string()) && text.contains("Attributed to"));
+    ws.execute(Action::Undo).unwrap();
+    assert_eq!(open(&ws).session.set().relations().count(), 0);
+    assert_eq!(open(&ws).session.set().len(), 2, "the ends stay");
+}
+
+#[test]
+fn accepting_a_placement_clears_the_review_flag_and_undoes() {
+    use crate::model::annotation::AnnotationStatus;
+    use crate::model::edit::Edit;
+    let (_dir, _path, mut ws) = opened();
+    let id = annotate(&mut ws, "claim", "الهدنة قريبة");
+    let flag = Edit::SetStatus {
+        id,
+        status: AnnotationStatus::NeedsReview,
+    };
+    ws.open.as_mut().unwrap().session.apply(flag).unwrap();
+    let outcome = ws.execute(Action::AcceptPlacement { id }).unwrap();
+    assert!(outcome.changes.annotations);
+    let status = |ws: &Workspace| open(ws).session.set().annotation(id).unwrap().status;
+    assert_eq!(status(&ws), AnnotationStatus::Ok);
+    ws.execute(Action::Undo).unwrap();
+    assert_eq!(status(&ws), AnnotationStatus::NeedsReview);
+    assert!(matches!(
+        ws.execute(Action::AcceptPlacement {
+            id: AnnotationId(77)
+        }),
+        Err(ActionError::NoSuchAnnotation(_))
+    ));
+}
+
+#[test]
+fn the_annotator_name_set_later_goes_into_new_annotations() {
+    let (_dir, _path, mut ws) = opened();
+    let before = annotate(&mut ws, "claim", "الهدنة قريبة");
+    ws.set_author("Layla");
+    let after = annotate(&mut ws, "source", "الوزير");
+    let set = open(&ws).session.set();
+    assert_eq!(set.annotation(before).unwrap().author, "tester");
+    assert_eq!(set.annotation(after).unwrap().author, "Layla");
+    assert_eq!(ws.author(), "Layla");
+}

@@ -221,8 +221,17 @@ pub fn import(conll: &str, path: &Path, now: Timestamp, report: &mut LossReport)
                 b.token(token, "O");
             }
             [token, .., tag] => {
-                let tag = if *tag == "O" || tag.starts_with("B-") || tag.starts_with("I-") {
+                let typed = |p: &str| tag.strip_prefix(p).is_some_and(|t| !t.trim().is_empty());
+                let tag = if *tag == "O" || typed("B-") || typed("I-") {
                     *tag
+                } else if *tag == "B-" || *tag == "I-" {
+                    report.add(
+                        path,
+                        Some(n),
+                        format!("tag `{tag}`"),
+                        "the tag has no entity type (the label is empty); read as O",
+                    );
+                    "O"
                 } else {
                     report.add(
                         path,

@@ -3,6 +3,10 @@
 //! offsets. Claims, relation types and attributes are found by name up to case, `-` and `_` (a brat
 //! corpus says `Claim`, `Attributed-to`, `CheckWorthy`). Written as UTF-8 with a byte-order mark,
 //! which Excel needs to read Arabic correctly.
+//!
+//! Every text cell is neutralised for spreadsheets (OWASP's rule against CSV/formula injection):
+//! a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so
+//! Excel, LibreOffice and Google Sheets show it as text instead of evaluating it.
 
 use super::loss::{LossKind, LossReport};
 use super::AnnotatedText;
@@ -26,6 +30,17 @@ pub const HEADER: [&str; 10] = [
 
 /// Between several sources or cues in one cell.
 const JOIN: &str = " | ";
+
+/// `cell` as a spreadsheet shows it without evaluating it: a `'` in front when it starts with a
+/// character that makes Excel, LibreOffice or Google Sheets read a formula (`=`, `+`, `-`, `@`,
+/// tab, carriage return — OWASP's list); unchanged otherwise.
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
 
 /// True when `name` is `wanted` up to case, `-`, `_` and spaces (`CheckWorthy`, `check-worthy`).
 fn same_name(name: &str, wanted: &str) -> bool {
@@ -84,12 +99,30 @@ pub fn export(
                 .into_iter()
                 .filter(|a| a.label == label)
             {
-                w.write_record(row(doc, claim))?;
+                let cells = row(doc, claim);
+                w.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()))?;
             }
         }
         w.flush()?;
     }
     Ok(out)
+}
+
+/// Every claim of `doc` with its row (as [`HEADER`] names the cells), in text order; empty when
+/// the schema has no claim label.
+pub fn claim_rows(
+    doc: &AnnotatedText,
+    schema: &Schema,
+) -> Vec<(crate::model::annotation::AnnotationId, [String; 10])> {
+    let Some(label) = claim_label(doc, schema) else {
+        return Vec::new();
+    };
+    doc.set
+        .annotations_in_text_order()
+        .into_iter()
+        .filter(|a| a.label == label)
+        .map(|a| (a.id, row(doc, a)))
+        .collect()
 }
 
 /// One claim's row.
@@ -132,4 +165,27 @@ fn row(doc: &AnnotatedText, claim: &Annotation) -> [String; 10] {
         start.to_string(),
         end.to_string(),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starts_are_neutralised_and_other_text_is_not() {
+        for bad in [
+            "=1+1",
+            "+1",
+            "-2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "=HYPERLINK(\"http://x\")",
+        ] {
+            assert_eq!(spreadsheet_safe(bad), format!("'{bad}"), "{bad:?}");
+        }
+        for good in ["قال علي", "1-2", "a=b", "", " =1", "'quoted"] {
+            assert_eq!(spreadsheet_safe(good), good, "{good:?}");
+        }
+    }
 }

@@ -6,6 +6,7 @@
 //! offsets are chars (code points), as both store them (see docs/formats.md for the evidence).
 //! Import detects the shape of each line.
 
+use super::checks::span_problem;
 use super::loss::{LossKind, LossReport};
 use super::uncarried::{report_group, report_uncarried, Carries};
 use super::value::{attribute_kind, value_from_json, value_to_json};
@@ -447,10 +448,6 @@ fn typed(schema: &Schema, owner: Option<&str>, map: &Map<String, Value>) -> Attr
         .collect()
 }
 
-fn check_ranges(ranges: &[CharRange], len: usize) -> bool {
-    !ranges.is_empty() && ranges.iter().all(|r| r.start <= r.end && r.end.0 <= len)
-}
-
 fn hamish_doc(
     value: Value,
     schema: &Schema,
@@ -481,10 +478,14 @@ fn hamish_doc(
                 })
                 .collect()
         };
-        if !check_ranges(&ranges, len) {
+        if let Some(why) = span_problem(&s.label, &ranges, len) {
+            lr.add(format!("span {}", s.id), why);
+            continue;
+        }
+        if set.annotation(AnnotationId(s.id)).is_some() {
             lr.add(
                 format!("span {}", s.id),
-                format!("offsets do not fit the text ({len} chars)"),
+                "the id is used twice on this line; the first span is kept",
             );
             continue;
         }
@@ -503,6 +504,17 @@ fn hamish_doc(
             lr.add(
                 format!("relation {}", r.id),
                 "an end is not a span of this line",
+            );
+            continue;
+        }
+        if r.kind.trim().is_empty() {
+            lr.add(format!("relation {}", r.id), "the type is empty");
+            continue;
+        }
+        if set.relation(RelationId(r.id)).is_some() {
+            lr.add(
+                format!("relation {}", r.id),
+                "the id is used twice on this line; the first relation is kept",
             );
             continue;
         }
@@ -545,11 +557,8 @@ fn doccano_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Option<Jso
             start: CharOffset(s as usize),
             end: CharOffset(e as usize),
         };
-        if !check_ranges(&[range], len) {
-            lr.add(
-                format!("span {s}..{e} {label}"),
-                format!("offsets do not fit the text ({len} chars)"),
-            );
+        if let Some(why) = span_problem(label, &[range], len) {
+            lr.add(format!("span {s}..{e} {label}"), why);
             return None;
         }
         let id = set.next_annotation_id();
@@ -569,8 +578,16 @@ fn doccano_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Option<Jso
                 );
                 continue;
             };
+            let key = e.get("id").map(Value::to_string);
+            if key.as_ref().is_some_and(|k| by_doccano_id.contains_key(k)) {
+                lr.add(
+                    format!("entity {e}"),
+                    "the id is used twice on this line; the first entity is kept",
+                );
+                continue;
+            }
             if let Some(id) = add(&mut set, label, s, end, lr) {
-                by_doccano_id.insert(e.get("id").map(Value::to_string).unwrap_or_default(), id);
+                by_doccano_id.insert(key.unwrap_or_default(), id);
             }
         }
         for r in value
@@ -654,6 +671,67 @@ fn region_range(value: &Value, text: &str, map: &OffsetMap) -> Option<CharRange>
     }
 }
 
+/// Why a region with numeric `start` and `end` does not fit a text of `len` chars, if it does not.
+fn region_misfit(value: &Value, len: usize) -> Option<String> {
+    let get = |k: &str| value.get(k).and_then(Value::as_u64).map(|u| u as usize);
+    let (start, end) = (get("start")?, get("end")?);
+    let range = CharRange {
+        start: CharOffset(start),
+        end: CharOffset(end),
+    };
+    span_problem("region", &[range], len)
+}
+
+/// Reads one Label Studio result that is not a relation into `set` (its region id into
+/// `by_region`), or reports why it cannot be read.
+fn read_region(
+    r: &Value,
+    text: &str,
+    map: &OffsetMap,
+    now: Timestamp,
+    set: &mut AnnotationSet,
+    by_region: &mut HashMap<String, AnnotationId>,
+    lr: &mut LineReport,
+) {
+    let kind = r.get("type").and_then(Value::as_str).unwrap_or_default();
+    if kind == "relation" {
+        return;
+    }
+    let what = format!("result {}", r.get("id").unwrap_or(&Value::Null));
+    let v = r.get("value");
+    let labels = v.and_then(|v| v.get(kind)).and_then(Value::as_array);
+    let (Some(range), Some(labels)) = (v.and_then(|v| region_range(v, text, map)), labels) else {
+        let why = v
+            .and_then(|v| region_misfit(v, map.char_len()))
+            .unwrap_or_else(|| {
+                format!("`{kind}` results without text start/end have no span form")
+            });
+        lr.add(what, why);
+        return;
+    };
+    if labels.len() > 1 {
+        lr.add(what.clone(), "several labels; only the first is kept");
+    }
+    let label = labels.first().and_then(Value::as_str).unwrap_or_default();
+    if let Some(why) = span_problem(label, &[range], map.char_len()) {
+        lr.add(what, why);
+        return;
+    }
+    let region = r.get("id").and_then(Value::as_str);
+    if region.is_some_and(|rid| by_region.contains_key(rid)) {
+        lr.add(
+            what,
+            "the region id is used twice in this task; the first is kept",
+        );
+        return;
+    }
+    let id = set.next_annotation_id();
+    set.insert_annotation(Annotation::new(id, label, vec![range], text, now));
+    if let Some(rid) = region {
+        by_region.insert(rid.to_owned(), id);
+    }
+}
+
 fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Option<JsonlDoc> {
     let data = value.get("data")?;
     let text = data
@@ -683,32 +761,7 @@ fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Optio
     let mut set = AnnotationSet::new();
     let mut by_region: HashMap<String, AnnotationId> = HashMap::new();
     for r in &results {
-        let kind = r.get("type").and_then(Value::as_str).unwrap_or_default();
-        if kind == "relation" {
-            continue;
-        }
-        let v = r.get("value");
-        let labels = v.and_then(|v| v.get(kind)).and_then(Value::as_array);
-        let (Some(range), Some(labels)) = (v.and_then(|v| region_range(v, text, &map)), labels)
-        else {
-            lr.add(
-                format!("result {}", r.get("id").unwrap_or(&Value::Null)),
-                format!("`{kind}` results without text start/end have no span form"),
-            );
-            continue;
-        };
-        if labels.len() > 1 {
-            lr.add(
-                format!("result {}", r.get("id").unwrap_or(&Value::Null)),
-                "several labels; only the first is kept",
-            );
-        }
-        let label = labels.first().and_then(Value::as_str).unwrap_or_default();
-        let id = set.next_annotation_id();
-        set.insert_annotation(Annotation::new(id, label, vec![range], text, now));
-        if let Some(Value::String(rid)) = r.get("id") {
-            by_region.insert(rid.clone(), id);
-        }
+        read_region(r, text, &map, now, &mut set, &mut by_region, lr);
     }
     for r in results
         .iter()

@@ -4,7 +4,10 @@
 
 use super::error::FormatError;
 use super::AnnotatedText;
+use crate::model::annotation::AnnotationStatus;
 use crate::model::schema::Schema;
+use crate::model::set::AnnotationSet;
+use crate::model::validate::{range_problems, Problem};
 use crate::store::annotated::{read_annotated, ReadAnnotatedError};
 use crate::store::sidecar::{load_sidecar, sidecar_path, SidecarData};
 use std::path::Path;
@@ -40,10 +43,10 @@ pub fn load_annotated_with_sidecar(
 
 fn load_with(
     text_path: &Path,
-    sidecar: &Path,
+    sidecar_path: &Path,
     name: &str,
 ) -> Result<(AnnotatedText, Schema, SidecarData), FormatError> {
-    let sidecar = load_sidecar(sidecar)?;
+    let sidecar = load_sidecar(sidecar_path)?;
     let file = read_annotated(text_path, Some(sidecar.clone()), None).map_err(|e| match e {
         ReadAnnotatedError::Text(e) => FormatError::Decode(e),
         ReadAnnotatedError::Schema(e) => FormatError::Sidecar(e),
@@ -53,10 +56,37 @@ fn load_with(
             path: text_path.to_owned(),
         });
     }
+    check_ranges(&file.set, file.source.char_len, sidecar_path)?;
     let doc = AnnotatedText {
         name: name.to_owned(),
         text: file.source.text,
         set: file.set,
     };
     Ok((doc, file.schema, sidecar))
+}
+
+/// Refuses a set with a reversed range, or a range past the end of the text (an orphan's ranges
+/// are the last known ones in an older text: they are left to each format's report).
+fn check_ranges(set: &AnnotationSet, text_len: usize, sidecar: &Path) -> Result<(), FormatError> {
+    let problems: Vec<String> = set
+        .annotations()
+        .flat_map(|a| {
+            range_problems(a, text_len)
+                .into_iter()
+                .filter(move |p| match p {
+                    Problem::ReversedRange { .. } => true,
+                    Problem::RangePastEnd { .. } => a.status != AnnotationStatus::Orphan,
+                    _ => false,
+                })
+        })
+        .map(|p| p.to_string())
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(FormatError::BadRanges {
+            path: sidecar.to_owned(),
+            problems: problems.join("; "),
+        })
+    }
 }

@@ -5,6 +5,7 @@
 //! [`LossReport`].
 
 pub mod brat;
+pub mod checks;
 pub mod conll;
 pub mod csv_claims;
 pub mod error;
@@ -13,6 +14,7 @@ pub mod jsonl;
 pub mod load;
 pub mod loss;
 pub mod names;
+pub mod staged;
 pub mod tokenize;
 pub mod uncarried;
 pub mod value;

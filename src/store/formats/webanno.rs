@@ -7,6 +7,7 @@
 //! an absolute IRI: the document's name resolved against a base IRI ([`DEFAULT_BASE`] unless
 //! given), with `#T3`, `#R1`, `#annotations` (the collection) and `#page-1` (its one page).
 
+use super::checks::span_problem;
 use super::loss::LossReport;
 use super::value::{attribute_kind, value_from_text, value_to_text};
 use super::AnnotatedText;
@@ -220,9 +221,7 @@ pub fn import(
                     None => Vec::new(),
                 };
                 let ranges: Option<Vec<CharRange>> = targets.iter().map(|t| position(t)).collect();
-                let Some(ranges) =
-                    ranges.filter(|r| !r.is_empty() && r.iter().all(|r| r.end.0 <= len))
-                else {
+                let Some(ranges) = ranges.filter(|r| !r.is_empty()) else {
                     report.add(
                         path,
                         None,
@@ -231,6 +230,14 @@ pub fn import(
                     );
                     continue;
                 };
+                let problem = span_problem(&tag, &ranges, len).or_else(|| {
+                    set.annotation(number)
+                        .map(|_| "the id is used twice; the first is kept".to_owned())
+                });
+                if let Some(why) = problem {
+                    report.add(path, None, format!("annotation `{id}`"), why);
+                    continue;
+                }
                 let mut a = Annotation::new(number, tag.clone(), ranges, text, now);
                 a.attributes = typed(Some(&tag));
                 a.note = of_purpose("commenting").collect::<Vec<_>>().join("\n");

@@ -12,7 +12,7 @@ mod error;
 mod reanchor;
 
 pub use error::{OpenError, SessionError};
-pub use reanchor::{reanchor_set, AnnotationFate, ReanchorSummary};
+pub use reanchor::{orphan_misfits, reanchor_set, AnnotationFate, ReanchorSummary};
 
 use crate::model::annotation::{Annotation, AnnotationId, Timestamp};
 use crate::model::edit::Edit;
@@ -25,8 +25,8 @@ use crate::model::text_format::TextEncoding;
 use crate::offset::CharRange;
 use crate::store::annotated::{read_annotated, AnnotatedFile, ReadAnnotatedError};
 use crate::store::atomic::{
-    folder_of, remove_stale_temps, save_atomic_with, save_checked, Backup, FileSystem, SaveOutcome,
-    SidecarGuard, STALE_TEMP_AGE,
+    folder_of, remove_stale_temps, save_checked, save_new, FileSystem, SaveOutcome, SidecarGuard,
+    STALE_TEMP_AGE,
 };
 use crate::store::decode::decode_bytes;
 use crate::store::recovery::{
@@ -64,6 +64,9 @@ pub struct OpenReport {
     pub unreadable_sidecar: Option<SidecarError>,
     /// Set when the text changed since the annotations were saved: what re-anchoring did.
     pub reanchored: Option<ReanchorSummary>,
+    /// Annotations whose ranges did not fit the text (reversed, or past its end: a file edited
+    /// by hand); they are now orphans, with their ranges kept, for the user to place again.
+    pub misfits: Vec<crate::model::annotation::AnnotationId>,
     /// Unsaved work from a crash, newer than the sidecar; see
     /// [`AnnotationSession::restore_recovery`] and [`AnnotationSession::discard_recovery`].
     pub recovery: Option<Recovery>,
@@ -218,6 +221,7 @@ impl AnnotationSession {
             sidecar_loaded: file.saved_text.is_some(),
             unreadable_sidecar: None,
             reanchored: None,
+            misfits: Vec::new(),
             recovery: None,
         };
         let AnnotatedFile {
@@ -230,6 +234,7 @@ impl AnnotationSession {
         if changed {
             report.reanchored = Some(reanchor_set(&mut set, &document.text));
         }
+        report.misfits = orphan_misfits(&mut set, document.char_len);
         let recovery = find_recovery_for_sidecar(&*fs, &sidecar);
         report.recovery = recovery.clone();
         report.unreadable_sidecar = unreadable;
@@ -244,7 +249,7 @@ impl AnnotationSession {
             guard,
             author: options.author.clone(),
             autosaver: Autosaver::default(),
-            changed_outside_history: changed,
+            changed_outside_history: changed || !report.misfits.is_empty(),
             unreadable_sidecar: report.unreadable_sidecar.as_ref().map(|e| e.to_string()),
             recovery,
             // An unreadable project file only costs the branch-safe ids; the folder still opens.
@@ -297,8 +302,8 @@ impl AnnotationSession {
     }
 
     /// Changes the author written into annotations made from now on.
-    pub fn set_author(&mut self, author: impl Into<String>) {
-        self.author = author.into();
+    pub fn set_author(&mut self, author: String) {
+        self.author = author;
     }
 
     /// The undo history (for enabling Undo/Redo).
@@ -468,7 +473,9 @@ impl AnnotationSession {
                 })
             }
             Ok(_) => {}
-            Err(_) => save_atomic_with(&*self.fs, text_path, &bytes, Backup::Skip)?,
+            // Created exclusively: a file that appears meanwhile (or a FIFO, which cannot be
+            // read) is never replaced.
+            Err(_) => save_new(&*self.fs, text_path, &bytes)?,
         }
         if folder_of(text_path) != folder_of(&self.document.path)
             && self.schema_source == SchemaSource::Folder
@@ -545,6 +552,8 @@ impl AnnotationSession {
         } else {
             Some(reanchor_set(&mut data.set, &self.document.text))
         };
+        // A recovery file is a sidecar too: ranges that do not fit become orphans, never wraps.
+        orphan_misfits(&mut data.set, self.document.char_len);
         self.set = data.set;
         self.schema_source = data.schema;
         self.schema = schema;

@@ -5,6 +5,16 @@ use crate::model::relation::RelationId;
 use crate::model::schema::SchemaError;
 use std::path::PathBuf;
 
+impl SidecarError {
+    /// The error of the guarded reader as a sidecar error (`Io` for plain I/O errors).
+    pub fn from_input(err: crate::store::input::InputError) -> Self {
+        match err {
+            crate::store::input::InputError::Io { path, source } => Self::Io { path, source },
+            other => Self::Input(other),
+        }
+    }
+}
+
 /// Why a sidecar could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum SidecarError {
@@ -18,6 +28,9 @@ pub enum SidecarError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// The path is not a regular file, or the file is too large to be annotations.
+    #[error(transparent)]
+    Input(crate::store::input::InputError),
     /// The file is not UTF-8.
     #[error("{path}:{line}: the annotation file is not UTF-8 text; restore it from a backup or version control")]
     NotUtf8 {

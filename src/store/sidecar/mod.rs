@@ -30,10 +30,11 @@ pub use project::{sidecar_for_session, ProjectSettings, PROJECT_FILE};
 pub use read::{conflict_marker_line, from_ron_str};
 pub use write::to_ron_string;
 
-use crate::model::schema::Schema;
+use crate::model::schema::{Schema, SchemaError};
 use crate::model::set::AnnotationSet;
 use crate::model::source_text::{Fingerprint, SourceText};
 use crate::model::text_format::{LineEnding, TextEncoding};
+use crate::store::input::read_input_file;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -160,10 +161,7 @@ pub fn load_sidecar(path: &Path) -> Result<SidecarData, SidecarError> {
 
 /// Reads the text of the sidecar file at `path` (for callers that also want to point at lines).
 pub fn read_sidecar_text(path: &Path) -> Result<String, SidecarError> {
-    let bytes = std::fs::read(path).map_err(|source| SidecarError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = read_input_file(path).map_err(SidecarError::from_input)?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         SidecarError::NotUtf8 {
@@ -180,8 +178,21 @@ pub fn resolve_schema(folder: &Path, sidecar: &SidecarData) -> Result<Schema, Si
         SchemaSource::Bundled(id) => {
             Schema::bundled(id).ok_or_else(|| SidecarError::UnknownBundledSchema { id: id.clone() })
         }
-        SchemaSource::Folder => Ok(Schema::load(folder.join(FOLDER_SCHEMA_FILE))?),
+        SchemaSource::Folder => Ok(load_schema_file(&folder.join(FOLDER_SCHEMA_FILE))?),
     }
+}
+
+/// Reads, parses and checks the schema file at `path` (a folder's `schema.ron`) through the one
+/// guarded reader.
+pub fn load_schema_file(path: &Path) -> Result<Schema, SchemaError> {
+    let io = |source| SchemaError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let bytes = read_input_file(path).map_err(|err| io(err.into()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+    Schema::from_ron_str(&text, path)
 }
 
 #[cfg(test)]

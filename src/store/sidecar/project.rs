@@ -26,11 +26,12 @@ impl ProjectSettings {
     /// The settings of `folder`: its project file, or the defaults when there is none.
     pub fn of_folder(folder: &Path) -> Result<Self, SidecarError> {
         let path = folder.join(PROJECT_FILE);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
-            Err(source) => return Err(SidecarError::Io { path, source }),
+        let bytes = match crate::store::input::read_input_file(&path) {
+            Ok(b) => b,
+            Err(e) if e.is_not_found() => return Ok(Self::default()),
+            Err(e) => return Err(SidecarError::from_input(e)),
         };
+        let text = String::from_utf8_lossy(&bytes);
         ron_options().from_str(&text).map_err(|e| {
             let (line, column, message) = ron_error_parts(&e);
             SidecarError::Project {

@@ -5,7 +5,7 @@
 
 use crate::agree::{measure, AgreeError, AgreementReport, DocumentVersions};
 use crate::store::annotated::decode_for_sidecar;
-use crate::store::session::reanchor_set;
+use crate::store::session::{orphan_misfits, reanchor_set};
 use crate::store::sidecar::{
     find_annotated_texts, load_sidecar, AnnotatorName, DiscoverError, TextVersions,
 };
@@ -123,6 +123,15 @@ fn load_document(
                 summary.moved.len(),
                 summary.needs_review.len(),
                 summary.orphans.len()
+            ));
+        }
+        let misfits = orphan_misfits(&mut sidecar.set, decoded.text.chars().count());
+        if !misfits.is_empty() {
+            let ids: Vec<String> = misfits.iter().map(|id| id.to_string()).collect();
+            notes.push(format!(
+                "{}: annotation(s) {} have ranges that do not fit the text (reversed, or past its end); left out",
+                path.display(),
+                ids.join(", ")
             ));
         }
         versions.insert(name.to_string(), sidecar.set);

@@ -7,7 +7,7 @@
 use crate::model::validate::{validate, Owner, Problem};
 use crate::model::{AnnotationSet, AnnotationStatus};
 use crate::store::anchor::OrphanReason;
-use crate::store::annotated::{read_annotated, ReadAnnotatedError};
+use crate::store::annotated::{read_annotated, AnnotatedFile, ReadAnnotatedError};
 use crate::store::atomic::{RealFs, SaveOutcome};
 use crate::store::session::{reanchor_set, AnnotationSession, OpenOptions, ReanchorSummary};
 use crate::store::sidecar::{from_ron_str, line_of, read_sidecar_text, SidecarPair};
@@ -128,35 +128,30 @@ pub fn check_pair(pair: &SidecarPair, fix: bool) -> FileCheck {
         }
     };
     let mut report = FileReport::default();
-    let text_len = match &file.saved_text {
-        Some(saved) if file.text_changed() => {
-            // Dry run on a copy: nothing is written unless `fix`.
-            let mut moved = file.set.clone();
-            let summary = reanchor_set(&mut moved, &file.source.text);
-            let fixed = if fix {
-                fix_pair(pair, &mut report)
-            } else {
-                None
-            };
-            // After a fix, orphans are pointed at in the file as it is now.
-            let change = TextChange {
-                sidecar_text: fixed.as_deref().unwrap_or(&sidecar_text),
-                fixed: fixed.is_some(),
-                old: &file.set,
-                summary: &summary,
-            };
-            change.report(pair, &mut report);
-            // Judge the ranges against the text they were made on.
-            saved.chars
-        }
-        _ => {
-            report_statuses(pair, &sidecar_text, &file.set, &mut report);
-            file.source.char_len
-        }
-    };
-    for problem in validate(&file.set, &file.schema, text_len) {
-        report.problem(problem_line(&pair.sidecar, &sidecar_text, &problem));
+    // What the file holds for the text as it is now: re-anchored (on a copy) when it changed.
+    let mut reanchored = None;
+    if file.text_changed() {
+        let mut moved = file.set.clone();
+        let summary = reanchor_set(&mut moved, &file.source.text);
+        let fixed = if fix {
+            fix_pair(pair, &mut report)
+        } else {
+            None
+        };
+        // After a fix, orphans are pointed at in the file as it is now.
+        let change = TextChange {
+            sidecar_text: fixed.as_deref().unwrap_or(&sidecar_text),
+            fixed: fixed.is_some(),
+            old: &file.set,
+            summary: &summary,
+        };
+        change.report(pair, &mut report);
+        reanchored = Some(moved);
+    } else {
+        report_statuses(pair, &sidecar_text, &file.set, &mut report);
     }
+    let set = reanchored.as_ref().unwrap_or(&file.set);
+    report_problems(pair, &sidecar_text, set, &file, &mut report);
     let verdict = if report.problems == 0 {
         Verdict::Ok
     } else {
@@ -177,6 +172,39 @@ pub fn check_pair(pair: &SidecarPair, fix: bool) -> FileCheck {
         verdict,
         findings: report.lines,
     }
+}
+
+/// One problem line per way `set` (what the file holds for the text as it is now) disagrees with
+/// its schema or that text.
+fn report_problems(
+    pair: &SidecarPair,
+    sidecar_text: &str,
+    set: &AnnotationSet,
+    file: &AnnotatedFile,
+    report: &mut FileReport,
+) {
+    for problem in validate(set, &file.schema, file.source.char_len) {
+        // An orphan's ranges are its last known ones, in an older text: the orphan line says
+        // what to do, a range problem would only repeat it.
+        let orphan_range = matches!(problem.owner(), Owner::Annotation(id)
+            if set.annotation(id).is_some_and(|a| a.status == AnnotationStatus::Orphan))
+            && is_range_problem(&problem);
+        if !orphan_range {
+            report.problem(problem_line(&pair.sidecar, sidecar_text, &problem));
+        }
+    }
+}
+
+/// True for the problems about an annotation's ranges.
+fn is_range_problem(problem: &Problem) -> bool {
+    matches!(
+        problem,
+        Problem::NoRanges(_)
+            | Problem::EmptyRange { .. }
+            | Problem::ReversedRange { .. }
+            | Problem::RangePastEnd { .. }
+            | Problem::AnchorCount { .. }
+    )
 }
 
 /// What re-anchoring does to one file, for the report.

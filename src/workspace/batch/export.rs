@@ -3,12 +3,13 @@
 //! that a refusal leaves nothing half-written. Offsets are converted by each format module.
 
 use crate::model::schema::Schema;
+use crate::store::formats::files::Written;
 use crate::store::formats::jsonl::{DoccanoShape, JsonlFlavor};
 use crate::store::formats::load::load_annotated_from;
 use crate::store::formats::names::safe_relative;
+use crate::store::formats::staged::{recover_batches, write_batch, Output};
 use crate::store::formats::{
-    brat, conll, csv_claims, files::write_file, webanno, AnnotatedText, ExportFormat, FormatError,
-    LossReport,
+    brat, conll, csv_claims, webanno, AnnotatedText, ExportFormat, FormatError, LossReport,
 };
 use crate::store::sidecar::{resolve_for, AnnotatorName, SidecarPair, SIDECAR_SUFFIX};
 use crate::store::walk::{walk_files, WalkError};
@@ -86,7 +87,7 @@ pub fn export_files_with(
         let name = single_file_name(format, flavor).unwrap_or("export");
         vec![file(PathBuf::from(name), bytes)]
     };
-    Ok(match format {
+    let files = match format {
         ExportFormat::Brat => brat_files(docs, report),
         ExportFormat::Jsonl => single(jsonl_bytes(docs, flavor, report)),
         ExportFormat::Conll => {
@@ -105,7 +106,38 @@ pub fn export_files_with(
                 file(rel, json.into_bytes())
             })
             .collect(),
-    })
+    };
+    check_collisions(docs, &files)?;
+    Ok(files)
+}
+
+/// Refuses a run where two documents would write the same file (`x` and `x.txt` both make
+/// brat's `x.txt`): one would replace the other.
+fn check_collisions(
+    docs: &[(AnnotatedText, Schema)],
+    files: &[OutputFile],
+) -> Result<(), FormatError> {
+    // Formats that write one file per document (and brat's two) keep documents in order.
+    let per_doc = if docs.is_empty() {
+        0
+    } else {
+        files.len() / docs.len()
+    };
+    let mut seen: std::collections::HashMap<&Path, usize> = std::collections::HashMap::new();
+    for (i, f) in files.iter().enumerate() {
+        if let Some(first) = seen.insert(&f.rel, i) {
+            let name = |k: usize| {
+                docs.get(k / per_doc.max(1))
+                    .map_or_else(|| "another output".to_owned(), |(d, _)| d.name.clone())
+            };
+            return Err(FormatError::Collision {
+                path: f.rel.clone(),
+                first: name(first),
+                second: name(i),
+            });
+        }
+    }
+    Ok(())
 }
 
 fn brat_files(docs: &[(AnnotatedText, Schema)], report: &mut LossReport) -> Vec<OutputFile> {
@@ -160,28 +192,51 @@ fn jsonl_bytes(
     }
 }
 
-/// Writes `files` into `folder`: every file is checked first, so a refusal (a file there with
-/// other content, unless `force`) writes nothing; each write is atomic. Returns the paths written.
+/// What [`write_outputs`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WrittenOutputs {
+    /// The files, in order.
+    pub paths: Vec<PathBuf>,
+    /// What was found and done on the way: an earlier export cut short (completed or cleared),
+    /// files replaced with `force` and where their previous version is.
+    pub notes: Vec<String>,
+}
+
+/// Writes `files` into `folder` (created if needed) as one batch (`store::formats::staged`):
+/// every file is checked first, so a refusal (a file there with other content, unless `force`;
+/// a link inside the folder) writes nothing; a killed run leaves whole documents, and the next
+/// run into the folder finishes or clears what it left, saying so in the notes.
 pub fn write_outputs(
     folder: &Path,
     files: &[OutputFile],
     force: bool,
-) -> Result<Vec<PathBuf>, FormatError> {
-    if !force {
-        for f in files {
-            let path = folder.join(&f.rel);
-            if path.exists() && std::fs::read(&path).ok().as_deref() != Some(f.bytes.as_slice()) {
-                return Err(FormatError::Exists { path });
-            }
+) -> Result<WrittenOutputs, FormatError> {
+    std::fs::create_dir_all(folder).map_err(|source| FormatError::Io {
+        path: folder.to_owned(),
+        source,
+    })?;
+    let mut notes = recover_batches(folder);
+    let outputs: Vec<Output> = files
+        .iter()
+        .map(|f| Output {
+            rel: &f.rel,
+            bytes: &f.bytes,
+        })
+        .collect();
+    let placed = write_batch(folder, &outputs, force)?;
+    for p in &placed {
+        if let Written::Replaced { backup } = &p.written {
+            notes.push(format!(
+                "{}: replaced (--force); the previous version is in {}",
+                p.path.display(),
+                backup.display()
+            ));
         }
     }
-    files
-        .iter()
-        .map(|f| {
-            let path = folder.join(&f.rel);
-            write_file(&path, &f.bytes, force).map(|()| path)
-        })
-        .collect()
+    Ok(WrittenOutputs {
+        paths: placed.into_iter().map(|p| p.path).collect(),
+        notes,
+    })
 }
 
 /// An annotated text found for an export: its text and sidecar, and its name in the export

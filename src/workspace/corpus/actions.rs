@@ -135,7 +135,7 @@ impl Workspace {
         &mut self,
         status: DocumentStatus,
     ) -> Result<Outcome, ActionError> {
-        let open = self.open.as_mut().ok_or(ActionError::NothingOpen)?;
+        let open = self.editable()?;
         if open.session.set().document_status == status {
             return Ok(Outcome::default());
         }

@@ -51,12 +51,10 @@ pub(crate) fn unescape_note(note: &str) -> String {
 /// through [`drop_bom`] after [`import_ann`].
 pub fn read_pair(ann_path: &Path) -> Result<(String, String), FormatError> {
     let txt = ann_path.with_extension("txt");
-    let bytes = std::fs::read(&txt).map_err(|source| FormatError::Io {
-        path: txt.clone(),
-        source,
-    })?;
+    // Read once, through the one guarded reader, then decoded like any text.
+    let bytes = crate::store::input::read_input_file(&txt)?;
     let had_bom = bytes.starts_with(b"\xEF\xBB\xBF");
-    let text = super::files::read_text(&txt)?;
+    let text = crate::store::decode::decode_file_bytes(&txt, &bytes, None)?.text;
     let text = if had_bom {
         format!("\u{feff}{text}")
     } else {

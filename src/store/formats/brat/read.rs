@@ -11,7 +11,8 @@ use crate::model::set::AnnotationSet;
 use crate::model::standoff::{
     Comment, Equivalence, Event, EventArgument, EventId, Normalization, Target,
 };
-use crate::offset::CharRange;
+use crate::offset::{CharOffset, CharRange};
+use crate::store::formats::checks::span_problem;
 use crate::store::formats::loss::LossReport;
 use crate::store::formats::value::{attribute_kind, value_from_text};
 use std::path::Path;
@@ -112,10 +113,14 @@ fn parse_span(
         let (Ok(s), Ok(e)) = (s.parse::<usize>(), e.parse::<usize>()) else {
             return Err("offsets are not numbers".into());
         };
-        if s > e || e > len {
-            return Err(format!("offsets {s} {e} do not fit the text ({len} chars)"));
-        }
-        ranges.push(CharRange::from_indices(s, e));
+        // Kept as written (never swapped): the check below reports a reversed pair.
+        ranges.push(CharRange {
+            start: CharOffset(s),
+            end: CharOffset(e),
+        });
+    }
+    if let Some(why) = span_problem(label, &ranges, len) {
+        return Err(why);
     }
     Ok((aid, label.to_owned(), ranges))
 }
@@ -161,7 +166,12 @@ fn read_relation(set: &mut AnnotationSet, l: &Line) -> Result<(), String> {
     let (Some(from), Some(to)) = (from, to) else {
         return Err("a relation needs Arg1 and Arg2".into());
     };
-    set.insert_relation(Relation::new(id, kind, from, to));
+    if set
+        .insert_relation(Relation::new(id, kind, from, to))
+        .is_some()
+    {
+        return Err("the id is used twice; the later line wins".into());
+    }
     Ok(())
 }
 
