@@ -2,6 +2,8 @@
 //! overlap, κ, α and αU for every pair of annotators and for all together, overall and per label,
 //! as `hamish agree` computes them. Figures are read from the files on disk.
 
+use super::i18n::{tr, tr_args};
+use super::rtl_widgets as rtl;
 use super::widgets::ArabicLabel;
 use crate::agree::{AgreementReport, Scores};
 
@@ -23,7 +25,7 @@ pub fn agreement_window_ui(ctx: &egui::Context, report: &mut Option<AgreementRep
         return;
     };
     let mut open = true;
-    egui::Window::new("Agreement between annotators")
+    egui::Window::new(rtl::window_title(&tr("Agreement between annotators")))
         .open(&mut open)
         .collapsible(false)
         .show(ctx, |ui| agreement_ui(ui, shown));
@@ -33,32 +35,33 @@ pub fn agreement_window_ui(ctx: &egui::Context, report: &mut Option<AgreementRep
 }
 
 fn agreement_ui(ui: &mut egui::Ui, report: &AgreementReport) {
-    ui.label(format!(
-        "Annotators: {}. Files as saved on disk.",
-        report.annotators.join(", ")
-    ));
+    let names = report.annotators.join(", ");
+    ui.add(ArabicLabel::new(tr_args("agreement-annotators", &[("names", names.into())])).wrap());
     egui::Grid::new("agreement-figures")
         .striped(true)
         .show(ui, |ui| {
-            for heading in ["pair", "label", "F1 exact", "F1 overlap", "κ", "α", "αU"] {
+            for heading in [tr("pair"), tr("label")] {
+                ui.add(ArabicLabel::new(heading).strong());
+            }
+            for heading in ["F1 exact", "F1 overlap", "κ", "α", "αU"] {
                 ui.strong(heading);
             }
             ui.end_row();
             for pair in &report.pairs {
                 let who = format!("{} – {}", pair.a, pair.b);
-                row_ui(ui, &who, "all labels", &pair.overall);
+                row_ui(ui, &who, &tr("all labels"), &pair.overall);
                 for (label, scores) in &pair.labels {
                     row_ui(ui, "", label, scores);
                 }
             }
             if let Some(all) = &report.all {
-                row_ui(ui, "everyone", "all labels", &all.overall);
+                row_ui(ui, &tr("everyone"), &tr("all labels"), &all.overall);
             }
         });
 }
 
 fn row_ui(ui: &mut egui::Ui, who: &str, label: &str, scores: &Scores) {
-    ui.label(who);
+    ui.add(ArabicLabel::new(who));
     // Label ids are the schema's; they may be Arabic in a user's schema.
     ui.add(ArabicLabel::new(label));
     for cell in cells(scores) {

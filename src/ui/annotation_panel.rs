@@ -6,6 +6,7 @@
 
 use super::commands::Command;
 use super::highlights::label_colour;
+use super::i18n::{tr, tr_count};
 use super::widgets::ArabicLabel;
 use crate::model::annotation::{AnnotationId, AnnotationStatus};
 use crate::model::schema::Schema;
@@ -85,9 +86,10 @@ pub fn annotation_panel_ui(
     selected: Option<AnnotationId>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.heading(format!("Annotations ({})", rows.len()));
+    let heading = tr_count("annotations-heading", &[("n", rows.len() as i64)]);
+    super::rtl_widgets::heading(ui, &heading);
     if rows.is_empty() {
-        ui.label("Select text and press 1–5 to annotate it.");
+        ui.add(ArabicLabel::new(tr("Select text and press 1–5 to annotate it.")).wrap());
     }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -102,15 +104,17 @@ pub fn annotation_panel_ui(
                 let response = frame
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
-                        ui.horizontal(|ui| {
+                        super::i18n::row(ui, |ui| {
                             let (swatch, _) = ui
                                 .allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                             ui.painter().rect_filled(swatch, 2.0, row.colour);
                             ui.add(ArabicLabel::new(&row.name_ar).strong());
-                            ui.add(ArabicLabel::new(format!("· {}", row.name_en)));
+                            if !super::i18n::is_rtl() {
+                                ui.add(ArabicLabel::new(format!("· {}", row.name_en)));
+                            }
                             if let Some(status) = status_label(row.status) {
                                 let warn = ui.visuals().warn_fg_color;
-                                ui.add(ArabicLabel::new(status).color(warn));
+                                ui.add(ArabicLabel::new(tr(status)).color(warn));
                             }
                         });
                         ui.add(ArabicLabel::new(&row.covered).elide());
@@ -125,7 +129,7 @@ pub fn annotation_panel_ui(
     commands
 }
 
-/// What to show for a status; nothing for OK.
+/// What to show for a status, in English (shown through `tr`); nothing for OK.
 pub fn status_label(status: AnnotationStatus) -> Option<&'static str> {
     match status {
         AnnotationStatus::Ok => None,

@@ -14,9 +14,11 @@ use super::corpus_browser::CorpusBrowser;
 use super::document_view::DocumentView;
 use super::file_picker::{FilePicker, PickerOutcome, PickerPurpose, NO_DIALOG_WITHIN};
 use super::highlights::{highlights_for, selection_fill};
+use super::i18n::{arg, panel_layout, start_panel, tr, tr_args, tr_count};
 use super::menu::menu_bar_ui;
 use super::notices::{notices_ui, recovery_offer_ui, Notice, Severity as NoticeSeverity};
 use super::preferences_window::preferences_window_ui;
+use super::rtl_widgets as rtl;
 use super::schema_editor::{EditorOutcome, SchemaEditor};
 use super::schema_legend::schema_legend_ui;
 use super::search_bar::{HitStep, SearchBar};
@@ -29,7 +31,7 @@ use crate::model::annotation::AnnotationId;
 use crate::store::formats::LossReport;
 use crate::text::FontSet;
 use crate::workspace::corpus::DocumentSummary;
-use crate::workspace::preferences::{Preferences, Theme};
+use crate::workspace::preferences::{Language, Preferences, Theme};
 use crate::workspace::{
     Action, ActionError, Message, OpenText, Outcome, Report, Severity, Workspace,
 };
@@ -87,6 +89,11 @@ pub struct HamishApp {
     /// Whether the folder panel (folder browser, schema legend) is shown; `None`: shown when a
     /// folder is open, hidden for a single text.
     workbench_shown: Option<bool>,
+    /// The interface language (from the preferences, else the system's; English in tests).
+    language: Language,
+    /// Whether the schema legend is unfolded; `None`: unfolded for a single text, folded while
+    /// a folder's browser shares the panel.
+    legend_open: Option<bool>,
 }
 
 impl HamishApp {
@@ -163,6 +170,8 @@ impl HamishApp {
             schema_editor: None,
             charts: (false, ChartScope::Text),
             workbench_shown: None,
+            language: Language::English,
+            legend_open: None,
         }
     }
 
@@ -186,6 +195,7 @@ impl HamishApp {
         };
         self.workspace.set_author(name);
         self.bench.set_name_field(&prefs.annotator);
+        self.language = prefs.language();
         self.view.set_zoom(prefs.zoom);
         self.view.set_show_arcs(prefs.show_arcs);
         if prefs.font_file != self.prefs.font_file {
@@ -207,8 +217,9 @@ impl HamishApp {
             return;
         };
         if let Err(err) = self.prefs.save(path) {
-            self.notices.push(Notice::warning(format!(
-                "The preferences could not be saved: {err}"
+            self.notices.push(Notice::warning(tr_args(
+                "preferences-not-saved",
+                &[("error", arg(err))],
             )));
             // Said once; the window goes on with them in memory.
             self.prefs_path = None;
@@ -324,16 +335,17 @@ impl HamishApp {
     pub fn annotator_label(&self) -> String {
         let me = self.workspace.author();
         match self.document() {
-            Some(d) if d.read_only => format!(
-                "reading {}'s version",
-                d.annotator
+            Some(d) if d.read_only => {
+                let name = d
+                    .annotator
                     .as_ref()
-                    .map_or("another annotator", |a| a.as_str())
-            ),
+                    .map_or_else(|| tr("another annotator"), |a| a.as_str().to_owned());
+                tr_args("reading-version", &[("name", arg(name))])
+            }
             Some(d) => match &d.annotator {
-                Some(name) => format!("{name}'s file"),
+                Some(name) => tr_args("annotator-file", &[("name", arg(name.as_str()))]),
                 None if me.is_empty() => String::new(),
-                None => format!("annotator: {me}"),
+                None => tr_args("annotator-is", &[("name", arg(me))]),
             },
             None => String::new(),
         }
@@ -418,9 +430,12 @@ impl HamishApp {
     }
 
     fn show_error(&mut self, err: &ActionError, context: &str) {
-        let mut text = format!("{context}{err}");
+        let mut text = format!("{}{err}", tr(context));
         if matches!(err, ActionError::Session(_)) && context.starts_with("Not saved") {
-            text.push_str(". File > Save As… (Ctrl+Shift+S) saves a copy elsewhere.");
+            text.push_str(". ");
+            text.push_str(&tr(
+                "File > Save As… (Ctrl+Shift+S) saves a copy elsewhere.",
+            ));
         }
         match err.severity() {
             Severity::Info => self.status_message = Some(capitalised(&text)),
@@ -545,7 +560,7 @@ impl HamishApp {
             }
             Command::OpenFile(path) => self.run(open_action(path)),
             Command::ChooseFontDialog => {
-                if let Some(path) = pick_file("Choose a font", &[("Fonts", &["ttf", "otf"])]) {
+                if let Some(path) = pick_file(&tr("Choose a font"), &[("Fonts", &["ttf", "otf"])]) {
                     self.choose_font(ctx, Some(path));
                 }
             }
@@ -562,14 +577,20 @@ impl HamishApp {
             Command::SetPreferences(prefs) => self.use_preferences(*prefs),
             Command::ReopenWithEncoding(encoding) => self.run(Action::Reopen { encoding }),
             Command::ExportDialog(format) => {
-                let title = format!("Export as {}: choose a folder", format.display_name());
+                let title = tr_args(
+                    "export-dialog-title",
+                    &[("format", arg(format.display_name()))],
+                );
                 if let Some(folder) = rfd::FileDialog::new().set_title(title).pick_folder() {
                     self.run(Action::Export { format, folder });
                 }
             }
             Command::ExportTo { format, folder } => self.run(Action::Export { format, folder }),
             Command::ImportDialog(format) => {
-                let title = format!("Import {}", format.display_name());
+                let title = tr_args(
+                    "import-dialog-title",
+                    &[("format", arg(format.display_name()))],
+                );
                 if let Some(file) = pick_file(&title, &[]) {
                     self.run(Action::Import { format, file });
                 }
@@ -664,9 +685,11 @@ impl HamishApp {
             None
         } else {
             match purpose {
-                PickerPurpose::OpenText => pick_file("Open a text file", &[("Text", &["txt"])]),
+                PickerPurpose::OpenText => {
+                    pick_file(&tr("Open a text file"), &[("Text", &["txt"])])
+                }
                 PickerPurpose::OpenFolder => rfd::FileDialog::new()
-                    .set_title("Open a folder of texts")
+                    .set_title(tr("Open a folder of texts"))
                     .pick_folder(),
             }
         };
@@ -674,11 +697,9 @@ impl HamishApp {
             Some(path) => self.run(open_path_action(purpose, path)),
             None if forced || asked.elapsed() < NO_DIALOG_WITHIN => {
                 if !forced {
-                    self.status_message = Some(
-                        "The system's file dialog did not open (no desktop portal answered); \
-                         choose here instead."
-                            .into(),
-                    );
+                    self.status_message = Some(tr(
+                        "The system's file dialog did not open (no desktop portal answered); choose here instead.",
+                    ));
                 }
                 self.picker = Some(FilePicker::new(purpose, &self.start_folder()));
             }
@@ -747,16 +768,16 @@ impl HamishApp {
     /// The label bound to `key` in the open schema, or a hint saying there is none.
     fn label_for_key(&self, key: char) -> Result<String, String> {
         let Some(open) = self.document() else {
-            return Err("Open a text first.".into());
+            return Err(tr("Open a text first."));
         };
         let schema = open.session.schema();
         schema
             .label_for_hotkey(key)
             .map(|l| l.id.clone())
             .ok_or_else(|| {
-                format!(
-                    "No label has the key {key} in the schema “{}”.",
-                    schema.name_en
+                tr_args(
+                    "no-label-for-key",
+                    &[("key", arg(key)), ("schema", arg(&schema.name_en))],
                 )
             })
     }
@@ -782,7 +803,7 @@ impl HamishApp {
         let open = self.document()?;
         let path = &open.session.source().path;
         let mut dialog = rfd::FileDialog::new()
-            .set_title("Save a copy of the text with its annotations as")
+            .set_title(tr("Save a copy of the text with its annotations as"))
             .set_file_name(&open.name);
         if let Some(folder) = path.parent() {
             dialog = dialog.set_directory(folder);
@@ -836,6 +857,7 @@ impl HamishApp {
     /// One frame of the window (also usable inside a test harness).
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        super::i18n::set_language(self.language);
         self.check_close_request(&ctx);
         let mut commands = Vec::new();
         let current_encoding = self.document().map(|d| d.session.source().encoding);
@@ -881,13 +903,22 @@ impl HamishApp {
         if let Some(hits) = self.search.take_changed_hits() {
             self.view.set_search_hits(hits.to_vec());
         }
-        commands.extend(self.workbench_panel_ui(ui));
-        if self.document().is_some() {
-            egui::Panel::left("annotations")
+        if self.document().is_some() || self.workspace.corpus().is_some() {
+            // One panel where lines start: the folder panel (when shown) above the annotations,
+            // so the text keeps its width beside the inspector.
+            let folder_panel = self.workbench_is_shown();
+            start_panel("annotations")
                 .resizable(true)
                 .default_size(300.0)
+                .max_size(400.0)
                 .show(ui, |ui| {
-                    commands.extend(annotation_panel_ui(ui, &self.rows, self.selected));
+                    ui.with_layout(panel_layout(), |ui| {
+                        if folder_panel {
+                            commands.extend(self.workbench_panel_ui(ui));
+                            ui.separator();
+                        }
+                        commands.extend(annotation_panel_ui(ui, &self.rows, self.selected));
+                    });
                 });
             self.inspector_panel(ui, &mut commands);
         }
@@ -903,7 +934,9 @@ impl HamishApp {
             if self.document().is_some() {
                 commands.extend(self.view.ui(ui));
             } else {
-                ui.label("Use File > Open… (Ctrl+O) to open a text file.");
+                ui.add(ArabicLabel::new(tr(
+                    "Use File > Open… (Ctrl+O) to open a text file.",
+                )));
             }
         });
         self.workbench_windows(&ctx, &mut commands);
@@ -956,41 +989,37 @@ impl HamishApp {
             .unwrap_or_else(|| self.workspace.corpus().is_some())
     }
 
-    /// The folder panel on the left: the folder browser (when a folder is open) and the schema
-    /// legend of the open text.
+    /// The folder panel, at the top of the annotations panel: the folder browser (when a
+    /// folder is open) and the schema legend of the open text, folded while a folder is open.
     fn workbench_panel_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
-        if !self.workbench_is_shown() {
-            return commands;
-        }
         let corpus = self.workspace.corpus();
-        let open = self.workspace.open_text();
-        if corpus.is_none() && open.is_none() {
-            return commands;
+        if let Some(corpus) = corpus {
+            commands.extend(self.browser.ui(ui, corpus));
         }
-        let browser = &mut self.browser;
-        // On the left, outside the annotation list: the inspector holds the right.
-        egui::Panel::left("workbench")
-            .resizable(true)
-            .default_size(260.0)
-            .max_size(360.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    if let Some(corpus) = corpus {
-                        commands.extend(browser.ui(ui, corpus));
-                        ui.separator();
-                    }
-                    if let Some(open) = open {
-                        let session = &open.session;
-                        commands.extend(schema_legend_ui(
-                            ui,
-                            session.schema(),
-                            session.schema_source(),
-                            session.set(),
-                        ));
-                    }
-                });
-            });
+        let Some(open) = self.workspace.open_text() else {
+            return commands;
+        };
+        let session = &open.session;
+        let shown = self.legend_open.unwrap_or(corpus.is_none());
+        let schema = session.schema();
+        let name = if super::i18n::is_rtl() {
+            &schema.name_ar
+        } else {
+            &schema.name_en
+        };
+        let title = format!("{} {name}", tr("Schema:"));
+        if rtl::selectable_label(ui, shown, &title).clicked() {
+            self.legend_open = Some(!shown);
+        }
+        if shown {
+            commands.extend(schema_legend_ui(
+                ui,
+                session.schema(),
+                session.schema_source(),
+                session.set(),
+            ));
+        }
         commands
     }
 
@@ -1050,7 +1079,8 @@ fn confirms_in_status_bar(action: &Action) -> bool {
     )
 }
 
-/// What an error message starts with for an action ("Not saved: …").
+/// What an error message starts with for an action ("Not saved: …"), in English (shown
+/// through `tr`).
 fn action_context(action: &Action) -> &'static str {
     match action {
         Action::Save | Action::SaveAs { .. } | Action::OverwriteAfterConflict => "Not saved: ",
@@ -1088,35 +1118,34 @@ fn report_notice(report: Report) -> Notice {
     match report {
         Report::Exported { files, losses } => {
             let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-            let done = format!("Exported: {}.", files.join(", "));
+            let files = arg(files.join(", "));
             if losses.is_empty() {
-                Notice::info(format!("{done} Nothing was lost."))
+                Notice::info(tr_args("exported-nothing-lost", &[("files", files)]))
             } else {
-                Notice::warning(format!(
-                    "{done} {} thing(s) could not be represented:\n{}",
-                    losses.len(),
-                    loss_summary(&losses, LOSS_LINES)
-                ))
+                let lost = tr_args(
+                    "exported-with-losses",
+                    &[("files", files), ("n", (losses.len() as i64).into())],
+                );
+                Notice::warning(format!("{lost}\n{}", loss_summary(&losses, LOSS_LINES)))
             }
         }
         Report::Imported {
             annotations,
             losses,
-        } if losses.is_empty() => Notice::info(format!(
-            "Imported {annotations} annotation(s) (Ctrl+Z undoes it)."
-        )),
+        } if losses.is_empty() => Notice::info(tr_count("imported", &[("n", annotations as i64)])),
         Report::Imported {
             annotations,
             losses,
-        } => Notice::warning(format!(
-            "Imported {annotations} annotation(s) (Ctrl+Z undoes it); {} thing(s) could not be \
-             read:\n{}",
-            losses.len(),
-            loss_summary(&losses, LOSS_LINES)
-        )),
-        Report::Checked(problems) if problems.is_empty() => {
-            Notice::info("The annotations are consistent with the schema and the text.")
+        } => {
+            let done = tr_count(
+                "imported-with-losses",
+                &[("n", annotations as i64), ("lost", losses.len() as i64)],
+            );
+            Notice::warning(format!("{done}\n{}", loss_summary(&losses, LOSS_LINES)))
         }
+        Report::Checked(problems) if problems.is_empty() => Notice::info(tr(
+            "The annotations are consistent with the schema and the text.",
+        )),
         Report::Checked(problems) => Notice::warning(
             problems
                 .iter()
@@ -1124,13 +1153,16 @@ fn report_notice(report: Report) -> Notice {
                 .collect::<Vec<_>>()
                 .join("\n"),
         ),
-        Report::Stats(stats) => Notice::info(format!(
-            "{} annotation(s), {} relation(s).",
-            stats.annotations, stats.relations
+        Report::Stats(stats) => Notice::info(tr_count(
+            "document-counts",
+            &[
+                ("annotations", stats.annotations as i64),
+                ("relations", stats.relations as i64),
+            ],
         )),
-        Report::Agreement(report) => Notice::info(format!(
-            "Agreement measured between {}.",
-            report.annotators.join(", ")
+        Report::Agreement(report) => Notice::info(tr_args(
+            "agreement-measured",
+            &[("names", arg(report.annotators.join(", ")))],
         )),
     }
 }
@@ -1160,22 +1192,27 @@ fn author_name() -> String {
 fn close_dialog_ui(ctx: &egui::Context, file_name: &str) -> Vec<Command> {
     let mut commands = Vec::new();
     let modal = egui::Modal::new(egui::Id::unique("hamish-close-unsaved")).show(ctx, |ui| {
-        ui.heading("Save changes before closing?");
+        ui.add(
+            ArabicLabel::new(tr("Save changes before closing?"))
+                .size(18.0)
+                .strong(),
+        );
         // The file name may be Arabic: drawn through the text engine.
         ui.add(
             ArabicLabel::new(format!(
-                "The annotations of {file_name} have changes that are not saved."
+                "{} {file_name}",
+                tr("These annotations have changes that are not saved:")
             ))
             .wrap(),
         );
         ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
+            if rtl::button(ui, &tr("Save")).clicked() {
                 commands.push(Command::CloseAnswer(CloseChoice::Save));
             }
-            if ui.button("Discard").clicked() {
+            if rtl::button(ui, &tr("Discard")).clicked() {
                 commands.push(Command::CloseAnswer(CloseChoice::Discard));
             }
-            if ui.button("Cancel").clicked() {
+            if rtl::button(ui, &tr("Cancel")).clicked() {
                 commands.push(Command::CloseAnswer(CloseChoice::Cancel));
             }
         });

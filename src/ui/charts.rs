@@ -6,6 +6,8 @@
 //! Arabic technique names would come out reversed; a count needs no axes.
 
 use super::highlights::label_colour;
+use super::i18n::{tr, tr_count};
+use super::rtl_widgets as rtl;
 use super::widgets::ArabicLabel;
 use crate::model::schema::Schema;
 use crate::text::BaseDirection;
@@ -62,7 +64,7 @@ pub fn bars(schema: &Schema, per_label: &BTreeMap<String, usize>) -> Vec<Bar> {
             out.push(Bar {
                 id: id.clone(),
                 name_ar: id.clone(),
-                name_en: "(not in the schema)".into(),
+                name_en: tr("(not in the schema)"),
                 colour: label_colour(schema, id),
                 count: *count,
             });
@@ -91,14 +93,14 @@ pub fn charts_window_ui(
     text: Option<&DocumentSummary>,
     corpus: Option<&Corpus>,
 ) {
-    egui::Window::new("Label charts")
+    egui::Window::new(rtl::window_title(&tr("Label charts")))
         .open(open)
         .default_size([640.0, 600.0])
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
-                ui.selectable_value(scope, ChartScope::Text, "This text");
+                rtl::selectable_value(ui, scope, ChartScope::Text, &tr("This text"));
                 if corpus.is_some() {
-                    ui.selectable_value(scope, ChartScope::Folder, "Folder");
+                    rtl::selectable_value(ui, scope, ChartScope::Folder, &tr("Folder"));
                 }
             });
             ui.add(ArabicLabel::new(format!(
@@ -119,14 +121,18 @@ pub fn charts_window_ui(
 fn folder_ui(ui: &mut egui::Ui, schema: &Schema, corpus: &Corpus) {
     let progress = corpus.progress();
     if progress.read < progress.total {
-        ui.weak(format!(
-            "{} of {} texts read so far",
-            progress.read, progress.total
-        ));
+        let read = tr_count(
+            "texts-read",
+            &[
+                ("read", progress.read as i64),
+                ("total", progress.total as i64),
+            ],
+        );
+        ui.add(ArabicLabel::new(read).color(ui.visuals().weak_text_color()));
     }
     bars_ui(ui, &bars(schema, &folder_counts(corpus)));
     ui.separator();
-    ui.strong("Per text");
+    ui.add(ArabicLabel::new(tr("Per text")).strong());
     let most = corpus
         .entries()
         .iter()
@@ -164,7 +170,7 @@ fn bars_ui(ui: &mut egui::Ui, bars: &[Bar]) {
     let total: usize = bars.iter().map(|b| b.count).sum();
     let most = bars.iter().map(|b| b.count).max().unwrap_or(0).max(1);
     if total == 0 {
-        ui.weak("No annotations yet.");
+        ui.add(ArabicLabel::new(tr("No annotations yet.")).color(ui.visuals().weak_text_color()));
     }
     egui::Grid::new(("hamish-chart-bars", bars.len()))
         .num_columns(3)
@@ -181,7 +187,7 @@ fn bars_ui(ui: &mut egui::Ui, bars: &[Bar]) {
                 } else {
                     100.0 * bar.count as f32 / total as f32
                 };
-                ui.label(format!("{} ({share:.0} %)", bar.count));
+                ui.add(ArabicLabel::new(format!("{} ({share:.0} %)", bar.count)));
                 ui.end_row();
             }
         });

@@ -4,11 +4,14 @@
 //! drawn with [`ArabicLabel`].
 
 use super::commands::Command;
+use super::i18n::tr;
+use super::rtl_widgets as rtl;
 use super::widgets::ArabicLabel;
 use crate::model::annotation::AnnotationId;
 
-/// The columns shown (indices into a claims CSV row) and their headings.
-const COLUMNS: [(usize, &str, f32); 7] = [
+/// The columns shown (indices into a claims CSV row) and their headings (in English, shown
+/// through `tr`).
+pub(crate) const COLUMNS: [(usize, &str, f32); 7] = [
     (2, "Claim", 220.0),
     (3, "Sources", 130.0),
     (4, "Cues", 80.0),
@@ -56,12 +59,13 @@ pub fn claims_table_ui(
     sort: &mut ClaimsSort,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
-    egui::Window::new("Claims")
+    egui::Window::new(rtl::window_title(&tr("Claims")))
         .open(open)
         .default_size([760.0, 300.0])
         .show(ctx, |ui| {
             if rows.is_empty() {
-                ui.label("No claims yet: select a claim in the text and press its key.");
+                let none = tr("No claims yet: select a claim in the text and press its key.");
+                ui.add(ArabicLabel::new(none));
                 return;
             }
             egui::ScrollArea::both().show(ui, |ui| {
@@ -72,7 +76,8 @@ pub fn claims_table_ui(
                             (true, true) => " ▼",
                             _ => "",
                         };
-                        if ui.button(format!("{heading}{mark}")).clicked() {
+                        let text = format!("{}{mark}", tr(heading));
+                        if rtl::button(ui, &text).clicked() {
                             *sort = ClaimsSort {
                                 column,
                                 descending: sort.column == column && !sort.descending,

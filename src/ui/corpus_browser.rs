@@ -5,6 +5,9 @@
 //! Names are drawn by the text engine (they are often Arabic). Only visible rows are laid out.
 
 use super::commands::Command;
+use super::i18n::{is_rtl, row};
+use super::i18n::{tr, tr_count};
+use super::rtl_widgets as rtl;
 use super::widgets::{ArabicLabel, TextField};
 use crate::model::schema::PRESETS;
 use crate::model::set::DocumentStatus;
@@ -41,11 +44,14 @@ impl CorpusBrowser {
         let listed: Vec<usize> = (0..corpus.entries().len())
             .filter(|&i| self.filter.accepts(&corpus.entries()[i]))
             .collect();
-        ui.weak(format!(
-            "{} of {} texts listed",
-            listed.len(),
-            corpus.entries().len()
-        ));
+        let listed_text = tr_count(
+            "texts-listed",
+            &[
+                ("shown", listed.len() as i64),
+                ("total", corpus.entries().len() as i64),
+            ],
+        );
+        ui.add(ArabicLabel::new(listed_text).color(ui.visuals().weak_text_color()));
         egui::ScrollArea::vertical()
             .id_salt("hamish-corpus-list")
             .max_height(LIST_HEIGHT)
@@ -66,20 +72,25 @@ impl CorpusBrowser {
     }
 
     fn filter_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
+        row(ui, |ui| {
             TextField::singleline(&mut self.filter.name)
                 .id_salt("hamish-corpus-filter")
                 .desired_width(120.0)
-                .hint_text("Filter by name")
+                .hint_text(tr("Filter by name"))
                 .show(ui);
-            let shown = self.filter.status.map_or("any status", |s| s.name());
-            let caption = ui.label("Show:");
+            let shown = tr(self.filter.status.map_or("any status", |s| s.name()));
+            let caption = ui.add(ArabicLabel::new(tr("Show:")));
             egui::ComboBox::from_id_salt("hamish-corpus-status")
-                .selected_text(shown)
+                .selected_text(rtl::text_atom(ui, &shown))
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.status, None, "any status");
+                    rtl::selectable_value(ui, &mut self.filter.status, None, &tr("any status"));
                     for status in DocumentStatus::ALL {
-                        ui.selectable_value(&mut self.filter.status, Some(status), status.name());
+                        rtl::selectable_value(
+                            ui,
+                            &mut self.filter.status,
+                            Some(status),
+                            &tr(status.name()),
+                        );
                     }
                 })
                 .response
@@ -91,28 +102,32 @@ impl CorpusBrowser {
 /// The folder's name, how many texts, and the scan's progress with its Stop button.
 fn header_ui(ui: &mut egui::Ui, corpus: &Corpus, commands: &mut Vec<Command>) {
     let title = corpus.folder().map_or_else(
-        || "Texts opened together".to_owned(),
+        || tr("Texts opened together"),
         crate::workspace::open::display_name,
     );
     ui.add(ArabicLabel::new(title).strong().elide());
     let progress = corpus.progress();
     if progress.running {
-        ui.horizontal(|ui| {
+        row(ui, |ui| {
             let done = progress.read as f32 / progress.total.max(1) as f32;
             ui.add(
                 egui::ProgressBar::new(done)
                     .desired_width(140.0)
                     .text(format!("{} / {}", progress.read, progress.total)),
             );
-            if ui.button("Stop").clicked() {
+            if rtl::button(ui, &tr("Stop")).clicked() {
                 commands.push(Command::Act(Action::CancelScan));
             }
         });
     } else if progress.cancelled && progress.read < progress.total {
-        ui.weak(format!(
-            "Stopped: {} of {} texts read",
-            progress.read, progress.total
-        ));
+        let stopped = tr_count(
+            "scan-stopped",
+            &[
+                ("read", progress.read as i64),
+                ("total", progress.total as i64),
+            ],
+        );
+        ui.add(ArabicLabel::new(stopped).color(ui.visuals().weak_text_color()));
     }
 }
 
@@ -122,10 +137,15 @@ fn presets_ui(ui: &mut egui::Ui, corpus: &Corpus, commands: &mut Vec<Command>) {
         return;
     };
     ui.group(|ui| {
-        ui.label("This folder has no schema.ron. Use a bundled schema:");
+        ui.add(ArabicLabel::new(tr("This folder has no schema.ron. Use a bundled schema:")).wrap());
         for preset in PRESETS {
             let schema = preset.schema();
-            let response = ui.button(&schema.name_en);
+            let name = if is_rtl() {
+                &schema.name_ar
+            } else {
+                &schema.name_en
+            };
+            let response = rtl::button(ui, name);
             if response.clicked() {
                 commands.push(Command::Act(Action::UseSchemaPreset {
                     folder: folder.to_owned(),
@@ -152,11 +172,11 @@ fn entry_row_ui(ui: &mut egui::Ui, entry: &CorpusEntry, current: bool) -> egui::
             .max_rect(rect.shrink2(egui::vec2(4.0, 1.0)))
             .layout(egui::Layout::top_down(egui::Align::Min)),
     );
-    child.horizontal(|ui| {
+    row(&mut child, |ui| {
         let (count, status) = match &entry.summary {
-            Some(s) if s.problem.is_some() => ("!".to_owned(), "unreadable"),
-            Some(s) => (s.annotations.to_string(), s.status.name()),
-            None => ("…".to_owned(), ""),
+            Some(s) if s.problem.is_some() => ("!".to_owned(), tr("unreadable")),
+            Some(s) => (s.annotations.to_string(), tr(s.status.name())),
+            None => ("…".to_owned(), String::new()),
         };
         ui.label(egui::RichText::new(count).strong());
         ui.label(egui::RichText::new(status).color(status_colour(entry)));
@@ -202,10 +222,12 @@ fn status_ui(ui: &mut egui::Ui, entry: &CorpusEntry, commands: &mut Vec<Command>
         .summary
         .as_ref()
         .map_or(DocumentStatus::New, |s| s.status);
-    ui.horizontal(|ui| {
-        ui.label("This text:");
+    row(ui, |ui| {
+        ui.add(ArabicLabel::new(tr("This text:")));
         for status in DocumentStatus::ALL {
-            if ui.selectable_label(now == status, status.name()).clicked() && now != status {
+            if rtl::selectable_label(ui, now == status, &tr(status.name())).clicked()
+                && now != status
+            {
                 commands.push(Command::Act(Action::SetDocumentStatus { status }));
             }
         }

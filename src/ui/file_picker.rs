@@ -5,6 +5,8 @@
 //! this is a small picker of Hamish's own: a folder's sub-folders and files (hidden ones left
 //! out) with names drawn by the text engine, Up, a path field, and Open / Cancel.
 
+use super::i18n::{row, tr};
+use super::rtl_widgets as rtl;
 use super::widgets::{ArabicLabel, TextField};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -101,8 +103,8 @@ impl FilePicker {
     pub fn ui(&mut self, ctx: &egui::Context) -> PickerOutcome {
         let mut outcome = PickerOutcome::Open;
         let title = match self.purpose {
-            PickerPurpose::OpenText => "Open a text file",
-            PickerPurpose::OpenFolder => "Open a folder of texts",
+            PickerPurpose::OpenText => tr("Open a text file"),
+            PickerPurpose::OpenFolder => tr("Open a folder of texts"),
         };
         let modal = egui::Modal::new(egui::Id::unique("hamish-file-picker")).show(ctx, |ui| {
             ui.set_width(520.0);
@@ -114,13 +116,13 @@ impl FilePicker {
             if let Some(chosen) = self.listing_ui(ui) {
                 outcome = chosen;
             }
-            ui.horizontal(|ui| {
+            row(ui, |ui| {
                 if self.purpose == PickerPurpose::OpenFolder
-                    && ui.button("Open this folder").clicked()
+                    && rtl::button(ui, &tr("Open this folder")).clicked()
                 {
                     outcome = PickerOutcome::Chosen(self.folder.clone());
                 }
-                if ui.button("Cancel").clicked() {
+                if rtl::button(ui, &tr("Cancel")).clicked() {
                     outcome = PickerOutcome::Cancelled;
                 }
             });
@@ -133,22 +135,22 @@ impl FilePicker {
 
     /// Up, and the path field (Enter goes there, or opens a file typed in it).
     fn path_row_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            if ui.button("Up").clicked() {
+        row(ui, |ui| {
+            if rtl::button(ui, &tr("Up")).clicked() {
                 if let Some(parent) = self.folder.parent().map(Path::to_owned) {
                     self.show_folder(parent);
                 }
             }
             let field = TextField::singleline(&mut self.typed)
                 .id_salt("hamish-picker-path")
-                .accessible_name("Path")
+                .accessible_name(tr("Path"))
                 .show(ui);
             if field.submitted {
                 let typed = PathBuf::from(self.typed.trim());
                 if typed.is_dir() {
                     self.show_folder(typed);
                 } else {
-                    self.problem = Some(format!("{} is not a folder", typed.display()));
+                    self.problem = Some(format!("{}: {}", typed.display(), tr("not a folder")));
                 }
             }
         });

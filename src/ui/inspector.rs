@@ -8,6 +8,8 @@
 
 use super::commands::Command;
 use super::highlights::label_colour;
+use super::i18n::{is_rtl, tr, tr_args, tr_count, wrapped_row};
+use super::rtl_widgets as rtl;
 use super::widgets::{ArabicLabel, TextField};
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationStatus, Timestamp};
 use crate::model::attribute::{AttributeDef, AttributeKind, AttributeMap, AttributeValue};
@@ -155,10 +157,13 @@ fn annotation_ui(
     drafts: &mut Drafts,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading(format!("Annotation {}", a.id));
+    rtl::heading(
+        ui,
+        &tr_args("annotation-heading", &[("id", a.id.to_string().into())]),
+    );
     ui.add(ArabicLabel::new(a.covered_text(input.text)).wrap().strong());
     ui.separator();
-    ui.label("Label (click to change):");
+    ui.add(ArabicLabel::new(tr("Label (click to change):")));
     label_chips_ui(ui, input.schema, &a.label, a.id, commands);
     status_ui(ui, a, commands);
     let defs = input
@@ -175,7 +180,7 @@ fn annotation_ui(
         attributes_ui(ui, defs, &context, input, drafts, commands);
     }
     ui.separator();
-    ui.label("Note:");
+    ui.add(ArabicLabel::new(tr("Note:")));
     let key = DraftKey::Note(a.id);
     let mut note = drafts
         .texts
@@ -185,7 +190,7 @@ fn annotation_ui(
     let output = TextField::multiline(&mut note)
         .id_salt(("inspector-note", a.id.0))
         .desired_rows(3)
-        .hint_text("A note (Arabic or Latin)")
+        .hint_text(tr("A note (Arabic or Latin)"))
         .accessible_name("Annotation note")
         .show(ui);
     keep_draft(drafts, key, note, &output.response, input, commands);
@@ -193,8 +198,8 @@ fn annotation_ui(
     relations_ui(ui, input, a, commands);
     ui.separator();
     details_ui(ui, a);
-    ui.horizontal(|ui| {
-        if ui.button("Delete annotation").clicked() {
+    super::i18n::row(ui, |ui| {
+        if rtl::button(ui, &tr("Delete annotation")).clicked() {
             commands.push(Command::DeleteSelectedAnnotation);
         }
     });
@@ -231,7 +236,7 @@ fn label_chips_ui(
     id: AnnotationId,
     commands: &mut Vec<Command>,
 ) {
-    ui.horizontal_wrapped(|ui| {
+    wrapped_row(ui, |ui| {
         for label in &schema.labels {
             let colour = label_colour(schema, &label.id);
             let is_current = label.id == current;
@@ -264,18 +269,18 @@ fn status_ui(ui: &mut egui::Ui, a: &Annotation, commands: &mut Vec<Command>) {
     match a.status {
         AnnotationStatus::Ok => {}
         AnnotationStatus::NeedsReview => {
-            ui.horizontal_wrapped(|ui| {
-                ui.colored_label(warn, "Moved when the text changed: check where it sits.");
-                if ui.button("Accept").clicked() {
+            wrapped_row(ui, |ui| {
+                let moved = tr("Moved when the text changed: check where it sits.");
+                ui.add(ArabicLabel::new(moved).wrap().color(warn));
+                if rtl::button(ui, &tr("Accept")).clicked() {
                     commands.push(Command::Act(Action::AcceptPlacement { id: a.id }));
                 }
             });
         }
         AnnotationStatus::Orphan => {
-            ui.colored_label(
-                warn,
-                "Its text was not found after the text changed; it is kept but not shown.",
-            );
+            let lost =
+                tr("Its text was not found after the text changed; it is kept but not shown.");
+            ui.add(ArabicLabel::new(lost).wrap().color(warn));
         }
     }
 }
@@ -320,9 +325,11 @@ fn attributes_ui(
 ) {
     for def in defs {
         let current = context.values.get(&def.id);
-        ui.horizontal(|ui| {
+        super::i18n::row(ui, |ui| {
             ui.add(ArabicLabel::new(&def.name_ar));
-            ui.label(RichText::new(&def.name_en).weak());
+            if !is_rtl() {
+                ui.label(RichText::new(&def.name_en).weak());
+            }
         })
         .response
         .on_hover_text(&def.description);
@@ -330,7 +337,8 @@ fn attributes_ui(
             AttributeKind::OneOf(values) => {
                 let shown = current.map_or_else(|| "—".to_owned(), |v| v.to_string());
                 let salt = ("attribute", &def.id, context.owner.map(|i| i.0));
-                egui::ComboBox::new(salt, &def.name_en)
+                let caption = if is_rtl() { "" } else { def.name_en.as_str() };
+                egui::ComboBox::new(salt, caption)
                     .selected_text(shown)
                     .show_ui(ui, |ui| {
                         if ui.selectable_label(current.is_none(), "—").clicked()
@@ -350,7 +358,8 @@ fn attributes_ui(
             }
             AttributeKind::Bool => {
                 let mut on = matches!(current, Some(AttributeValue::Bool(true)));
-                if ui.checkbox(&mut on, &def.name_en).changed() {
+                let name = if is_rtl() { &def.name_ar } else { &def.name_en };
+                if rtl::checkbox(ui, &mut on, name).changed() {
                     let v = AttributeValue::Bool(on);
                     commands.push(Command::Act(context.action(&def.id, Some(v))));
                 }
@@ -379,15 +388,15 @@ fn relations_ui(
     a: &Annotation,
     commands: &mut Vec<Command>,
 ) {
-    ui.horizontal(|ui| {
-        ui.strong("Relations");
+    super::i18n::row(ui, |ui| {
+        ui.add(ArabicLabel::new(tr("Relations")).strong());
         let linking = input.linking == Some(a.id);
         let button = if linking {
-            "Click the other end… (Esc)"
+            tr("Click the other end… (Esc)")
         } else {
-            "Link to…  (L)"
+            tr("Link to…  (L)")
         };
-        if ui.button(button).clicked() && !linking {
+        if rtl::button(ui, &button).clicked() && !linking {
             commands.push(Command::StartLinking);
         }
     });
@@ -403,14 +412,12 @@ fn relations_ui(
         }
         any = true;
         // No arrows in the rows: the text fonts lack them, and their direction would flip in RTL.
-        ui.label(
-            RichText::new(if outgoing {
-                "Out (from this one):"
-            } else {
-                "In (to this one):"
-            })
-            .weak(),
-        );
+        let side = if outgoing {
+            tr("Out (from this one):")
+        } else {
+            tr("In (to this one):")
+        };
+        rtl::weak(ui, &side);
         for r in relations {
             let other = if outgoing { r.to } else { r.from };
             let kind = input.schema.relation_type(&r.kind);
@@ -420,12 +427,8 @@ fn relations_ui(
                 .annotation(other)
                 .map(|o| shorten(&o.covered_text(input.text)))
                 .unwrap_or_default();
-            ui.horizontal(|ui| {
-                if ui
-                    .small_button("×")
-                    .on_hover_text("Remove this link")
-                    .clicked()
-                {
+            super::i18n::row(ui, |ui| {
+                if rtl::hover_text(ui.small_button("×"), &tr("Remove this link")).clicked() {
                     commands.push(Command::Act(Action::Unlink { id: r.id }));
                 }
                 let line = format!("{name}: {other_text} ({other})");
@@ -439,7 +442,7 @@ fn relations_ui(
         }
     }
     if !any {
-        ui.label(RichText::new("No links yet.").weak());
+        rtl::weak(ui, &tr("No links yet."));
     }
 }
 
@@ -450,12 +453,20 @@ fn details_ui(ui: &mut egui::Ui, a: &Annotation) {
     } else {
         a.author.as_str()
     };
-    ui.horizontal(|ui| {
-        ui.label("Author:");
+    super::i18n::row(ui, |ui| {
+        ui.add(ArabicLabel::new(tr("Author:")));
         ui.add(ArabicLabel::new(author));
     });
-    ui.label(format!("Created: {}", utc_time(a.created)));
-    ui.label(format!("Modified: {}", utc_time(a.modified)));
+    let created = utc_time(a.created);
+    let modified = utc_time(a.modified);
+    ui.add(ArabicLabel::new(tr_args(
+        "created-at",
+        &[("time", created.into())],
+    )));
+    ui.add(ArabicLabel::new(tr_args(
+        "modified-at",
+        &[("time", modified.into())],
+    )));
 }
 
 /// The document's attributes, when no annotation is selected.
@@ -465,10 +476,12 @@ fn document_ui(
     drafts: &mut Drafts,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading("Document");
-    ui.label(
-        RichText::new("Click an annotation to see and edit its label, attributes, note and links.")
-            .weak(),
+    rtl::heading(ui, &tr("Document"));
+    let hint = tr("Click an annotation to see and edit its label, attributes, note and links.");
+    ui.add(
+        ArabicLabel::new(hint)
+            .wrap()
+            .color(ui.visuals().weak_text_color()),
     );
     ui.separator();
     let context = AttributeContext {
@@ -484,11 +497,14 @@ fn document_ui(
         commands,
     );
     ui.separator();
-    ui.label(format!(
-        "{} annotation(s), {} relation(s).",
-        input.set.len(),
-        input.set.relations().count()
-    ));
+    let counts = tr_count(
+        "document-counts",
+        &[
+            ("annotations", input.set.len() as i64),
+            ("relations", input.set.relations().count() as i64),
+        ],
+    );
+    ui.add(ArabicLabel::new(counts));
 }
 
 fn shorten(s: &str) -> String {

@@ -5,7 +5,10 @@
 
 use super::command_table::spec_for;
 use super::commands::{Command, ZoomStep};
+use super::i18n::tr;
 use super::preferences_window::recent_menu_ui;
+use super::rtl_widgets as rtl;
+use super::widgets::ArabicLabel;
 use crate::model::text_format::TextEncoding;
 use crate::store::formats::{ExportFormat, ImportFormat};
 use crate::store::sidecar::AnnotatorName;
@@ -68,45 +71,48 @@ pub fn menu_bar_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            for command in FILE_TOP {
-                command_button_ui(ui, command, &mut commands);
-            }
-            recent_menu_ui(ui, prefs, &mut commands);
-            ui.separator();
-            exchange_menus_ui(ui, &mut commands);
-            command_button_ui(ui, Command::ExportPageDialog, &mut commands);
-            ui.separator();
-            team_menu_ui(ui, versions, &mut commands);
-            ui.separator();
-            command_button_ui(ui, Command::Quit, &mut commands);
-        });
-        ui.menu_button("Edit", |ui| {
-            for item in EDIT {
-                match item {
-                    Some(command) => command_button_ui(ui, command, &mut commands),
-                    None => {
-                        ui.separator();
+        // Menus start where lines start: on the right in Arabic.
+        ui.with_layout(super::i18n::row_layout(), |ui| {
+            rtl::menu_button(ui, &tr("File"), |ui| {
+                for command in FILE_TOP {
+                    command_button_ui(ui, command, &mut commands);
+                }
+                recent_menu_ui(ui, prefs, &mut commands);
+                ui.separator();
+                exchange_menus_ui(ui, &mut commands);
+                command_button_ui(ui, Command::ExportPageDialog, &mut commands);
+                ui.separator();
+                team_menu_ui(ui, versions, &mut commands);
+                ui.separator();
+                command_button_ui(ui, Command::Quit, &mut commands);
+            });
+            rtl::menu_button(ui, &tr("Edit"), |ui| {
+                for item in EDIT {
+                    match item {
+                        Some(command) => command_button_ui(ui, command, &mut commands),
+                        None => {
+                            ui.separator();
+                        }
                     }
                 }
-            }
-        });
-        ui.menu_button("View", |ui| {
-            for command in VIEW_ZOOM {
-                command_button_ui(ui, command, &mut commands);
-            }
-            command_button_ui(ui, Command::ToggleWorkbench, &mut commands);
-            command_button_ui(ui, Command::ToggleCharts, &mut commands);
-            ui.separator();
-            encoding_menu_ui(ui, encoding, &mut commands);
-        });
-        ui.menu_button("Font", |ui| {
-            for command in FONT {
-                command_button_ui(ui, command, &mut commands);
-            }
-        });
-        ui.menu_button("Help", |ui| {
-            command_button_ui(ui, Command::ToggleShortcutSheet, &mut commands);
+            });
+            rtl::menu_button(ui, &tr("View"), |ui| {
+                for command in VIEW_ZOOM {
+                    command_button_ui(ui, command, &mut commands);
+                }
+                command_button_ui(ui, Command::ToggleWorkbench, &mut commands);
+                command_button_ui(ui, Command::ToggleCharts, &mut commands);
+                ui.separator();
+                encoding_menu_ui(ui, encoding, &mut commands);
+            });
+            rtl::menu_button(ui, &tr("Font"), |ui| {
+                for command in FONT {
+                    command_button_ui(ui, command, &mut commands);
+                }
+            });
+            rtl::menu_button(ui, &tr("Help"), |ui| {
+                command_button_ui(ui, Command::ToggleShortcutSheet, &mut commands);
+            });
         });
     });
     commands
@@ -117,22 +123,21 @@ fn command_button_ui(ui: &mut egui::Ui, command: Command, commands: &mut Vec<Com
     let Some(spec) = spec_for(&command) else {
         return;
     };
-    let button = egui::Button::new(spec.name).shortcut_text(spec.shortcut_label());
-    if ui.add(button).clicked() {
+    if rtl::menu_item(ui, &tr(spec.name), spec.shortcut_label()).clicked() {
         commands.push(command);
     }
 }
 
 /// File > Export… and File > Import annotations…, one item per format.
 fn exchange_menus_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    ui.menu_button("Export…", |ui| {
+    rtl::menu_button(ui, &tr("Export…"), |ui| {
         for format in ExportFormat::ALL {
             if ui.button(format.display_name()).clicked() {
                 commands.push(Command::ExportDialog(format));
             }
         }
     });
-    ui.menu_button("Import annotations…", |ui| {
+    rtl::menu_button(ui, &tr("Import annotations…"), |ui| {
         for format in ImportFormat::ALL {
             if ui.button(format.display_name()).clicked() {
                 commands.push(Command::ImportDialog(format));
@@ -148,10 +153,12 @@ fn team_menu_ui(
     versions: &dyn Fn() -> Vec<AnnotatorName>,
     commands: &mut Vec<Command>,
 ) {
-    ui.menu_button("Open annotator's version", |ui| {
+    rtl::menu_button(ui, &tr("Open annotator's version"), |ui| {
         let names = versions();
         if names.is_empty() {
-            ui.label("No annotator has a file for this text (<text>.<name>.ann.ron).");
+            ui.add(ArabicLabel::new(tr(
+                "No annotator has a file for this text (<text>.<name>.ann.ron).",
+            )));
         }
         for annotator in names {
             if ui.button(annotator.as_str()).clicked() {
@@ -159,7 +166,7 @@ fn team_menu_ui(
             }
         }
     });
-    if ui.button("Agreement of this text…").clicked() {
+    if rtl::button(ui, &tr("Agreement of this text…")).clicked() {
         commands.push(Command::Act(Action::Agreement));
     }
 }
@@ -170,8 +177,8 @@ fn encoding_menu_ui(
     encoding: Option<TextEncoding>,
     commands: &mut Vec<Command>,
 ) {
-    ui.menu_button("Encoding", |ui| {
-        ui.label("Reopen the text decoded as:");
+    rtl::menu_button(ui, &tr("Encoding"), |ui| {
+        ui.add(ArabicLabel::new(tr("Reopen the text decoded as:")));
         for candidate in TextEncoding::ALL {
             let current = encoding == Some(candidate);
             if ui.radio(current, candidate.display_name()).clicked() && !current {

@@ -13,12 +13,16 @@ pub mod document_view;
 pub mod file_picker;
 pub mod gestures;
 pub mod highlights;
+pub mod i18n;
+#[cfg(test)]
+mod i18n_sources;
 pub mod inspector;
 pub mod label_bar;
 pub mod menu;
 pub mod notices;
 pub mod painter;
 pub mod preferences_window;
+pub mod rtl_widgets;
 pub mod schema_editor;
 pub mod schema_legend;
 pub mod search_bar;

@@ -3,6 +3,8 @@
 //! changes the document. Message text is drawn with [`ArabicLabel`] (file names may be Arabic).
 
 use super::commands::Command;
+use super::i18n::tr;
+use super::rtl_widgets as rtl;
 use super::widgets::ArabicLabel;
 use std::time::SystemTime;
 
@@ -76,7 +78,7 @@ pub fn notices_ui(ui: &mut egui::Ui, notices: &[Notice]) -> Vec<Command> {
                     commands.push(Command::DismissNotice(index));
                 }
             }
-            if ui.button("Dismiss").clicked() {
+            if rtl::button(ui, &tr("Dismiss")).clicked() {
                 commands.push(Command::DismissNotice(index));
             }
         });
@@ -105,13 +107,13 @@ pub fn recovery_offer_ui(
     let warn = ui.visuals().warn_fg_color;
     ui.add(ArabicLabel::new(message).wrap().color(warn));
     ui.horizontal(|ui| {
-        if ui.button("Restore").clicked() {
+        if rtl::button(ui, &tr("Restore")).clicked() {
             commands.push(Command::RestoreRecovery);
         }
-        if ui.button("Discard").clicked() {
+        if rtl::button(ui, &tr("Discard")).clicked() {
             commands.push(Command::DiscardRecovery);
         }
-        if ui.button("Decide later").clicked() {
+        if rtl::button(ui, &tr("Decide later")).clicked() {
             commands.push(Command::PostponeRecovery);
         }
     });

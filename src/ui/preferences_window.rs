@@ -4,6 +4,8 @@
 //! it. Names and paths are drawn by the text engine.
 
 use super::commands::Command;
+use super::i18n::tr;
+use super::rtl_widgets as rtl;
 use super::widgets::{ArabicLabel, TextField};
 use crate::text::BaseDirection;
 use crate::workspace::preferences::{Language, Preferences, Theme};
@@ -17,7 +19,7 @@ pub fn preferences_window_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let mut edited = prefs.clone();
-    egui::Window::new("Preferences")
+    egui::Window::new(rtl::window_title(&tr("Preferences")))
         .open(open)
         .resizable(false)
         .collapsible(false)
@@ -26,13 +28,13 @@ pub fn preferences_window_ui(
                 .num_columns(2)
                 .spacing([12.0, 8.0])
                 .show(ui, |ui| {
-                    ui.label("Theme");
+                    ui.add(ArabicLabel::new(tr("Theme")));
                     ui.horizontal(|ui| {
-                        ui.radio_value(&mut edited.theme, Theme::Dark, "Dark");
-                        ui.radio_value(&mut edited.theme, Theme::Light, "Light");
+                        rtl::radio_value(ui, &mut edited.theme, Theme::Dark, &tr("Dark"));
+                        rtl::radio_value(ui, &mut edited.theme, Theme::Light, &tr("Light"));
                     });
                     ui.end_row();
-                    ui.label("Text size");
+                    ui.add(ArabicLabel::new(tr("Text size")));
                     let percent = format!("{:.0} %", edited.zoom * 100.0);
                     ui.add(
                         egui::Slider::new(&mut edited.zoom, 0.5..=4.0)
@@ -41,22 +43,22 @@ pub fn preferences_window_ui(
                             .text(percent),
                     );
                     ui.end_row();
-                    ui.label("Font");
+                    ui.add(ArabicLabel::new(tr("Font")));
                     font_ui(ui, prefs, &mut commands);
                     ui.end_row();
-                    ui.label("Annotator");
+                    ui.add(ArabicLabel::new(tr("Annotator")));
                     TextField::singleline(&mut edited.annotator)
                         .id_salt("hamish-preferences-annotator")
                         .desired_width(200.0)
-                        .hint_text("your name (written into annotations)")
-                        .accessible_name("Annotator")
+                        .hint_text(tr("your name (written into annotations)"))
+                        .accessible_name(tr("Annotator"))
                         .show(ui);
                     ui.end_row();
-                    ui.label("Language");
+                    ui.add(ArabicLabel::new(tr("Language")));
                     language_ui(ui, &mut edited.language);
                     ui.end_row();
-                    ui.label("Links");
-                    ui.checkbox(&mut edited.show_arcs, "Show relation arcs");
+                    ui.add(ArabicLabel::new(tr("Links")));
+                    rtl::checkbox(ui, &mut edited.show_arcs, &tr("Show relation arcs"));
                     ui.end_row();
                 });
         });
@@ -69,15 +71,15 @@ pub fn preferences_window_ui(
 fn font_ui(ui: &mut egui::Ui, prefs: &Preferences, commands: &mut Vec<Command>) {
     ui.vertical(|ui| {
         let name = prefs.font_file.as_ref().map_or_else(
-            || "Embedded (Noto Naskh Arabic)".to_owned(),
+            || tr("Embedded (Noto Naskh Arabic)"),
             |p| p.display().to_string(),
         );
         ui.add(ArabicLabel::new(name).direction(BaseDirection::Ltr).elide());
         ui.horizontal(|ui| {
-            if ui.button("Choose font file…").clicked() {
+            if rtl::button(ui, &tr("Choose font file…")).clicked() {
                 commands.push(Command::ChooseFontDialog);
             }
-            if prefs.font_file.is_some() && ui.button("Embedded fonts").clicked() {
+            if prefs.font_file.is_some() && rtl::button(ui, &tr("Embedded fonts")).clicked() {
                 commands.push(Command::UseEmbeddedFonts);
             }
         });
@@ -86,23 +88,20 @@ fn font_ui(ui: &mut egui::Ui, prefs: &Preferences, commands: &mut Vec<Command>) 
 
 fn language_ui(ui: &mut egui::Ui, language: &mut Option<Language>) {
     ui.horizontal(|ui| {
-        ui.radio_value(language, None, "System");
-        ui.radio_value(language, Some(Language::English), "English");
-        // The language's own name, drawn by the text engine.
-        let arabic = ui.radio_value(language, Some(Language::Arabic), "");
-        let name = ui.add(ArabicLabel::new("العربية").sense(egui::Sense::click()));
-        if name.clicked() {
-            *language = Some(Language::Arabic);
-        }
-        let _ = arabic.labelled_by(name.id);
+        rtl::radio_value(ui, language, None, &tr("System"));
+        // Each language by its own name (Arabic drawn by the text engine).
+        rtl::radio_value(ui, language, Some(Language::English), "English");
+        rtl::radio_value(ui, language, Some(Language::Arabic), "العربية");
     });
 }
 
 /// File → Open recent: the recent files and folders, newest first.
 pub fn recent_menu_ui(ui: &mut egui::Ui, prefs: &Preferences, commands: &mut Vec<Command>) {
-    ui.menu_button("Open recent", |ui| {
+    rtl::menu_button(ui, &tr("Open recent"), |ui| {
         if prefs.recent_files.is_empty() && prefs.recent_folders.is_empty() {
-            ui.weak("Nothing opened yet");
+            ui.add(
+                ArabicLabel::new(tr("Nothing opened yet")).color(ui.visuals().weak_text_color()),
+            );
         }
         for path in &prefs.recent_files {
             if recent_item_ui(ui, path, false) {

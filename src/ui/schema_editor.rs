@@ -7,7 +7,9 @@
 //! Every field is the text engine's [`TextField`], so Arabic names type and read correctly.
 
 use super::commands::Command;
-use super::widgets::TextField;
+use super::i18n::{tr, tr_count};
+use super::rtl_widgets as rtl;
+use super::widgets::{ArabicLabel, TextField};
 use crate::model::attribute::{AttributeDef, AttributeKind};
 use crate::model::schema::{Colour, RelationType, Schema, SpanLabel};
 use crate::workspace::schema_files::problems_for_saving;
@@ -27,7 +29,7 @@ struct AttributeDraft {
 }
 
 /// The kinds an attribute may have, in the editor's order.
-const KINDS: [&str; 4] = ["yes/no", "one of", "text", "number"];
+pub(crate) const KINDS: [&str; 4] = ["yes/no", "one of", "text", "number"];
 
 /// One label as edited.
 #[derive(Debug, Clone)]
@@ -122,7 +124,7 @@ impl SchemaEditor {
     pub fn ui(&mut self, ctx: &egui::Context) -> EditorOutcome {
         let mut outcome = EditorOutcome::Open;
         let mut open = true;
-        egui::Window::new("Schema editor")
+        egui::Window::new(rtl::window_title(&tr("Schema editor")))
             .open(&mut open)
             .default_size([760.0, 560.0])
             .show(ctx, |ui| {
@@ -132,17 +134,22 @@ impl SchemaEditor {
                 ui.separator();
                 let (schema, problems) = self.schema();
                 for problem in &problems {
-                    ui.colored_label(ui.visuals().error_fg_color, problem);
+                    let colour = ui.visuals().error_fg_color;
+                    ui.add(ArabicLabel::new(problem.as_str()).wrap().color(colour));
                 }
-                ui.horizontal(|ui| {
-                    let save = egui::Button::new("Save schema.ron");
-                    if ui.add_enabled(problems.is_empty(), save).clicked() {
+                super::i18n::row(ui, |ui| {
+                    let enabled = problems.is_empty();
+                    if rtl::button_enabled(ui, enabled, &tr("Save schema.ron")).clicked() {
                         outcome = EditorOutcome::Save(Command::Act(Action::SaveFolderSchema {
                             folder: self.folder.clone(),
                             schema: Box::new(schema),
                         }));
                     }
-                    ui.weak(format!("into {}", self.folder.display()));
+                    ui.add(
+                        ArabicLabel::new(self.folder.join("schema.ron").display().to_string())
+                            .direction(crate::text::BaseDirection::Ltr)
+                            .color(ui.visuals().weak_text_color()),
+                    );
                 });
             });
         if !open {
@@ -152,12 +159,12 @@ impl SchemaEditor {
     }
 
     fn body_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            ui.label("Schema name");
+        super::i18n::row(ui, |ui| {
+            ui.add(ArabicLabel::new(tr("Schema name")));
             field(ui, &mut self.name_ar, "Schema name in Arabic", 200.0);
             field(ui, &mut self.name_en, "Schema name in English", 200.0);
         });
-        ui.heading("Labels");
+        ui.add(ArabicLabel::new(tr("Labels")).size(18.0).strong());
         let mut remove = None;
         for (k, label) in self.labels.iter_mut().enumerate() {
             if label_ui(ui, k, label) {
@@ -167,10 +174,10 @@ impl SchemaEditor {
         if let Some(k) = remove {
             self.labels.remove(k);
         }
-        if ui.button("Add label").clicked() {
+        if rtl::button(ui, &tr("Add label")).clicked() {
             self.labels.push(new_label(self.labels.len()));
         }
-        ui.heading("Relation types");
+        ui.add(ArabicLabel::new(tr("Relation types")).size(18.0).strong());
         let mut remove = None;
         for (k, relation) in self.relations.iter_mut().enumerate() {
             if relation_ui(ui, k, relation) {
@@ -180,7 +187,7 @@ impl SchemaEditor {
         if let Some(k) = remove {
             self.relations.remove(k);
         }
-        if ui.button("Add relation type").clicked() {
+        if rtl::button(ui, &tr("Add relation type")).clicked() {
             self.relations.push(RelationDraft {
                 id: format!("relation-{}", self.relations.len() + 1),
                 fixed: false,
@@ -195,21 +202,67 @@ impl SchemaEditor {
     }
 }
 
-/// A field of the editor, named for screen readers and tests.
+/// A field of the editor, named (in English) for screen readers, scripts and tests; its hint
+/// is the name in the interface language.
 fn field(ui: &mut egui::Ui, text: &mut String, name: &str, width: f32) {
     TextField::singleline(text)
         .id_salt(name)
         .desired_width(width)
-        .hint_text(name.to_owned())
+        .hint_text(field_hint(name))
         .accessible_name(name)
         .show(ui);
+}
+
+/// The words of the fields' names (between their numbers), translated for their hints (the
+/// translation test checks them).
+#[cfg(test)]
+pub(crate) const FIELD_WORDS: [&str; 14] = [
+    "Schema name in Arabic",
+    "Schema name in English",
+    "Label",
+    "Relation",
+    "attribute",
+    "id",
+    "Arabic name",
+    "English name",
+    "key",
+    "description",
+    "Arabic description",
+    "values",
+    "from labels",
+    "to labels",
+];
+
+/// The hint of the field named `name` ("Label 3 Arabic name"): itself in English, in Arabic
+/// made of the translated parts ("Label", "Arabic name") and the numbers.
+fn field_hint(name: &str) -> String {
+    if !super::i18n::is_rtl() {
+        return name.to_owned();
+    }
+    let mut parts = Vec::new();
+    let mut words = Vec::new();
+    for word in name.split(' ') {
+        if word.chars().all(|c| c.is_ascii_digit()) {
+            if !words.is_empty() {
+                parts.push(tr(&words.join(" ")));
+                words.clear();
+            }
+            parts.push(word.to_owned());
+        } else {
+            words.push(word);
+        }
+    }
+    if !words.is_empty() {
+        parts.push(tr(&words.join(" ")));
+    }
+    parts.join(" ")
 }
 
 /// One label's row (and its details); true when Delete was pressed.
 fn label_ui(ui: &mut egui::Ui, k: usize, label: &mut LabelDraft) -> bool {
     let mut delete = false;
     let n = k + 1;
-    ui.horizontal(|ui| {
+    super::i18n::row(ui, |ui| {
         let colour = egui::widgets::color_picker::color_edit_button_srgb(ui, &mut label.colour);
         let what = format!("Label {n} colour");
         colour.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &what));
@@ -231,10 +284,12 @@ fn label_ui(ui: &mut egui::Ui, k: usize, label: &mut LabelDraft) -> bool {
             150.0,
         );
         field(ui, &mut label.hotkey, &format!("Label {n} key"), 30.0);
-        delete = ui.button(format!("Delete label {n}")).clicked();
+        let delete_text = tr_count("delete-label", &[("n", n as i64)]);
+        delete = rtl::button(ui, &delete_text).clicked();
     });
     ui.indent(("label-details", k), |ui| {
-        egui::CollapsingHeader::new(format!("Description and attributes of label {n}"))
+        let title = tr_count("label-details", &[("n", n as i64)]);
+        egui::CollapsingHeader::new(rtl::window_title(&title))
             .id_salt(("label-more", k))
             .show(ui, |ui| details_ui(ui, n, label));
     });
@@ -258,7 +313,7 @@ fn details_ui(ui: &mut egui::Ui, n: usize, label: &mut LabelDraft) {
     let mut remove = None;
     for (a, attr) in label.attributes.iter_mut().enumerate() {
         let what = format!("Label {n} attribute {}", a + 1);
-        ui.horizontal(|ui| {
+        super::i18n::row(ui, |ui| {
             field(ui, &mut attr.id, &format!("{what} id"), 90.0);
             field(ui, &mut attr.name_ar, &format!("{what} Arabic name"), 120.0);
             field(
@@ -267,12 +322,12 @@ fn details_ui(ui: &mut egui::Ui, n: usize, label: &mut LabelDraft) {
                 &format!("{what} English name"),
                 120.0,
             );
-            let caption = ui.label("kind");
+            let caption = ui.add(ArabicLabel::new(tr("kind")));
             egui::ComboBox::from_id_salt((n, a, "kind"))
-                .selected_text(KINDS[attr.kind])
+                .selected_text(rtl::text_atom(ui, &tr(KINDS[attr.kind])))
                 .show_ui(ui, |ui| {
                     for (i, kind) in KINDS.iter().enumerate() {
-                        ui.selectable_value(&mut attr.kind, i, *kind);
+                        rtl::selectable_value(ui, &mut attr.kind, i, &tr(kind));
                     }
                 })
                 .response
@@ -280,7 +335,8 @@ fn details_ui(ui: &mut egui::Ui, n: usize, label: &mut LabelDraft) {
             if attr.kind == 1 {
                 field(ui, &mut attr.values, &format!("{what} values"), 160.0);
             }
-            if ui.button(format!("Delete {what}")).clicked() {
+            let delete_text = tr_count("delete-attribute", &[("n", n as i64), ("a", a as i64 + 1)]);
+            if rtl::button(ui, &delete_text).clicked() {
                 remove = Some(a);
             }
         });
@@ -288,7 +344,7 @@ fn details_ui(ui: &mut egui::Ui, n: usize, label: &mut LabelDraft) {
     if let Some(a) = remove {
         label.attributes.remove(a);
     }
-    if ui.button(format!("Add attribute to label {n}")).clicked() {
+    if rtl::button(ui, &tr_count("add-attribute", &[("n", n as i64)])).clicked() {
         label.attributes.push(AttributeDraft {
             id: format!("attribute-{}", label.attributes.len() + 1),
             name_ar: String::new(),
@@ -304,7 +360,7 @@ fn details_ui(ui: &mut egui::Ui, n: usize, label: &mut LabelDraft) {
 fn relation_ui(ui: &mut egui::Ui, k: usize, relation: &mut RelationDraft) -> bool {
     let n = k + 1;
     let mut delete = false;
-    ui.horizontal(|ui| {
+    super::i18n::row(ui, |ui| {
         if relation.fixed {
             ui.monospace(&relation.id);
         } else {
@@ -334,8 +390,9 @@ fn relation_ui(ui: &mut egui::Ui, k: usize, relation: &mut RelationDraft) -> boo
             &format!("Relation {n} to labels"),
             100.0,
         );
-        ui.checkbox(&mut relation.directed, "directed");
-        delete = ui.button(format!("Delete relation {n}")).clicked();
+        rtl::checkbox(ui, &mut relation.directed, &tr("directed"));
+        let delete_text = tr_count("delete-relation", &[("n", n as i64)]);
+        delete = rtl::button(ui, &delete_text).clicked();
     });
     delete
 }

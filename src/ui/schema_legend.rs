@@ -5,6 +5,8 @@
 
 use super::commands::Command;
 use super::highlights::label_colour;
+use super::i18n::{row, tr};
+use super::rtl_widgets as rtl;
 use super::widgets::ArabicLabel;
 use crate::model::schema::{Schema, SpanLabel};
 use crate::model::set::AnnotationSet;
@@ -15,7 +17,7 @@ use egui::{Color32, Sense, Vec2};
 pub fn source_text(source: &SchemaSource) -> &'static str {
     match source {
         SchemaSource::Bundled(_) => "bundled with Hamish",
-        SchemaSource::Folder => "the folder's schema.ron",
+        SchemaSource::Folder => "from the folder's schema.ron",
         SchemaSource::Inline(_) => "written in the annotations file",
     }
 }
@@ -29,12 +31,9 @@ pub fn schema_legend_ui(
     set: &AnnotationSet,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.horizontal(|ui| {
-        ui.strong(format!("Schema: {}", schema.name_en));
-    });
     ui.add(ArabicLabel::new(schema.name_ar.as_str()).strong());
-    ui.weak(format!("from {}", source_text(source)));
-    if ui.button("Edit schema…").clicked() {
+    ui.add(ArabicLabel::new(tr(source_text(source))).color(ui.visuals().weak_text_color()));
+    if rtl::button(ui, &tr("Edit schema…")).clicked() {
         commands.push(Command::OpenSchemaEditor);
     }
     ui.add_space(4.0);
@@ -52,10 +51,9 @@ pub fn schema_legend_ui(
     missing.dedup();
     if !missing.is_empty() {
         ui.add_space(4.0);
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            "Used in the text, not in the schema (kept, drawn grey):",
-        );
+        let warn = ui.visuals().warn_fg_color;
+        let note = tr("Used in the text, not in the schema (kept, drawn grey):");
+        ui.add(ArabicLabel::new(note).wrap().color(warn));
         for label in missing {
             ui.add(ArabicLabel::new(label).color(ui.visuals().warn_fg_color));
         }
@@ -65,7 +63,7 @@ pub fn schema_legend_ui(
 
 /// One label: swatch, hotkey, names; the descriptions on hover.
 fn label_row_ui(ui: &mut egui::Ui, label: &SpanLabel, colour: Color32) -> egui::Response {
-    let row = ui.horizontal(|ui| {
+    let row = row(ui, |ui| {
         let (rect, _) = ui.allocate_exact_size(Vec2::splat(12.0), Sense::hover());
         ui.painter().rect_filled(rect, 2.0, colour);
         let key = label

@@ -5,6 +5,8 @@
 //! open) goes to the next hit, Shift+Enter to the previous one. Offsets are chars into the text.
 
 use super::commands::Command;
+use super::i18n::{row, tr, tr_count, wrapped_row};
+use super::rtl_widgets as rtl;
 use super::widgets::{ArabicLabel, TextField};
 use crate::model::schema::Schema;
 use crate::offset::CharRange;
@@ -121,10 +123,10 @@ impl SearchBar {
     pub fn count_text(&self, selection: Option<CharRange>) -> String {
         let at = selection.and_then(|s| self.hits.iter().position(|h| *h == s));
         match (at, self.hits.len()) {
-            (_, 0) => "no hits".to_owned(),
-            (Some(k), n) => format!("{} of {n}", k + 1),
-            (None, 1) => "1 hit".to_owned(),
-            (None, n) => format!("{n} hits"),
+            (Some(k), n) if n > 0 => {
+                tr_count("search-hit-of", &[("k", k as i64 + 1), ("n", n as i64)])
+            }
+            (_, n) => tr_count("search-hits", &[("n", n as i64)]),
         }
     }
 
@@ -152,9 +154,12 @@ impl SearchBar {
         let Some(hits) = &self.folder_hits else {
             return commands;
         };
-        ui.horizontal(|ui| {
-            ui.label(format!("{} hit(s) in the folder", hits.len()));
-            if ui.button("Hide").clicked() {
+        row(ui, |ui| {
+            ui.add(ArabicLabel::new(tr_count(
+                "folder-hits",
+                &[("n", hits.len() as i64)],
+            )));
+            if rtl::button(ui, &tr("Hide")).clicked() {
                 commands.push(Command::HideFolderHits);
             }
         });
@@ -197,7 +202,7 @@ impl SearchBar {
     ) -> Vec<Command> {
         let mut commands = Vec::new();
         let before = (self.query.clone(), self.options);
-        ui.horizontal_wrapped(|ui| {
+        wrapped_row(ui, |ui| {
             self.field_ui(ui);
             options_ui(ui, &mut self.options);
             match &self.problem {
@@ -205,29 +210,25 @@ impl SearchBar {
                     ui.add(ArabicLabel::new(problem.as_str()).color(ui.visuals().warn_fg_color));
                 }
                 None => {
-                    ui.label(self.count_text(selection));
+                    ui.add(ArabicLabel::new(self.count_text(selection)));
                 }
             }
             let any = !self.hits.is_empty();
-            if ui.add_enabled(any, egui::Button::new("Previous")).clicked() {
+            if rtl::button_enabled(ui, any, &tr("Previous")).clicked() {
                 commands.push(Command::SearchStep(HitStep::Previous));
             }
-            if ui.add_enabled(any, egui::Button::new("Next")).clicked() {
+            if rtl::button_enabled(ui, any, &tr("Next")).clicked() {
                 commands.push(Command::SearchStep(HitStep::Next));
             }
             let searchable = self.problem.is_none() && !self.query.trim().is_empty();
-            if in_folder
-                && ui
-                    .add_enabled(searchable, egui::Button::new("In all texts"))
-                    .clicked()
-            {
+            if in_folder && rtl::button_enabled(ui, searchable, &tr("In all texts")).clicked() {
                 commands.push(Command::SearchFolder);
             }
             ui.separator();
             if let Some(schema) = schema {
                 self.label_all_ui(ui, schema, &mut commands);
             }
-            if ui.button("Close").clicked() {
+            if rtl::button(ui, &tr("Close")).clicked() {
                 commands.push(Command::CloseSearch);
             }
         });
@@ -242,7 +243,7 @@ impl SearchBar {
         let output = TextField::singleline(&mut self.query)
             .id_salt(FIELD_SALT)
             .desired_width(220.0)
-            .hint_text("Search (harakat ignored)")
+            .hint_text(tr("Search (harakat ignored)"))
             .accessible_name("Search")
             .show(ui);
         if std::mem::take(&mut self.focus_field) {
@@ -265,12 +266,12 @@ impl SearchBar {
             return;
         };
         let name = schema.label(&current).map_or("", |l| l.name_en.as_str());
-        let caption = ui.label("Label:");
+        let caption = ui.add(ArabicLabel::new(tr("Label:")));
         egui::ComboBox::from_id_salt("hamish-label-all")
             .selected_text(name)
             .show_ui(ui, |ui| {
                 for label in &schema.labels {
-                    ui.horizontal(|ui| {
+                    row(ui, |ui| {
                         let chosen = self.label.as_deref() == Some(label.id.as_str());
                         if ui.selectable_label(chosen, &label.name_en).clicked() {
                             self.label = Some(label.id.clone());
@@ -281,8 +282,7 @@ impl SearchBar {
             })
             .response
             .labelled_by(caption.id);
-        let button = egui::Button::new("Label all hits");
-        if ui.add_enabled(!self.hits.is_empty(), button).clicked() {
+        if rtl::button_enabled(ui, !self.hits.is_empty(), &tr("Label all hits")).clicked() {
             commands.push(Command::Act(Action::LabelAllHits {
                 label: current,
                 query: self.query.clone(),
@@ -294,21 +294,25 @@ impl SearchBar {
 
 /// The matching options as check boxes.
 fn options_ui(ui: &mut egui::Ui, options: &mut SearchOptions) {
-    ui.checkbox(&mut options.whole_word, "Whole word")
-        .on_hover_text("Only whole words");
+    let whole = rtl::checkbox(ui, &mut options.whole_word, &tr("Whole word"));
+    rtl::hover_text(whole, &tr("Only whole words"));
     ui.add_enabled_ui(options.whole_word, |ui| {
-        ui.checkbox(&mut options.clitics, "+ clitics")
-            .on_hover_text("Also after و ف ب ل ك and ال in the same word");
+        rtl::checkbox(ui, &mut options.clitics, &tr("+ clitics")).on_hover_ui(|ui| {
+            ui.add(ArabicLabel::new(tr(
+                "Also after و ف ب ل ك and ال in the same word",
+            )));
+        });
     });
     // The letters are drawn by the text engine; egui's own text would not join or order them.
     let letters = ui.add(ArabicLabel::new("ة = ه"));
-    ui.checkbox(&mut options.ta_marbuta, "")
-        .labelled_by(letters.id)
-        .on_hover_text("Treat ta marbuta and ha as one letter");
-    ui.checkbox(&mut options.regex, "Regex")
-        .on_hover_text("The query is a regular expression");
-    ui.checkbox(&mut options.match_case, "Aa")
-        .on_hover_text("Latin upper and lower case differ");
+    let ta = ui
+        .checkbox(&mut options.ta_marbuta, "")
+        .labelled_by(letters.id);
+    rtl::hover_text(ta, &tr("Treat ta marbuta and ha as one letter"));
+    let regex = rtl::checkbox(ui, &mut options.regex, &tr("Regex"));
+    rtl::hover_text(regex, &tr("The query is a regular expression"));
+    let case = ui.checkbox(&mut options.match_case, "Aa");
+    rtl::hover_text(case, &tr("Latin upper and lower case differ"));
 }
 
 #[cfg(test)]

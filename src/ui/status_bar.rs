@@ -2,6 +2,7 @@
 //! whether it is saved, selection offsets (chars), zoom and the last confirmation. Drawn with
 //! [`ArabicLabel`], so Arabic file names and messages read correctly.
 
+use super::i18n::{row, tr, tr_count};
 use super::widgets::ArabicLabel;
 use crate::offset::{CharOffset, CharRange};
 use crate::text::BaseDirection;
@@ -9,10 +10,17 @@ use crate::text::BaseDirection;
 /// Formats a selection as `start–end (n chars)`, a lone caret as `caret at n`, or `no selection`.
 pub fn selection_label(range: Option<CharRange>, caret: Option<CharOffset>) -> String {
     match (range, caret) {
-        (Some(r), _) if !r.is_empty() => format!("{}–{} ({} chars)", r.start.0, r.end.0, r.len()),
-        (_, Some(c)) => format!("caret at {}", c.0),
-        (Some(r), None) => format!("caret at {}", r.start.0),
-        (None, None) => "no selection".to_owned(),
+        (Some(r), _) if !r.is_empty() => tr_count(
+            "selection-chars",
+            &[
+                ("start", r.start.0 as i64),
+                ("end", r.end.0 as i64),
+                ("n", r.len() as i64),
+            ],
+        ),
+        (_, Some(c)) => tr_count("caret-at", &[("at", c.0 as i64)]),
+        (Some(r), None) => tr_count("caret-at", &[("at", r.start.0 as i64)]),
+        (None, None) => tr("no selection"),
     }
 }
 
@@ -41,8 +49,10 @@ pub struct StatusLine<'a> {
 
 /// Shows the status bar line.
 pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine<'_>) {
-    ui.horizontal(|ui| {
-        // A file name reads left to right in this English bar ("خبر عاجل.txt", not "txt.خبر عاجل").
+    // From the right in Arabic, like the menus.
+    row(ui, |ui| {
+        // A file name reads left to right, as a file manager shows it ("خبر عاجل.txt", not
+        // "txt.خبر عاجل").
         ui.add(ArabicLabel::new(status.file_name).direction(BaseDirection::Ltr));
         ui.separator();
         ui.add(ArabicLabel::new(&status.encoding));
@@ -52,12 +62,12 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine<'_>) {
             ui.separator();
         }
         if let Some(count) = status.annotations {
-            let saved = if status.modified {
-                "unsaved changes"
+            let id = if status.modified {
+                "status-unsaved"
             } else {
-                "saved"
+                "status-saved"
             };
-            ui.add(ArabicLabel::new(format!("{count} annotations, {saved}")));
+            ui.add(ArabicLabel::new(tr_count(id, &[("n", count as i64)])));
             ui.separator();
         }
         ui.add(ArabicLabel::new(selection_label(

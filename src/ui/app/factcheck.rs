@@ -11,6 +11,7 @@ use crate::store::formats::{csv_claims, AnnotatedText};
 use crate::ui::arcs::ArcInput;
 use crate::ui::claims_table::{claims_table_ui, ClaimsSort};
 use crate::ui::commands::Command;
+use crate::ui::i18n::{tr, tr_args, tr_count};
 use crate::ui::inspector::{inspector_ui, Drafts, InspectorInput};
 use crate::ui::label_bar::label_bar_ui;
 use crate::ui::widgets::{ArabicLabel, TextField};
@@ -51,10 +52,9 @@ impl HamishApp {
                 match (self.bench.linking, target) {
                     (Some(first), Some(second)) => self.link_pair(first, second, ctx),
                     (Some(_), None) => {
-                        self.status_message = Some(
-                            "Move the caret into the annotation to link to, then press Enter."
-                                .into(),
-                        )
+                        self.status_message = Some(tr(
+                            "Move the caret into the annotation to link to, then press Enter.",
+                        ))
                     }
                     (None, _) => {}
                 }
@@ -66,9 +66,9 @@ impl HamishApp {
                         self.link_pair(first, second, ctx);
                     }
                     _ => {
-                        self.status_message = Some(
-                            "Alt-drag from one highlighted span to another to link them.".into(),
-                        );
+                        self.status_message = Some(tr(
+                            "Alt-drag from one highlighted span to another to link them.",
+                        ));
                     }
                 }
             }
@@ -143,13 +143,12 @@ impl HamishApp {
         match self.selected {
             Some(id) => {
                 self.bench.linking = Some(id);
-                self.status_message = Some(format!(
-                    "Linking {id}: click the annotation at the other end (Esc cancels)."
-                ));
+                self.status_message =
+                    Some(tr_args("linking-started", &[("id", id.to_string().into())]));
             }
             None => {
                 self.status_message =
-                    Some("Click an annotation first, then press L to link it.".into());
+                    Some(tr("Click an annotation first, then press L to link it."));
             }
         }
     }
@@ -158,7 +157,7 @@ impl HamishApp {
     pub(super) fn cancel_linking(&mut self) {
         self.bench.link_menu = None;
         if self.bench.linking.take().is_some() {
-            self.status_message = Some("Linking cancelled.".into());
+            self.status_message = Some(tr("Linking cancelled."));
         }
     }
 
@@ -205,8 +204,9 @@ impl HamishApp {
             match self.smallest_at(range.start) {
                 Some(second) => self.link_pair(first, second, ctx),
                 None => {
-                    self.status_message =
-                        Some("No annotation there: click a highlighted span (Esc cancels).".into())
+                    self.status_message = Some(tr(
+                        "No annotation there: click a highlighted span (Esc cancels).",
+                    ))
                 }
             }
             return;
@@ -227,10 +227,8 @@ impl HamishApp {
             self.selected = next;
             self.refresh_annotations();
             if under.len() > 1 {
-                self.status_message = Some(format!(
-                    "{} annotations here; click again for the next.",
-                    under.len()
-                ));
+                self.status_message =
+                    Some(tr_count("annotations-here", &[("n", under.len() as i64)]));
             }
         }
     }
@@ -253,8 +251,9 @@ impl HamishApp {
             (Some(id), Some(r)) if own(id, r) => Some(Action::Relabel { id, label }),
             (_, Some(range)) => Some(Action::Annotate { label, range }),
             (None, None) => {
-                self.status_message =
-                    Some("Select some text first (or click an annotation to relabel it).".into());
+                self.status_message = Some(tr(
+                    "Select some text first (or click an annotation to relabel it).",
+                ));
                 None
             }
         }
@@ -289,15 +288,20 @@ impl HamishApp {
         let drafts = &mut self.bench.drafts;
         let name = &mut self.bench.name_field;
         let asking = self.prefs.annotator.is_empty();
-        egui::Panel::right("inspector")
+        crate::ui::i18n::end_panel("inspector")
             .resizable(true)
             .default_size(300.0)
+            // A schema of twenty labels must not push the text off the window.
+            .max_size(380.0)
             .show(ui, |ui| {
-                if asking {
-                    commands.extend(annotator_question_ui(ui, name));
-                    ui.separator();
-                }
-                commands.extend(inspector_ui(ui, &input, drafts));
+                // Aligned where lines start (the right in Arabic).
+                ui.with_layout(crate::ui::i18n::panel_layout(), |ui| {
+                    if asking {
+                        commands.extend(annotator_question_ui(ui, name));
+                        ui.separator();
+                    }
+                    commands.extend(inspector_ui(ui, &input, drafts));
+                });
             });
     }
 
@@ -329,7 +333,7 @@ impl HamishApp {
                 .order(egui::Order::Foreground)
                 .show(ctx, |ui| {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
-                        ui.label("Link as:");
+                        ui.add(ArabicLabel::new(tr("Link as:")));
                         for c in choices {
                             let text =
                                 format!("{} · {} ({} → {})", c.name_ar, c.name_en, c.from, c.to);
@@ -340,7 +344,7 @@ impl HamishApp {
                                 chosen = Some(c.clone());
                             }
                         }
-                        close = ui.button("Cancel").clicked();
+                        close = crate::ui::rtl_widgets::button(ui, &tr("Cancel")).clicked();
                     });
                 });
             if let Some(c) = chosen {
@@ -377,15 +381,18 @@ impl HamishApp {
 /// "Your name as annotator": a field and OK; emits [`Command::SetAnnotator`].
 fn annotator_question_ui(ui: &mut egui::Ui, name: &mut String) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.label("Your name as annotator (written on each annotation you make):");
-    ui.horizontal(|ui| {
+    let question = tr("Your name as annotator (written on each annotation you make):");
+    ui.add(ArabicLabel::new(question).wrap());
+    crate::ui::i18n::row(ui, |ui| {
         let output = TextField::singleline(name)
             .id_salt("annotator-name")
             .desired_width(180.0)
-            .hint_text("Name")
+            .hint_text(tr("Name"))
             .accessible_name("Annotator name")
             .show(ui);
-        if (ui.button("OK").clicked() || output.submitted) && !name.trim().is_empty() {
+        if (crate::ui::rtl_widgets::button(ui, &tr("OK")).clicked() || output.submitted)
+            && !name.trim().is_empty()
+        {
             commands.push(Command::SetAnnotator(name.clone()));
         }
     });

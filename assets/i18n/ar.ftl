@@ -1,0 +1,357 @@
+# واجهة هامش بالعربية. Hamish's interface in Arabic: each id is made from the English string in
+# the code (src/ui/i18n.rs, key_of: "Open folder…" → open-folder); messages with numbers have
+# their own ids, also in en.ftl. A test checks that every string of the window is here.
+
+## Counts (Arabic plural forms: zero, one, two, few, many, other)
+annotations-heading = { $n ->
+    [0] التعليقات (لا شيء)
+    [one] التعليقات (واحد)
+    [two] التعليقات (اثنان)
+   *[other] التعليقات ({ $n })
+}
+search-hits = { $n ->
+    [0] لا نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $n } نتائج
+   *[other] { $n } نتيجة
+}
+search-hit-of = { $k } من { $n }
+texts-listed = { $shown } من { $total } نصوص معروضة
+texts-read = قُرئ { $read } من { $total } نصوص حتى الآن
+scan-stopped = توقفت القراءة: { $read } من { $total } نصوص
+folder-hits = { $n ->
+    [0] لا نتائج في المجلد
+    [one] نتيجة واحدة في المجلد
+    [two] نتيجتان في المجلد
+    [few] { $n } نتائج في المجلد
+   *[other] { $n } نتيجة في المجلد
+}
+status-saved = { $n ->
+    [0] لا تعليقات، محفوظ
+    [one] تعليق واحد، محفوظ
+    [two] تعليقان، محفوظ
+    [few] { $n } تعليقات، محفوظ
+   *[other] { $n } تعليقًا، محفوظ
+}
+status-unsaved = { $n ->
+    [0] لا تعليقات، تغييرات غير محفوظة
+    [one] تعليق واحد، تغييرات غير محفوظة
+    [two] تعليقان، تغييرات غير محفوظة
+    [few] { $n } تعليقات، تغييرات غير محفوظة
+   *[other] { $n } تعليقًا، تغييرات غير محفوظة
+}
+selection-chars = { $start }–{ $end } ({ $n } حرفًا)
+caret-at = المؤشر عند { $at }
+
+## Menus
+file = ملف
+edit = تحرير
+view = عرض
+font = الخط
+help = مساعدة
+export = تصدير
+import-annotations = استيراد تعليقات
+open-annotator-s-version = فتح نسخة معلِّق
+no-annotator-has-a-file-for-this-text-text-name-ann-ron = لا يوجد لأي معلِّق ملف لهذا النص.
+agreement-of-this-text = الاتفاق على هذا النص
+encoding = الترميز
+reopen-the-text-decoded-as = إعادة فتح النص بترميز
+open-recent = فتح ملف حديث
+nothing-opened-yet = لم يُفتح شيء بعد
+
+## Commands (the command table)
+open = فتح
+open-folder = فتح مجلد
+next-text = النص التالي
+previous-text = النص السابق
+save-annotations = حفظ التعليقات
+save-as = حفظ باسم
+export-page-png-svg-pdf = تصدير الصفحة
+preferences = التفضيلات
+quit = خروج
+undo = تراجع
+redo = إعادة
+delete-annotation = حذف التعليق
+link-the-selected-annotation-to = ربط التعليق المحدد بـ
+link-to-the-annotation-at-the-caret-after-l = الربط بالتعليق عند المؤشر
+select-all = تحديد الكل
+copy = نسخ
+clear-the-selection = إلغاء التحديد
+find = بحث
+next-search-hit-also-enter-unless-a-link-waits = النتيجة التالية
+previous-search-hit = النتيجة السابقة
+zoom-in = تكبير
+zoom-out = تصغير
+actual-size = الحجم الفعلي
+show-relation-arcs = إظهار أقواس العلاقات
+claims-table = جدول الادعاءات
+folder-and-labels-panel = لوحة المجلد والوسوم
+label-charts = مخططات الوسوم
+choose-font-file = اختيار ملف خط
+embedded-fonts-noto-naskh-arabic = الخطوط المضمّنة
+keyboard-shortcuts = اختصارات لوحة المفاتيح
+label-1 = الوسم ١
+label-2 = الوسم ٢
+label-3 = الوسم ٣
+label-4 = الوسم ٤
+label-5 = الوسم ٥
+label-6 = الوسم ٦
+label-7 = الوسم ٧
+label-8 = الوسم ٨
+label-9 = الوسم ٩
+one-letter-left = حرف إلى اليسار
+one-letter-right = حرف إلى اليمين
+one-word-left = كلمة إلى اليسار
+one-word-right = كلمة إلى اليمين
+start-of-the-line-right-end-in-arabic = بداية السطر
+end-of-the-line = نهاية السطر
+line-up = سطر إلى الأعلى
+line-down = سطر إلى الأسفل
+page-up = صفحة إلى الأعلى
+page-down = صفحة إلى الأسفل
+start-of-the-text = بداية النص
+end-of-the-text = نهاية النص
+to-the-start-of-the-line = حتى بداية السطر
+to-the-end-of-the-line = حتى نهاية السطر
+to-the-start-of-the-text = حتى بداية النص
+to-the-end-of-the-text = حتى نهاية النص
+
+## Shortcut sheet groups
+annotate-the-selection = وسم التحديد
+move-the-caret = تحريك المؤشر
+select-shift-a-move-key = التحديد
+keys-are-those-of-an-english-keyboard-with-an-arabic-layout-ctrl-s-is-the-key-of = المفاتيح هي مفاتيح لوحة إنجليزية: في التخطيط العربي يكون Ctrl+S هو مفتاح س.
+keys-without-ctrl-do-nothing-while-a-text-field-has-the-keyboard = المفاتيح التي ليس معها Ctrl لا تعمل ما دام حقل نصي يستقبل الكتابة.
+move = تحريك
+select = تحديد
+
+## Window
+select-text-and-press-1-5-to-annotate-it = حدّد نصًا واضغط ١–٥ لوسمه.
+use-file-open-ctrl-o-to-open-a-text-file = افتح ملفًا نصيًا من قائمة ملف ثم فتح (Ctrl+O).
+save-changes-before-closing = حفظ التغييرات قبل الإغلاق؟
+these-annotations-have-changes-that-are-not-saved = في هذه التعليقات تغييرات غير محفوظة
+save = حفظ
+discard = تجاهل
+cancel = إلغاء
+dismiss = إخفاء
+restore = استعادة
+decide-later = لاحقًا
+arcs = الأقواس
+needs-review = تحتاج مراجعة
+orphan-text-not-found = يتيم: النص غير موجود
+no-selection = لا تحديد
+saved = محفوظ
+unsaved-changes = تغييرات غير محفوظة
+
+## Search
+search-harakat-ignored = بحث (تُهمل الحركات)
+whole-word = كلمة كاملة
+only-whole-words = الكلمات الكاملة فقط
+clitics = مع السوابق
+also-after-and-in-the-same-word = وأيضًا بعد و ف ب ل ك وال في الكلمة نفسها
+treat-ta-marbuta-and-ha-as-one-letter = عدّ التاء المربوطة والهاء حرفًا واحدًا
+regex = تعبير نمطي
+the-query-is-a-regular-expression = البحث تعبير نمطي
+latin-upper-and-lower-case-differ = تمييز الأحرف اللاتينية الكبيرة من الصغيرة
+previous = السابق
+next = التالي
+in-all-texts = في كل النصوص
+close = إغلاق
+hide = إخفاء
+label = الوسم
+label-all-hits = وسم كل النتائج
+
+## Folder browser
+filter-by-name = تصفية بالاسم
+show = عرض
+any-status = أي حالة
+new = جديد
+in-progress = قيد العمل
+done = منجز
+texts-opened-together = نصوص مفتوحة معًا
+stop = إيقاف
+this-folder-has-no-schema-ron-use-a-bundled-schema = ليس في هذا المجلد ملف schema.ron. استعمل مخططًا مرفقًا:
+unreadable = غير مقروء
+this-text = هذا النص
+
+## Schema legend, editor, charts
+schema = المخطط
+bundled-with-hamish = مرفق مع هامش
+from-the-folder-s-schema-ron = من ملف schema.ron في المجلد
+written-in-the-annotations-file = مكتوب في ملف التعليقات
+edit-schema = تحرير المخطط
+used-in-the-text-not-in-the-schema-kept-drawn-grey = مستعملة في النص وليست في المخطط (محفوظة، بالرمادي)
+schema-editor = محرر المخطط
+save-schema-ron = حفظ ملف المخطط
+schema-name = اسم المخطط
+labels = الوسوم
+add-label = إضافة وسم
+relation-types = أنواع العلاقات
+add-relation-type = إضافة نوع علاقة
+kind = النوع
+directed = باتجاه
+not-in-the-schema = (ليس في المخطط)
+folder = المجلد
+per-text = لكل نص
+no-annotations-yet = لا تعليقات بعد.
+
+## File picker, preferences
+open-a-text-file = فتح ملف نصي
+open-a-folder-of-texts = فتح مجلد نصوص
+open-this-folder = فتح هذا المجلد
+up = إلى الأعلى
+path = المسار
+not-a-folder = ليس مجلدًا
+theme = المظهر
+dark = داكن
+light = فاتح
+text-size = حجم النص
+annotator = المعلِّق
+your-name-written-into-annotations = اسمك (يُكتب في التعليقات)
+language = اللغة
+links = الروابط
+embedded-noto-naskh-arabic = الخط المضمّن (نوتو نسخ)
+embedded-fonts = الخطوط المضمّنة
+system = لغة النظام
+
+## Inspector
+annotation-heading = التعليق { $id }
+label-click-to-change = الوسم (انقر لتغييره):
+note = ملاحظة
+a-note-arabic-or-latin = ملاحظة (بالعربية أو اللاتينية)
+moved-when-the-text-changed-check-where-it-sits = تحرّك حين تغيّر النص: تحقّق من موضعه.
+accept = قبول
+its-text-was-not-found-after-the-text-changed-it-is-kept-but-not-shown = لم يوجد نصه بعد تغيّر النص؛ هو محفوظ لكنه لا يُعرض.
+relations = العلاقات
+click-the-other-end-esc = انقر الطرف الآخر (Esc)
+link-to-l = ربط بـ (L)
+out-from-this-one = منه:
+in-to-this-one = إليه:
+remove-this-link = إزالة هذا الرابط
+no-links-yet = لا روابط بعد.
+author = المؤلف:
+created-at = أُنشئ: { $time }
+modified-at = عُدّل: { $time }
+document = المستند
+click-an-annotation-to-see-and-edit-its-label-attributes-note-and-links = انقر تعليقًا لترى وسمه وسماته وملاحظته وروابطه وتحرّرها.
+document-counts = { $annotations ->
+    [0] لا تعليقات
+    [one] تعليق واحد
+    [two] تعليقان
+    [few] { $annotations } تعليقات
+   *[other] { $annotations } تعليقًا
+}، { $relations ->
+    [0] لا علاقات
+    [one] علاقة واحدة
+    [two] علاقتان
+    [few] { $relations } علاقات
+   *[other] { $relations } علاقة
+}.
+your-name-as-annotator-written-on-each-annotation-you-make = اسمك معلِّقًا (يُكتب على كل تعليق تضعه):
+name = الاسم
+ok = موافق
+
+## Linking
+link-as = الربط بوصفه:
+linking-started = ربط { $id }: انقر التعليق عند الطرف الآخر (Esc للإلغاء).
+linking-bar = ربط { $id }: انقر التعليق الآخر (Esc للإلغاء)
+move-the-caret-into-the-annotation-to-link-to-then-press-enter = ضع المؤشر في التعليق المراد الربط به ثم اضغط Enter.
+alt-drag-from-one-highlighted-span-to-another-to-link-them = اسحب مع Alt من مقطع مظلَّل إلى آخر لربطهما.
+click-an-annotation-first-then-press-l-to-link-it = انقر تعليقًا أولًا ثم اضغط L لربطه.
+linking-cancelled = أُلغي الربط.
+no-annotation-there-click-a-highlighted-span-esc-cancels = لا تعليق هنا: انقر مقطعًا مظلَّلًا (Esc للإلغاء).
+select-some-text-first-or-click-an-annotation-to-relabel-it = حدّد نصًا أولًا (أو انقر تعليقًا لتغيير وسمه).
+annotations-here = { $n ->
+    [two] تعليقان هنا؛ انقر مرة أخرى للتالي.
+    [few] { $n } تعليقات هنا؛ انقر مرة أخرى للتالي.
+   *[other] { $n } تعليقًا هنا؛ انقر مرة أخرى للتالي.
+}
+click-or-press-its-key-to-apply-it-to-the-selection = انقر (أو اضغط مفتاحه) لوضعه على التحديد
+not-linked = لم يُربط:{" "}
+
+## Claims table, agreement
+claims = الادعاءات
+no-claims-yet-select-a-claim-in-the-text-and-press-its-key = لا ادعاءات بعد: حدّد ادعاءً في النص واضغط مفتاحه.
+claim = الادعاء
+sources = المصادر
+cues = أفعال الإسناد
+verdict = الحكم
+check-worthy = جدير بالتحقق
+start = البداية
+agreement-between-annotators = الاتفاق بين المعلِّقين
+agreement-annotators = المعلِّقون: { $names }. الملفات كما حُفظت على القرص.
+pair = الزوج
+all-labels = كل الوسوم
+everyone = الجميع
+agreement-measured = قيس الاتفاق بين { $names }.
+
+## Messages of the window
+another-annotator = معلِّق آخر
+reading-version = قراءة نسخة { $name }
+annotator-file = ملف { $name }
+annotator-is = المعلِّق: { $name }
+preferences-not-saved = تعذّر حفظ التفضيلات: { $error }
+not-saved = لم يُحفظ:{" "}
+not-imported = لم يُستورد:{" "}
+not-exported = لم يُصدَّر:{" "}
+could-not-restore = تعذّرت الاستعادة:{" "}
+could-not-delete-the-recovery-file = تعذّر حذف ملف الاستعادة:{" "}
+file-save-as-ctrl-shift-s-saves-a-copy-elsewhere = «حفظ باسم» في قائمة ملف (Ctrl+Shift+S) يحفظ نسخة في مكان آخر.
+choose-a-font = اختيار خط
+export-dialog-title = تصدير { $format }: اختر مجلدًا
+import-dialog-title = استيراد { $format }
+the-system-s-file-dialog-did-not-open-no-desktop-portal-answered-choose-here-instead = لم تُفتح نافذة الملفات في النظام (لم تُجب بوابة سطح المكتب)؛ اختر هنا.
+open-a-text-first = افتح نصًا أولًا.
+no-label-for-key = لا وسم للمفتاح { $key } في المخطط «{ $schema }».
+save-a-copy-of-the-text-with-its-annotations-as = حفظ نسخة من النص مع تعليقاته باسم
+exported-nothing-lost = صُدِّر: { $files }. لم يضع شيء.
+exported-with-losses = صُدِّر: { $files }. { $n ->
+    [one] شيء واحد لم يمكن تمثيله:
+    [two] شيئان لم يمكن تمثيلهما:
+    [few] { $n } أشياء لم يمكن تمثيلها:
+   *[other] { $n } شيئًا لم يمكن تمثيلها:
+}
+imported = { $n ->
+    [0] لم يُستورد أي تعليق.
+    [one] استُورد تعليق واحد (Ctrl+Z يتراجع عنه).
+    [two] استُورد تعليقان (Ctrl+Z يتراجع عنهما).
+    [few] استُوردت { $n } تعليقات (Ctrl+Z يتراجع عنها).
+   *[other] استُورد { $n } تعليقًا (Ctrl+Z يتراجع عنها).
+}
+imported-with-losses = { $n ->
+    [one] استُورد تعليق واحد
+    [two] استُورد تعليقان
+    [few] استُوردت { $n } تعليقات
+   *[other] استُورد { $n } تعليقًا
+} (Ctrl+Z يتراجع عنه)؛ { $lost ->
+    [one] شيء واحد لم يمكن قراءته:
+    [two] شيئان لم يمكن قراءتهما:
+    [few] { $lost } أشياء لم يمكن قراءتها:
+   *[other] { $lost } شيئًا لم يمكن قراءتها:
+}
+the-annotations-are-consistent-with-the-schema-and-the-text = التعليقات متّسقة مع المخطط والنص.
+
+## Schema editor fields
+delete-label = حذف الوسم { $n }
+label-details = وصف الوسم { $n } وسماته
+delete-attribute = حذف السمة { $a } من الوسم { $n }
+add-attribute = إضافة سمة إلى الوسم { $n }
+delete-relation = حذف العلاقة { $n }
+yes-no = نعم/لا
+one-of = واحد من
+text = نص
+number = عدد
+schema-name-in-arabic = اسم المخطط بالعربية
+schema-name-in-english = اسم المخطط بالإنجليزية
+relation = العلاقة
+attribute = السمة
+id = المعرّف
+arabic-name = الاسم العربي
+english-name = الاسم الإنجليزي
+key = المفتاح
+description = الوصف
+arabic-description = الوصف العربي
+values = القيم
+from-labels = من الوسوم
+to-labels = إلى الوسوم

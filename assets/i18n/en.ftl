@@ -1,0 +1,41 @@
+# Hamish's English messages that take numbers (every other English string is in the code).
+annotations-heading = Annotations ({ $n })
+search-hits = { $n ->
+    [0] no hits
+    [one] 1 hit
+   *[other] { $n } hits
+}
+search-hit-of = { $k } of { $n }
+texts-listed = { $shown } of { $total } texts listed
+texts-read = { $read } of { $total } texts read so far
+scan-stopped = Stopped: { $read } of { $total } texts read
+folder-hits = { $n } hit(s) in the folder
+status-saved = { $n } annotations, saved
+status-unsaved = { $n } annotations, unsaved changes
+selection-chars = { $start }–{ $end } ({ $n } chars)
+caret-at = caret at { $at }
+annotation-heading = Annotation { $id }
+created-at = Created: { $time }
+modified-at = Modified: { $time }
+document-counts = { $annotations } annotation(s), { $relations } relation(s).
+linking-started = Linking { $id }: click the annotation at the other end (Esc cancels).
+linking-bar = Linking { $id }: click the other annotation (Esc cancels)
+annotations-here = { $n } annotations here; click again for the next.
+agreement-annotators = Annotators: { $names }. Files as saved on disk.
+agreement-measured = Agreement measured between { $names }.
+reading-version = reading { $name }'s version
+annotator-file = { $name }'s file
+annotator-is = annotator: { $name }
+preferences-not-saved = The preferences could not be saved: { $error }
+export-dialog-title = Export as { $format }: choose a folder
+import-dialog-title = Import { $format }
+no-label-for-key = No label has the key { $key } in the schema “{ $schema }”.
+exported-nothing-lost = Exported: { $files }. Nothing was lost.
+exported-with-losses = Exported: { $files }. { $n } thing(s) could not be represented:
+imported = Imported { $n } annotation(s) (Ctrl+Z undoes it).
+imported-with-losses = Imported { $n } annotation(s) (Ctrl+Z undoes it); { $lost } thing(s) could not be read:
+delete-label = Delete label { $n }
+label-details = Description and attributes of label { $n }
+delete-attribute = Delete Label { $n } attribute { $a }
+add-attribute = Add attribute to label { $n }
+delete-relation = Delete relation { $n }

@@ -1,0 +1,320 @@
+//! The interface language: English or Arabic, for menus, panels, the shortcut sheet and the
+//! window's own messages. Strings are written in English in the code and looked up in Arabic by a
+//! key made from the English ([`key_of`]: "Open folder…" → `open-folder`) in
+//! `assets/i18n/ar.ftl`, a Project Fluent file; messages with numbers (hit counts, annotation
+//! counts) have their own ids in `en.ftl` and `ar.ftl`, with Arabic's six plural forms. A string
+//! without an Arabic translation shows in English and is remembered ([`missing`]), which a test
+//! checks. The language is per thread (the window runs on one), so tests do not disturb each
+//! other. Arabic also mirrors the layout: [`is_rtl`] tells panels and menus to start on the right.
+
+use crate::workspace::preferences::Language;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+/// The English messages that take numbers.
+const EN_FTL: &str = include_str!("../../assets/i18n/en.ftl");
+/// Every string of the interface in Arabic.
+const AR_FTL: &str = include_str!("../../assets/i18n/ar.ftl");
+
+struct Localizer {
+    language: Language,
+    en: FluentBundle<FluentResource>,
+    ar: FluentBundle<FluentResource>,
+    missing: BTreeSet<String>,
+}
+
+fn bundle(locale: &str, ftl: &str) -> FluentBundle<FluentResource> {
+    let id: unic_langid::LanguageIdentifier = locale.parse().expect("a valid language id");
+    let mut bundle = FluentBundle::new(vec![id]);
+    // The text engine does its own bidi; isolation marks would show in egui's text.
+    bundle.set_use_isolating(false);
+    // The files are bundled and parsed by a unit test: an error here is a build defect.
+    let resource = FluentResource::try_new(ftl.to_owned()).expect("bundled .ftl files parse");
+    bundle
+        .add_resource(resource)
+        .expect("bundled .ftl files have no duplicate ids");
+    bundle
+}
+
+thread_local! {
+    static LOCALIZER: RefCell<Localizer> = RefCell::new(Localizer {
+        language: Language::English,
+        en: bundle("en", EN_FTL),
+        ar: bundle("ar", AR_FTL),
+        missing: BTreeSet::new(),
+    });
+}
+
+/// Sets the interface language of this thread.
+pub fn set_language(language: Language) {
+    LOCALIZER.with(|l| l.borrow_mut().language = language);
+}
+
+/// The interface language of this thread.
+pub fn language() -> Language {
+    LOCALIZER.with(|l| l.borrow().language)
+}
+
+/// True when the interface reads right to left (Arabic): panels and menus start on the right.
+pub fn is_rtl() -> bool {
+    language() == Language::Arabic
+}
+
+/// A side panel on the side where lines start: the left in English, the right in Arabic.
+pub fn start_panel(id: &'static str) -> egui::Panel {
+    if is_rtl() {
+        egui::Panel::right(id)
+    } else {
+        egui::Panel::left(id)
+    }
+}
+
+/// A side panel on the side where lines end: the right in English, the left in Arabic.
+pub fn end_panel(id: &'static str) -> egui::Panel {
+    if is_rtl() {
+        egui::Panel::left(id)
+    } else {
+        egui::Panel::right(id)
+    }
+}
+
+/// The layout of a panel's contents: from the top, aligned where lines start.
+pub fn panel_layout() -> egui::Layout {
+    let align = if is_rtl() {
+        egui::Align::Max
+    } else {
+        egui::Align::Min
+    };
+    egui::Layout::top_down(align)
+}
+
+/// The layout of a row: from where lines start.
+pub fn row_layout() -> egui::Layout {
+    if is_rtl() {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    }
+}
+
+/// Like `ui.horizontal`, from where lines start (the right in Arabic).
+pub fn row<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> egui::InnerResponse<R> {
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, row_layout(), add)
+}
+
+/// Like `ui.horizontal_wrapped`, from where lines start.
+pub fn wrapped_row<R>(
+    ui: &mut egui::Ui,
+    add: impl FnOnce(&mut egui::Ui) -> R,
+) -> egui::InnerResponse<R> {
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, row_layout().with_main_wrap(true), add)
+}
+
+/// The Fluent id of an English string: lower-case ASCII letters and digits, other runs as `-`.
+pub fn key_of(english: &str) -> String {
+    let mut key = String::with_capacity(english.len());
+    for c in english.chars() {
+        if c.is_ascii_alphanumeric() {
+            key.push(c.to_ascii_lowercase());
+        } else if !key.ends_with('-') && !key.is_empty() {
+            key.push('-');
+        }
+    }
+    while key.ends_with('-') {
+        key.pop();
+    }
+    if key.is_empty() || key.starts_with(|c: char| c.is_ascii_digit()) {
+        key.insert(0, 'x');
+        key.insert(1, '-');
+    }
+    key
+}
+
+/// `english` in the interface language.
+pub fn tr(english: &str) -> String {
+    LOCALIZER.with(|l| {
+        let mut l = l.borrow_mut();
+        if l.language == Language::English || english.trim().is_empty() {
+            return english.to_owned();
+        }
+        let key = key_of(english);
+        match format(&l.ar, &key, None) {
+            Some(text) => text,
+            None => {
+                l.missing.insert(english.to_owned());
+                english.to_owned()
+            }
+        }
+    })
+}
+
+/// Message `id` (defined in both `.ftl` files) with numeric arguments, in the interface language.
+pub fn tr_count(id: &str, args: &[(&str, i64)]) -> String {
+    let values: Vec<(&str, FluentValue)> = args
+        .iter()
+        .map(|(name, value)| (*name, FluentValue::from(*value)))
+        .collect();
+    tr_args(id, &values)
+}
+
+/// Message `id` (defined in both `.ftl` files) with arguments (numbers or text such as file
+/// names), in the interface language.
+pub fn tr_args(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    LOCALIZER.with(|l| {
+        let mut l = l.borrow_mut();
+        let bundle = match l.language {
+            Language::English => &l.en,
+            Language::Arabic => &l.ar,
+        };
+        if let Some(text) = format(bundle, id, Some(&fluent_args)) {
+            return text;
+        }
+        l.missing.insert(id.to_owned());
+        format(&l.en, id, Some(&fluent_args)).unwrap_or_else(|| id.to_owned())
+    })
+}
+
+/// A text argument for [`tr_args`].
+pub fn arg(text: impl ToString) -> FluentValue<'static> {
+    FluentValue::from(text.to_string())
+}
+
+fn format(
+    bundle: &FluentBundle<FluentResource>,
+    id: &str,
+    args: Option<&FluentArgs>,
+) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, args, &mut errors);
+    errors.is_empty().then(|| text.into_owned())
+}
+
+/// The strings shown in Arabic that had no translation (shown in English instead).
+pub fn missing() -> Vec<String> {
+    LOCALIZER.with(|l| l.borrow().missing.iter().cloned().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_made_from_the_english() {
+        assert_eq!(key_of("Open folder…"), "open-folder");
+        assert_eq!(key_of("Save As…"), "save-as");
+        assert_eq!(
+            key_of("Start of the line (right end in Arabic)"),
+            "start-of-the-line-right-end-in-arabic"
+        );
+        assert_eq!(key_of("1 of 2"), "x-1-of-2");
+    }
+
+    #[test]
+    fn arabic_counts_take_their_plural_forms() {
+        set_language(Language::Arabic);
+        assert_eq!(tr("File"), "ملف");
+        let hits = |n| tr_count("search-hits", &[("n", n)]);
+        assert_eq!(hits(0), "لا نتائج");
+        assert_eq!(hits(1), "نتيجة واحدة");
+        assert_eq!(hits(2), "نتيجتان");
+        assert_eq!(hits(5), "5 نتائج");
+        assert_eq!(hits(11), "11 نتيجة");
+        assert_eq!(hits(100), "100 نتيجة");
+        set_language(Language::English);
+        assert_eq!(tr("File"), "File");
+        assert_eq!(tr_count("search-hits", &[("n", 1)]), "1 hit");
+        assert_eq!(tr_count("search-hits", &[("n", 11)]), "11 hits");
+        assert!(missing().is_empty(), "{:?}", missing());
+    }
+
+    /// Every string the code passes to `tr("…")` has an Arabic translation.
+    #[test]
+    fn every_string_of_the_interface_is_translated() {
+        let ar = bundle("ar", AR_FTL);
+        let en = bundle("en", EN_FTL);
+        let mut untranslated = Vec::new();
+        for (file, source) in crate::ui::i18n_sources::SOURCES {
+            for english in literals_after(source, "tr(") {
+                if ar.get_message(&key_of(&english)).is_none() {
+                    untranslated.push(format!("{file}: {english:?} ({})", key_of(&english)));
+                }
+            }
+            let ids = literals_after(source, "tr_count(");
+            for id in ids.into_iter().chain(literals_after(source, "tr_args(")) {
+                if ar.get_message(&id).is_none() || en.get_message(&id).is_none() {
+                    untranslated.push(format!("{file}: count message {id}"));
+                }
+            }
+        }
+        // Strings the code passes through `tr` by value: the command table's names and groups,
+        // the statuses, the schema's sources.
+        let mut dynamic: Vec<&str> = crate::ui::command_table::COMMANDS
+            .iter()
+            .map(|spec| spec.name)
+            .collect();
+        dynamic.extend(crate::ui::command_table::CommandGroup::ALL.map(|g| g.title()));
+        dynamic.extend(crate::model::set::DocumentStatus::ALL.map(|s| s.name()));
+        dynamic.extend(["needs review", "orphan: text not found", "no selection"]);
+        // The prefixes of error messages (`action_context`, linking).
+        dynamic.extend([
+            "Not saved: ",
+            "Not imported: ",
+            "Not exported: ",
+            "Could not restore: ",
+            "Could not delete the recovery file: ",
+            "Not linked: ",
+        ]);
+        dynamic.extend(crate::ui::claims_table::COLUMNS.map(|(_, heading, _)| heading));
+        dynamic.extend(crate::ui::schema_editor::KINDS);
+        dynamic.extend(crate::ui::schema_editor::FIELD_WORDS);
+        dynamic.extend(
+            [
+                crate::store::sidecar::SchemaSource::Folder,
+                crate::store::sidecar::SchemaSource::Bundled(String::new()),
+                crate::store::sidecar::SchemaSource::Inline(
+                    crate::model::schema::Schema::fact_checking(),
+                ),
+            ]
+            .iter()
+            .map(crate::ui::schema_legend::source_text),
+        );
+        for english in dynamic {
+            if ar.get_message(&key_of(english)).is_none() {
+                untranslated.push(format!("{english:?} ({})", key_of(english)));
+            }
+        }
+        assert!(untranslated.is_empty(), "{}", untranslated.join("\n"));
+    }
+
+    /// The string literals that follow `opening` (a call such as `tr(`, then maybe a line
+    /// break) in `source` (no escapes in them), where `opening` starts a name (`str(` is not
+    /// `tr(`).
+    fn literals_after(source: &str, opening: &str) -> Vec<String> {
+        source
+            .match_indices(opening)
+            .filter(|(at, _)| {
+                let before = source[..*at].chars().next_back();
+                !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            })
+            .filter_map(|(at, _)| {
+                let rest = source[at + opening.len()..].trim_start();
+                let rest = rest.strip_prefix('"')?;
+                rest.find('"').map(|end| rest[..end].to_owned())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn literals_are_found_after_a_line_break_too() {
+        let source = "tr(\"One\"); x.str(\"No\"); tr(\n    \"Two\",\n); tr(name)";
+        assert_eq!(literals_after(source, "tr("), ["One", "Two"]);
+    }
+}
