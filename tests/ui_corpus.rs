@@ -443,3 +443,55 @@ fn the_arabic_interface_is_translated_everywhere_shown_and_laid_out_from_the_rig
     assert_eq!(i18n::missing(), Vec::<String>::new());
     i18n::set_language(hamish::workspace::preferences::Language::English);
 }
+
+#[test]
+fn switching_the_language_in_preferences_changes_the_words_and_mirrors_the_panels() {
+    use hamish::workspace::preferences::Language;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = three_texts(&dir);
+    let prefs = dir.path().join("config/preferences.ron");
+    std::fs::create_dir_all(prefs.parent().unwrap()).unwrap();
+    std::fs::write(&prefs, "(language: Some(English))").unwrap();
+    let open = Action::OpenFolder { path: folder };
+    let mut harness = app_harness(HamishApp::for_window(open, Some(prefs.clone())));
+    let width = 1100.0;
+    let x = |harness: &Harness<'_, HamishApp>, label: &str| {
+        harness.get_by_label(label).rect().center().x
+    };
+    assert!(x(&harness, "Annotations (0)") < width / 2.0);
+    assert!(
+        x(&harness, "Document") > width / 2.0,
+        "inspector on the right"
+    );
+    assert!(x(&harness, "File") < x(&harness, "Help"));
+    // Edit > Preferences, the language's own name.
+    press(&mut harness, Modifiers::COMMAND, Key::Comma);
+    harness.get_by_label("العربية").click();
+    harness.run();
+    harness.run();
+    assert!(
+        harness.query_by_label("File").is_none(),
+        "no English menu left"
+    );
+    assert!(harness.query_by_label("Annotations (0)").is_none());
+    assert!(
+        x(&harness, "التعليقات (لا شيء)") > width / 2.0,
+        "annotations moved right"
+    );
+    assert!(x(&harness, "المستند") < width / 2.0, "inspector moved left");
+    assert!(
+        x(&harness, "ملف") > x(&harness, "مساعدة"),
+        "menus from the right"
+    );
+    harness.get_by_label("اللغة");
+    // Kept between runs.
+    let saved = std::fs::read_to_string(&prefs).unwrap();
+    assert!(saved.contains("Arabic"), "{saved}");
+    // And back.
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.run();
+    assert!(x(&harness, "Annotations (0)") < width / 2.0);
+    assert!(harness.query_by_label("ملف").is_none());
+    assert_eq!(hamish::ui::i18n::language(), Language::English);
+}

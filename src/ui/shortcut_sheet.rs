@@ -13,7 +13,11 @@ use crate::model::schema::Schema;
 /// (so that the sheet fits a window 820 points high).
 const COLUMNS: [&[CommandGroup]; 3] = [
     &[CommandGroup::File, CommandGroup::Edit],
-    &[CommandGroup::Annotate, CommandGroup::View, CommandGroup::Help],
+    &[
+        CommandGroup::Annotate,
+        CommandGroup::View,
+        CommandGroup::Help,
+    ],
     &[CommandGroup::Move],
 ];
 
