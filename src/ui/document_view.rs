@@ -86,6 +86,8 @@ pub struct DocumentView {
     hover: Hover,
     /// Where an Alt-drag that links two annotations started (screen) and its char.
     link_drag: Option<(Pos2, CharOffset)>,
+    /// The visible part of the view on screen in the last frame.
+    visible: Rect,
 }
 
 impl DocumentView {
@@ -120,6 +122,7 @@ impl DocumentView {
             arcs_made_for: None,
             hover: Hover::Nothing,
             link_drag: None,
+            visible: Rect::NOTHING,
         }
     }
 
@@ -281,6 +284,32 @@ impl DocumentView {
         self.origin
     }
 
+    /// The visible part of the view on screen in the last frame.
+    pub fn visible_rect(&self) -> Rect {
+        self.visible
+    }
+
+    /// The width (points) and font size (points) the text was laid out for, as `hamish layout
+    /// --width --font-size` takes them; `None` before the first frame.
+    pub fn layout_size(&self) -> Option<(f32, f32)> {
+        self.layout_key
+            .map(|key| (key.width, BASE_FONT_SIZE * key.zoom))
+    }
+
+    /// The caret's rectangle on screen in the last frame, if there is a caret.
+    pub fn caret_screen_rect(&self) -> Option<Rect> {
+        let layout = self.layout.as_ref()?;
+        let caret = self.caret()?;
+        if caret.offset.0 > self.offsets.char_len() {
+            return None;
+        }
+        let r = layout.caret_rect(caret);
+        Some(Rect::from_min_max(
+            self.to_screen(r.min),
+            self.to_screen(r.max),
+        ))
+    }
+
     /// Screen position of a layout point, as painted in the last frame.
     pub fn to_screen(&self, p: Point) -> Pos2 {
         self.origin + Vec2::new(p.x, p.y)
@@ -308,6 +337,7 @@ impl DocumentView {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
             }
             self.viewport_top = viewport.min.y - MARGIN;
+            self.visible = ui.clip_rect();
             self.viewport_height = viewport.height();
             self.scroll_as_asked(ui);
             self.hover = self.hover_at(response.hover_pos());

@@ -16,6 +16,7 @@ pub mod menu;
 pub mod notices;
 pub mod painter;
 pub mod preferences;
+pub mod probe;
 pub mod shortcut_sheet;
 pub mod shortcuts;
 pub mod status_bar;
