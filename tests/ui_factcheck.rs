@@ -124,6 +124,17 @@ fn a_claim_linked_to_its_source_with_l_and_a_click_is_saved_as_one_relation() {
         .cloned()
         .collect();
     assert_eq!(relations.len(), 1, "{relations:?}");
+    // The confirmation is drawn with the text's fonts: every char of it must have a glyph there.
+    let linked = harness.state().status_message().unwrap_or_default();
+    assert!(linked.starts_with("Linked"), "{linked}");
+    let fonts = hamish::text::FontSet::embedded();
+    let faces = hamish::text::faces::Faces::new(&fonts);
+    for c in linked.chars() {
+        assert!(
+            fonts.fallback_order(false).any(|id| faces.has_glyph(id, c)),
+            "{c:?} in «{linked}» has no glyph in the embedded fonts"
+        );
+    }
     assert_eq!(
         (
             relations[0].kind.as_str(),
