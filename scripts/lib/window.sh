@@ -183,7 +183,7 @@ phrase_range() {
 # Moves the caret to the start of the word starting at offset $2 of file $1, with the keyboard:
 # Ctrl+Left to the end of that word (word moves go forward in Arabic) — from where the caret is
 # when that is before the word, else from the start of the text (Ctrl+Home) — and Ctrl+Right back
-# to its start. Checked through the probe.
+# to its start. Checked through the probe. Sets WORD_END_X, the x of the word's end on screen.
 caret_to_word() {
     local file="$1" start="$2" here moves end
     here=$(probe caret | cut -f1)
@@ -196,6 +196,7 @@ caret_to_word() {
     end=$(python3 "$OFFSETS" word-end "$file" "$start")
     key_times "$moves" ctrl+Left
     wait_until caret_at "$end" "$moves × Ctrl+Left from $here: the caret is not at $end (end of the word at $start)"
+    WORD_END_X=$(probe caret | cut -f2)
     key ctrl+Right
     wait_until caret_at "$start" "Ctrl+Right: the caret is not at $start"
 }
@@ -255,40 +256,44 @@ link_to() {
 
 linking_started() { [ "$(probe linking)" != "-" ] && [ -n "$(probe linking)" ]; }
 
-# Clicks in the text at the start of the word at offset $2 of file $1: the caret is taken there
-# with the keyboard, the line scrolled into the upper middle of the view, and the click lands just
-# inside the word's first letter.
+# Clicks in the middle of the word at offset $2 of file $1: the caret is taken to both ends of
+# the word with the keyboard (which gives their x), the line scrolled into the upper middle of
+# the view, and the click lands halfway between the ends.
 click_text_at() {
     local caret x y
     caret_to_word "$1" "$2"
     caret_to_upper_middle
     caret=$(probe caret)
     set -- $caret
-    # An Arabic word starts at its right edge: its first letter is just left of the caret.
-    x=$(calc "$2 - 3")
+    x=$(calc "($2 + $WORD_END_X) / 2")
     y=$(calc "($3 + $5) / 2")
     click "$x" "$y"
 }
 
-# Scrolls with the mouse wheel until the caret's line is in the upper middle of the view.
-caret_to_upper_middle() {
-    local view caret top bottom y i
+# Scrolls with the mouse wheel until the caret's line is between $1 % and $2 % of the view's
+# height from its top (default: 25-45 %, the upper middle).
+caret_into_band() {
+    local lo="${1:-25}" hi="${2:-45}" view caret top bottom y i
     view=$(probe view)
     set -- $view
     top=${2%.*}
     bottom=${4%.*}
-    for i in $(seq 1 40); do
+    for i in $(seq 1 60); do
         settle
         caret=$(probe caret)
         y=$(echo "$caret" | cut -f3)
         y=${y%.*}
-        if [ "$y" -gt $((top + (bottom - top) * 45 / 100)) ]; then
+        if [ "$y" -gt $((top + (bottom - top) * hi / 100)) ]; then
             xdotool mousemove --window "$WIN" 620 400 click 5
-        elif [ "$y" -lt $((top + (bottom - top) * 25 / 100)) ]; then
+        elif [ "$y" -lt $((top + (bottom - top) * lo / 100)) ]; then
             xdotool mousemove --window "$WIN" 620 400 click 4
         else
             return 0
         fi
     done
-    fail "could not scroll the caret into the upper middle of the view"
+    fail "could not scroll the caret's line to $lo-$hi % of the view"
+}
+
+caret_to_upper_middle() {
+    caret_into_band 25 45
 }
