@@ -4,6 +4,7 @@ pub mod agreement_panel;
 pub mod annotation_panel;
 pub mod app;
 pub mod arcs;
+pub mod bidi_marks;
 pub mod claims_table;
 pub mod command_table;
 pub mod commands;
