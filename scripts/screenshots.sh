@@ -20,7 +20,10 @@
 #                         claim clicked, rated false, an Arabic note typed: the inspector;
 #   factcheck-arcs        the same text, nothing selected: the arcs over the first claims;
 #   factcheck-overlaps    the same text at the third claim, with the source nested in it;
-#   factcheck-page        `hamish render` of that saved text: highlights, arcs, legend.
+#   factcheck-page        `hamish render` of that saved text: highlights, arcs, legend (the top of
+#                         the page);
+#   window-bidi-controls  a Trojan-Source-style line (an RLO making "15" read "51", an isolate, an
+#                         RLM) at 140 %: every bidi control marked by name where it is.
 #
 # Only the window is captured. Needs: xvfb-run, xdotool, xclip, setxkbmap, python3, ImageMagick.
 # Usage: scripts/screenshots.sh [NAME...]   (default: all; --inside-x is used by the script itself)
@@ -31,7 +34,7 @@ BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/hamish"
 SAMPLE=assets/samples/news-ar-001.txt
 SHOTS="$ROOT/screenshots"
 ALL=(render window-selection window-annotations shortcut-sheet window-mixed-row
-    factcheck-inspector factcheck-arcs factcheck-overlaps factcheck-page)
+    factcheck-inspector factcheck-arcs factcheck-overlaps factcheck-page window-bidi-controls)
 
 # A folder of its own for screenshot $1 with a copy of file $2; prints the copy's path.
 fresh_copy() {
@@ -145,6 +148,8 @@ shot_window-mixed-row() {
     kill_window
 }
 
+zoomed_in() { [ "$(probe layout | cut -f2 | cut -d. -f1)" -ge 30 ]; }
+
 row_shown() {
     awk -F'\t' -v want="$1" '$1 == "widget" && $2 == "Label" && $8 == want && $3 < 300 { found = 1 } END { exit !found }' "$PROBE"
 }
@@ -201,8 +206,28 @@ shot_factcheck-overlaps() {
 
 shot_factcheck-page() {
     factcheck_window
-    "$BIN" render "$FACTCHECK_FILE" --width 900 --out "$SHOTS/factcheck-page.png" >/dev/null
+    "$BIN" render "$FACTCHECK_FILE" --width 900 --out "$WORK/factcheck/page.png" 2>/dev/null
+    # The legend and the first two claims; the whole page is as long as the article.
+    convert "$WORK/factcheck/page.png" -crop 900x1240+0+0 +repage "$SHOTS/factcheck-page.png"
     echo "screenshot: $SHOTS/factcheck-page.png"
+}
+
+shot_window-bidi-controls() {
+    local file
+    mkdir -p "$WORK/bidi-source"
+    printf '%s\n' \
+        $'قال المتحدث إن عدد القتلى بلغ \u202e15\u202c شخصا، وأكد الوزير: \u2066We will not negotiate\u2069 ثم غادر.' \
+        $'وفي سطر آخر علامة \u200fخفية لا ترى.' >"$WORK/bidi-source/trojan.txt"
+    file=$(fresh_copy bidi "$WORK/bidi-source/trojan.txt")
+    open_copy "$file"
+    key ctrl+equal ctrl+equal ctrl+equal ctrl+equal
+    wait_until zoomed_in "Ctrl+= did not zoom in"
+    settle
+    wait_probe bidi "RLO 30 PDF 33 LRI 54 PDI 76 RLM 105" "the bidi controls marked on screen"
+    shoot "$WORK/bidi/window.png"
+    convert "$WORK/bidi/window.png" -crop 660x200+290+70 +repage "$SHOTS/window-bidi-controls.png"
+    echo "screenshot: $SHOTS/window-bidi-controls.png"
+    kill_window
 }
 
 if [ "${1:-}" = "--inside-x" ]; then

@@ -33,7 +33,7 @@ struct Marker {
 }
 
 /// Paints a marker for each control of `controls` on a visible line; returns the name boxes
-/// painted (screen), left to right on each line, lines top to bottom.
+/// painted (screen), in text order.
 pub fn paint_bidi_marks(
     ui: &egui::Ui,
     layout: &TextLayout,
@@ -101,5 +101,6 @@ pub fn paint_bidi_marks(
         );
         painted.push((m.control, rect));
     }
+    painted.sort_by_key(|(control, _)| control.offset);
     painted
 }

@@ -14,6 +14,7 @@
 //! layout    width font-size      what the text was laid out for (as `hamish layout --width --font-size`)
 //! caret     offset x0 y0 x1 y1   the caret's char offset and rectangle (`caret -` without one)
 //! selection start end            the selected chars (`selection -` without a selection)
+//! bidi      name offset ...      the bidi controls marked on screen (`RLO 31`), one field each
 //! selected  id                   the selected annotation, as its id prints (`T3`), or `-`
 //! linking   id                   the annotation waiting for the other end of a link, or `-`
 //! counts    annotations relations

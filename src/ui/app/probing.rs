@@ -1,6 +1,7 @@
 //! What the window tells a script through the probe file (`ui::probe`): the document view's
-//! geometry, the caret and selection, the selected and linking annotations, counts, whether it is
-//! saved and the status message. Units: egui points on screen, char offsets into the open text.
+//! geometry, the caret and selection, the bidi controls marked, the selected and linking
+//! annotations, counts, whether it is saved and the status message. Units: egui points on screen,
+//! char offsets into the open text.
 
 use super::HamishApp;
 use crate::ui::probe::{self, rect_fields, ProbeFacts};
@@ -35,6 +36,11 @@ impl HamishApp {
             Some(r) => facts.push("selection", [r.start.0, r.end.0].map(|v| v.to_string())),
             None => facts.push("selection", ["-".to_owned()]),
         }
+        let marks = view
+            .bidi_marks()
+            .iter()
+            .map(|(control, _)| format!("{} {}", control.name, control.offset.0));
+        facts.push("bidi", marks);
         let id_or_dash = |id: Option<_>| id.map_or("-".to_owned(), |id| format!("{id}"));
         facts.push("selected", [id_or_dash(self.selected)]);
         facts.push("linking", [id_or_dash(self.bench.linking)]);
