@@ -336,7 +336,7 @@ impl HamishApp {
                         ui.add(ArabicLabel::new(tr("Link as:")));
                         for c in choices {
                             let text =
-                                format!("{} · {} ({} → {})", c.name_ar, c.name_en, c.from, c.to);
+                                format!("{} · {} ({} to {})", c.name_ar, c.name_en, c.from, c.to);
                             if ui
                                 .add(ArabicLabel::new(text).sense(egui::Sense::click()))
                                 .clicked()
