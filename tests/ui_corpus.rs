@@ -495,3 +495,39 @@ fn switching_the_language_in_preferences_changes_the_words_and_mirrors_the_panel
     assert!(harness.query_by_label("ملف").is_none());
     assert_eq!(hamish::ui::i18n::language(), Language::English);
 }
+
+#[test]
+fn a_label_key_keeps_a_proclitic_out_of_the_span_but_still_grows_cut_words() {
+    use hamish::text::Cursor;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("حلب.txt");
+    let text = "قاتلت القوات الحكومية وَجبهة النصرة قرب حلب.";
+    std::fs::write(&path, text).unwrap();
+    let mut harness = app_harness(HamishApp::new(Some(&path)));
+    let at = |phrase: &str| {
+        let start = text[..text.find(phrase).unwrap()].chars().count();
+        CharRange::from_indices(start, start + phrase.chars().count())
+    };
+    let select = |harness: &mut Harness<'_, HamishApp>, range: CharRange| {
+        let ctx = harness.ctx.clone();
+        let anchor = Cursor::after(range.start);
+        let focus = Cursor::before(range.end);
+        harness
+            .state_mut()
+            .apply_command(&ctx, Command::Select { anchor, focus });
+        harness.run();
+    };
+    // After the و (and its fatha): the span starts at جبهة.
+    select(&mut harness, at("جبهة النصرة"));
+    press(&mut harness, Modifiers::NONE, Key::Num1);
+    assert_eq!(labels(&harness, "claim"), [at("جبهة النصرة")]);
+    // Inside a word after other letters (الحكو|مية): the span grows to the whole word.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    let word = at("الحكومية");
+    select(
+        &mut harness,
+        CharRange::from_indices(word.start.0 + 5, word.end.0),
+    );
+    press(&mut harness, Modifiers::NONE, Key::Num2);
+    assert_eq!(labels(&harness, "source"), [at("الحكومية")]);
+}

@@ -181,14 +181,17 @@ impl DocumentView {
     }
 
     /// `range` widened so that it does not cut a word: a start or end inside a word moves to
-    /// that word's edge (UAX #29 words). Unchanged without a layout or for an empty range.
+    /// that word's edge (UAX #29 words) — except a start right after the word's proclitics
+    /// (و ف ب ل ك, not the article: «جبهة النصرة» in «وجبهة النصرة»), which Arabic training
+    /// data tags apart. Unchanged without a layout or for an empty range.
     pub fn snapped_to_words(&self, range: CharRange) -> CharRange {
         let Some(layout) = self.layout.as_ref().filter(|_| !range.is_empty()) else {
             return range;
         };
         let first = layout.word_at(range.start);
         let last = layout.word_at(CharOffset(range.end.0 - 1));
-        let start = if first.start < range.start && range.start < first.end {
+        let inside = first.start < range.start && range.start < first.end;
+        let start = if inside && !after_proclitics(layout.text(), first.start, range.start) {
             first.start
         } else {
             range.start
@@ -747,4 +750,17 @@ fn paint_highlight(painter: &egui::Painter, highlight: &Highlight, rects: &[Rect
             egui::Color32::WHITE,
         );
     }
+}
+/// True when the chars of `text` from `word_start` to `at` are one or two proclitics (a
+/// conjunction و ف, a preposition ب ل ك, or لل), harakat aside; the article alone is not.
+fn after_proclitics(text: &str, word_start: CharOffset, at: CharOffset) -> bool {
+    let prefix: String = text
+        .chars()
+        .skip(word_start.0)
+        .take(at.0 - word_start.0)
+        .collect();
+    let prefix = crate::search::normalize::normalize(&prefix, Default::default());
+    !prefix.is_empty()
+        && !prefix.ends_with("ال")
+        && crate::search::clitics::is_proclitic_prefix(&prefix)
 }

@@ -1,7 +1,8 @@
 //! What the window tells a script through the probe file (`ui::probe`): the document view's
 //! geometry, the caret and selection, the bidi controls marked, the selected and linking
-//! annotations, counts, whether it is saved and the status message. Units: egui points on screen,
-//! char offsets into the open text.
+//! annotations, counts, whether it is saved and the status message; for the workbench, the open
+//! text's name, schema and status, the folder's scan, the search hits and the interface language.
+//! Units: egui points on screen, char offsets into the open text.
 
 use super::HamishApp;
 use crate::ui::probe::{self, rect_fields, ProbeFacts};
@@ -56,6 +57,30 @@ impl HamishApp {
         };
         facts.push("modified", [modified.to_owned()]);
         facts.push("status", [self.status_message.clone().unwrap_or_default()]);
+        self.workbench_facts(&mut facts);
         facts
+    }
+
+    /// `document` (name, schema id, status), `folder` (texts, summaries read, scan running),
+    /// `hits` (search hits, or `-` with the search closed), `language`.
+    fn workbench_facts(&self, facts: &mut ProbeFacts) {
+        if let Some(open) = self.document() {
+            let schema = open.session.schema().id.clone();
+            let status = open.session.set().document_status.name().to_owned();
+            facts.push("document", [open.name.clone(), schema, status]);
+        }
+        if let Some(corpus) = self.workspace.corpus() {
+            let progress = corpus.progress();
+            let running = if progress.running { "running" } else { "done" };
+            let fields = [progress.total, progress.read].map(|n| n.to_string());
+            facts.push("folder", fields.into_iter().chain([running.to_owned()]));
+        }
+        let hits = if self.search.is_open() {
+            self.search.hits().len().to_string()
+        } else {
+            "-".to_owned()
+        };
+        facts.push("hits", [hits]);
+        facts.push("language", [format!("{:?}", self.language)]);
     }
 }
