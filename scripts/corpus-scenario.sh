@@ -202,9 +202,9 @@ student() {
     kill_window
 }
 
-# The chart shows a row named $1 with the count $2.
+# The chart shows a row named $1 and the count $2.
 chart_bar() {
-    grep -q "^widget	Label	.*	$1$" "$PROBE" && grep -q "^widget	Label	.*	$2$" "$PROBE"
+    label_shown "$1" && label_shown "$2"
 }
 
 if [ "${1:-}" = "--inside-x" ]; then

@@ -23,7 +23,20 @@
 #   factcheck-page        `hamish render` of that saved text: highlights, arcs, legend (the top of
 #                         the page);
 #   window-bidi-controls  a Trojan-Source-style line (an RLO making "15" read "51", an isolate, an
-#                         RLM) at 140 %: every bidi control marked by name where it is.
+#                         RLM) at 140 %: every bidi control marked by name where it is;
+#   search-hits           a folder of three news texts (scripts/lib/corpus.sh) opened with
+#                         `hamish FOLDER`, the named-entity preset chosen in the browser, Ctrl+F
+#                         «الْقَاعِدَةُ» (pasted with its harakat): eleven hits; Enter and 2 (ORG)
+#                         on the first three, the fourth selected;
+#   corpus-browser        the same folder: the first text marked done, Ctrl+PageDown to the
+#                         second, its hit of «القاعدة» labelled: counts, labels and status;
+#   schema-editor         Edit schema…, ORG given the key 1 that PER has: the problem listed as
+#                         it is typed, Save disabled;
+#   label-chart           a folder with the news-rhetoric preset, techniques marked with the keys
+#                         in two texts, View > Label charts, Folder;
+#   arabic-interface      the same folder with the interface in Arabic (Preferences > Language):
+#                         menus, panels, browser, label bar and status bar from the right, a
+#                         technique selected in the inspector (on the left).
 #
 # Only the window is captured. Needs: xvfb-run, xdotool, xclip, setxkbmap, python3, ImageMagick.
 # Usage: scripts/screenshots.sh [NAME...]   (default: all; --inside-x is used by the script itself)
@@ -34,7 +47,8 @@ BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/hamish"
 SAMPLE=assets/samples/news-ar-001.txt
 SHOTS="$ROOT/screenshots"
 ALL=(render window-selection window-annotations shortcut-sheet window-mixed-row
-    factcheck-inspector factcheck-arcs factcheck-overlaps factcheck-page window-bidi-controls)
+    factcheck-inspector factcheck-arcs factcheck-overlaps factcheck-page window-bidi-controls
+    search-hits corpus-browser schema-editor label-chart arabic-interface)
 
 # A folder of its own for screenshot $1 with a copy of file $2; prints the copy's path.
 fresh_copy() {
@@ -230,10 +244,118 @@ shot_window-bidi-controls() {
     kill_window
 }
 
+# The named-entity folder, marked once for search-hits, corpus-browser and schema-editor: the
+# preset chosen, «القاعدة» found with its harakat typed, three hits labelled ORG with Enter and 2.
+# The window stays open for the next screenshot.
+NER_FOLDER=""
+ner_window() {
+    [ -z "$NER_FOLDER" ] || return 0
+    NER_FOLDER="$WORK/ner"
+    news_folder "$NER_FOLDER"
+    CONFIG="$WORK/ner-config"
+    mkdir -p "$CONFIG"
+    printf '(annotator: "Layla")\n' >"$CONFIG/preferences.ron"
+    start_window "$NER_FOLDER"
+    choose_preset "$NER_FOLDER" "Named entities" named-entities
+    search_for "الْقَاعِدَةُ" 11
+    key Return
+    local i
+    for i in 1 2 3; do
+        key 2
+        wait_until annotations_are "$i" "2 on hit $i made no annotation"
+        key Return
+    done
+    wait_probe selection "$(hit_of "$NER_FOLDER/$TEXT_1" 3)" "Enter to the fourth hit"
+}
+
+# The char range of hit $2 (counted from 0) of «القاعدة» in file $1.
+hit_of() {
+    python3 - "$1" "$2" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+m = list(re.finditer("القاعدة", text))[int(sys.argv[2])]
+print(m.start(), m.end())
+PY
+}
+
+shot_search-hits() {
+    ner_window
+    shoot "$SHOTS/search-hits.png"
+}
+
+shot_corpus-browser() {
+    ner_window
+    [ "$(probe document | cut -f1)" = "$TEXT_1" ] || return 0
+    set_status done done
+    next_text "$TEXT_2"
+    # The search stays open: Enter selects this text's hit, 2 labels it.
+    key Return
+    key 2
+    wait_until annotations_are 1 "2 on the hit in $TEXT_2"
+    grep -q 'status: Done' "$NER_FOLDER/$TEXT_1.ann.ron" || fail "$TEXT_1 was not saved as done"
+    echo "$TEXT_1 saved: $(grep -c 'label:' "$NER_FOLDER/$TEXT_1.ann.ron") annotations, done"
+    shoot "$SHOTS/corpus-browser.png"
+}
+
+shot_schema-editor() {
+    ner_window
+    # The legend is folded while the browser shares the panel: unfold it, then Edit schema….
+    click_widget Button "Schema: Named entities"
+    click_widget Button "Edit schema…"
+    click_widget TextInput "Label 2 key"
+    key ctrl+a
+    xdotool type --window "$WIN" 1
+    wait_until grep -q "hotkey '1' of label \"ORG\" is already used" "$PROBE" \
+        "the duplicate key is not listed as a problem"
+    shoot "$SHOTS/schema-editor.png"
+}
+
+# A folder with the news-rhetoric preset and techniques marked in two texts; $1 the interface
+# language (English or Arabic), $2 the name the screenshot's folder gets.
+rhetoric_window() {
+    local folder="$WORK/$2"
+    news_folder "$folder"
+    cp assets/schemas/news-rhetoric.ron "$folder/schema.ron"
+    CONFIG="$WORK/$2-config"
+    mkdir -p "$CONFIG"
+    printf '(annotator: "Salma", language: Some(%s))\n' "$1" >"$CONFIG/preferences.ron"
+    start_window "$folder"
+    wait_probe language "$1" "the interface language"
+    mark "$folder/$TEXT_1" "الفصائل المتطرفة" 2 >/dev/null
+    mark "$folder/$TEXT_1" "تنظيم القاعدة بدأ بالانحياز" 1 >/dev/null
+    mark "$folder/$TEXT_1" "حوالي مليون دولار يوميا" 3 >/dev/null
+    key Escape
+    next_text "$TEXT_2"
+    mark "$folder/$TEXT_2" "قاتلت القوات الحكومية" 1 >/dev/null
+    key ctrl+s
+    wait_probe modified no "Ctrl+S"
+}
+
+shot_label-chart() {
+    rhetoric_window English rhetoric
+    key ctrl+shift+l
+    click_widget Button "Folder"
+    wait_until label_shown "2 (50 %)" "the folder chart does not count loaded language twice"
+    shoot "$SHOTS/label-chart.png"
+    kill_window
+}
+
+shot_arabic-interface() {
+    rhetoric_window Arabic arabic
+    # Back to the first text, its first technique selected: the inspector shows it.
+    key ctrl+Prior
+    wait_until text_is "$TEXT_1" "Ctrl+PageUp did not go back to $TEXT_1"
+    settle
+    click_annotation "$WORK/arabic/$TEXT_1" "الفصائل المتطرفة" T1
+    shoot "$SHOTS/arabic-interface.png"
+    kill_window
+}
+
 if [ "${1:-}" = "--inside-x" ]; then
     shift
     source scripts/lib/window.sh
     source scripts/lib/factcheck.sh
+    source scripts/lib/corpus.sh
     WORK=$(mktemp -d)
     trap 'rm -rf "$WORK"' EXIT
     for name in "$@"; do

@@ -31,6 +31,10 @@ document_is() { [ "$(probe document | tr '\t' '|')" = "$1" ]; }
 schema_is() { [ "$(probe document | cut -f2)" = "$1" ]; }
 hits_are() { [ "$(probe hits)" = "$1" ]; }
 hits_found() { [ "$(probe hits)" != "-" ] && [ "$(probe hits)" != "0" ]; }
+# A label (text drawn by the text engine: the probe gives it as the widget's value) reads $1.
+label_shown() {
+    awk -F'\t' -v want="$1" '$1 == "widget" && $2 == "Label" && $8 == want { found = 1 } END { exit !found }' "$PROBE"
+}
 folder_read() { [ "$(probe folder | cut -f3)" = "done" ]; }
 
 # Waits for the folder's scan, then clicks the preset button named $1 (the schema's name in the

@@ -104,7 +104,12 @@ start_window() {
     [ -n "$WIN" ] || fail "the window of $1 did not appear"
     wait_until has_layout "the window did not lay out $1"
     xdotool windowmove "$WIN" 0 0
-    xdotool windowfocus --sync "$WIN" || fail "could not focus the window"
+    # The window may not be viewable yet (X refuses the focus with BadMatch): try for a while.
+    for i in $(seq 1 50); do
+        xdotool windowfocus --sync "$WIN" 2>/dev/null && break
+        sleep 0.1
+    done
+    [ "$i" -lt 50 ] || fail "could not focus the window"
     settle
 }
 

@@ -999,7 +999,8 @@ impl HamishApp {
         let mut commands = Vec::new();
         let corpus = self.workspace.corpus();
         if let Some(corpus) = corpus {
-            commands.extend(self.browser.ui(ui, corpus));
+            let schema = self.workspace.open_text().map(|open| open.session.schema());
+            commands.extend(self.browser.ui(ui, corpus, schema));
         }
         let Some(open) = self.workspace.open_text() else {
             return commands;

@@ -9,7 +9,7 @@ use super::i18n::{is_rtl, row};
 use super::i18n::{tr, tr_count};
 use super::rtl_widgets as rtl;
 use super::widgets::{ArabicLabel, TextField};
-use crate::model::schema::PRESETS;
+use crate::model::schema::{Schema, PRESETS};
 use crate::model::set::DocumentStatus;
 use crate::text::BaseDirection;
 use crate::workspace::corpus::{Corpus, CorpusEntry, CorpusFilter};
@@ -34,7 +34,13 @@ impl CorpusBrowser {
     }
 
     /// Shows the browser of `corpus`; returns the commands chosen.
-    pub fn ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus) -> Vec<Command> {
+    /// Shows the browser of `corpus`; `schema` (the open text's) names the labels of each row.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        corpus: &Corpus,
+        schema: Option<&Schema>,
+    ) -> Vec<Command> {
         let mut commands = Vec::new();
         header_ui(ui, corpus, &mut commands);
         if corpus.has_folder_schema() == Some(false) {
@@ -60,7 +66,7 @@ impl CorpusBrowser {
                 for &index in &listed[rows] {
                     let entry = &corpus.entries()[index];
                     let current = corpus.current() == Some(index);
-                    if entry_row_ui(ui, entry, current).clicked() && !current {
+                    if entry_row_ui(ui, entry, current, schema).clicked() && !current {
                         commands.push(Command::Act(Action::GoToDocument { index }));
                     }
                 }
@@ -157,7 +163,12 @@ fn presets_ui(ui: &mut egui::Ui, corpus: &Corpus, commands: &mut Vec<Command>) {
 }
 
 /// One text: its name, annotation count and status, and its counts per label.
-fn entry_row_ui(ui: &mut egui::Ui, entry: &CorpusEntry, current: bool) -> egui::Response {
+fn entry_row_ui(
+    ui: &mut egui::Ui,
+    entry: &CorpusEntry,
+    current: bool,
+    schema: Option<&Schema>,
+) -> egui::Response {
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
     if current {
@@ -190,7 +201,7 @@ fn entry_row_ui(ui: &mut egui::Ui, entry: &CorpusEntry, current: bool) -> egui::
     let labels = entry.summary.as_ref().map_or_else(String::new, |s| {
         s.per_label
             .iter()
-            .map(|(label, n)| format!("{label} {n}"))
+            .map(|(label, n)| format!("{} {n}", label_name(schema, label)))
             .collect::<Vec<_>>()
             .join(" · ")
     });
@@ -205,6 +216,15 @@ fn entry_row_ui(ui: &mut egui::Ui, entry: &CorpusEntry, current: bool) -> egui::
     match entry.summary.as_ref().and_then(|s| s.problem.as_deref()) {
         Some(problem) => response.on_hover_text(problem),
         None => response,
+    }
+}
+
+/// The name of label `id` in the interface language, or the id when the schema lacks it.
+fn label_name<'s>(schema: Option<&'s Schema>, id: &'s str) -> &'s str {
+    match schema.and_then(|s| s.label(id)) {
+        Some(label) if is_rtl() => &label.name_ar,
+        Some(label) => &label.name_en,
+        None => id,
     }
 }
 

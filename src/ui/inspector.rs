@@ -236,23 +236,23 @@ fn label_chips_ui(
     id: AnnotationId,
     commands: &mut Vec<Command>,
 ) {
-    wrapped_row(ui, |ui| {
+    ui.horizontal_wrapped(|ui| {
         for label in &schema.labels {
             let colour = label_colour(schema, &label.id);
             let is_current = label.id == current;
-            let frame = egui::Frame::new()
-                .inner_margin(egui::Margin::symmetric(4, 1))
+            // A button, not a frame: a frame is placed after its contents and never wraps to
+            // the next row, so a schema of nine or twenty labels ran off the panel.
+            let chip = egui::Button::new(rtl::text_atom(ui, &label.name_ar))
                 .corner_radius(3.0)
                 .fill(colour.gamma_multiply(if is_current { 0.55 } else { 0.18 }))
                 .stroke(egui::Stroke::new(
                     if is_current { 2.0 } else { 0.0 },
                     colour,
                 ));
-            let response = frame
-                .show(ui, |ui| ui.add(ArabicLabel::new(&label.name_ar)))
-                .response
-                .interact(egui::Sense::click())
-                .on_hover_text(&label.name_en);
+            let response = ui.add(chip).on_hover_text(&label.name_en);
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, &label.name_ar)
+            });
             if response.clicked() && !is_current {
                 commands.push(Command::Act(Action::Relabel {
                     id,
