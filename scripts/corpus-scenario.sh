@@ -17,7 +17,8 @@
 #   4. `hamish export --format conll` of the folder (only author and times allowed to be lost):
 #      seqeval reads it in strict IOB2 mode
 #      (scripts/check-conll.py) with as many entities as the sidecars hold spans, and و O,
-#      جبهة B-ORG, النصرة I-ORG come out in that order;
+#      جبهة B-ORG, النصرة I-ORG come out in that order; spaCy's `convert -c ner` (when installed)
+#      reads three documents with the same 26 entities;
 #   5. the student opens a copy of the three texts, switches the interface to Arabic in
 #      Preferences, picks the news-rhetoric preset (its button named in Arabic), marks techniques
 #      with the keys in two texts, opens the label charts (Ctrl+Shift+L) for the folder: the chart
@@ -162,6 +163,27 @@ ORG	القاعدة" Done
     cat $files | tr '\n' '|' | grep -q '|و O|جبهة B-ORG|النصرة I-ORG|' ||
         fail "و O, جبهة B-ORG, النصرة I-ORG are not in the export, one after the other"
     echo "the proclitic split: و O, جبهة B-ORG, النصرة I-ORG"
+    if "$PYTHON" -c 'import spacy' 2>/dev/null; then
+        # shellcheck disable=SC2086
+        "$PYTHON" - "$WORK/spacy" $files <<'PY' || fail "spaCy did not read the export as expected"
+import pathlib, subprocess, sys
+import spacy
+from spacy.tokens import DocBin
+out = pathlib.Path(sys.argv[1])
+out.mkdir()
+docs = []
+for conll in sys.argv[2:]:
+    subprocess.run([sys.executable, "-m", "spacy", "convert", conll, str(out), "-c", "ner", "-l", "xx"],
+                   check=True, capture_output=True)
+    path = out / (pathlib.Path(conll).stem + ".spacy")
+    docs += list(DocBin().from_disk(path).get_docs(spacy.blank("xx").vocab))
+ents = [(e.text, e.label_) for d in docs for e in d.ents]
+assert len(docs) == 3, f"{len(docs)} docs"
+assert len(ents) == 26, f"{len(ents)} entities"
+assert ("جبهة النصرة", "ORG") in ents, ents
+print(f"spaCy {spacy.__version__} (convert -c ner): {len(docs)} docs, {len(ents)} entities, جبهة النصرة ORG")
+PY
+    fi
     [ -z "${KEEP:-}" ] || cp -r "$WORK/conll" "$KEEP/"
 }
 

@@ -63,13 +63,19 @@ search_for() {
 label_all_hits() {
     local before after
     before=$(probe counts | cut -f1)
+    settle
     click_widget ComboBox "$LABEL_CAPTION"
     click_widget Button "$1"
     wait_until combo_shows "$1" "the label drop-down does not show «$1»"
     click_widget Button "$LABEL_ALL"
     after=$((before + $2))
     wait_until annotations_are "$after" "«$LABEL_ALL» with $1: $(probe counts | cut -f1) annotations, expected $after"
-    echo "label all hits: $2 × $1 (one undo step)"
+    # One undo step: Ctrl+Z takes all of them back, Ctrl+Y brings them again.
+    key ctrl+z
+    wait_until annotations_are "$before" "Ctrl+Z after «$LABEL_ALL» left $(probe counts | cut -f1) annotations, expected $before"
+    key ctrl+y
+    wait_until annotations_are "$after" "Ctrl+Y did not bring the $2 back"
+    echo "label all hits: $2 × $1, one undo step (Ctrl+Z: $before, Ctrl+Y: $after)"
 }
 
 combo_shows() { [ "$(widget_value ComboBox "$LABEL_CAPTION")" = "$1" ]; }
@@ -90,12 +96,16 @@ mark_by_search() {
 
 # Closes the search bar (the keyboard back in the text).
 close_search() {
+    settle
     click_widget Button "$CLOSE"
     wait_until hits_are "-" "the search bar did not close"
+    settle
 }
 
 # Sets the open text's status with the browser's button $1 and waits for status $2.
 set_status() {
+    # The panel moves when the search bar closes: aim once the window has settled.
+    settle
     click_widget Button "$1"
     wait_until status_is "$2" "the status button «$1» did not make the text $2"
 }
