@@ -127,7 +127,7 @@ move = تحريك
 select = تحديد
 
 ## Window
-select-text-and-press-1-5-to-annotate-it = حدّد نصًا واضغط ١–٥ لوسمه.
+select-text-and-press-a-label-s-key-1-9-to-annotate-it = حدّد نصًا واضغط مفتاح الوسم (١–٩) لوسمه.
 use-file-open-ctrl-o-to-open-a-text-file = افتح ملفًا نصيًا من قائمة ملف ثم فتح (Ctrl+O).
 save-changes-before-closing = حفظ التغييرات قبل الإغلاق؟
 these-annotations-have-changes-that-are-not-saved = في هذه التعليقات تغييرات غير محفوظة

@@ -89,7 +89,12 @@ pub fn annotation_panel_ui(
     let heading = tr_count("annotations-heading", &[("n", rows.len() as i64)]);
     super::rtl_widgets::heading(ui, &heading);
     if rows.is_empty() {
-        ui.add(ArabicLabel::new(tr("Select text and press 1–5 to annotate it.")).wrap());
+        ui.add(
+            ArabicLabel::new(tr(
+                "Select text and press a label's key (1–9) to annotate it.",
+            ))
+            .wrap(),
+        );
     }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])

@@ -6,7 +6,7 @@
 //! Arabic technique names would come out reversed; a count needs no axes.
 
 use super::highlights::label_colour;
-use super::i18n::{tr, tr_count};
+use super::i18n::{is_rtl, row, tr, tr_count};
 use super::rtl_widgets as rtl;
 use super::widgets::ArabicLabel;
 use crate::model::schema::Schema;
@@ -97,16 +97,18 @@ pub fn charts_window_ui(
         .open(open)
         .default_size([640.0, 600.0])
         .show(ctx, |ui| {
-            ui.horizontal(|ui| {
+            row(ui, |ui| {
                 rtl::selectable_value(ui, scope, ChartScope::Text, &tr("This text"));
                 if corpus.is_some() {
                     rtl::selectable_value(ui, scope, ChartScope::Folder, &tr("Folder"));
                 }
             });
-            ui.add(ArabicLabel::new(format!(
-                "{} — {}",
-                schema.name_en, schema.name_ar
-            )));
+            let title = if is_rtl() {
+                schema.name_ar.clone()
+            } else {
+                format!("{} — {}", schema.name_en, schema.name_ar)
+            };
+            ui.add(ArabicLabel::new(title));
             egui::ScrollArea::vertical().show(ui, |ui| match (*scope, corpus) {
                 (ChartScope::Folder, Some(corpus)) => folder_ui(ui, schema, corpus),
                 _ => {
@@ -148,18 +150,24 @@ fn folder_ui(ui: &mut egui::Ui, schema: &Schema, corpus: &Corpus) {
                 let Some(summary) = &entry.summary else {
                     continue;
                 };
-                ui.add(
-                    ArabicLabel::new(entry.name.as_str())
-                        .direction(BaseDirection::Ltr)
-                        .elide(),
-                );
+                let name = ArabicLabel::new(entry.name.as_str())
+                    .direction(BaseDirection::Ltr)
+                    .elide();
                 let segments: Vec<(Color32, usize)> = bars(schema, &summary.per_label)
                     .into_iter()
                     .filter(|b| b.count > 0)
                     .map(|b| (b.colour, b.count))
                     .collect();
-                stacked_bar_ui(ui, &segments, most);
-                ui.label(summary.annotations.to_string());
+                // Mirrored in Arabic: the count, the bar growing from the right, the name.
+                if is_rtl() {
+                    ui.label(summary.annotations.to_string());
+                    stacked_bar_ui(ui, &segments, most);
+                    ui.add(name);
+                } else {
+                    ui.add(name);
+                    stacked_bar_ui(ui, &segments, most);
+                    ui.label(summary.annotations.to_string());
+                }
                 ui.end_row();
             }
         });
@@ -177,34 +185,44 @@ fn bars_ui(ui: &mut egui::Ui, bars: &[Bar]) {
         .striped(true)
         .show(ui, |ui| {
             for bar in bars {
-                ui.horizontal(|ui| {
-                    ui.add(ArabicLabel::new(bar.name_ar.as_str()));
-                    ui.label(&bar.name_en);
-                });
-                stacked_bar_ui(ui, &[(bar.colour, bar.count)], most);
                 let share = if total == 0 {
                     0.0
                 } else {
                     100.0 * bar.count as f32 / total as f32
                 };
-                ui.add(ArabicLabel::new(format!("{} ({share:.0} %)", bar.count)));
+                let count = ArabicLabel::new(format!("{} ({share:.0} %)", bar.count));
+                // Mirrored in Arabic: the count, the bar growing from the right, the name.
+                if is_rtl() {
+                    ui.add(count);
+                    stacked_bar_ui(ui, &[(bar.colour, bar.count)], most);
+                    ui.add(ArabicLabel::new(bar.name_ar.as_str()));
+                } else {
+                    ui.horizontal(|ui| {
+                        ui.add(ArabicLabel::new(bar.name_ar.as_str()));
+                        ui.label(&bar.name_en);
+                    });
+                    stacked_bar_ui(ui, &[(bar.colour, bar.count)], most);
+                    ui.add(count);
+                }
                 ui.end_row();
             }
         });
 }
 
-/// Segments side by side, the whole width standing for `most`.
+/// Segments side by side, the whole width standing for `most`; from the right in Arabic.
 fn stacked_bar_ui(ui: &mut egui::Ui, segments: &[(Color32, usize)], most: usize) {
     let (rect, _) = ui.allocate_exact_size(Vec2::new(BAR_WIDTH, BAR_HEIGHT), Sense::hover());
     ui.painter()
         .rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
-    let mut x = rect.min.x;
+    let rtl = is_rtl();
+    let mut x = if rtl { rect.max.x } else { rect.min.x };
     for &(colour, count) in segments {
         let w = BAR_WIDTH * count as f32 / most as f32;
+        let left = if rtl { x - w } else { x };
         let segment =
-            egui::Rect::from_min_size(egui::pos2(x, rect.min.y), Vec2::new(w, rect.height()));
+            egui::Rect::from_min_size(egui::pos2(left, rect.min.y), Vec2::new(w, rect.height()));
         ui.painter().rect_filled(segment, 0.0, colour);
-        x += w;
+        x = if rtl { x - w } else { x + w };
     }
 }
 

@@ -265,19 +265,34 @@ impl SearchBar {
         let Some(current) = self.label.clone() else {
             return;
         };
-        let name = schema.label(&current).map_or("", |l| l.name_en.as_str());
+        let arabic = super::i18n::is_rtl();
+        let name = schema.label(&current).map_or("", |l| {
+            if arabic {
+                l.name_ar.as_str()
+            } else {
+                l.name_en.as_str()
+            }
+        });
         let caption = ui.add(ArabicLabel::new(tr("Label:")));
         egui::ComboBox::from_id_salt("hamish-label-all")
-            .selected_text(name)
+            .selected_text(rtl::text_atom(ui, name))
             .show_ui(ui, |ui| {
                 for label in &schema.labels {
-                    row(ui, |ui| {
-                        let chosen = self.label.as_deref() == Some(label.id.as_str());
-                        if ui.selectable_label(chosen, &label.name_en).clicked() {
-                            self.label = Some(label.id.clone());
-                        }
-                        ui.add(ArabicLabel::new(label.name_ar.as_str()));
-                    });
+                    let chosen = self.label.as_deref() == Some(label.id.as_str());
+                    // In Arabic the Arabic name alone; in English both.
+                    let clicked = if arabic {
+                        rtl::selectable_label(ui, chosen, &label.name_ar).clicked()
+                    } else {
+                        row(ui, |ui| {
+                            let clicked = ui.selectable_label(chosen, &label.name_en).clicked();
+                            ui.add(ArabicLabel::new(label.name_ar.as_str()));
+                            clicked
+                        })
+                        .inner
+                    };
+                    if clicked {
+                        self.label = Some(label.id.clone());
+                    }
                 }
             })
             .response
