@@ -440,6 +440,14 @@ fn the_arabic_interface_is_translated_everywhere_shown_and_laid_out_from_the_rig
     press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
     harness.get_by_label(&hamish::ui::rtl_widgets::window_title("مخططات الوسوم"));
     harness.get_by_label("التفضيلات");
+    // A message of the application layer, in Arabic: the save's confirmation.
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let saved = harness
+        .state()
+        .status_message()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(saved.starts_with("حُفظ"), "{saved}");
     assert_eq!(i18n::missing(), Vec::<String>::new());
     i18n::set_language(hamish::workspace::preferences::Language::English);
 }

@@ -355,3 +355,32 @@ arabic-description = الوصف العربي
 values = القيم
 from-labels = من الوسوم
 to-labels = إلى الوسوم
+
+## Messages of the application layer (workspace::Message with a key)
+saved-annotations = { $n ->
+    [0] حُفظ الملف بلا تعليقات في { $path }.
+    [one] حُفظ تعليق واحد في { $path }.
+    [two] حُفظ تعليقان في { $path }.
+    [few] حُفظت { $n } تعليقات في { $path }.
+   *[other] حُفظ { $n } تعليقًا في { $path }.
+}
+no-hits-to-label = لا نتائج لوسمها.
+hits-already-labelled = { $n ->
+    [one] النتيجة الوحيدة موسومة من قبل بالوسم { $label }.
+    [two] النتيجتان موسومتان من قبل بالوسم { $label }.
+   *[other] كل النتائج ({ $n }) موسومة من قبل بالوسم { $label }.
+}
+hits-labelled = { $n ->
+    [one] وُسمت نتيجة واحدة
+    [two] وُسمت نتيجتان
+    [few] وُسمت { $n } نتائج
+   *[other] وُسمت { $n } نتيجة
+} بالوسم { $label }{ $skipped ->
+    [0] {""}
+   *[other] ، وتُركت { $skipped } موسومة من قبل
+}. تراجعٌ واحد يزيلها كلها.
+last-text = هذا آخر نص في القائمة.
+first-text = هذا أول نص في القائمة.
+schema-followed = النص المفتوح يستعمله الآن، وستستعمله نصوص المجلد الأخرى حين تُفتح ({ $name }).
+schema-saved = حُفظ المخطط «{ $schema }» في { $path }.
+preset-chosen = صار مخطط المجلد «{ $schema }»، وكُتب في { $path }.

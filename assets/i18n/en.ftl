@@ -39,3 +39,15 @@ label-details = Description and attributes of label { $n }
 delete-attribute = Delete Label { $n } attribute { $a }
 add-attribute = Add attribute to label { $n }
 delete-relation = Delete relation { $n }
+saved-annotations = Saved { $n } annotation(s) to { $path }.
+no-hits-to-label = No hits to label.
+hits-already-labelled = All { $n } hit(s) already carry the label { $label }.
+hits-labelled = Labelled { $n } hit(s) as { $label }{ $skipped ->
+    [0] {""}
+   *[other] ; { $skipped } already carried it and were skipped
+}. One undo removes them all.
+last-text = This is the last text in the list.
+first-text = This is the first text in the list.
+schema-followed = The open text uses it now, and the folder's other texts will when they open ({ $name }).
+schema-saved = Saved the schema “{ $schema }” to { $path }.
+preset-chosen = The folder's schema is now “{ $schema }”, written to { $path }.

@@ -34,7 +34,7 @@ use crate::text::FontSet;
 use crate::workspace::corpus::DocumentSummary;
 use crate::workspace::preferences::{Language, Preferences, Theme};
 use crate::workspace::{
-    Action, ActionError, Message, OpenText, Outcome, Report, Severity, Workspace,
+    Action, ActionError, Message, MessageArg, OpenText, Outcome, Report, Severity, Workspace,
 };
 use factcheck::Workbench;
 use std::path::{Path, PathBuf};
@@ -399,7 +399,7 @@ impl HamishApp {
         }
         for message in outcome.messages {
             if in_status_bar && message.severity == Severity::Info {
-                self.status_message = Some(message.text);
+                self.status_message = Some(message_text(&message));
             } else {
                 self.notices.push(notice_of(message));
             }
@@ -1107,14 +1107,37 @@ fn capitalised(text: &str) -> String {
 
 /// The window's notice for a message of the application layer.
 fn notice_of(message: Message) -> Notice {
+    let text = message_text(&message);
     let notice = match message.severity {
-        Severity::Error => Notice::error(message.text),
-        Severity::Warning => Notice::warning(message.text),
-        Severity::Info => Notice::info(message.text),
+        Severity::Error => Notice::error(text),
+        Severity::Warning => Notice::warning(text),
+        Severity::Info => Notice::info(text),
     };
     match message.offer {
         Some((label, action)) => notice.with_action(label, Command::Act(action)),
         None => notice,
+    }
+}
+
+/// A message of the application layer in the interface language: through its key when it has
+/// one and the interface is not English, else its English text.
+fn message_text(message: &Message) -> String {
+    match &message.key {
+        Some(key) if super::i18n::language() != Language::English => {
+            let args: Vec<_> = key
+                .args
+                .iter()
+                .map(|(name, value)| {
+                    let value = match value {
+                        MessageArg::Number(n) => (*n).into(),
+                        MessageArg::Text(text) => arg(text),
+                    };
+                    (*name, value)
+                })
+                .collect();
+            tr_args(key.id, &args)
+        }
+        _ => message.text.clone(),
     }
 }
 

@@ -235,6 +235,37 @@ mod tests {
         assert!(missing().is_empty(), "{:?}", missing());
     }
 
+    #[test]
+    fn label_all_says_how_many_in_either_language() {
+        let args = |n: i64, skipped: i64| {
+            [
+                ("n", FluentValue::from(n)),
+                ("label", arg("ORG")),
+                ("skipped", FluentValue::from(skipped)),
+            ]
+        };
+        set_language(Language::English);
+        assert_eq!(
+            tr_args("hits-labelled", &args(3, 0)),
+            "Labelled 3 hit(s) as ORG. One undo removes them all."
+        );
+        assert_eq!(
+            tr_args("hits-labelled", &args(3, 2)),
+            "Labelled 3 hit(s) as ORG; 2 already carried it and were skipped. One undo removes them all."
+        );
+        set_language(Language::Arabic);
+        assert_eq!(
+            tr_args("hits-labelled", &args(2, 0)),
+            "وُسمت نتيجتان بالوسم ORG. تراجعٌ واحد يزيلها كلها."
+        );
+        assert_eq!(
+            tr_args("hits-labelled", &args(11, 1)),
+            "وُسمت 11 نتيجة بالوسم ORG، وتُركت 1 موسومة من قبل. تراجعٌ واحد يزيلها كلها."
+        );
+        set_language(Language::English);
+        assert!(missing().is_empty(), "{:?}", missing());
+    }
+
     /// Every string the code passes to `tr("…")` has an Arabic translation.
     #[test]
     fn every_string_of_the_interface_is_translated() {
@@ -248,7 +279,12 @@ mod tests {
                 }
             }
             let ids = literals_after(source, "tr_count(");
-            for id in ids.into_iter().chain(literals_after(source, "tr_args(")) {
+            let keyed = literals_after(source, "keyed(");
+            for id in ids
+                .into_iter()
+                .chain(literals_after(source, "tr_args("))
+                .chain(keyed)
+            {
                 if ar.get_message(&id).is_none() || en.get_message(&id).is_none() {
                     untranslated.push(format!("{file}: count message {id}"));
                 }

@@ -1,6 +1,7 @@
 //! The sources of the window whose `tr("…")` strings the translation test checks (tests only).
 
-/// (file, its text), for every file of `ui` that calls `tr` or `tr_count`.
+/// (file, its text), for every file of `ui` that calls `tr`, `tr_count` or `tr_args`, and the
+/// files of the application layer whose messages have keys.
 pub const SOURCES: &[(&str, &str)] = &[
     ("agreement_panel.rs", include_str!("agreement_panel.rs")),
     ("annotation_panel.rs", include_str!("annotation_panel.rs")),
@@ -23,4 +24,18 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("search_bar.rs", include_str!("search_bar.rs")),
     ("shortcut_sheet.rs", include_str!("shortcut_sheet.rs")),
     ("status_bar.rs", include_str!("status_bar.rs")),
+    // Messages of the application layer with a key (`Message::keyed`).
+    ("workspace/files.rs", include_str!("../workspace/files.rs")),
+    (
+        "workspace/label_all.rs",
+        include_str!("../workspace/label_all.rs"),
+    ),
+    (
+        "workspace/schema_files.rs",
+        include_str!("../workspace/schema_files.rs"),
+    ),
+    (
+        "workspace/corpus/actions.rs",
+        include_str!("../workspace/corpus/actions.rs"),
+    ),
 ];

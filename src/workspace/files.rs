@@ -39,11 +39,14 @@ impl OpenText {
     /// What a save did, as a message: where the annotations went, or the conflict copy.
     fn saved(&self, outcome: SaveOutcome) -> Outcome {
         let message = match outcome {
-            SaveOutcome::Saved => Message::info(format!(
-                "Saved {} annotation(s) to {}.",
-                self.session.set().len(),
-                self.session.sidecar_path().display()
-            )),
+            SaveOutcome::Saved => {
+                let n = self.session.set().len();
+                let path = self.session.sidecar_path().display().to_string();
+                Message::info(format!("Saved {n} annotation(s) to {path}.")).keyed(
+                    "saved-annotations",
+                    vec![("n", n.into()), ("path", path.into())],
+                )
+            }
             SaveOutcome::ConflictCopy { copy, reason } => {
                 let why = match reason {
                     ConflictReason::ChangedOnDisk => "the annotations file changed on disk",

@@ -23,11 +23,15 @@ impl OpenText {
             .into_iter()
             .partition(|hit| set.overlapping(*hit).iter().any(|a| a.label == label));
         if fresh.is_empty() {
-            let text = match carrying.len() {
-                0 => "No hits to label.".to_owned(),
-                n => format!("All {n} hit(s) already carry the label {label}."),
+            let message = match carrying.len() {
+                0 => Message::info("No hits to label.").keyed("no-hits-to-label", vec![]),
+                n => Message::info(format!("All {n} hit(s) already carry the label {label}."))
+                    .keyed(
+                        "hits-already-labelled",
+                        vec![("n", n.into()), ("label", label.into())],
+                    ),
             };
-            return Ok(Outcome::default().with_message(Message::info(text)));
+            return Ok(Outcome::default().with_message(message));
         }
         let ids = self.session.new_annotation_ids(fresh.len());
         let edits = fresh
@@ -48,6 +52,14 @@ impl OpenText {
             ));
         }
         text.push_str(". One undo removes them all.");
+        let message = Message::info(text).keyed(
+            "hits-labelled",
+            vec![
+                ("n", fresh.len().into()),
+                ("label", label.into()),
+                ("skipped", carrying.len().into()),
+            ],
+        );
         Ok(Outcome {
             changes: Changes {
                 annotations: true,
@@ -57,6 +69,6 @@ impl OpenText {
             },
             ..Outcome::default()
         }
-        .with_message(Message::info(text)))
+        .with_message(message))
     }
 }

@@ -25,7 +25,7 @@ pub use action::Action;
 pub use error::{ActionError, ExchangeError};
 pub use linking::LinkChoice;
 pub use open::{OpenText, SAMPLE_FILE_NAME, SAMPLE_TEXT};
-pub use outcome::{Changes, Message, Outcome, Report, Severity};
+pub use outcome::{Changes, Message, MessageArg, MessageKey, Outcome, Report, Severity};
 
 /// What is open, and the one place actions on it are executed.
 #[derive(Debug, Default)]

@@ -63,6 +63,45 @@ pub struct Message {
     pub text: String,
     /// A follow-up the user may choose (button label, action), e.g. "Overwrite anyway".
     pub offer: Option<(String, Action)>,
+    /// The message's id and arguments, for a window that shows it in another language
+    /// (`assets/i18n/*.ftl`); `text` is the English, which everything else shows.
+    pub key: Option<MessageKey>,
+}
+
+/// A message's id in the interface's message files and its arguments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageKey {
+    /// The id, e.g. `saved-annotations`.
+    pub id: &'static str,
+    /// The arguments by name.
+    pub args: Vec<(&'static str, MessageArg)>,
+}
+
+/// An argument of a [`MessageKey`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum MessageArg {
+    /// A count (chooses the plural form).
+    Number(i64),
+    /// A name, a path or a label.
+    Text(String),
+}
+
+impl From<usize> for MessageArg {
+    fn from(n: usize) -> Self {
+        Self::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<String> for MessageArg {
+    fn from(text: String) -> Self {
+        Self::Text(text)
+    }
+}
+
+impl From<&str> for MessageArg {
+    fn from(text: &str) -> Self {
+        Self::Text(text.to_owned())
+    }
 }
 
 impl Message {
@@ -86,7 +125,14 @@ impl Message {
             severity,
             text: text.into(),
             offer: None,
+            key: None,
         }
+    }
+
+    /// The same message with its id `id` and arguments in the interface's message files.
+    pub fn keyed(mut self, id: &'static str, args: Vec<(&'static str, MessageArg)>) -> Self {
+        self.key = Some(MessageKey { id, args });
+        self
     }
 
     /// The same message with a follow-up action.

@@ -86,11 +86,19 @@ impl Workspace {
                 reason: e.to_string(),
             }
         })?;
-        let mut outcome = Outcome::default().with_message(Message::info(format!(
+        let saved = Message::info(format!(
             "Saved the schema “{}” to {}.",
             schema.name_en,
             path.display()
-        )));
+        ))
+        .keyed(
+            "schema-saved",
+            vec![
+                ("schema", schema.name_ar.as_str().into()),
+                ("path", path.display().to_string().into()),
+            ],
+        );
+        let mut outcome = Outcome::default().with_message(saved);
         let in_folder = self
             .open
             .as_ref()
@@ -132,12 +140,20 @@ impl Workspace {
             }
         })?;
         let schema = preset.schema();
-        let mut outcome = Outcome::default().with_message(Message::info(format!(
+        let chosen = Message::info(format!(
             "The folder's schema is now “{}” ({}), written to {}.",
             schema.name_en,
             schema.name_ar,
             path.display()
-        )));
+        ))
+        .keyed(
+            "preset-chosen",
+            vec![
+                ("schema", schema.name_ar.as_str().into()),
+                ("path", path.display().to_string().into()),
+            ],
+        );
+        let mut outcome = Outcome::default().with_message(chosen);
         if let Some(message) = self.follow_folder_schema(folder, schema) {
             outcome.changes = Changes::everything();
             outcome.messages.push(message);
@@ -158,11 +174,13 @@ impl Workspace {
         let follows = *session.schema_source() == SchemaSource::Folder || session.set().is_empty();
         if follows {
             session.replace_schema(SchemaSource::Folder, schema);
-            return Some(Message::info(format!(
+            let text = format!(
                 "The open text uses it now, and the folder's other texts will when they open \
                  ({}).",
                 open.name
-            )));
+            );
+            let args = vec![("name", open.name.as_str().into())];
+            return Some(Message::info(text).keyed("schema-followed", args));
         }
         Some(Message::warning(format!(
             "The open text keeps the schema “{}”: its annotations were made with it ({}). Texts \

@@ -122,11 +122,11 @@ impl Workspace {
         let corpus = self.corpus.as_ref().ok_or(ActionError::NoCorpus)?;
         match corpus.step(forward, filter) {
             Some(index) => self.go_to_document(index),
-            None => Ok(Outcome::default().with_message(Message::info(if forward {
-                "This is the last text in the list."
+            None => Ok(Outcome::default().with_message(if forward {
+                Message::info("This is the last text in the list.").keyed("last-text", vec![])
             } else {
-                "This is the first text in the list."
-            }))),
+                Message::info("This is the first text in the list.").keyed("first-text", vec![])
+            })),
         }
     }
 
