@@ -1,11 +1,12 @@
 //! Caches of the text engine: shaped runs (in font units, so reused across sizes and widths) and
 //! laid-out paragraphs (keyed by text, font generation, size, width, direction, line height).
 
+use super::faces::Faces;
 use super::fonts::FontId;
 use super::paragraph_layout::ParagraphLayout;
 use super::shape::ShapedRun;
 use super::BaseDirection;
-use std::collections::HashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::sync::Arc;
 use unicode_script::Script;
 
@@ -76,10 +77,12 @@ pub(crate) struct ParagraphKey {
 #[derive(Default)]
 pub struct LayoutCache {
     /// Shaped runs by the hash of their key; a bucket holds the (rare) colliding keys.
-    runs: HashMap<u64, Vec<(OwnedRunKey, Arc<ShapedRun>)>>,
+    runs: FxHashMap<u64, Vec<(OwnedRunKey, Arc<ShapedRun>)>>,
     run_count: usize,
-    hasher: std::collections::hash_map::RandomState,
-    paragraphs: HashMap<ParagraphKey, Arc<ParagraphLayout>>,
+    hasher: FxBuildHasher,
+    paragraphs: FxHashMap<ParagraphKey, Arc<ParagraphLayout>>,
+    /// Whether each font (by font-set generation and id) may be shaped word by word.
+    word_safe: FxHashMap<(u64, FontId), bool>,
     stats: CacheStats,
 }
 
@@ -94,6 +97,18 @@ impl LayoutCache {
         self.runs.clear();
         self.run_count = 0;
         self.paragraphs.clear();
+        self.word_safe.clear();
+    }
+
+    /// True when runs of `font` may be shaped word by word (no lookup of the font reaches across
+    /// a space; see [`super::word_safety`]); found out once per font.
+    pub(crate) fn words_shape_alone(&mut self, font: FontId, faces: &Faces<'_>) -> bool {
+        let key = (faces.fonts().generation(), font);
+        *self.word_safe.entry(key).or_insert_with(|| {
+            faces
+                .face(font)
+                .is_none_or(|face| super::word_safety::words_shape_alone(face))
+        })
     }
 
     /// The shaped run for `key`, shaping it with `shape` on a miss.

@@ -13,12 +13,14 @@ pub mod cursor;
 pub mod faces;
 pub mod fonts;
 pub mod geom;
+pub mod graphemes;
 pub mod hit;
 pub mod itemize;
 pub mod layout;
 pub mod paragraph_layout;
 pub mod paragraphs;
 pub mod shape;
+pub mod word_safety;
 
 pub use cache::{CacheStats, LayoutCache};
 pub use cursor::{Affinity, Cursor, VisualDirection};
