@@ -76,8 +76,8 @@ pub(crate) struct ParagraphKey {
 /// Shaped runs and laid-out paragraphs, shared by every [`super::TextLayout`] built with it.
 #[derive(Default)]
 pub struct LayoutCache {
-    /// Shaped runs by the hash of their key; a bucket holds the (rare) colliding keys.
-    runs: FxHashMap<u64, Vec<(OwnedRunKey, Arc<ShapedRun>)>>,
+    /// Shaped runs with their keys and the hash of their key.
+    runs: hashbrown::HashTable<(u64, OwnedRunKey, Arc<ShapedRun>)>,
     run_count: usize,
     hasher: FxBuildHasher,
     paragraphs: FxHashMap<ParagraphKey, Arc<ParagraphLayout>>,
@@ -119,11 +119,12 @@ impl LayoutCache {
     ) -> Arc<ShapedRun> {
         use std::hash::BuildHasher;
         let hash = self.hasher.hash_one(key);
-        if let Some(bucket) = self.runs.get(&hash) {
-            if let Some((_, run)) = bucket.iter().find(|(k, _)| k.matches(&key)) {
-                self.stats.shape_hits += 1;
-                return Arc::clone(run);
-            }
+        if let Some((_, _, run)) = self
+            .runs
+            .find(hash, |(h, k, _)| *h == hash && k.matches(&key))
+        {
+            self.stats.shape_hits += 1;
+            return Arc::clone(run);
         }
         self.stats.shape_misses += 1;
         if self.run_count >= MAX_ENTRIES {
@@ -141,9 +142,7 @@ impl LayoutCache {
             generation: key.generation,
         };
         self.runs
-            .entry(hash)
-            .or_default()
-            .push((owned, Arc::clone(&run)));
+            .insert_unique(hash, (hash, owned, Arc::clone(&run)), |(h, _, _)| *h);
         self.run_count += 1;
         run
     }
