@@ -83,10 +83,21 @@ pub struct LayoutCache {
     paragraphs: FxHashMap<ParagraphKey, Arc<ParagraphLayout>>,
     /// Whether each font (by font-set generation and id) may be shaped word by word.
     word_safe: FxHashMap<(u64, FontId), bool>,
+    /// Never shape word by word (see [`LayoutCache::shaping_whole_runs`]).
+    whole_runs: bool,
     stats: CacheStats,
 }
 
 impl LayoutCache {
+    /// A cache that shapes every run whole, never word by word: what the layout gives without
+    /// the shaped-word cache, to check that cache against (slower on a cold start).
+    pub fn shaping_whole_runs() -> Self {
+        Self {
+            whole_runs: true,
+            ..Self::default()
+        }
+    }
+
     /// Counters of hits and misses since the cache was made.
     pub fn stats(&self) -> CacheStats {
         self.stats
@@ -103,6 +114,9 @@ impl LayoutCache {
     /// True when runs of `font` may be shaped word by word (no lookup of the font reaches across
     /// a space; see [`super::word_safety`]); found out once per font.
     pub(crate) fn words_shape_alone(&mut self, font: FontId, faces: &Faces<'_>) -> bool {
+        if self.whole_runs {
+            return false;
+        }
         let key = (faces.fonts().generation(), font);
         *self.word_safe.entry(key).or_insert_with(|| {
             faces
