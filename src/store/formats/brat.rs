@@ -10,6 +10,7 @@ use super::value::{attribute_kind, value_from_text, value_to_text};
 use super::AnnotatedText;
 use crate::model::annotation::{Annotation, AnnotationId, Timestamp};
 use crate::model::attribute::{AttributeDef, AttributeKind, AttributeValue};
+use crate::model::quote::TextIndex;
 use crate::model::relation::{Relation, RelationId};
 use crate::model::schema::{Colour, RelationType, Schema, SpanLabel};
 use crate::model::set::AnnotationSet;
@@ -418,7 +419,8 @@ pub fn import_ann(
     now: Timestamp,
     report: &mut LossReport,
 ) -> AnnotationSet {
-    let len = text.chars().count();
+    let index = TextIndex::new(text);
+    let len = index.char_len();
     let mut set = AnnotationSet::new();
     let mut later = Vec::new();
     for (i, line) in ann.lines().enumerate() {
@@ -434,7 +436,7 @@ pub fn import_ann(
             Some('T') => match parse_span(id, body, len) {
                 Ok((aid, label, ranges)) => {
                     if let Some(old) =
-                        set.insert_annotation(Annotation::new(aid, label, ranges, text, now))
+                        set.insert_annotation(Annotation::new_in(aid, label, ranges, &index, now))
                     {
                         report.add(
                             path,
@@ -614,6 +616,7 @@ pub fn drop_bom(text: String, mut set: AnnotationSet) -> (String, AnnotationSet)
     let Some(rest) = text.strip_prefix('\u{feff}') else {
         return (text, set);
     };
+    let index = TextIndex::new(rest);
     let ids: Vec<AnnotationId> = set.annotations().map(|a| a.id).collect();
     for id in ids {
         if let Some(a) = set.annotation_mut(id) {
@@ -621,7 +624,7 @@ pub fn drop_bom(text: String, mut set: AnnotationSet) -> (String, AnnotationSet)
                 *r =
                     CharRange::from_indices(r.start.0.saturating_sub(1), r.end.0.saturating_sub(1));
             }
-            a.anchors = crate::model::annotation::capture_anchors(rest, &a.ranges);
+            a.anchors = crate::model::annotation::capture_anchors_in(&index, &a.ranges);
         }
     }
     (rest.to_owned(), set)

@@ -9,6 +9,7 @@ use super::tokenize::{sentences, Token};
 use super::uncarried::{report_uncarried, Carries};
 use super::AnnotatedText;
 use crate::model::annotation::{Annotation, AnnotationId, Timestamp};
+use crate::model::quote::TextIndex;
 use crate::model::set::AnnotationSet;
 use crate::offset::CharRange;
 use std::path::Path;
@@ -235,13 +236,14 @@ impl Builder {
             self.text.pop();
         }
         let mut set = AnnotationSet::new();
+        let index = TextIndex::new(&self.text);
         for (k, (label, s, e)) in self.spans.into_iter().enumerate() {
             let id = AnnotationId(k as u64 + 1);
-            set.insert_annotation(Annotation::new(
+            set.insert_annotation(Annotation::new_in(
                 id,
                 label,
                 vec![CharRange::from_indices(s, e)],
-                &self.text,
+                &index,
                 now,
             ));
         }

@@ -4,6 +4,7 @@
 
 use super::AnnotatedText;
 use crate::model::attribute::AttributeValue;
+use crate::model::quote::TextIndex;
 
 /// The header row.
 pub const HEADER: [&str; 10] = [
@@ -31,6 +32,7 @@ pub fn export(docs: &[AnnotatedText]) -> Result<Vec<u8>, csv::Error> {
             .from_writer(&mut out);
         w.write_record(HEADER)?;
         for doc in docs {
+            let index = TextIndex::new(&doc.text);
             for claim in doc
                 .set
                 .annotations_in_text_order()
@@ -49,7 +51,7 @@ pub fn export(docs: &[AnnotatedText]) -> Result<Vec<u8>, csv::Error> {
                                 }
                         })
                         .filter_map(|r| doc.set.annotation(if outgoing { r.to } else { r.from }))
-                        .map(|a| a.covered_text(&doc.text))
+                        .map(|a| a.covered_text_in(&index))
                         .collect::<Vec<_>>()
                         .join(JOIN)
                 };
@@ -65,7 +67,7 @@ pub fn export(docs: &[AnnotatedText]) -> Result<Vec<u8>, csv::Error> {
                 w.write_record([
                     doc.name.clone(),
                     claim.id.to_string(),
-                    claim.covered_text(&doc.text),
+                    claim.covered_text_in(&index),
                     linked("attributed-to", true),
                     linked("cue-of", false),
                     attr("verdict"),

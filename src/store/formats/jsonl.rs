@@ -11,6 +11,7 @@ use super::value::{attribute_kind, value_from_json, value_to_json};
 use super::AnnotatedText;
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationStatus, Timestamp};
 use crate::model::attribute::AttributeMap;
+use crate::model::quote::TextIndex;
 use crate::model::relation::{Relation, RelationId};
 use crate::model::schema::Schema;
 use crate::model::set::AnnotationSet;
@@ -172,16 +173,22 @@ pub fn export_line_shaped(
     report: &mut LossReport,
 ) -> String {
     let map = OffsetMap::new(&doc.text);
+    let index = TextIndex::new(&doc.text);
     let spans = fitting(doc, map.char_len(), report);
     let value = match flavor {
-        JsonlFlavor::Hamish => hamish_line(doc, &map, &spans),
+        JsonlFlavor::Hamish => hamish_line(doc, &map, &index, &spans),
         JsonlFlavor::Doccano => doccano_line(doc, &spans, shape, report),
-        JsonlFlavor::LabelStudio => label_studio_task(doc, &map, &spans, report),
+        JsonlFlavor::LabelStudio => label_studio_task(doc, &map, &index, &spans, report),
     };
     value.to_string()
 }
 
-fn hamish_line(doc: &AnnotatedText, map: &OffsetMap, spans: &[&Annotation]) -> Value {
+fn hamish_line(
+    doc: &AnnotatedText,
+    map: &OffsetMap,
+    index: &TextIndex<'_>,
+    spans: &[&Annotation],
+) -> Value {
     let line = HamishLine {
         name: doc.name.clone(),
         text: doc.text.clone(),
@@ -209,7 +216,7 @@ fn hamish_line(doc: &AnnotatedText, map: &OffsetMap, spans: &[&Annotation]) -> V
                     end: h.end.0,
                     start_utf16: u16_of(map, h.start),
                     end_utf16: u16_of(map, h.end),
-                    text: a.covered_text(&doc.text),
+                    text: a.covered_text_in(index),
                     fragments,
                     attributes: attrs_json(&a.attributes),
                     note: a.note.clone(),
@@ -306,6 +313,7 @@ fn doccano_line(
 fn label_studio_task(
     doc: &AnnotatedText,
     map: &OffsetMap,
+    index: &TextIndex<'_>,
     spans: &[&Annotation],
     report: &mut LossReport,
 ) -> Value {
@@ -319,7 +327,7 @@ fn label_studio_task(
             } else {
                 format!("{}-{}", a.id, k + 1)
             };
-            let text: String = doc.text.chars().skip(r.start.0).take(r.len()).collect();
+            let text = index.slice(r.start.0, r.end.0);
             result.push(json!({
                 "id": id, "from_name": "label", "to_name": "text", "type": "labels",
                 "value": {"start": u16_of(map, r.start), "end": u16_of(map, r.end), "text": text, "labels": [a.label]},
@@ -444,7 +452,8 @@ fn hamish_doc(
             return None;
         }
     };
-    let len = line.text.chars().count();
+    let index = TextIndex::new(&line.text);
+    let len = index.char_len();
     let mut set = AnnotationSet::new();
     for s in line.spans {
         let ranges: Vec<CharRange> = if s.fragments.is_empty() {
@@ -468,7 +477,7 @@ fn hamish_doc(
             );
             continue;
         }
-        let mut a = Annotation::new(AnnotationId(s.id), s.label.clone(), ranges, &line.text, now);
+        let mut a = Annotation::new_in(AnnotationId(s.id), s.label.clone(), ranges, &index, now);
         a.attributes = typed(schema, Some(&s.label), &s.attributes);
         a.note = s.note;
         a.author = s.author;
@@ -511,7 +520,8 @@ fn doccano_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Option<Jso
         lr.add("line", "no `text` string");
         return None;
     };
-    let len = text.chars().count();
+    let index = TextIndex::new(text);
+    let len = index.char_len();
     let mut set = AnnotationSet::new();
     let mut by_doccano_id: HashMap<String, AnnotationId> = HashMap::new();
     let add = |set: &mut AnnotationSet,
@@ -532,7 +542,7 @@ fn doccano_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Option<Jso
             return None;
         }
         let id = set.next_annotation_id();
-        set.insert_annotation(Annotation::new(id, label, vec![range], text, now));
+        set.insert_annotation(Annotation::new_in(id, label, vec![range], &index, now));
         Some(id)
     };
     if let Some(entities) = value.get("entities").and_then(Value::as_array) {
@@ -620,6 +630,7 @@ fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Optio
         return None;
     };
     let map = OffsetMap::new(text);
+    let index = TextIndex::new(text);
     let pick = |key: &str| {
         value
             .get(key)
@@ -665,11 +676,11 @@ fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Optio
         }
         let label = labels.first().and_then(Value::as_str).unwrap_or_default();
         let id = set.next_annotation_id();
-        set.insert_annotation(Annotation::new(
+        set.insert_annotation(Annotation::new_in(
             id,
             label,
             vec![CharRange::new(start, end)],
-            text,
+            &index,
             now,
         ));
         if let Some(Value::String(rid)) = r.get("id") {

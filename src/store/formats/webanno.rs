@@ -10,7 +10,7 @@ use super::value::{attribute_kind, value_from_text, value_to_text};
 use super::AnnotatedText;
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationStatus, Timestamp};
 use crate::model::attribute::AttributeMap;
-use crate::model::quote::Quote;
+use crate::model::quote::{Quote, TextIndex};
 use crate::model::relation::{Relation, RelationId};
 use crate::model::schema::Schema;
 use crate::model::set::AnnotationSet;
@@ -44,7 +44,8 @@ fn status_name(s: AnnotationStatus) -> Option<&'static str> {
 
 /// The document as pretty JSON-LD, ending in a newline.
 pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
-    let len = doc.text.chars().count();
+    let index = TextIndex::new(&doc.text);
+    let len = index.char_len();
     let mut items = Vec::new();
     for a in super::jsonl::fitting(doc, len, report) {
         let mut bodies = vec![body("tagging", a.label.clone())];
@@ -59,7 +60,7 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
             .ranges
             .iter()
             .map(|r| {
-                let q = Quote::capture(&doc.text, *r);
+                let q = Quote::capture_in(&index, *r);
                 json!({"source": doc.name, "selector": [
                     {"type": "TextQuoteSelector", "exact": q.exact, "prefix": q.prefix, "suffix": q.suffix},
                     {"type": "TextPositionSelector", "start": r.start.0, "end": r.end.0},
@@ -130,7 +131,8 @@ pub fn import(
         }
         v => vec![v.clone()],
     };
-    let len = text.chars().count();
+    let index = TextIndex::new(text);
+    let len = index.char_len();
     let mut links = Vec::new();
     for item in &items {
         let id = item.get("id").and_then(Value::as_str).unwrap_or_default();
@@ -193,7 +195,7 @@ pub fn import(
                     );
                     continue;
                 };
-                let mut a = Annotation::new(number, tag.clone(), ranges, text, now);
+                let mut a = Annotation::new_in(number, tag.clone(), ranges, &index, now);
                 a.attributes = typed(Some(&tag));
                 a.note = of_purpose("commenting").collect::<Vec<_>>().join("\n");
                 a.status = match of_purpose("assessing").next() {

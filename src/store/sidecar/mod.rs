@@ -16,7 +16,7 @@ mod write;
 
 pub use discover::{find_sidecars, DiscoverError, SidecarPair};
 pub use error::SidecarError;
-pub use locate::line_of;
+pub use locate::{line_of, SidecarLines};
 pub use read::from_ron_str;
 pub use write::to_ron_string;
 
@@ -120,9 +120,14 @@ impl SidecarData {
             .filter(|a| a.anchors.is_empty() && !a.ranges.is_empty())
             .map(|a| a.id)
             .collect();
+        if ids.is_empty() {
+            return;
+        }
+        // One index of the text for every quote (a walk over the text per annotation was quadratic).
+        let index = crate::model::quote::TextIndex::new(text);
         for id in ids {
             if let Some(a) = self.set.annotation_mut(id) {
-                a.anchors = crate::model::annotation::capture_anchors(text, &a.ranges);
+                a.anchors = crate::model::annotation::capture_anchors_in(&index, &a.ranges);
             }
         }
     }
