@@ -63,3 +63,53 @@ pub fn long_paragraph(bytes: usize) -> String {
     const UNIT: &str = "بببب ";
     UNIT.repeat(bytes.div_ceil(UNIT.len()))
 }
+
+/// A text of about `chars` chars of news ([`news_text`]) with `count` annotations on it: labels
+/// of the bundled fact-checking schema, lengths of 3 to 60 chars, one in twenty with a second
+/// range, some notes and attributes, anchors captured; and one relation per ten annotations.
+pub fn annotated(chars: usize, count: usize) -> (String, hamish::model::AnnotationSet) {
+    use hamish::model::annotation::{Annotation, AnnotationId, Timestamp};
+    use hamish::model::quote::TextIndex;
+    use hamish::model::{AnnotationSet, AttributeValue, Relation, RelationId};
+    use hamish::offset::CharRange;
+    const LABELS: [&str; 5] = ["claim", "source", "cue", "quote", "evidence"];
+    let text = news_text(chars);
+    let index = TextIndex::new(&text);
+    let len = index.char_len();
+    let mut rng = Rng::new(0x2545_F491_4F6C_DD1D);
+    let mut set = AnnotationSet::new();
+    let range = |rng: &mut Rng| {
+        let start = rng.below(len - 64);
+        CharRange::from_indices(start, start + 3 + rng.below(58))
+    };
+    for i in 0..count {
+        let mut ranges = vec![range(&mut rng)];
+        if rng.below(20) == 0 {
+            ranges.push(range(&mut rng));
+        }
+        let label = LABELS[rng.below(LABELS.len())];
+        let id = AnnotationId(i as u64 + 1);
+        let mut a = Annotation::new_in(id, label, ranges, &index, Timestamp(1_700_000_000));
+        if rng.below(10) == 0 {
+            a.note = "راجع المصدر الأصلي".to_owned();
+        }
+        if label == "claim" && rng.below(2) == 0 {
+            a.attributes.insert(
+                "verdict".to_owned(),
+                AttributeValue::Choice("false".to_owned()),
+            );
+        }
+        set.insert_annotation(a);
+    }
+    for r in 0..count / 10 {
+        let from = AnnotationId(rng.below(count) as u64 + 1);
+        let to = AnnotationId(rng.below(count) as u64 + 1);
+        let kind = if rng.below(2) == 0 {
+            "attributed-to"
+        } else {
+            "cue-of"
+        };
+        set.insert_relation(Relation::new(RelationId(r as u64 + 1), kind, from, to));
+    }
+    (text, set)
+}

@@ -11,7 +11,7 @@ use super::AnnotatedText;
 use crate::model::annotation::{Annotation, AnnotationId, Timestamp};
 use crate::model::quote::TextIndex;
 use crate::model::set::AnnotationSet;
-use crate::offset::CharRange;
+use crate::offset::{CharOffset, CharRange};
 use std::path::Path;
 
 /// The line that starts each document.
@@ -48,8 +48,8 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
             );
             continue;
         };
-        let first = tokens.iter().position(|t| t.range.start == range.start);
-        let last = tokens.iter().position(|t| t.range.end == range.end);
+        let first = token_at(&tokens, range.start, |t| t.range.start);
+        let last = token_at(&tokens, range.end, |t| t.range.end);
         let (Some(first), Some(last)) = (first, last) else {
             report.add(
                 &doc.name,
@@ -108,6 +108,17 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Index of the token whose `key` is `at`; keys grow along the tokens (they are in text order and
+/// do not overlap), so a binary search finds it (a scan per span was quadratic).
+fn token_at(
+    tokens: &[&Token],
+    at: CharOffset,
+    key: impl Fn(&Token) -> CharOffset,
+) -> Option<usize> {
+    let i = tokens.partition_point(|t| key(t) < at);
+    (i < tokens.len() && key(tokens[i]) == at).then_some(i)
 }
 
 /// One document read back from CoNLL: its rebuilt text and spans.
