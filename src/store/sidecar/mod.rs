@@ -9,6 +9,7 @@
 mod discover;
 mod error;
 mod escape;
+mod fast;
 mod locate;
 mod migrate;
 mod read;

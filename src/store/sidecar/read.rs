@@ -2,6 +2,7 @@
 //! ones, and builds the annotation set (refusing duplicate ids).
 
 use super::error::SidecarError;
+use super::fast;
 use super::locate::item_line;
 use super::migrate::FileV0;
 use super::{SchemaSource, SidecarData, TextRecord, FORMAT_VERSION};
@@ -42,6 +43,9 @@ pub fn from_ron_str(text: &str, path: impl AsRef<Path>) -> Result<SidecarData, S
     let path = path.as_ref();
     // Editors on Windows may add a byte-order mark; it is not part of the RON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(file) = parse_canonical(text) {
+        return build(file, text, path);
+    }
     let probe: VersionProbe = parse_with(
         ron_options().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME),
         text,
@@ -64,6 +68,36 @@ pub fn from_ron_str(text: &str, path: impl AsRef<Path>) -> Result<SidecarData, S
         }
     };
     build(file, text, path)
+}
+
+/// A file in the layout the writer makes, read with the fast line reader (`ron` only for the
+/// header); `None` for anything else, which `ron` then reads whole.
+pub(super) fn parse_canonical(text: &str) -> Option<FileV1> {
+    if text.contains('\r') {
+        return None;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.get(1) != Some(&"    format: 1,") {
+        return None;
+    }
+    let start = lines.iter().position(|l| *l == "    annotations: [")?;
+    let end = start + 1 + lines[start + 1..].iter().position(|l| *l == "    ],")?;
+    let rel_start = end + 1;
+    if lines.get(rel_start) != Some(&"    relations: [") {
+        return None;
+    }
+    let rel_end = rel_start + 1 + lines[rel_start + 1..].iter().position(|l| *l == "    ],")?;
+    if lines[rel_end + 1..] != [")"] {
+        return None;
+    }
+    let annotations = fast::parse_items(&lines[start + 1..end], fast::annotation)?;
+    let relations = fast::parse_items(&lines[rel_start + 1..rel_end], fast::relation)?;
+    let mut header = lines[..start].join("\n");
+    header.push_str("\n    annotations: [],\n    relations: [],\n)\n");
+    let mut file: FileV1 = ron_options().from_str(&header).ok()?;
+    file.annotations = annotations;
+    file.relations = relations;
+    Some(file)
 }
 
 fn parse<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, SidecarError> {

@@ -3,6 +3,7 @@
 //! is a one-line diff.
 
 use super::escape::unescape_printable;
+use super::fast;
 use super::{SchemaSource, SidecarData, FORMAT_VERSION};
 use ron::ser::PrettyConfig;
 use serde::Serialize;
@@ -38,12 +39,14 @@ pub fn to_ron_string(data: &SidecarData) -> String {
     let _ = writeln!(out, "{INDENT}}},");
     let _ = writeln!(out, "{INDENT}annotations: [");
     for a in data.set.annotations_in_text_order() {
-        let _ = writeln!(out, "{INDENT}{INDENT}{},", one_line(a));
+        let line = fast::annotation_line(a).unwrap_or_else(|| one_line(a));
+        let _ = writeln!(out, "{INDENT}{INDENT}{line},");
     }
     let _ = writeln!(out, "{INDENT}],");
     let _ = writeln!(out, "{INDENT}relations: [");
     for r in data.set.relations() {
-        let _ = writeln!(out, "{INDENT}{INDENT}{},", one_line(r));
+        let line = fast::relation_line(r).unwrap_or_else(|| one_line(r));
+        let _ = writeln!(out, "{INDENT}{INDENT}{line},");
     }
     let _ = writeln!(out, "{INDENT}],");
     out.push_str(")\n");
@@ -51,7 +54,7 @@ pub fn to_ron_string(data: &SidecarData) -> String {
 }
 
 /// One value as single-line RON (newlines inside strings stay escaped).
-fn one_line<T: Serialize + ?Sized>(value: &T) -> String {
+pub(super) fn one_line<T: Serialize + ?Sized>(value: &T) -> String {
     let config = PrettyConfig::new()
         .compact_arrays(true)
         .compact_structs(true)
