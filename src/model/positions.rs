@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The ranges of every annotation, by position.
 #[derive(Clone, Default)]
 pub(crate) struct PositionIndex {
-    /// Every non-empty range (start < end), with its annotation.
-    tree: IntervalMap<usize, AnnotationId>,
+    /// Every non-empty range (start < end), with the annotations that have it.
+    tree: IntervalMap<usize, Vec<AnnotationId>>,
     /// Annotations with an empty or reversed range (only in damaged files), checked one by one.
     odd: BTreeSet<AnnotationId>,
     /// Annotations handed out for change: not in `tree` or `odd` until [`Self::settle`].
@@ -24,11 +24,44 @@ pub(crate) struct PositionIndex {
 }
 
 impl PositionIndex {
+    /// The index of `annotations`, built at once (O(n log n) for the sort, then O(n)).
+    pub fn of<'a>(annotations: impl Iterator<Item = &'a Annotation>) -> Self {
+        let mut odd = BTreeSet::new();
+        let mut all: Vec<(usize, usize, AnnotationId)> = Vec::new();
+        for a in annotations {
+            for r in &a.ranges {
+                if r.start < r.end {
+                    all.push((r.start.0, r.end.0, a.id));
+                } else {
+                    odd.insert(a.id);
+                }
+            }
+        }
+        all.sort_unstable();
+        let mut grouped: Vec<(std::ops::Range<usize>, Vec<AnnotationId>)> = Vec::new();
+        for (start, end, id) in all {
+            match grouped.last_mut() {
+                Some((r, ids)) if r.start == start && r.end == end => ids.push(id),
+                _ => grouped.push((start..end, vec![id])),
+            }
+        }
+        Self {
+            tree: IntervalMap::from_sorted(grouped),
+            odd,
+            pending: BTreeSet::new(),
+        }
+    }
+
     /// Adds the ranges of `a`.
     pub fn add(&mut self, a: &Annotation) {
         for r in &a.ranges {
             if r.start < r.end {
-                self.tree.force_insert(r.start.0..r.end.0, a.id);
+                match self.tree.get_mut(r.start.0..r.end.0) {
+                    Some(ids) => ids.push(a.id),
+                    None => {
+                        self.tree.insert(r.start.0..r.end.0, vec![a.id]);
+                    }
+                }
             } else {
                 self.odd.insert(a.id);
             }
@@ -42,7 +75,15 @@ impl PositionIndex {
         }
         for r in &a.ranges {
             if r.start < r.end {
-                self.tree.remove_where(r.start.0..r.end.0, |id| *id == a.id);
+                let interval = r.start.0..r.end.0;
+                if let Some(ids) = self.tree.get_mut(interval.clone()) {
+                    if let Some(k) = ids.iter().position(|id| *id == a.id) {
+                        ids.swap_remove(k);
+                    }
+                    if ids.is_empty() {
+                        self.tree.remove(interval);
+                    }
+                }
             }
         }
         self.odd.remove(&a.id);
@@ -70,6 +111,7 @@ impl PositionIndex {
     pub fn candidates_at(&self, offset: CharOffset) -> impl Iterator<Item = AnnotationId> + '_ {
         self.tree
             .values_overlap(offset.0)
+            .flatten()
             .copied()
             .chain(self.pending.iter().copied())
     }
@@ -85,6 +127,7 @@ impl PositionIndex {
             Some(Box::new(
                 self.tree
                     .values(range.start.0..range.end.0)
+                    .flatten()
                     .copied()
                     .chain(extra),
             ))
@@ -93,6 +136,7 @@ impl PositionIndex {
             Some(Box::new(
                 self.tree
                     .values_overlap(range.start.0)
+                    .flatten()
                     .copied()
                     .chain(extra),
             ))

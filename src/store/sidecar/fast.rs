@@ -147,13 +147,15 @@ fn written_fast(c: char) -> Written {
 /// Appends `s` as a RON string literal, escaped as described at [`written`].
 fn push_str(out: &mut String, s: &str) {
     out.push('"');
-    for c in s.chars() {
-        if written_fast(c) == Written::Literal {
-            out.push(c);
-        } else {
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if written_fast(c) == Written::Escaped {
+            out.push_str(&s[start..i]);
             out.extend(c.escape_debug());
+            start = i + c.len_utf8();
         }
     }
+    out.push_str(&s[start..]);
     out.push('"');
 }
 
@@ -171,6 +173,26 @@ pub(super) fn parse_items<T>(
             cur.rest.is_empty().then_some(value)
         })
         .collect()
+}
+
+/// The char of the escape at the start of `s` (after its backslash) and the bytes it used.
+fn unescape(s: &str) -> Option<(char, usize)> {
+    let c = match s.as_bytes().first()? {
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        b'0' => '\0',
+        b'\\' => '\\',
+        b'"' => '"',
+        b'\'' => '\'',
+        b'u' => {
+            let hex = s[1..].strip_prefix('{')?.split('}').next()?;
+            let c = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
+            return Some((c, hex.len() + 3));
+        }
+        _ => return None,
+    };
+    Some((c, 1))
 }
 
 /// A position in the text being read.
@@ -206,39 +228,20 @@ impl<'a> Cursor<'a> {
 
     /// A string literal with the escapes the writer makes.
     fn string(&mut self) -> Option<String> {
-        let body = self.rest.strip_prefix('"')?;
+        let mut body = self.rest.strip_prefix('"')?;
         let mut out = String::new();
-        let mut chars = body.char_indices();
-        while let Some((i, c)) = chars.next() {
-            match c {
-                '"' => {
-                    self.rest = &body[i + 1..];
-                    return Some(out);
-                }
-                '\\' => out.push(match chars.next()?.1 {
-                    'n' => '\n',
-                    'r' => '\r',
-                    't' => '\t',
-                    '0' => '\0',
-                    '\\' => '\\',
-                    '"' => '"',
-                    '\'' => '\'',
-                    'u' => {
-                        let rest = &body[i + 2..];
-                        let hex = rest.strip_prefix('{')?.split('}').next()?;
-                        let ch = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
-                        // Skip `{hex}`.
-                        for _ in 0..hex.len() + 2 {
-                            chars.next();
-                        }
-                        ch
-                    }
-                    _ => return None,
-                }),
-                c => out.push(c),
+        loop {
+            // Quotes and backslashes are ASCII, so a byte search finds them.
+            let stop = body.bytes().position(|b| b == b'"' || b == b'\\')?;
+            out.push_str(&body[..stop]);
+            if body.as_bytes()[stop] == b'"' {
+                self.rest = &body[stop + 1..];
+                return Some(out);
             }
+            let (c, used) = unescape(&body[stop + 1..])?;
+            out.push(c);
+            body = &body[stop + 1 + used..];
         }
-        None
     }
 
     fn attributes(&mut self) -> Option<AttributeMap> {

@@ -10,7 +10,7 @@ use crate::model::annotation::Annotation;
 use crate::model::attribute::AttributeMap;
 use crate::model::relation::Relation;
 use crate::model::schema::load::{ron_error_parts, ron_options};
-use crate::model::set::AnnotationSet;
+use crate::model::set::{AnnotationSet, RepeatedId};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::path::Path;
@@ -121,30 +121,24 @@ fn parse_with<T: DeserializeOwned>(
 }
 
 fn build(file: FileV1, text: &str, path: &Path) -> Result<SidecarData, SidecarError> {
-    let mut set = AnnotationSet::new();
-    let mut seen = std::collections::HashMap::new();
-    for a in file.annotations {
-        let id = a.id;
-        if set.insert_annotation(a).is_some() {
-            let n = seen.entry(id.0).or_insert(0usize);
-            *n += 1;
+    let mut set = match AnnotationSet::from_items(file.annotations, file.relations) {
+        Ok(set) => set,
+        // The second item with the id is the one to point at.
+        Err(RepeatedId::Annotation(id)) => {
             return Err(SidecarError::DuplicateAnnotationId {
                 path: path.to_owned(),
                 id,
-                line: item_line(text, "annotations:", id.0, *n),
-            });
+                line: item_line(text, "annotations:", id.0, 1),
+            })
         }
-    }
-    for r in file.relations {
-        let id = r.id;
-        if set.insert_relation(r).is_some() {
+        Err(RepeatedId::Relation(id)) => {
             return Err(SidecarError::DuplicateRelationId {
                 path: path.to_owned(),
                 id,
                 line: item_line(text, "relations:", id.0, 1),
-            });
+            })
         }
-    }
+    };
     set.document_attributes = file.document_attributes;
     Ok(SidecarData {
         text: file.text,
