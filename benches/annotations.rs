@@ -64,8 +64,11 @@ fn fixture() -> Fixture {
     }
 }
 
+/// One timed operation; returns a count so the work cannot be optimised away.
+type Operation<'a> = Box<dyn Fn() -> usize + 'a>;
+
 /// Every operation of the bench, by name.
-fn operations(f: &Fixture) -> Vec<(&'static str, Box<dyn Fn() -> usize + '_>)> {
+fn operations(f: &Fixture) -> Vec<(&'static str, Operation<'_>)> {
     let now = Timestamp(1_700_000_000);
     let path = Path::new("bench");
     let doc = &f.doc;
