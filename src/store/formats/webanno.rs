@@ -49,7 +49,7 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
     let len = index.char_len();
     let mut items = Vec::new();
     for a in super::jsonl::fitting(doc, len, report) {
-        items.push(Item::Span(span_item(doc, &index, a)));
+        items.push(Item::Span(Box::new(span_item(doc, &index, a))));
     }
     for r in doc.set.relations() {
         let mut bodies = vec![
@@ -110,7 +110,7 @@ struct Page<'a> {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Item<'a> {
-    Span(SpanItem<'a>),
+    Span(Box<SpanItem<'a>>),
     Other(Value),
 }
 
