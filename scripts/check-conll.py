@@ -3,7 +3,7 @@
 
 Usage: pip install seqeval; python3 scripts/check-conll.py export.conll [more.conll ...]
 
-Each file must be: `-DOCSTART- O` lines, blank lines between sentences, and exactly two
+Each file must be: `-DOCSTART- -X- O O` lines (the CoNLL-2003 separator), blank lines between sentences, and exactly two
 space-separated columns (token, tag) per token line, tokens without whitespace. seqeval's strict
 IOB2 reading (seqeval.scheme.Entities with IOB2) must then find every B-/I- tag inside an entity:
 an `I-X` that does not follow `B-X` or `I-X` is left out by strict mode, so any difference between

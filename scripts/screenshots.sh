@@ -7,7 +7,12 @@
 #                                       order);
 #   screenshots/window-annotations.png  a copy of the sample in a temp folder annotated with the
 #                                       mouse and the label keys (source 2, claim 1, cue 3), saved
-#                                       with Ctrl+S, the side panel listing the annotations.
+#                                       with Ctrl+S, the side panel listing the annotations;
+#   screenshots/shortcut-sheet.png      the first two words selected with the keyboard alone
+#                                       (Ctrl+Shift+Left twice from the caret at the start), then
+#                                       the shortcut sheet opened with F1;
+#   screenshots/window-mixed-row.png    "17 أوكتوبر/تشرين الأول (غرفة الأخبار)" annotated with
+#                                       Ctrl+A and 1: the side panel row in the text's visual order.
 # Only the window is captured. Needs: xvfb-run, xdotool, xclip, ImageMagick `import`.
 # Usage: scripts/screenshots.sh [--inside-x]   (the flag is used by the script itself)
 set -eu
@@ -51,9 +56,10 @@ key() {
 if [ "${1:-}" = "--inside-x" ]; then
     WORK=$(mktemp -d)
     trap 'rm -rf "$WORK"' EXIT
-    mkdir "$WORK/selection" "$WORK/annotations"
+    mkdir "$WORK/selection" "$WORK/annotations" "$WORK/keyboard"
     cp "$SAMPLE" "$WORK/selection/"
     cp "$SAMPLE" "$WORK/annotations/"
+    cp "$SAMPLE" "$WORK/keyboard/"
 
     # Mouse coordinates on the 1280×900 screen, window (1000×760) in the top-left corner, side
     # panel 300 points wide on the left, text from x≈330 to x≈970.
@@ -103,9 +109,38 @@ if [ "${1:-}" = "--inside-x" ]; then
     import -window "$WIN" screenshots/window-annotations.png
     echo "sidecar: $(grep -c 'label:' "$WORK/annotations/news-ar-001.txt.ann.ron") annotations saved"
     kill "$APP"
+    wait "$APP" 2>/dev/null || true
+    sleep 0.5
+
+    start_window "$WORK/keyboard/news-ar-001.txt"
+    # The caret starts at the right end of the first line; Ctrl+Shift+Left selects word by word.
+    key ctrl+shift+Left
+    key ctrl+shift+Left
+    key ctrl+c
+    echo "selected with the keyboard: $(xclip -o -selection clipboard)"
+    key F1
+    xdotool mousemove 1200 880
+    sleep 0.5
+    import -window "$WIN" screenshots/shortcut-sheet.png
+    kill "$APP"
+    wait "$APP" 2>/dev/null || true
+    sleep 0.5
+
+    # A mixed-direction phrase annotated with the keyboard alone (Ctrl+A, 1): the side panel row
+    # must read exactly as the text (17 on the right, the bracket on the left).
+    mkdir "$WORK/mixed"
+    printf '17 أوكتوبر/تشرين الأول (غرفة الأخبار)\n' > "$WORK/mixed/خبر عاجل.txt"
+    start_window "$WORK/mixed/خبر عاجل.txt"
+    key ctrl+a
+    key 1
+    xdotool mousemove 1200 880
+    sleep 0.5
+    import -window "$WIN" screenshots/window-mixed-row.png
+    kill "$APP"
     exit 0
 fi
 
 cargo build --quiet
 "$BIN" render "$SAMPLE" --width 900 --out screenshots/render.png
-xvfb-run -a -s "-screen 0 1280x900x24" "$0" --inside-x
+# -noreset: the server must not reset (and refuse connections for a moment) between windows.
+xvfb-run -a -s "-screen 0 1280x900x24 -noreset" "$0" --inside-x

@@ -8,7 +8,12 @@ fn main() -> ExitCode {
     match try_main() {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("hamish: {err:#}");
+            // Paths and messages may hold anything a file name can; one escaped line each.
+            let message = format!("{err:#}");
+            eprintln!(
+                "hamish: {}",
+                hamish::workspace::terminal::escape_line(&message)
+            );
             ExitCode::from(2)
         }
     }

@@ -64,9 +64,9 @@ impl CharRange {
         Self::new(CharOffset(start), CharOffset(end))
     }
 
-    /// Number of chars in the range.
+    /// Number of chars in the range (0 for a reversed range read from a file, never a wrap).
     pub fn len(self) -> usize {
-        self.end.0 - self.start.0
+        self.end.0.saturating_sub(self.start.0)
     }
 
     /// True when the range holds no char.

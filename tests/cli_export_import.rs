@@ -219,13 +219,17 @@ fn import_never_overwrites_without_force_and_usage_errors_exit_2() {
             .len(),
         1
     );
-    // Replaced atomically, without a `.bak` of the old text and without a temp file left.
+    // Replaced atomically, keeping the old text as `.bak`, and without a temp file left.
     let mut names: Vec<String> = std::fs::read_dir(&into)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["n.txt", "n.txt.ann.ron"]);
+    assert_eq!(names, ["n.txt", "n.txt.ann.ron", "n.txt.bak"]);
+    assert_eq!(
+        std::fs::read_to_string(into.join("n.txt.bak")).unwrap(),
+        "نص قديم"
+    );
 
     assert_eq!(
         code(&hamish(&["export", "--format", "nope", "x", "--out", "y"])),
@@ -277,13 +281,30 @@ fn brat_corpus_through_the_binary_comes_back_byte_identical() {
             "{file}"
         );
     }
-    // Exporting the same corpus twice under one name is refused for the second, not overwritten.
+    // The same folder given twice is one corpus (the walk finds each file once).
     let o = hamish(&[
         "export",
         "--format",
         "brat",
         into.to_str().unwrap(),
         into.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // Two folders whose documents have the same names: the second is refused, not overwritten.
+    let twin = tmp.path().join("twin");
+    std::fs::create_dir(&twin).unwrap();
+    for entry in std::fs::read_dir(&into).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), twin.join(entry.file_name())).unwrap();
+    }
+    let o = hamish(&[
+        "export",
+        "--format",
+        "brat",
+        into.to_str().unwrap(),
+        twin.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
     ]);
@@ -352,4 +373,206 @@ fn windows_1256_crlf_document_exports_to_brat_as_utf8_with_char_offsets() {
         .collect();
     names.sort();
     assert_eq!(names, ["annotation.conf", "cp.ann", "cp.txt"]);
+}
+
+/// `hamish import` of `src` (brat) into `into`, expecting exit 0.
+fn import_brat(src: &Path, into: &Path) {
+    let o = hamish(&[
+        "import",
+        "--format",
+        "brat",
+        src.to_str().unwrap(),
+        "--into",
+        into.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}
+
+/// The lines of a `.ann` with A and `#` ids dropped (they are renumbered), sorted.
+fn ann_lines(path: &Path) -> Vec<String> {
+    let mut lines: Vec<String> = std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let l = l.trim_end();
+            match l.split_once('\t') {
+                Some((id, rest)) if id.starts_with(['A', 'M', '#']) => {
+                    format!("{}\t{rest}", if id.starts_with('#') { "#" } else { "A" })
+                }
+                _ => l.to_owned(),
+            }
+        })
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn brat_tutorial_with_events_comes_back_through_sidecars() {
+    let tmp = tempfile::tempdir().unwrap();
+    let news =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/brat-examples/tutorials/news");
+    let into = tmp.path().join("sidecars");
+    import_brat(&news, &into);
+    // Events, comments, normalizations and equivalences are in the sidecar.
+    let data = load_sidecar(&sidecar_path(&into.join("000-introduction.txt"))).unwrap();
+    assert_eq!(data.set.standoff.normalizations.len(), 1);
+    let out = tmp.path().join("brat");
+    let o = hamish(&[
+        "export",
+        "--format",
+        "brat",
+        into.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let mut files = 0;
+    for entry in std::fs::read_dir(&news).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ann") {
+            let name = path.file_name().unwrap();
+            assert_eq!(ann_lines(&out.join(name)), ann_lines(&path), "{name:?}");
+            files += 1;
+        }
+    }
+    assert!(files >= 7, "{files} files");
+    let conf = std::fs::read_to_string(out.join("annotation.conf")).unwrap();
+    assert!(conf.contains("Merge-org\tOrg-Arg+:Organization"), "{conf}");
+    assert!(conf.contains("Alias\tArg1:Person, Arg2:Person, <REL-TYPE>:symmetric-transitive"));
+}
+
+#[test]
+fn claims_csv_of_a_brat_corpus_labelled_claim_has_its_claims() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats/brat-sample");
+    let src = tmp.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    // The same corpus as a fact-checking team's brat setup spells it: capitalised types.
+    for name in ["annotation.conf", "prices.ann", "prices.txt"] {
+        let text = std::fs::read_to_string(sample.join(name)).unwrap();
+        let text = text
+            .replace("claim", "Claim")
+            .replace("attributed-to", "Attributed-to")
+            .replace("check-worthy", "CheckWorthy");
+        std::fs::write(src.join(name), text).unwrap();
+    }
+    let into = tmp.path().join("sidecars");
+    import_brat(&src, &into);
+    let out = tmp.path().join("csv");
+    let o = hamish(&[
+        "export",
+        "--format",
+        "csv",
+        into.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let bytes = std::fs::read(out.join("claims.csv")).unwrap();
+    let mut rows = csv::Reader::from_reader(&bytes[3..]);
+    let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][2], "أنّ الأسعار ستنخفض");
+    assert_eq!(&rows[0][3], "المتحدث باسم الوزارة");
+    assert_eq!(&rows[0][6], "yes");
+
+    // A corpus without any claim label: a `lost:` line of its own kind, exit 1.
+    let plain = tmp.path().join("plain");
+    std::fs::create_dir(&plain).unwrap();
+    std::fs::write(plain.join("annotation.conf"), "[entities]\nPerson\n").unwrap();
+    std::fs::write(plain.join("a.txt"), "علي").unwrap();
+    std::fs::write(plain.join("a.ann"), "T1\tPerson 0 3\tعلي\n").unwrap();
+    let into = tmp.path().join("plain-sidecars");
+    import_brat(&plain, &into);
+    let o = hamish(&[
+        "export",
+        "--format",
+        "csv",
+        into.to_str().unwrap(),
+        "--out",
+        tmp.path().join("csv2").to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("lost: a.txt: claims: no label of schema `plain` is called claim"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn allowed_loss_kinds_exit_0_and_others_still_exit_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    annotated(&corpus, "a.txt", TEXT);
+    let out = tmp.path().join("out");
+    let export = |extra: &[&str]| {
+        let mut args = vec!["export", "--format", "conll", corpus.to_str().unwrap()];
+        args.extend_from_slice(&["--out", out.to_str().unwrap(), "--force"]);
+        args.extend_from_slice(extra);
+        hamish(&args)
+    };
+    // CoNLL never carries the verdict or the relation: exit 1 unless both kinds are allowed.
+    assert_eq!(code(&export(&[])), 1);
+    assert_eq!(code(&export(&["--allow-loss", "relations"])), 1);
+    let o = export(&["--allow-loss", "relations,attributes"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("lost: a.txt: relations: 1 (R1)"));
+    assert!(
+        stderr(&o).contains("2 lost (2 of allowed kinds)"),
+        "{}",
+        stderr(&o)
+    );
+    // `other` (unexpected losses) cannot be allowed, and a misspelt kind is a usage error.
+    assert_eq!(code(&export(&["--allow-loss", "other"])), 2);
+    assert_eq!(code(&export(&["--allow-loss", "relation"])), 2);
+    // A span off token boundaries is its own kind: not allowed by the two above.
+    let text = "قال عليٌّ إن السعر ارتفع.\r\n";
+    annotated(&corpus, "b.txt", text);
+    let o = export(&["--allow-loss", "relations,attributes"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("does not fall on token boundaries"));
+}
+
+#[test]
+fn doccano_file_has_a_bom_and_w3c_ids_follow_base() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    annotated(&corpus, "a b.txt", TEXT);
+    let out = tmp.path().join("out");
+    let run = |args: &[&str]| {
+        let mut all = vec!["export"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&[corpus.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+        all.extend_from_slice(&["--allow-loss", "attributes"]);
+        hamish(&all)
+    };
+    let o = run(&["--format", "jsonl", "--flavor", "doccano"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let bytes = std::fs::read(out.join("doccano.jsonl")).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF{"));
+    let o = run(&[
+        "--format",
+        "webanno",
+        "--base",
+        "https://example.org/corpus/",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("a b.txt.jsonld")).unwrap()).unwrap();
+    assert_eq!(v["id"], "https://example.org/corpus/a%20b.txt#annotations");
+    assert_eq!(v["first"]["partOf"], v["id"]);
+    assert_eq!(v["first"]["startIndex"], 0);
+    assert_eq!(
+        v["first"]["items"][0]["id"],
+        "https://example.org/corpus/a%20b.txt#T1"
+    );
+    assert_eq!(
+        v["first"]["items"][0]["target"]["source"],
+        "https://example.org/corpus/a%20b.txt"
+    );
 }

@@ -7,7 +7,7 @@ use hamish::model::relation::{Relation, RelationId};
 use hamish::model::set::AnnotationSet;
 use hamish::offset::CharRange;
 use hamish::store::formats::jsonl::{self, JsonlFlavor};
-use hamish::store::formats::{brat, conll, webanno, AnnotatedText, LossReport};
+use hamish::store::formats::{brat, conll, webanno, AnnotatedText, LossKind, LossReport};
 
 /// `n` one-word spans ("كلمة" repeated), each with author, edit time, status, note and
 /// attributes; relations with attributes between neighbours; one document attribute.
@@ -128,4 +128,56 @@ fn anonymous_unedited_spans_have_no_provenance_to_lose() {
     doc.set.annotation_mut(AnnotationId(2)).unwrap().modified = Timestamp(300);
     brat::export_ann(&doc, &mut report);
     assert_eq!(whats(&report), ["author and times: 1 (T2)"]);
+}
+
+#[test]
+fn doccano_warns_per_document_about_the_overlapping_spans_it_would_drop() {
+    let text = "قال علي إن السعر ارتفع";
+    let mut set = AnnotationSet::new();
+    for (id, label, s, e) in [
+        (1, "claim", 8, 22),
+        (2, "evidence", 11, 16),
+        (3, "source", 4, 7),
+    ] {
+        let r = vec![CharRange::from_indices(s, e)];
+        set.insert_annotation(Annotation::new(
+            AnnotationId(id),
+            label,
+            r,
+            text,
+            Timestamp(0),
+        ));
+    }
+    let doc = AnnotatedText {
+        name: "o.txt".into(),
+        text: text.into(),
+        set,
+    };
+    let mut report = LossReport::new();
+    jsonl::export_line(&doc, JsonlFlavor::Doccano, &mut report);
+    assert_eq!(whats(&report), ["overlapping spans: 1 (T2)"]);
+    assert_eq!(report.losses[0].kind, LossKind::OverlappingSpans);
+    assert!(report.losses[0].why.contains("allows overlapping spans"));
+    // Each fragment of a discontinuous span is an entity of its own for doccano.
+    let mut doc = doc;
+    let frags = vec![
+        CharRange::from_indices(0, 3),
+        CharRange::from_indices(12, 14),
+    ];
+    let quote = Annotation::new(AnnotationId(4), "quote", frags, text, Timestamp(0));
+    doc.set.insert_annotation(quote);
+    let mut report = LossReport::new();
+    jsonl::export_line(&doc, JsonlFlavor::Doccano, &mut report);
+    let overlaps: Vec<String> = report
+        .losses
+        .iter()
+        .filter(|l| l.kind == LossKind::OverlappingSpans)
+        .map(|l| l.what.clone())
+        .collect();
+    assert_eq!(overlaps, ["overlapping spans: 2 (T2, T4 fragment 2)"]);
+    // Label Studio holds overlapping regions: nothing to say.
+    let mut report = LossReport::new();
+    jsonl::export_line(&doc, JsonlFlavor::LabelStudio, &mut report);
+    let kinds: Vec<LossKind> = report.losses.iter().map(|l| l.kind).collect();
+    assert_eq!(kinds, [LossKind::DiscontinuousSpans], "{report}");
 }

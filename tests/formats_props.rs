@@ -1,5 +1,5 @@
 //! Property tests: for any text of Arabic letters, harakat, emoji, spaces, CR and LF, and any
-//! spans (nested, overlapping, discontinuous, empty) with notes, import(export(x)) == x for brat,
+//! spans (nested, overlapping, discontinuous; never empty, which importers refuse) with notes, import(export(x)) == x for brat,
 //! JSONL (Hamish flavour) and W3C Web Annotation.
 
 use hamish::model::annotation::{Annotation, AnnotationId, Timestamp};
@@ -22,7 +22,9 @@ fn doc_strategy() -> impl Strategy<Value = AnnotatedText> {
         .prop_flat_map(|idx| {
             let text: String = idx.iter().map(|&i| ALPHABET[i]).collect();
             let len = idx.len();
-            let range = (0..=len, 0..=len).prop_map(|(a, b)| CharRange::from_indices(a, b));
+            // Empty ranges are refused (and reported) by every importer, so none is generated.
+            let range =
+                (0..len, 0..len).prop_map(|(a, b)| CharRange::from_indices(a.min(b), a.max(b) + 1));
             let span = (
                 prop::collection::vec(range, 1..3),
                 prop::bool::ANY,

@@ -118,6 +118,93 @@ fn family() -> AnnotatedText {
     }
 }
 
+/// A merger event as brat's tutorial annotates it, in Arabic with harakat, an emoji and CRLF: a
+/// trigger, two organisations (one nested in a longer name), a binary attribute and a note on the
+/// event, a note on a relation, a `Lemma` comment, a normalization and an equivalence group.
+fn merger() -> AnnotatedText {
+    use hamish::model::standoff::{
+        Comment, Equivalence, Event, EventArgument, EventId, Normalization, Target,
+    };
+    let text = "اندمجَت شركةُ النورِ 🏭 مع شركةِ الفجرِ.\r\nوالنورُ هي الشركةُ نفسُها.\r\n";
+    let mut set = AnnotationSet::new();
+    set.insert_annotation(span(
+        1,
+        "Organization",
+        vec![find(text, "شركةُ النورِ", 0)],
+        text,
+    ));
+    set.insert_annotation(span(
+        2,
+        "Organization",
+        vec![find(text, "شركةِ الفجرِ", 0)],
+        text,
+    ));
+    set.insert_annotation(span(3, "Merge-org", vec![find(text, "اندمجَت", 0)], text));
+    set.insert_annotation(span(4, "Organization", vec![find(text, "والنورُ", 0)], text));
+    set.insert_annotation(span(5, "Organization", vec![find(text, "النورِ", 0)], text));
+    set.insert_relation(Relation::new(
+        RelationId(1),
+        "Alias",
+        AnnotationId(4),
+        AnnotationId(1),
+    ));
+    let mut event = Event {
+        id: EventId(1),
+        kind: "Merge-org".into(),
+        trigger: AnnotationId(3),
+        arguments: vec![
+            EventArgument {
+                role: "Org-Arg".into(),
+                target: Target::Span(AnnotationId(1)),
+            },
+            EventArgument {
+                role: "Org-Arg2".into(),
+                target: Target::Span(AnnotationId(2)),
+            },
+        ],
+        attributes: Default::default(),
+    };
+    event
+        .attributes
+        .insert("Confirmed".into(), AttributeValue::Bool(true));
+    set.standoff.insert_event(event);
+    let comment = |target, kind: &str, text: &str| Comment {
+        target,
+        kind: kind.into(),
+        text: text.into(),
+    };
+    set.standoff.comments = vec![
+        comment(
+            Target::Event(EventId(1)),
+            "AnnotatorNotes",
+            "اندماج أم استحواذ؟",
+        ),
+        comment(
+            Target::Relation(RelationId(1)),
+            "AnnotatorNotes",
+            "الاسم المختصر",
+        ),
+        comment(Target::Span(AnnotationId(1)), "Lemma", " شركة"),
+    ];
+    set.standoff.normalizations.push(Normalization {
+        id: 1,
+        kind: "Reference".into(),
+        target: Target::Span(AnnotationId(2)),
+        resource: "Wikidata".into(),
+        entry: "Q42".into(),
+        text: "الفجر".into(),
+    });
+    set.standoff.equivalences.push(Equivalence {
+        kind: "Equiv".into(),
+        members: vec![Target::Span(AnnotationId(1)), Target::Span(AnnotationId(4))],
+    });
+    AnnotatedText {
+        name: "merger.txt".into(),
+        text: text.into(),
+        set,
+    }
+}
+
 /// What brat can hold: no author, times as on import, no status, no document attributes.
 fn brat_view(doc: &AnnotatedText) -> AnnotatedText {
     let mut d = doc.clone();
@@ -154,7 +241,7 @@ fn golden(name: &str, actual: &[u8]) {
 #[test]
 fn brat_round_trip_keeps_spans_fragments_attributes_notes_and_relations() {
     let schema = Schema::fact_checking();
-    for doc in [news(), family()] {
+    for doc in [news(), family(), merger()] {
         let x = brat_view(&doc);
         let mut report = LossReport::new();
         let ann = brat::export_ann(&x, &mut report);
@@ -189,7 +276,7 @@ fn brat_round_trip_keeps_spans_fragments_attributes_notes_and_relations() {
 #[test]
 fn jsonl_hamish_round_trip_is_lossless() {
     let schema = Schema::fact_checking();
-    let docs = [news(), family()];
+    let docs = [news(), family(), merger()];
     let mut report = LossReport::new();
     let text: String = docs
         .iter()
@@ -204,7 +291,7 @@ fn jsonl_hamish_round_trip_is_lossless() {
         &mut report,
     );
     assert!(report.is_empty(), "{report}");
-    assert_eq!(back.len(), 2);
+    assert_eq!(back.len(), 3);
     for (b, d) in back.iter().zip(&docs) {
         assert_eq!(b.name.as_deref(), Some(d.name.as_str()));
         assert_eq!(b.text, d.text);
@@ -296,21 +383,27 @@ fn conll_round_trip_for_token_aligned_spans_and_reports_the_rest() {
 
 #[test]
 fn exports_match_golden_files() {
-    let docs = [news(), family()];
+    let docs = [news(), family(), merger()];
     let schema = Schema::fact_checking();
     let mut report = LossReport::new();
+    let style = brat::FlagStyle::for_docs(&docs);
     for d in &docs {
         let stem = d.name.trim_end_matches(".txt");
         golden(
             &format!("{stem}.ann"),
-            brat::export_ann(d, &mut report).as_bytes(),
+            brat::export_ann_styled(d, &style, &mut report).as_bytes(),
         );
         golden(
             &format!("{stem}.jsonld"),
             webanno::export(d, &mut report).as_bytes(),
         );
     }
-    golden("annotation.conf", brat::export_conf(&schema).as_bytes());
+    let with_schema: Vec<(AnnotatedText, Schema)> =
+        docs.iter().map(|d| (d.clone(), schema.clone())).collect();
+    golden(
+        "annotation.conf",
+        brat::collection_conf(&with_schema, &style).as_bytes(),
+    );
     for (flavor, name) in [
         (JsonlFlavor::Hamish, "export.jsonl"),
         (JsonlFlavor::Doccano, "doccano.jsonl"),
@@ -324,12 +417,18 @@ fn exports_match_golden_files() {
     }
     let conll_text: String = docs.iter().map(|d| conll::export(d, &mut report)).collect();
     golden("export.conll", conll_text.as_bytes());
-    golden("claims.csv", &csv_claims::export(&docs).unwrap());
+    golden(
+        "claims.csv",
+        &csv_claims::export(&with_schema, &mut report).unwrap(),
+    );
 }
 
 #[test]
 fn csv_has_bom_one_row_per_claim_with_sources_and_cues() {
-    let bytes = csv_claims::export(&[news(), family()]).unwrap();
+    let docs = [news(), family()].map(|d| (d, Schema::fact_checking()));
+    let mut report = LossReport::new();
+    let bytes = csv_claims::export(&docs, &mut report).unwrap();
+    assert!(report.is_empty(), "{report}");
     assert!(bytes.starts_with("\u{feff}".as_bytes()));
     let mut r = csv::Reader::from_reader(&bytes[3..]);
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
@@ -344,4 +443,37 @@ fn csv_has_bom_one_row_per_claim_with_sources_and_cues() {
     assert_eq!(&rows[1][6], "no");
     assert_eq!(&rows[2][0], "family.txt");
     assert_eq!(&rows[2][3], "علي");
+}
+
+/// Label Studio reads `value.start`/`value.end` as code points: every region of the emoji-bearing
+/// documents (🙂, 🏭, 👨‍👩‍👧 before most regions) covers its own text when counted so.
+#[test]
+fn label_studio_regions_are_code_points_on_their_text() {
+    let mut after_emoji = 0;
+    for doc in [news(), family(), merger()] {
+        let line = jsonl::export_line(&doc, JsonlFlavor::LabelStudio, &mut LossReport::new());
+        let task: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let first_astral = doc.text.chars().position(|c| c.len_utf16() == 2).unwrap();
+        for r in task["annotations"][0]["result"].as_array().unwrap() {
+            let Some(v) = r.get("value") else { continue };
+            let (s, e) = (
+                v["start"].as_u64().unwrap() as usize,
+                v["end"].as_u64().unwrap() as usize,
+            );
+            let covered: String = doc.text.chars().skip(s).take(e - s).collect();
+            // The region's span and fragment, from its id (`T8` or `T8-2`), and the text the
+            // model says that fragment covers.
+            let id = r["id"].as_str().unwrap();
+            let (number, k) = id[1..]
+                .split_once('-')
+                .map_or((&id[1..], 1), |(n, k)| (n, k.parse().unwrap()));
+            let a = doc
+                .set
+                .annotation(AnnotationId(number.parse().unwrap()))
+                .unwrap();
+            assert_eq!(covered, a.anchors[k - 1].exact, "{}: {r}", doc.name);
+            after_emoji += usize::from(s > first_astral);
+        }
+    }
+    assert!(after_emoji >= 8, "{after_emoji}");
 }

@@ -104,3 +104,86 @@ fn narrow_page_is_taller_and_narrower() {
     assert!(narrow.height > wide.height);
     assert!(narrow.width < wide.width);
 }
+
+/// Claim, source and cue of a short report, linked as a fact-checker links them, with a quote
+/// exactly over the claim (an identical span) and the claim's verdict.
+fn fact_check_set(text: &str) -> hamish::model::set::AnnotationSet {
+    use hamish::model::annotation::{Annotation, AnnotationId, Timestamp};
+    use hamish::model::relation::{Relation, RelationId};
+    use hamish::offset::CharRange;
+    let range = |needle: &str| {
+        let start = text[..text.find(needle).unwrap()].chars().count();
+        CharRange::from_indices(start, start + needle.chars().count())
+    };
+    let mut set = hamish::model::set::AnnotationSet::new();
+    let spans = [
+        (1, "cue", "وقال"),
+        (2, "source", "الوزير"),
+        (3, "claim", "الهدنة صامدة"),
+        (4, "quote", "الهدنة صامدة"),
+        (5, "source", "المتحدث الرسمي"),
+    ];
+    for (id, label, needle) in spans {
+        let a = Annotation::new(
+            AnnotationId(id),
+            label,
+            vec![range(needle)],
+            text,
+            Timestamp(0),
+        );
+        set.insert_annotation(a);
+    }
+    let links = [
+        (1, "cue-of", 1, 3),
+        (2, "attributed-to", 3, 2),
+        (3, "attributed-to", 3, 5),
+    ];
+    for (id, kind, from, to) in links {
+        set.insert_relation(Relation::new(
+            RelationId(id),
+            kind,
+            AnnotationId(from),
+            AnnotationId(to),
+        ));
+    }
+    set
+}
+
+const REPORT: &str = "وقال الوزير إن الهدنة صامدة في كل المناطق.\nوأكد المتحدث الرسمي ذلك.";
+
+#[test]
+fn annotated_page_with_overlaps_arcs_and_legend() {
+    use hamish::model::schema::Schema;
+    use hamish::workspace::report::{report_page, PageContent, PageFormat};
+    let set = fact_check_set(REPORT);
+    let schema = Schema::fact_checking();
+    let content = PageContent {
+        text: REPORT,
+        set: &set,
+        schema: &schema,
+        legend: true,
+    };
+    let bytes = report_page(&content, 640.0, 28.0, BaseDirection::Auto, PageFormat::Png).unwrap();
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes.clone()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    let page = RgbaImage {
+        width: info.width,
+        height: info.height,
+        pixels: pixels[..info.buffer_size()].to_vec(),
+    };
+    // Every label colour is on the page (legend and highlights), and the claim's red is seen as a
+    // solid underline as well as a light fill.
+    for colour in [
+        [0xd6, 0x27, 0x28],
+        [0x1f, 0x77, 0xb4],
+        [0x2c, 0xa0, 0x2c],
+        [0x94, 0x67, 0xbd],
+    ] {
+        let found = (0..page.height)
+            .any(|y| (0..page.width).any(|x| page.pixel(x, y).is_some_and(|p| p[..3] == colour)));
+        assert!(found, "{colour:?} drawn");
+    }
+    check_golden("annotated-report", &page);
+}

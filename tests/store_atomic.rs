@@ -144,7 +144,7 @@ fn unwritable_folder_permission_and_read_only() {
         let err = save_atomic(&FaultyFs::unwritable_folder(kind), &path, NEW).unwrap_err();
         assert_eq!(err.step, SaveStep::CreateTemp);
         assert!(err.to_string().contains(words), "{err}");
-        assert!(err.to_string().contains("Save As"), "{err}");
+        assert!(err.to_string().contains("save elsewhere"), "{err}");
         assert_eq!(std::fs::read(&path).unwrap(), OLD);
         assert!(leftovers(dir.path()).is_empty());
     }

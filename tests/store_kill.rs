@@ -116,3 +116,134 @@ fn sigkill_during_saves_never_leaves_a_broken_file() {
     assert_eq!(remove_stale_temps(&path, Duration::ZERO).unwrap(), stale);
     check(&path, &a, &b, KILLS);
 }
+
+/// A corpus of `n` annotated texts (each with a source span) for the batch-export kill test.
+fn corpus(dir: &Path, n: usize) {
+    use hamish::model::text_format::TextEncoding;
+    use hamish::model::{Annotation, AnnotationId, AnnotationSet, SourceText, Timestamp};
+    use hamish::offset::CharRange;
+    use hamish::store::sidecar::{sidecar_path, to_ron_string, SchemaSource, SidecarData};
+    std::fs::create_dir_all(dir).unwrap();
+    for k in 0..n {
+        let text = format!("قال علي {k} إن السعر ارتفع.\n").repeat(1 + k % 7);
+        let path = dir.join(format!("doc-{k:04}.txt"));
+        std::fs::write(&path, &text).unwrap();
+        let doc = SourceText::new(&path, text.clone(), TextEncoding::Utf8);
+        let mut set = AnnotationSet::new();
+        set.insert_annotation(Annotation::new(
+            AnnotationId(1),
+            "source",
+            vec![CharRange::from_indices(4, 7)],
+            &text,
+            Timestamp(1),
+        ));
+        let data = SidecarData::new(&doc, SchemaSource::Bundled("fact-checking".into()), set);
+        std::fs::write(sidecar_path(&path), to_ron_string(&data)).unwrap();
+    }
+}
+
+/// Every entry of `dir`, recursively, with its bytes (folders as `None`).
+fn tree(dir: &Path) -> std::collections::BTreeMap<String, Option<Vec<u8>>> {
+    let mut out = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type().unwrap().is_dir() {
+            out.insert(name.clone(), None);
+            for (k, v) in tree(&entry.path()) {
+                out.insert(format!("{name}/{k}"), v);
+            }
+        } else {
+            out.insert(name, Some(std::fs::read(entry.path()).unwrap()));
+        }
+    }
+    out
+}
+
+fn export(corpus: &Path, out: &Path) -> std::process::Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hamish"));
+    cmd.args(["export", "--format", "brat"])
+        .arg(corpus)
+        .arg("--out")
+        .arg(out)
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// `hamish export` of a corpus is SIGKILLed at random moments. After every kill each `.txt` in
+/// the output folder has its `.ann`, and every file there is whole (equal to a finished export's);
+/// the next export says what the killed one left, finishes or clears it, and leaves the folder
+/// exactly as a finished export, with no hidden temp file or staging folder.
+#[test]
+fn sigkill_during_a_batch_export_leaves_whole_documents() {
+    if std::env::var_os(CHILD_ENV).is_some() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("corpus");
+    corpus(&source, 80);
+    let reference = dir.path().join("reference");
+    let done = export(&source, &reference).output().unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let wanted = tree(&reference);
+    let seed = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
+    eprintln!("batch kill test seed {seed}");
+    let mut rng = Rng(seed);
+    let (mut cut_short, mut partly_placed) = (0, 0);
+    for round in 0..12 {
+        let out = dir.path().join(format!("out-{round}"));
+        let mut child = export(&source, &out)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(10 + rng.next() % 500));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let left = if out.exists() {
+            tree(&out)
+        } else {
+            Default::default()
+        };
+        let staging = left.keys().any(|k| k.starts_with(".hamish-export-"));
+        let placed: Vec<&String> = left.keys().filter(|k| !k.starts_with('.')).collect();
+        for name in &placed {
+            assert_eq!(
+                left[*name], wanted[*name],
+                "round {round}: {name} is not whole"
+            );
+            if let Some(stem) = name.strip_suffix(".txt") {
+                assert!(
+                    left.contains_key(&format!("{stem}.ann")),
+                    "round {round}: {name} without its .ann"
+                );
+            }
+        }
+        if staging {
+            cut_short += 1;
+            partly_placed += usize::from(!placed.is_empty() && placed.len() < wanted.len());
+        }
+        let next = export(&source, &out).output().unwrap();
+        let said = String::from_utf8_lossy(&next.stderr);
+        assert!(next.status.success(), "round {round}: {said}");
+        assert_eq!(
+            staging,
+            said.contains("an earlier export was cut short"),
+            "round {round}: {said}"
+        );
+        assert!(
+            tree(&out) == wanted,
+            "round {round}: the folder differs from a finished export"
+        );
+    }
+    eprintln!("12 kills: {cut_short} cut an export short, {partly_placed} while placing files");
+    assert!(cut_short > 0, "no kill landed during an export");
+}

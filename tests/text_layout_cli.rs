@@ -40,7 +40,18 @@ fn json_has_the_documented_shape() {
     let lines = doc["lines"].as_array().expect("lines");
     let mut paragraphs = BTreeSet::new();
     for line in lines {
-        assert_eq!(keys(line), set(&["paragraph", "line", "rtl", "runs"]));
+        assert_eq!(
+            keys(line),
+            set(&[
+                "paragraph",
+                "line",
+                "rtl",
+                "top",
+                "bottom",
+                "baseline",
+                "runs"
+            ])
+        );
         paragraphs.insert(line["paragraph"].as_u64().expect("paragraph"));
         assert_eq!(line["rtl"], Value::Bool(true), "the sample is Arabic");
         for run in line["runs"].as_array().expect("runs") {
@@ -123,4 +134,50 @@ fn text_summary_has_a_line_per_laid_out_line() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "{text}");
     assert!(lines[0].starts_with("p0 l0 rtl") && lines[2].starts_with("p2 l0 ltr"));
+}
+
+#[test]
+fn every_encoding_the_window_reads_lays_out() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "قال الوزير إن الهدنة قريبة\r\nوأكد المتحدث ذلك\r\n";
+    let (cp1256, _, unmappable) = encoding_rs::WINDOWS_1256.encode(text);
+    assert!(!unmappable);
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    for (name, bytes) in [("cp1256.txt", cp1256.to_vec()), ("utf16.txt", utf16)] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, bytes).expect("write");
+        let out = hamish_layout(&file, &["--json"]);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+        let last_char = doc["lines"]
+            .as_array()
+            .expect("lines")
+            .iter()
+            .flat_map(|l| l["runs"].as_array().expect("runs").iter())
+            .filter_map(|r| r["chars"][1].as_u64())
+            .max();
+        // The last run ends before the final CR LF of the 43-char text.
+        assert_eq!(last_char, Some(text.chars().count() as u64 - 2), "{name}");
+    }
+}
+
+#[test]
+fn sizes_that_are_not_numbers_in_range_are_refused() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/news-ar-001.txt");
+    for args in [
+        ["--width", "NaN"],
+        ["--width", "0"],
+        ["--font-size=-3", "--json"],
+        ["--font-size", "1e9"],
+    ] {
+        let out = hamish_layout(&sample, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("must be a number from"), "{args:?}: {err}");
+    }
 }

@@ -9,8 +9,9 @@ use hamish::ui::{Command, HamishApp};
 use std::path::{Path, PathBuf};
 
 fn harness(app: HamishApp) -> Harness<'static, HamishApp> {
+    // Wide enough for the text between the annotation list and the inspector.
     let mut harness = Harness::builder()
-        .with_size(Vec2::new(800.0, 600.0))
+        .with_size(Vec2::new(1200.0, 600.0))
         .with_context_setup(HamishApp::configure)
         .build_ui_state(|ui, app: &mut HamishApp| app.frame_ui(ui), app);
     harness.run();
@@ -153,6 +154,13 @@ fn an_arabic_user_font_replaces_the_embedded_one() {
     let view = harness.state().view();
     let primary = view.fonts().primary();
     assert_ne!(primary, before);
+    // Panels and messages draw with the same fonts as the text.
+    let widgets = hamish::ui::widgets::text_resources(&ctx);
+    let widget_fonts = widgets.lock().unwrap().fonts().clone();
+    assert_eq!(
+        widget_fonts.name(widget_fonts.primary()),
+        view.fonts().name(primary)
+    );
     assert_eq!(harness.state().error(), None);
     let chars: Vec<char> = view.text().chars().collect();
     let arabic_runs: Vec<_> = view
@@ -202,7 +210,7 @@ fn empty_and_blank_files_open_and_take_clicks() {
         let path = temp_file(&dir, name, bytes);
         let mut harness = harness(HamishApp::new(Some(&path)));
         assert_eq!(harness.state().error(), None);
-        let at = egui::pos2(400.0, 100.0);
+        let at = egui::pos2(600.0, 120.0);
         harness.hover_at(at);
         harness.drag_at(at);
         harness.step();
@@ -216,7 +224,7 @@ fn empty_and_blank_files_open_and_take_clicks() {
 #[test]
 fn zoom_keeps_the_first_visible_line_at_the_top() {
     let mut harness = harness(HamishApp::new(None));
-    harness.hover_at(egui::pos2(400.0, 300.0));
+    harness.hover_at(egui::pos2(600.0, 300.0));
     for _ in 0..6 {
         harness.event(egui::Event::MouseWheel {
             unit: egui::MouseWheelUnit::Point,
@@ -233,7 +241,7 @@ fn zoom_keeps_the_first_visible_line_at_the_top() {
         let probe = view.document_origin().y;
         let layout = view.layout().unwrap();
         layout
-            .hit(hamish::text::Point::new(0.0, 60.0 - probe))
+            .hit(hamish::text::Point::new(0.0, 110.0 - probe))
             .offset
     };
     let before = top_char(&harness);
@@ -268,4 +276,96 @@ fn zoom_keeps_the_first_visible_line_at_the_top() {
         before.0,
         after.0
     );
+}
+
+#[test]
+fn layout_json_describes_the_lines_the_window_paints() {
+    let harness = harness(HamishApp::new(None));
+    let app = harness.state();
+    let layout = app.view().layout().expect("laid out");
+    let params = *layout.params();
+    let path = app.document().unwrap().session.source().path.clone();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hamish"))
+        .arg("layout")
+        .arg(&path)
+        .args(["--width", &params.width.to_string()])
+        .args(["--font-size", &params.font_size.to_string()])
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let lines = json["lines"].as_array().unwrap();
+    let painted: Vec<_> = layout.lines().collect();
+    assert_eq!(lines.len(), painted.len());
+    for (line, painted) in lines.iter().zip(painted) {
+        let y = |key: &str| line[key].as_f64().unwrap() as f32;
+        assert_eq!(
+            (y("top"), y("bottom"), y("baseline")),
+            (painted.top, painted.bottom(), painted.baseline)
+        );
+        let ids: Vec<u64> = line["runs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r["glyphs"].as_array().unwrap().iter())
+            .map(|g| g["id"].as_u64().unwrap())
+            .collect();
+        let painted_ids: Vec<u64> = painted
+            .runs
+            .iter()
+            .flat_map(|r| r.glyphs.iter().map(|g| u64::from(g.id)))
+            .collect();
+        assert_eq!(ids, painted_ids);
+    }
+}
+
+#[test]
+fn the_window_shows_whose_file_is_open_other_versions_read_only_and_agreement() {
+    use hamish::store::sidecar::{AnnotatorName, PROJECT_FILE};
+    use hamish::workspace::{Action, Workspace};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(PROJECT_FILE), "(shared: true)\n").unwrap();
+    let text = "قال الوزير إن الهدنة قريبة\n";
+    let path = temp_file(&dir, "article.txt", text.as_bytes());
+    // alice and bob each mark the minister as a source in their own file.
+    for who in ["alice", "bob"] {
+        let mut ws = Workspace::new(who);
+        ws.execute(Action::Open {
+            path: path.clone(),
+            encoding: None,
+        })
+        .unwrap();
+        ws.execute(Action::Annotate {
+            label: "source".into(),
+            range: hamish::offset::CharRange::from_indices(4, 10),
+        })
+        .unwrap();
+        ws.execute(Action::Save).unwrap();
+    }
+    let mut harness = harness(HamishApp::new_as(Some(&path), "alice"));
+    assert_eq!(harness.state().annotator_label(), "alice's file");
+    harness.get_by_label("alice's file");
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply_command(&ctx, Command::Act(Action::Agreement));
+    harness.run();
+    let report = harness.state().agreement().expect("agreement window open");
+    assert_eq!(report.pairs[0].overall.f1_exact, Some(1.0));
+    harness.get_by_label("F1 exact");
+    harness.get_by_label("alice – bob");
+    let bob = AnnotatorName::new("bob").unwrap();
+    harness.state_mut().apply_command(
+        &ctx,
+        Command::Act(Action::OpenAnnotatorVersion { annotator: bob }),
+    );
+    harness.run();
+    assert_eq!(harness.state().annotator_label(), "reading bob's version");
+    harness.get_by_label("reading bob's version");
+    assert!(harness.state().document().unwrap().read_only);
 }

@@ -104,7 +104,7 @@ fn a_jsonl_export_imported_into_a_fresh_copy_brings_the_annotations_back() {
         &mut harness,
         Command::ImportFrom {
             format: ImportFormat::Jsonl,
-            file: out.join("news.jsonl"),
+            file: out.join("hamish.jsonl"),
         },
     );
     let (_, message) = last_notice(&harness);
@@ -154,7 +154,7 @@ fn annotations_of_another_text_are_refused() {
         &mut harness,
         Command::ImportFrom {
             format: ImportFormat::Jsonl,
-            file: out.join("news.jsonl"),
+            file: out.join("hamish.jsonl"),
         },
     );
     let (severity, message) = last_notice(&harness);
@@ -189,4 +189,68 @@ fn an_export_never_replaces_a_different_file() {
         "T1\tother 0 3\tقال\n"
     );
     assert!(!out.join("news.txt").exists(), "nothing half-written");
+}
+
+/// Every file under `root`, as (relative path, bytes), sorted.
+fn tree(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![root.to_owned()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(root).unwrap().display().to_string();
+                files.push((rel, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn the_window_and_the_command_line_export_the_same_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = annotated_file(&dir.path().join("corpus"));
+    let mut harness = harness(HamishApp::new(Some(&path)));
+    for (format, flag) in [
+        (ExportFormat::Brat, "brat"),
+        (ExportFormat::Jsonl, "jsonl"),
+        (ExportFormat::Conll, "conll"),
+        (ExportFormat::Csv, "csv"),
+        (ExportFormat::Webanno, "webanno"),
+    ] {
+        let window_out = dir.path().join(format!("window-{flag}"));
+        let cli_out = dir.path().join(format!("cli-{flag}"));
+        send(
+            &mut harness,
+            Command::ExportTo {
+                format,
+                folder: window_out.clone(),
+            },
+        );
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_hamish"))
+            .args(["export", "--format", flag])
+            .arg(&path)
+            .arg("--out")
+            .arg(&cli_out)
+            .output()
+            .unwrap();
+        // 1 means something could not be represented (reported), not a failure.
+        assert!(
+            run.status.code().is_some_and(|c| c <= 1),
+            "{flag}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let (window, cli) = (tree(&window_out), tree(&cli_out));
+        assert!(!window.is_empty(), "{flag}");
+        assert_eq!(
+            window.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            cli.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            "{flag}: the same file names"
+        );
+        assert_eq!(window, cli, "{flag}: the same bytes");
+    }
 }

@@ -4,8 +4,8 @@
 use egui::epaint::Shape;
 use egui::Vec2;
 use egui_kittest::Harness;
-use hamish::ui::file_load::SAMPLE_TEXT;
 use hamish::ui::DocumentView;
+use hamish::workspace::SAMPLE_TEXT;
 
 fn harness(pixels_per_point: f32) -> Harness<'static, DocumentView> {
     let mut harness = Harness::builder()

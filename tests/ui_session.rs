@@ -124,7 +124,8 @@ fn a_label_key_annotates_ctrl_z_undoes_ctrl_y_redoes_and_ctrl_s_saves() {
     assert_eq!(added[0].ranges, vec![word]);
     assert!(harness.state().title().starts_with("• "), "modified mark");
     assert_eq!(harness.state().view().highlights().len(), 1);
-    harness.get_by_label("الوزير");
+    // The list row (and the inspector) show the annotated word.
+    assert!(harness.get_all_by_label("الوزير").next().is_some());
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
@@ -173,11 +174,15 @@ fn a_selection_that_cuts_words_grows_to_whole_words() {
     let doc = harness.state().document().unwrap();
     let a = doc.session.set().annotations().next().unwrap();
     assert_eq!((a.label.as_str(), a.ranges.clone()), ("claim", vec![words]));
-    assert_eq!(doc.selected, Some(a.id), "the new annotation is selected");
+    assert_eq!(
+        harness.state().selected_annotation(),
+        Some(a.id),
+        "the new annotation is selected"
+    );
     assert_eq!(harness.state().view().selection_range(), None);
     harness.key_press(Key::Escape);
     harness.run();
-    assert_eq!(harness.state().document().unwrap().selected, None);
+    assert_eq!(harness.state().selected_annotation(), None);
     harness.key_press(Key::Delete);
     harness.run();
     assert_eq!(
@@ -196,8 +201,10 @@ fn delete_removes_the_annotation_chosen_in_the_side_panel() {
     assert_eq!(annotation_count(&harness), 1);
     harness.get_by_label("الوزير").click();
     harness.run();
-    let doc = harness.state().document().unwrap();
-    assert!(doc.selected.is_some(), "clicking the row selects it");
+    assert!(
+        harness.state().selected_annotation().is_some(),
+        "clicking the row selects it"
+    );
     assert_eq!(
         harness.state().view().selection_range(),
         Some(range_of("الوزير")),
@@ -388,4 +395,28 @@ fn opening_another_file_keeps_unsaved_annotations_for_the_next_open() {
     harness.get_by_label("Restore").click();
     harness.run();
     assert_eq!(annotation_count(&harness), 1);
+}
+
+#[test]
+fn save_as_writes_a_copy_with_the_annotations_and_the_window_follows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = cp1256_file(&dir);
+    prepare_annotation(&path, true);
+    let mut harness = harness(HamishApp::new(Some(&path)));
+    let copy = dir.path().join("copy.txt");
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply_command(&ctx, Command::SaveAs(copy.clone()));
+    harness.run();
+    assert_eq!(harness.state().file_name(), "copy.txt");
+    assert_eq!(harness.state().title(), "copy.txt — Hamish");
+    assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(&path).unwrap());
+    let saved = hamish::store::sidecar::load_sidecar(&sidecar_path(&copy)).unwrap();
+    assert_eq!(saved.set.len(), 1);
+    assert!(harness
+        .state()
+        .status_message()
+        .unwrap()
+        .contains("copy.txt"));
 }

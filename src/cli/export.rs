@@ -1,25 +1,35 @@
 //! `hamish export`: export annotated documents (text files with their `.ann.ron` sidecars) to
-//! brat, JSONL, CoNLL, CSV or W3C Web Annotation. Documents are read in parallel; one bad file is
-//! reported with its path and reason without stopping the batch.
+//! brat, JSONL, CoNLL, CSV or W3C Web Annotation, through the application layer's export (the
+//! same files File > Export writes). One bad file is reported with its path and reason without
+//! stopping the batch.
 
-use crate::model::schema::Schema;
-use crate::store::formats::jsonl::JsonlFlavor;
-use crate::store::formats::load::load_annotated;
-use crate::store::formats::walk::{collect, safe_relative};
-use crate::store::formats::{
-    brat, conll, csv_claims, files::write_file, jsonl, webanno, AnnotatedText, ExportFormat,
-    LossReport,
+use super::formats::{ExportFormatArg, FlavorArg};
+use crate::store::formats::{FormatError, LossKind, LossReport};
+use crate::store::sidecar::AnnotatorName;
+use crate::workspace::batch::export::{
+    export_files_with, find_documents, load_documents, write_outputs, ExportOptions,
 };
-use crate::store::sidecar::{text_path_of, SIDECAR_SUFFIX};
-use anyhow::Context as _;
+use crate::workspace::terminal::escape_line;
+use crate::workspace::ExchangeError;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use std::io::IsTerminal as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Text explaining the exit codes, shared by `export` and `import`.
-pub(crate) const EXIT_CODES: &str = "Exit codes: 0 all files done with nothing lost; 1 some files failed or something could not be represented (see the `lost:` lines); 2 usage error, a missing input path, or (export) an output file that cannot be written.";
+pub(crate) const EXIT_CODES: &str = "Exit codes: 0 all files done with nothing lost (or only losses of the kinds given to --allow-loss); 1 some files failed or something could not be represented (see the `lost:` lines); 2 usage error, a missing input path, or (export) an output file that cannot be written.";
+
+/// Parses one `--allow-loss` kind.
+pub(crate) fn loss_kind(name: &str) -> Result<LossKind, String> {
+    LossKind::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = LossKind::ALL
+            .iter()
+            .filter(|k| **k != LossKind::Other)
+            .map(|k| k.name())
+            .collect();
+        format!("expected one of: {}", names.join(", "))
+    })
+}
 
 /// Arguments of `hamish export`.
 #[derive(Debug, clap::Args)]
@@ -30,16 +40,27 @@ pub struct ExportArgs {
     pub paths: Vec<PathBuf>,
     /// The format to write.
     #[arg(long, value_enum)]
-    pub format: ExportFormat,
+    pub format: ExportFormatArg,
     /// The shape of JSONL output: Hamish's own (lossless), doccano, or Label Studio.
     #[arg(long, value_enum, default_value = "hamish")]
-    pub flavor: JsonlFlavor,
+    pub flavor: FlavorArg,
     /// The folder to write into (created if needed).
     #[arg(long)]
     pub out: PathBuf,
     /// Overwrite files in the output folder that differ from what would be written.
     #[arg(long)]
     pub force: bool,
+    /// Kinds of loss that are expected and exit 0 (comma-separated, e.g. `relations,attributes`);
+    /// any other loss still exits 1.
+    #[arg(long, value_delimiter = ',', value_parser = loss_kind, value_name = "KIND")]
+    pub allow_loss: Vec<LossKind>,
+    /// The base IRI of W3C Web Annotation ids (default `https://hamish.invalid/`).
+    #[arg(long, value_name = "IRI")]
+    pub base: Option<String>,
+    /// Export this annotator's files (`<text>.<NAME>.ann.ron`) instead of the gold
+    /// `<text>.ann.ron`.
+    #[arg(long, value_name = "NAME")]
+    pub annotator: Option<AnnotatorName>,
 }
 
 /// A progress bar on stderr for runs of many files, hidden when stderr is not a terminal.
@@ -54,153 +75,66 @@ pub(crate) fn progress_bar(len: usize) -> ProgressBar {
     bar
 }
 
-/// Prints failures and losses; returns the exit code they call for.
-pub(crate) fn finish(failed: &[String], report: &LossReport, done: usize) -> ExitCode {
+/// Prints failures and losses; returns the exit code they call for (losses of an `allowed` kind
+/// are printed but do not make it 1).
+pub(crate) fn finish(
+    failed: &[String],
+    report: &LossReport,
+    allowed: &[LossKind],
+    done: usize,
+) -> ExitCode {
     for f in failed {
-        eprintln!("hamish: failed: {f}");
+        eprintln!("hamish: failed: {}", escape_line(f));
     }
-    eprint!("{report}");
+    for loss in &report.losses {
+        eprintln!("lost: {}", escape_line(&loss.to_string()));
+    }
+    let unexpected = report.unexpected(allowed);
     eprintln!(
-        "hamish: {done} done, {} failed, {} lost",
+        "hamish: {done} done, {} failed, {} lost ({} of allowed kinds)",
         failed.len(),
-        report.len()
+        report.len(),
+        report.len() - unexpected
     );
-    if failed.is_empty() && report.is_empty() {
+    if failed.is_empty() && unexpected == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
 }
 
+/// The command line's advice for an error of the layer: an output in the way can be forced.
+pub(crate) fn with_advice(err: &FormatError) -> String {
+    match err {
+        FormatError::Exists { .. } => format!("{err}; pass --force to overwrite it"),
+        _ => err.to_string(),
+    }
+}
+
 /// Runs `hamish export`.
 pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
-    let found = collect(&args.paths, &|n: &str| n.ends_with(SIDECAR_SUFFIX))?;
+    let found = find_documents(&args.paths, args.annotator.as_ref())?;
     let bar = progress_bar(found.len());
-    let loaded: Vec<Result<(AnnotatedText, Schema), String>> = found
-        .par_iter()
-        .map(|f| {
-            let (text_path, name) = match text_path_of(&f.path) {
-                Some(t) => (
-                    t,
-                    f.name
-                        .strip_suffix(SIDECAR_SUFFIX)
-                        .unwrap_or(&f.name)
-                        .to_owned(),
-                ),
-                None => (f.path.clone(), f.name.clone()),
-            };
-            let result = load_annotated(&text_path, &name).map_err(|e| e.to_string());
-            bar.inc(1);
-            result
-        })
-        .collect();
+    let (docs, failed) = load_documents(&found, &|| bar.inc(1));
     bar.finish_and_clear();
-    let mut failed = Vec::new();
-    let mut docs = Vec::new();
-    let mut names = std::collections::HashSet::new();
-    for r in loaded {
-        match r {
-            // Two inputs with the same relative name would write the same output files.
-            Ok((d, _)) if !names.insert(d.name.clone()) => failed.push(format!(
-                "{}: another input has the same name; export the folders separately",
-                d.name
-            )),
-            Ok(d) => docs.push(d),
-            Err(e) => failed.push(e),
-        }
-    }
     let mut report = LossReport::new();
-    write_outputs(&args, &docs, &mut report)?;
-    Ok(finish(&failed, &report, docs.len()))
-}
-
-fn write_outputs(
-    args: &ExportArgs,
-    docs: &[(AnnotatedText, Schema)],
-    report: &mut LossReport,
-) -> anyhow::Result<()> {
-    let out = &args.out;
-    let write = |rel: &Path, bytes: &[u8]| -> anyhow::Result<()> {
-        let path = out.join(rel);
-        write_file(&path, bytes, args.force).with_context(|| format!("writing {}", path.display()))
+    let mut options = ExportOptions {
+        flavor: args.flavor.into(),
+        ..ExportOptions::default()
     };
-    match args.format {
-        ExportFormat::Brat => {
-            for (doc, schema) in docs {
-                let rel = safe_relative(&doc.name);
-                let txt = if rel.extension().is_some_and(|e| e == "txt") {
-                    rel.clone()
-                } else {
-                    append(&rel, ".txt")
-                };
-                write(&txt, doc.text.as_bytes())?;
-                write(
-                    &txt.with_extension("ann"),
-                    brat::export_ann(doc, report).as_bytes(),
-                )?;
-                if let Some((_, first)) = docs.first().filter(|(_, first)| first != schema) {
-                    report.add(
-                        &doc.name,
-                        None,
-                        format!("schema {}", schema.id),
-                        format!(
-                            "annotation.conf is written from the first document's schema ({})",
-                            first.id
-                        ),
-                    );
-                }
-            }
-            if let Some((_, schema)) = docs.first() {
-                write(
-                    Path::new(brat::CONF_FILE),
-                    brat::export_conf(schema).as_bytes(),
-                )?;
-            }
-        }
-        ExportFormat::Jsonl => {
-            let shape = jsonl::DoccanoShape::for_docs(docs.iter().map(|(d, _)| d));
-            let lines: Vec<String> = docs
-                .iter()
-                .map(|(d, _)| jsonl::export_line_shaped(d, args.flavor, shape, report))
-                .collect();
-            if args.flavor == JsonlFlavor::LabelStudio {
-                write(
-                    Path::new("label-studio.json"),
-                    format!("[\n{}\n]\n", lines.join(",\n")).as_bytes(),
-                )?;
-            } else {
-                let name = if args.flavor == JsonlFlavor::Doccano {
-                    "doccano.jsonl"
-                } else {
-                    "hamish.jsonl"
-                };
-                let mut text = lines.join("\n");
-                text.push('\n');
-                write(Path::new(name), text.as_bytes())?;
-            }
-        }
-        ExportFormat::Conll => {
-            let text: String = docs.iter().map(|(d, _)| conll::export(d, report)).collect();
-            write(Path::new("export.conll"), text.as_bytes())?;
-        }
-        ExportFormat::Csv => {
-            let list: Vec<AnnotatedText> = docs.iter().map(|(d, _)| d.clone()).collect();
-            write(Path::new("claims.csv"), &csv_claims::export(&list)?)?;
-        }
-        ExportFormat::Webanno => {
-            for (doc, _) in docs {
-                write(
-                    &append(&safe_relative(&doc.name), ".jsonld"),
-                    webanno::export(doc, report).as_bytes(),
-                )?;
-            }
-        }
+    if let Some(base) = args.base {
+        options.base = base;
     }
-    Ok(())
-}
-
-fn append(path: &Path, suffix: &str) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(suffix);
-    PathBuf::from(s)
+    let files = export_files_with(&docs, args.format.into(), &options, &mut report).map_err(
+        |e| match e {
+            ExchangeError::Format(e) => anyhow::anyhow!(with_advice(&e)),
+            other => anyhow::anyhow!(other),
+        },
+    )?;
+    let written = write_outputs(&args.out, &files, args.force)
+        .map_err(|e| anyhow::anyhow!(with_advice(&e)))?;
+    for note in &written.notes {
+        eprintln!("hamish: note: {}", escape_line(note));
+    }
+    Ok(finish(&failed, &report, &args.allow_loss, docs.len()))
 }

@@ -1,8 +1,10 @@
-//! `hamish layout`: print the layout of a text file (lines, runs, glyphs) as text or JSON.
-//! Offsets in the output are chars into the file's text; x and advances are px.
+//! `hamish layout`: print the layout of a text file (lines with their boxes, runs, glyphs) as
+//! text or JSON, laid out by the application layer's page (`workspace::page`: the window's decoder
+//! and line height). Offsets in the output are chars into the file's text; x, y and advances are px.
 
 use super::DirectionArg;
-use crate::text::{BaseDirection, FontSet, LayoutCache, LayoutParams, TextLayout};
+use crate::text::{FontSet, TextLayout};
+use crate::workspace::page::{checked_size, load_page, page_params, MAX_FONT_SIZE, MAX_WIDTH};
 use anyhow::Context;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -43,6 +45,12 @@ pub struct LineJson {
     pub line: usize,
     /// The paragraph runs right to left.
     pub rtl: bool,
+    /// Top of the line box, px from the text's top.
+    pub top: f32,
+    /// Bottom of the line box, px from the text's top.
+    pub bottom: f32,
+    /// Baseline, px from the text's top.
+    pub baseline: f32,
     /// Runs left to right as drawn.
     pub runs: Vec<RunJson>,
 }
@@ -82,6 +90,9 @@ pub fn layout_json(layout: &TextLayout, fonts: &FontSet) -> LayoutJson {
                 paragraph: l.paragraph,
                 line: l.line,
                 rtl: l.rtl,
+                top: l.top,
+                bottom: l.bottom(),
+                baseline: l.baseline,
                 runs: l
                     .runs
                     .iter()
@@ -108,36 +119,11 @@ pub fn layout_json(layout: &TextLayout, fonts: &FontSet) -> LayoutJson {
 
 /// Runs `hamish layout`.
 pub fn run(args: LayoutArgs) -> anyhow::Result<ExitCode> {
-    let bytes = std::fs::read(&args.file)
-        .with_context(|| format!("cannot read {}", args.file.display()))?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{} is not valid UTF-8 (first bad byte at offset {}); convert it to UTF-8 first",
-            args.file.display(),
-            e.valid_up_to()
-        )
-    })?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if !(args.width > 0.0 && args.font_size > 0.0) {
-        anyhow::bail!(
-            "{}: --width and --font-size must be positive",
-            args.file.display()
-        );
-    }
-    let fonts = FontSet::embedded();
-    let params = LayoutParams {
-        font_size: args.font_size,
-        width: args.width,
-        direction: match args.direction {
-            DirectionArg::Auto => BaseDirection::Auto,
-            DirectionArg::Rtl => BaseDirection::Rtl,
-            DirectionArg::Ltr => BaseDirection::Ltr,
-        },
-        ..LayoutParams::default()
-    };
-    let mut cache = LayoutCache::default();
-    let layout = TextLayout::new(text, &fonts, &params, &mut cache);
-    match print_layout(&layout, &fonts, args.json) {
+    checked_size("--font-size", args.font_size, 1.0, MAX_FONT_SIZE)?;
+    checked_size("--width", args.width, 1.0, MAX_WIDTH)?;
+    let params = page_params(args.font_size, args.width, args.direction.into());
+    let page = load_page(&args.file, &params)?;
+    match print_layout(&page.layout, &page.fonts, args.json) {
         // A closed pipe (`| head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(e).context("cannot write the layout to stdout"),

@@ -1,8 +1,10 @@
 //! Command-line parsing (clap) and dispatch of the headless subcommands; the only place besides
 //! `main.rs` that turns errors into exit codes.
 
+pub mod agree;
 pub mod check;
 pub mod export;
+pub mod formats;
 pub mod import;
 pub mod layout;
 pub mod render;
@@ -43,6 +45,8 @@ pub enum HeadlessCommand {
     Export(export::ExportArgs),
     /// Import annotations from another tool's format into sidecar files.
     Import(import::ImportArgs),
+    /// Inter-annotator agreement (F1, κ, α, αU) between annotators' files of the same texts.
+    Agree(agree::AgreeArgs),
 }
 
 /// Runs a headless command; the returned code is the process exit code.
@@ -54,6 +58,7 @@ pub fn run_command(command: HeadlessCommand) -> anyhow::Result<std::process::Exi
         HeadlessCommand::Stats(args) => stats::run(args),
         HeadlessCommand::Export(args) => export::run(args),
         HeadlessCommand::Import(args) => import::run(args),
+        HeadlessCommand::Agree(args) => agree::run(args),
     }
 }
 
@@ -66,4 +71,14 @@ pub enum DirectionArg {
     Rtl,
     /// Left to right.
     Ltr,
+}
+
+impl From<DirectionArg> for crate::text::BaseDirection {
+    fn from(arg: DirectionArg) -> Self {
+        match arg {
+            DirectionArg::Auto => Self::Auto,
+            DirectionArg::Rtl => Self::Rtl,
+            DirectionArg::Ltr => Self::Ltr,
+        }
+    }
 }

@@ -13,6 +13,7 @@ pub mod relation;
 pub mod schema;
 pub mod set;
 pub mod source_text;
+pub mod standoff;
 pub mod text_format;
 pub mod validate;
 
@@ -21,7 +22,7 @@ pub use attribute::{AttributeDef, AttributeKind, AttributeMap, AttributeValue};
 pub use edit::{Edit, EditError};
 pub use history::History;
 pub use relation::{Relation, RelationId};
-pub use schema::{Colour, RelationType, Schema, SchemaError, SpanLabel};
+pub use schema::{Colour, EventRole, EventType, RelationType, Schema, SchemaError, SpanLabel};
 pub use set::AnnotationSet;
 pub use source_text::{Fingerprint, SourceText};
 pub use validate::{validate, Owner, Problem};

@@ -19,11 +19,12 @@ pub struct Quote {
 }
 
 impl Quote {
-    /// Captures the quote of `range` in `text`; a range past the end is clamped to the text.
+    /// Captures the quote of `range` in `text`; a range past the end is clamped to the text, a
+    /// reversed one is empty.
     pub fn capture(text: &str, range: CharRange) -> Self {
         let len = text.chars().count();
         let start = range.start.0.min(len);
-        let end = range.end.0.min(len);
+        let end = range.end.0.min(len).max(start);
         let pre_start = start.saturating_sub(QUOTE_CONTEXT_CHARS);
         let post_end = (end + QUOTE_CONTEXT_CHARS).min(len);
         let slice = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>();
@@ -93,7 +94,7 @@ impl Quote {
     pub fn capture_in(index: &TextIndex<'_>, range: CharRange) -> Self {
         let len = index.char_len();
         let start = range.start.0.min(len);
-        let end = range.end.0.min(len);
+        let end = range.end.0.min(len).max(start);
         Self {
             exact: index.slice(start, end).to_owned(),
             prefix: index

@@ -5,6 +5,7 @@ use crate::model::annotation::{Annotation, AnnotationId};
 use crate::model::attribute::{AttributeMap, AttributeValue};
 use crate::model::positions::{PositionIndex, RelationEnds};
 use crate::model::relation::{Relation, RelationId};
+use crate::model::standoff::StandoffExtras;
 use crate::offset::{CharOffset, CharRange};
 use std::collections::BTreeMap;
 
@@ -18,6 +19,8 @@ pub struct AnnotationSet {
     relations: BTreeMap<RelationId, Relation>,
     /// Document-level attribute values by attribute id.
     pub document_attributes: AttributeMap,
+    /// Events, typed comments, normalizations and equivalences read from standoff corpora.
+    pub standoff: StandoffExtras,
     positions: PositionIndex,
     relation_ends: RelationEnds,
 }
@@ -37,6 +40,7 @@ impl PartialEq for AnnotationSet {
         self.annotations == other.annotations
             && self.relations == other.relations
             && self.document_attributes == other.document_attributes
+            && self.standoff == other.standoff
     }
 }
 
@@ -51,11 +55,12 @@ impl AnnotationSet {
         self.annotations.len()
     }
 
-    /// True when there is no annotation, relation or document attribute.
+    /// True when there is no annotation, relation, document attribute or standoff extra.
     pub fn is_empty(&self) -> bool {
         self.annotations.is_empty()
             && self.relations.is_empty()
             && self.document_attributes.is_empty()
+            && self.standoff.is_empty()
     }
 
     /// The annotation with `id`.

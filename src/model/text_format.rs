@@ -3,6 +3,16 @@
 
 use serde::{Deserialize, Serialize};
 
+/// True for the bidi controls (Unicode's `Bidi_Control` property: ALM, LRM, RLM, the
+/// embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069): invisible characters that
+/// reorder the text around them, which reports, terminals and file names must show, not obey.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
 /// The character encoding a text file was decoded from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TextEncoding {

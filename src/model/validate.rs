@@ -1,7 +1,7 @@
 //! Checks an [`AnnotationSet`] against a [`Schema`] and its text length; returns every problem as a
 //! typed value (never panics). Offsets are chars into the decoded text.
 
-use crate::model::annotation::AnnotationId;
+use crate::model::annotation::{Annotation, AnnotationId};
 use crate::model::attribute::{find_def, AttributeDef, AttributeMap, ValueMismatch};
 use crate::model::relation::RelationId;
 use crate::model::schema::Schema;
@@ -206,6 +206,36 @@ impl fmt::Display for Problem {
     }
 }
 
+/// What is wrong with the ranges of `a` over a text of `text_len` chars: none, reversed, empty,
+/// or past the end. Every exporter relies on ranges passing this (`start <= end <= text_len`).
+pub fn range_problems(a: &Annotation, text_len: usize) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if a.ranges.is_empty() {
+        problems.push(Problem::NoRanges(a.id));
+    }
+    for range in &a.ranges {
+        if range.end < range.start {
+            problems.push(Problem::ReversedRange {
+                id: a.id,
+                range: *range,
+            });
+        } else if range.is_empty() {
+            problems.push(Problem::EmptyRange {
+                id: a.id,
+                range: *range,
+            });
+        }
+        if range.start.0.max(range.end.0) > text_len {
+            problems.push(Problem::RangePastEnd {
+                id: a.id,
+                range: *range,
+                text_len,
+            });
+        }
+    }
+    problems
+}
+
 /// Every problem of `set` against `schema` over a text of `text_len` chars, in id order.
 pub fn validate(set: &AnnotationSet, schema: &Schema, text_len: usize) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -217,29 +247,7 @@ pub fn validate(set: &AnnotationSet, schema: &Schema, text_len: usize) -> Vec<Pr
                 label: a.label.clone(),
             });
         }
-        if a.ranges.is_empty() {
-            problems.push(Problem::NoRanges(a.id));
-        }
-        for range in &a.ranges {
-            if range.end < range.start {
-                problems.push(Problem::ReversedRange {
-                    id: a.id,
-                    range: *range,
-                });
-            } else if range.is_empty() {
-                problems.push(Problem::EmptyRange {
-                    id: a.id,
-                    range: *range,
-                });
-            }
-            if range.start.0.max(range.end.0) > text_len {
-                problems.push(Problem::RangePastEnd {
-                    id: a.id,
-                    range: *range,
-                    text_len,
-                });
-            }
-        }
+        problems.extend(range_problems(a, text_len));
         if a.anchors.len() != a.ranges.len() {
             problems.push(Problem::AnchorCount {
                 id: a.id,

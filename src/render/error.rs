@@ -21,6 +21,20 @@ pub enum RenderError {
         /// The underlying error.
         reason: String,
     },
+    /// Making the PDF failed.
+    #[error("the PDF page could not be made: {reason}; write the page as SVG or PNG instead")]
+    Pdf {
+        /// What went wrong.
+        reason: String,
+    },
+    /// Writing a page file failed.
+    #[error("cannot write {path}: {reason}; check that the folder exists and is writable")]
+    WritePage {
+        /// The output file.
+        path: PathBuf,
+        /// The underlying error.
+        reason: String,
+    },
     /// The page would be larger than a PNG or memory allows.
     #[error(
         "page of {width}×{height} px is too large to render; use a smaller --width or font size"

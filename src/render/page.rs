@@ -31,7 +31,9 @@ impl Default for PageStyle {
 }
 
 /// Largest page side rendered; beyond this the PNG would be unwieldy (and memory large).
-const MAX_PAGE_SIDE: u32 = 32_768;
+pub const MAX_PAGE_SIDE: u32 = 32_768;
+/// Most pixels a page may have: 64 Mpx, 256 MiB of RGBA (a long article at 24 px is a few Mpx).
+pub const MAX_PAGE_PIXELS: u64 = 64 * 1024 * 1024;
 
 /// Renders `layout` (laid out with `fonts`) onto a page as wide as the layout's width plus margins
 /// and as tall as its text plus margins.
@@ -44,7 +46,10 @@ pub fn render_page(
     let margin = style.margin as f32;
     let width = (params.width + 2.0 * margin).ceil().max(1.0) as u32;
     let height = (layout.height() + 2.0 * margin).ceil().max(1.0) as u32;
-    if width > MAX_PAGE_SIDE || height > MAX_PAGE_SIDE {
+    if width > MAX_PAGE_SIDE
+        || height > MAX_PAGE_SIDE
+        || u64::from(width) * u64::from(height) > MAX_PAGE_PIXELS
+    {
         return Err(RenderError::PageTooLarge { width, height });
     }
     let mut page = RgbaImage::filled(width, height, style.background);

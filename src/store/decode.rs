@@ -12,13 +12,14 @@
 //!   ([`DecodedText::guessed`] is then true) and only Arabic code pages are accepted.
 
 use crate::model::text_format::{LineEnding, TextEncoding};
+use crate::store::input::{read_input, InputError};
 use encoding_rs::Encoding;
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Default largest file [`load_text_file`] reads: 64 MiB, far above any article.
-pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+/// Default largest file [`load_text_file`] reads: 64 MiB, far above any article (the limit of
+/// every input, [`crate::store::input::MAX_INPUT_BYTES`]).
+pub const DEFAULT_MAX_BYTES: u64 = crate::store::input::MAX_INPUT_BYTES;
 
 /// Share of control characters (other than tab, LF, CR, form feed) above which a text is binary.
 const MAX_CONTROL_RATIO: f64 = 0.05;
@@ -83,6 +84,14 @@ pub enum DecodeError {
         #[source]
         error: std::io::Error,
     },
+    /// The path is not a regular file (a FIFO, a device, a socket, a folder).
+    #[error("{source_file}: is {kind}, not a regular file; open the text file itself")]
+    NotAFile {
+        /// The path.
+        source_file: Source,
+        /// What it is instead, e.g. "a named pipe (FIFO)".
+        kind: &'static str,
+    },
     /// The file is larger than the limit.
     #[error("{source_file}: the file is {size} bytes, more than the limit of {limit} bytes; split it into smaller files or raise the limit")]
     TooLarge {
@@ -136,35 +145,34 @@ pub fn load_text_file(path: &Path) -> Result<DecodedText, DecodeError> {
     load_text_file_with(path, &LoadOptions::default())
 }
 
-/// Loads and decodes a text file with the given options.
+/// Loads and decodes a text file with the given options, read by the one guarded reader
+/// ([`crate::store::input`]: regular files only, size checked before and while reading).
 pub fn load_text_file_with(path: &Path, options: &LoadOptions) -> Result<DecodedText, DecodeError> {
-    let source = || Source(Some(path.to_path_buf()));
-    let io = |error| DecodeError::Io {
-        source_file: source(),
-        error,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > options.max_bytes {
-        return Err(DecodeError::TooLarge {
-            source_file: source(),
-            size,
-            limit: options.max_bytes,
-        });
-    }
-    // Read at most one byte past the limit: the file may grow between metadata and read.
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(options.max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > options.max_bytes {
-        return Err(DecodeError::TooLarge {
-            source_file: source(),
-            size: bytes.len() as u64,
-            limit: options.max_bytes,
-        });
-    }
-    decode_with_source(&bytes, options.encoding, source())
+    let bytes = read_input(path, options.max_bytes).map_err(|err| {
+        let source_file = Source(Some(path.to_path_buf()));
+        match err {
+            InputError::Io { source, .. } => DecodeError::Io {
+                source_file,
+                error: source,
+            },
+            InputError::NotAFile { kind, .. } => DecodeError::NotAFile { source_file, kind },
+            InputError::TooLarge { size, limit, .. } => DecodeError::TooLarge {
+                source_file,
+                size,
+                limit,
+            },
+        }
+    })?;
+    decode_file_bytes(path, &bytes, options.encoding)
+}
+
+/// Decodes the bytes of the file at `path` (already read); errors name the file.
+pub fn decode_file_bytes(
+    path: &Path,
+    bytes: &[u8],
+    encoding: Option<TextEncoding>,
+) -> Result<DecodedText, DecodeError> {
+    decode_with_source(bytes, encoding, Source(Some(path.to_path_buf())))
 }
 
 /// Decodes bytes already in memory; `encoding` overrides detection. Errors name "text in memory".

@@ -17,14 +17,14 @@ const EPS: f32 = 0.01;
 
 impl TextLayout {
     /// Index of the paragraph holding `offset` (a separator belongs to the paragraph before it).
-    fn paragraph_of(&self, offset: CharOffset) -> usize {
+    pub(crate) fn paragraph_of(&self, offset: CharOffset) -> usize {
         self.paragraphs
             .partition_point(|p| p.para.next_start() <= offset)
             .min(self.paragraphs.len().saturating_sub(1))
     }
 
     /// Index (into all lines) of the line showing `offset` with `affinity`.
-    fn line_of(&self, offset: CharOffset, affinity: Affinity) -> usize {
+    pub(crate) fn line_of(&self, offset: CharOffset, affinity: Affinity) -> usize {
         let span = &self.paragraphs[self.paragraph_of(offset)];
         let lines = &self.lines[span.first_line..span.first_line + span.line_count];
         let mut k = lines
@@ -38,7 +38,12 @@ impl TextLayout {
 
     /// Edge x of the caret for `offset` on `line`, and the side (+1 right, -1 left) where the
     /// grapheme it sticks to lies.
-    fn caret_edge(&self, line: &LineLayout, offset: CharOffset, affinity: Affinity) -> (f32, f32) {
+    pub(crate) fn caret_edge(
+        &self,
+        line: &LineLayout,
+        offset: CharOffset,
+        affinity: Affinity,
+    ) -> (f32, f32) {
         let leading = |b: &GraphemeBox| {
             if b.rtl {
                 (b.right, -1.0)

@@ -14,6 +14,10 @@ use std::sync::Arc;
 
 pub use super::bidi::BaseDirection;
 
+/// Line height as a multiple of the font size, the same for the window, `hamish render` and
+/// `hamish layout`: Naskh needs room for marks above and below.
+pub const LINE_HEIGHT: f32 = 1.8;
+
 /// How to lay out a text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LayoutParams {
@@ -23,7 +27,7 @@ pub struct LayoutParams {
     pub width: f32,
     /// Base direction of every paragraph.
     pub direction: BaseDirection,
-    /// Line height as a multiple of the font size (e.g. 1.6 for Naskh).
+    /// Line height as a multiple of the font size ([`LINE_HEIGHT`] everywhere Hamish draws).
     pub line_height: f32,
 }
 
@@ -33,7 +37,7 @@ impl Default for LayoutParams {
             font_size: 24.0,
             width: 800.0,
             direction: BaseDirection::Auto,
-            line_height: 1.6,
+            line_height: LINE_HEIGHT,
         }
     }
 }
@@ -173,7 +177,7 @@ pub struct TextLayout {
     pub(crate) params: LayoutParams,
     pub(crate) paragraphs: Vec<ParagraphSpan>,
     pub(crate) lines: Vec<LineLayout>,
-    height: f32,
+    pub(crate) height: f32,
     complete: bool,
 }
 

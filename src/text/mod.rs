@@ -4,7 +4,8 @@
 //! half-open; geometry is in pixels with x growing right and y growing down from the document's top.
 //!
 //! Pipeline (see design.md §2): [`paragraphs`] → [`bidi`] → [`itemize`] → [`shape`] →
-//! [`breaking`] → [`layout`] (visual order, placement) → [`hit`] (carets, selection rectangles).
+//! [`breaking`] → [`layout`] (visual order, placement) → [`hit`] (carets, selection rectangles) and
+//! [`movement`] (keyboard caret moves).
 
 pub mod bidi;
 pub mod breaking;
@@ -17,13 +18,18 @@ pub mod graphemes;
 pub mod hit;
 pub mod itemize;
 pub mod layout;
+pub mod movement;
 pub mod paragraph_layout;
 pub mod paragraphs;
 pub mod shape;
+pub mod spacing;
 pub mod word_safety;
 
 pub use cache::{CacheStats, LayoutCache};
 pub use cursor::{Affinity, Cursor, VisualDirection};
 pub use fonts::{FontError, FontId, FontMetrics, FontSet};
 pub use geom::{Point, Rect};
-pub use layout::{BaseDirection, LayoutParams, LineLayout, PlacedGlyph, TextLayout, VisualRun};
+pub use layout::{
+    BaseDirection, LayoutParams, LineLayout, PlacedGlyph, TextLayout, VisualRun, LINE_HEIGHT,
+};
+pub use movement::{CaretMove, Motion};

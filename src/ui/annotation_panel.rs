@@ -1,15 +1,16 @@
 //! The side panel listing annotations in text order: label colour, label name in Arabic and
 //! English, the covered text, and the status when it is not OK. Clicking a row emits
-//! [`Command::SelectAnnotation`]. Arabic strings go to egui in visual word order (`visual_text`).
-//! Offsets are chars into the document's text.
+//! [`Command::SelectAnnotation`]. Every string is drawn by the text engine ([`ArabicLabel`]), so
+//! mixed Arabic, Latin and digits read as in the document view. Offsets are chars into the
+//! document's text.
 
 use super::commands::Command;
 use super::highlights::label_colour;
-use super::visual_text::for_egui_label;
+use super::widgets::ArabicLabel;
 use crate::model::annotation::{AnnotationId, AnnotationStatus};
 use crate::model::schema::Schema;
 use crate::model::set::AnnotationSet;
-use egui::{Color32, RichText};
+use egui::Color32;
 
 /// Longest covered text shown in a row, in chars; longer text ends with "…".
 const MAX_COVERED_CHARS: usize = 45;
@@ -27,10 +28,6 @@ pub struct AnnotationRow {
     pub name_en: String,
     /// The text it covers (ranges joined with " … "), shortened; logical order.
     pub covered: String,
-    /// `name_ar` as handed to egui (words in visual order, see `visual_text`).
-    pub name_ar_shown: String,
-    /// `covered` as handed to egui.
-    pub covered_shown: String,
     /// Its status.
     pub status: AnnotationStatus,
 }
@@ -58,10 +55,8 @@ pub fn annotation_rows(set: &AnnotationSet, schema: &Schema, text: &str) -> Vec<
             AnnotationRow {
                 id: a.id,
                 colour: label_colour(schema, &a.label),
-                name_ar_shown: for_egui_label(&name_ar),
                 name_ar,
                 name_en: label.map_or_else(|| a.label.clone(), |l| l.name_en.clone()),
-                covered_shown: for_egui_label(&covered),
                 covered,
                 status: a.status,
             }
@@ -111,15 +106,14 @@ pub fn annotation_panel_ui(
                             let (swatch, _) = ui
                                 .allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                             ui.painter().rect_filled(swatch, 2.0, row.colour);
-                            ui.label(RichText::new(&row.name_ar_shown).strong());
-                            ui.label(format!("· {}", row.name_en));
+                            ui.add(ArabicLabel::new(&row.name_ar).strong());
+                            ui.add(ArabicLabel::new(format!("· {}", row.name_en)));
                             if let Some(status) = status_label(row.status) {
-                                ui.colored_label(ui.visuals().warn_fg_color, status);
+                                let warn = ui.visuals().warn_fg_color;
+                                ui.add(ArabicLabel::new(status).color(warn));
                             }
                         });
-                        // One line: wrapping a visually ordered string would put its logical
-                        // start on the last line.
-                        ui.add(egui::Label::new(&row.covered_shown).truncate());
+                        ui.add(ArabicLabel::new(&row.covered).elide());
                     })
                     .response
                     .interact(egui::Sense::click());

@@ -1,70 +1,111 @@
-//! The eframe app: menu bar, status bar, messages, the annotation side panel, the document view,
-//! and applying commands once per frame. Also autosave, the window title and asking before
-//! closing with unsaved changes.
+//! The eframe app: menu bar, status bar, messages, the annotation side panel and the document view.
+//! Commands from panels and keys are applied once per frame; everything done to the text and its
+//! annotations is an [`Action`] of the application layer ([`Workspace`]), and what the window
+//! derives from them (highlights, panel rows, title) is rebuilt from each action's [`Outcome`] in
+//! one place ([`HamishApp::absorb`]). Also autosave and asking before closing with unsaved changes.
 
-use super::annotation_panel::annotation_panel_ui;
+mod factcheck;
+
+use super::agreement_panel::agreement_window_ui;
+use super::annotation_panel::{annotation_panel_ui, annotation_rows, AnnotationRow};
 use super::commands::{CloseChoice, Command};
-use super::document_state::DocumentState;
 use super::document_view::DocumentView;
-use super::exchange::{
-    annotated_doc, export_document, export_format_name, import_format_name, import_into,
-    loss_summary,
-};
-use super::file_load::{ensure_sample_copy, open_document};
+use super::highlights::{highlights_for, selection_fill};
 use super::menu::menu_bar_ui;
-use super::notices::{notices_ui, recovery_offer_ui, Notice, Severity};
+use super::notices::{notices_ui, recovery_offer_ui, Notice, Severity as NoticeSeverity};
+use super::shortcut_sheet::{shortcut_sheet_ui, toggle_shortcut_sheet};
 use super::shortcuts::shortcuts_ui;
 use super::status_bar::{status_bar_ui, StatusLine};
-use crate::model::text_format::TextEncoding;
-use crate::store::atomic::RealFs;
-use crate::store::formats::{ExportFormat, ImportFormat};
-use crate::store::recovery::remove_recovery;
+use super::widgets::{text_resources, ArabicLabel};
+use crate::agree::AgreementReport;
+use crate::model::annotation::AnnotationId;
+use crate::store::formats::LossReport;
 use crate::text::FontSet;
+use crate::workspace::{
+    Action, ActionError, Message, OpenText, Outcome, Report, Severity, Workspace,
+};
+use factcheck::Workbench;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// How many lost items an export or import message lists.
 const LOSS_LINES: usize = 8;
 
 /// The whole window's state.
 pub struct HamishApp {
+    workspace: Workspace,
     view: DocumentView,
-    document: Option<DocumentState>,
+    /// The annotation chosen in the panel or by clicking in it.
+    selected: Option<AnnotationId>,
+    /// The side panel rows, rebuilt when annotations change.
+    rows: Vec<AnnotationRow>,
+    /// True when the recovery offer was put off until the next open.
+    recovery_postponed: bool,
     /// Messages shown above the text until dismissed.
     notices: Vec<Notice>,
     /// A short confirmation shown in the status bar (e.g. where the annotations were saved).
     status_message: Option<String>,
     /// The title last sent to the window, to send a new one only on change.
     title: String,
+    /// The agreement figures shown in their window, if open.
+    agreement: Option<AgreementReport>,
     /// True while "save before closing?" is shown.
     asking_to_close: bool,
     /// Set once the user chose to close, so the next close request is let through.
     close_confirmed: bool,
+    /// Linking, inspector drafts, claims table, preferences.
+    bench: Workbench,
 }
 
 impl HamishApp {
     /// Opens `file`, or a copy of the bundled sample when `None`. A file that cannot be shown
     /// leaves an empty window with a message saying why.
     pub fn new(file: Option<&Path>) -> Self {
+        Self::with_preferences(file, Workbench::default_path())
+    }
+
+    /// [`Self::new`] with new annotations by `author` whatever the preferences say, which are not
+    /// kept (in a folder a team shares, the window works on that annotator's own file).
+    pub fn new_as(file: Option<&Path>, author: &str) -> Self {
+        Self::open_with(file, None, Some(author))
+    }
+
+    /// Like [`Self::new`], with the preferences kept in `preferences` (`None`: not kept).
+    pub fn with_preferences(file: Option<&Path>, preferences: Option<PathBuf>) -> Self {
+        Self::open_with(file, preferences, None)
+    }
+
+    fn open_with(file: Option<&Path>, preferences: Option<PathBuf>, author: Option<&str>) -> Self {
+        let (bench, problem) = Workbench::load(preferences);
+        let author = match (author, bench.prefs.annotator.as_str()) {
+            (Some(author), _) => author.to_owned(),
+            (None, "") => author_name(),
+            (None, name) => name.to_owned(),
+        };
+        let mut view = DocumentView::new(String::new());
+        view.set_show_arcs(bench.prefs.show_arcs);
         let mut app = Self {
-            view: DocumentView::new(String::new()),
-            document: None,
+            workspace: Workspace::new(author),
+            view,
+            selected: None,
+            rows: Vec::new(),
+            recovery_postponed: false,
             notices: Vec::new(),
             status_message: None,
             title: String::new(),
+            agreement: None,
             asking_to_close: false,
             close_confirmed: false,
+            bench,
         };
-        match file {
-            Some(path) => app.open(path, None, false),
-            None => match ensure_sample_copy() {
-                Ok(path) => app.open(&path, None, true),
-                Err(err) => app.notices.push(Notice::error(format!(
-                    "The bundled sample could not be copied to the temp folder ({err}); open a \
-                     file with File > Open…"
-                ))),
+        app.notices.extend(problem);
+        app.run(match file {
+            Some(path) => Action::Open {
+                path: path.to_owned(),
+                encoding: None,
             },
-        }
+            None => Action::OpenSample,
+        });
         app
     }
 
@@ -73,19 +114,34 @@ impl HamishApp {
         &self.view
     }
 
-    /// The open document, if any (for tests and scripting).
-    pub fn document(&self) -> Option<&DocumentState> {
-        self.document.as_ref()
+    /// The application layer (for tests and scripting).
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// The open text, if any (for tests and scripting).
+    pub fn document(&self) -> Option<&OpenText> {
+        self.workspace.open_text()
+    }
+
+    /// The annotation selected in the panel or the text, if any.
+    pub fn selected_annotation(&self) -> Option<AnnotationId> {
+        self.selected
+    }
+
+    /// The side panel rows, in text order.
+    pub fn rows(&self) -> &[AnnotationRow] {
+        &self.rows
     }
 
     /// The name shown in the status bar.
     pub fn file_name(&self) -> &str {
-        self.document.as_ref().map_or("", |d| d.name.as_str())
+        self.document().map_or("", |d| d.name.as_str())
     }
 
     /// The window title: the file name, with `•` in front when there are unsaved changes.
     pub fn title(&self) -> String {
-        match &self.document {
+        match self.document() {
             Some(d) if d.session.is_modified() => format!("• {} — Hamish", d.name),
             Some(d) => format!("{} — Hamish", d.name),
             None => "Hamish".to_owned(),
@@ -112,8 +168,33 @@ impl HamishApp {
         self.notices
             .iter()
             .rev()
-            .find(|n| n.severity != Severity::Info)
+            .find(|n| n.severity != NoticeSeverity::Info)
             .map(|n| n.text.as_str())
+    }
+
+    /// Who annotates, as the status bar says it: "alice", or "reading bob's version" when another
+    /// annotator's file is open to look at.
+    pub fn annotator_label(&self) -> String {
+        let me = self.workspace.author();
+        match self.document() {
+            Some(d) if d.read_only => format!(
+                "reading {}'s version",
+                d.annotator
+                    .as_ref()
+                    .map_or("another annotator", |a| a.as_str())
+            ),
+            Some(d) => match &d.annotator {
+                Some(name) => format!("{name}'s file"),
+                None if me.is_empty() => String::new(),
+                None => format!("annotator: {me}"),
+            },
+            None => String::new(),
+        }
+    }
+
+    /// The agreement figures shown, if their window is open.
+    pub fn agreement(&self) -> Option<&AgreementReport> {
+        self.agreement.as_ref()
     }
 
     /// True while the "save before closing?" question is shown.
@@ -121,63 +202,81 @@ impl HamishApp {
         self.asking_to_close
     }
 
-    /// Opens `path` (decoded with `encoding` when given); on failure the current document stays.
-    fn open(&mut self, path: &Path, encoding: Option<TextEncoding>, is_sample: bool) {
-        match open_document(path, encoding) {
-            Ok(opened) => {
-                let kept = self.keep_unsaved_work();
-                self.notices = opened.notices.clone();
-                self.notices.extend(kept);
-                if is_sample {
-                    self.notices.push(Notice::info(format!(
-                        "This is the bundled sample, opened from a copy at {}; annotations \
-                         are saved next to that copy. Open your own file to keep your work.",
-                        path.display()
-                    )));
-                }
-                let state = DocumentState::new(opened, is_sample);
-                self.view.set_text(state.session.source().text.clone());
-                self.view.set_highlights(state.highlights());
-                self.document = Some(state);
-            }
-            Err(message) => self.notices.push(Notice::error(message)),
+    /// Executes `action` in the application layer and shows what it did.
+    fn run(&mut self, action: Action) {
+        let in_status_bar = confirms_in_status_bar(&action);
+        let context = action_context(&action);
+        match self.workspace.execute(action) {
+            Ok(outcome) => self.absorb(outcome, in_status_bar),
+            Err(err) => self.show_error(&err, context),
         }
     }
 
-    /// Before another document replaces this one: writes unsaved changes to the recovery file
-    /// now (not waiting for the autosave delay), so the next open of this file offers them.
-    fn keep_unsaved_work(&mut self) -> Option<Notice> {
-        let doc = self.document.as_mut().filter(|d| d.session.is_modified())?;
-        // A time past any autosave delay makes the write due now.
-        let due = Instant::now() + Duration::from_secs(24 * 3600);
-        Some(match doc.session.autosave_tick(due) {
-            Ok(_) => Notice::warning(format!(
-                "{} had unsaved annotations; they are kept in its recovery file and offered when \
-                 you open it again.",
-                doc.name
-            )),
-            Err(err) => Notice::error(format!(
-                "{} had unsaved annotations that could not be kept: {err}",
-                doc.name
-            )),
-        })
+    /// The one place the window follows what an action changed: the text shown, the highlights
+    /// and panel rows, the selection, and the messages.
+    fn absorb(&mut self, outcome: Outcome, in_status_bar: bool) {
+        let changes = outcome.changes;
+        if changes.opened {
+            self.bench.linking = None;
+            self.recovery_postponed = false;
+            self.selected = None;
+            self.status_message = None;
+            if let Some(open) = self.workspace.open_text() {
+                if open.session.source().text != self.view.text() {
+                    self.view.set_text(open.session.source().text.clone());
+                }
+            }
+        }
+        if let Some(id) = outcome.select {
+            self.selected = Some(id);
+            // The chosen annotation is shown outlined instead of the text selection.
+            self.view.clear_selection();
+        }
+        if changes.annotations_shown() || outcome.select.is_some() {
+            self.refresh_annotations();
+        }
+        for message in outcome.messages {
+            if in_status_bar && message.severity == Severity::Info {
+                self.status_message = Some(message.text);
+            } else {
+                self.notices.push(notice_of(message));
+            }
+        }
+        match outcome.report {
+            Some(Report::Agreement(report)) => self.agreement = Some(report),
+            Some(report) => self.notices.push(report_notice(report)),
+            None => {}
+        }
     }
 
-    /// Reopens the current text with another encoding (refused while there are unsaved changes,
-    /// which the new decoding could orphan).
-    fn reopen_with(&mut self, encoding: TextEncoding) {
-        let Some(doc) = &self.document else {
+    /// Rebuilds the panel rows and highlights from the open annotations (dropping a selection
+    /// whose annotation is gone).
+    fn refresh_annotations(&mut self) {
+        let Some(open) = self.workspace.open_text() else {
+            self.rows.clear();
+            self.view.set_highlights(Vec::new());
             return;
         };
-        if doc.session.is_modified() {
-            self.notices.push(Notice::info(
-                "Save (Ctrl+S) or undo your changes before choosing another encoding.",
-            ));
-            return;
+        let set = open.session.set();
+        if self.selected.is_some_and(|id| set.annotation(id).is_none()) {
+            self.selected = None;
         }
-        let path = doc.session.source().path.clone();
-        let is_sample = doc.is_sample;
-        self.open(&path, Some(encoding), is_sample);
+        let schema = open.session.schema();
+        self.rows = annotation_rows(set, schema, &open.session.source().text);
+        self.view
+            .set_highlights(highlights_for(set, schema, self.selected));
+        self.refresh_arcs();
+    }
+
+    fn show_error(&mut self, err: &ActionError, context: &str) {
+        let mut text = format!("{context}{err}");
+        if matches!(err, ActionError::Session(_)) && context.starts_with("Not saved") {
+            text.push_str(". File > Save As… (Ctrl+Shift+S) saves a copy elsewhere.");
+        }
+        match err.severity() {
+            Severity::Info => self.status_message = Some(capitalised(&text)),
+            _ => self.notices.push(Notice::error(text)),
+        }
     }
 
     fn use_font_file(&mut self, path: &Path) {
@@ -197,10 +296,24 @@ impl HamishApp {
         }
     }
 
+    /// Panels, messages and fields draw with the fonts the text is read in.
+    fn sync_widget_fonts(&self, ctx: &egui::Context) {
+        let resources = text_resources(ctx);
+        // A poisoned lock only means a panic elsewhere mid-frame; the fonts are still usable.
+        let mut resources = resources.lock().unwrap_or_else(|e| e.into_inner());
+        resources.set_fonts(self.view.fonts().clone());
+    }
+
     /// Context settings the window needs: Ctrl+plus/minus zoom the text, not the whole interface;
     /// the repo's Arabic and Latin fonts as fallbacks so label names, quotes and symbols in panels show.
     pub fn configure(ctx: &egui::Context) {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        // The text selection must not look like a label's highlight (egui's blue was Source's).
+        for theme in [egui::Theme::Dark, egui::Theme::Light] {
+            ctx.style_mut_of(theme, |style| {
+                style.visuals.selection.bg_fill = selection_fill(theme == egui::Theme::Dark);
+            });
+        }
         let mut fonts = egui::FontDefinitions::default();
         // Fallbacks after egui's own fonts: Arabic, then Noto Sans for arrows, bullets and
         // other symbols in messages.
@@ -232,203 +345,177 @@ impl HamishApp {
 
     /// Applies one command.
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        if !matches!(command, Command::Act(_)) {
+            self.flush_drafts();
+        }
         if let Command::Select { .. } = &command {
             self.view.apply(ctx, &command);
-            self.select_annotation_under_caret();
+            self.clicked_in_text(ctx);
             return;
         }
         if self.view.apply(ctx, &command) {
             return;
         }
         match command {
+            Command::Act(action) => self.run(action),
             Command::OpenFileDialog => {
                 if let Some(path) = pick_file("Open a text file", &[("Text", &["txt"])]) {
-                    self.open(&path, None, false);
+                    self.run(open_action(path));
                 }
             }
-            Command::OpenFile(path) => self.open(&path, None, false),
+            Command::OpenFile(path) => self.run(open_action(path)),
             Command::ChooseFontDialog => {
                 if let Some(path) = pick_file("Choose a font", &[("Fonts", &["ttf", "otf"])]) {
                     self.use_font_file(&path);
+                    self.sync_widget_fonts(ctx);
                 }
             }
-            Command::UseFontFile(path) => self.use_font_file(&path),
-            Command::UseEmbeddedFonts => self.view.set_fonts(FontSet::embedded()),
-            Command::ReopenWithEncoding(encoding) => self.reopen_with(encoding),
+            Command::UseFontFile(path) => {
+                self.use_font_file(&path);
+                self.sync_widget_fonts(ctx);
+            }
+            Command::UseEmbeddedFonts => {
+                self.view.set_fonts(FontSet::embedded());
+                self.sync_widget_fonts(ctx);
+            }
+            Command::ReopenWithEncoding(encoding) => self.run(Action::Reopen { encoding }),
             Command::ExportDialog(format) => {
-                let dialog = rfd::FileDialog::new().set_title(format!(
-                    "Export as {}: choose a folder",
-                    export_format_name(format)
-                ));
-                if let Some(folder) = dialog.pick_folder() {
-                    self.export(format, &folder);
+                let title = format!("Export as {}: choose a folder", format.display_name());
+                if let Some(folder) = rfd::FileDialog::new().set_title(title).pick_folder() {
+                    self.run(Action::Export { format, folder });
                 }
             }
-            Command::ExportTo { format, folder } => self.export(format, &folder),
+            Command::ExportTo { format, folder } => self.run(Action::Export { format, folder }),
             Command::ImportDialog(format) => {
-                let title = format!("Import {}", import_format_name(format));
+                let title = format!("Import {}", format.display_name());
                 if let Some(file) = pick_file(&title, &[]) {
-                    self.import(format, &file);
+                    self.run(Action::Import { format, file });
                 }
             }
-            Command::ImportFrom { format, file } => self.import(format, &file),
+            Command::ImportFrom { format, file } => self.run(Action::Import { format, file }),
+            Command::SaveAsDialog => {
+                if let Some(path) = self.pick_save_as() {
+                    self.run(Action::SaveAs { path });
+                }
+            }
+            Command::SaveAs(path) => self.run(Action::SaveAs { path }),
             Command::DismissNotice(index) => {
                 if index < self.notices.len() {
                     self.notices.remove(index);
                 }
             }
             Command::CloseAnswer(choice) => self.answer_close(ctx, choice),
-            other => self.apply_to_document(other),
+            Command::PostponeRecovery => self.recovery_postponed = true,
+            Command::ToggleShortcutSheet => toggle_shortcut_sheet(ctx),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            other if self.apply_workbench(ctx, &other) => {}
+            other => self.apply_to_annotations(other),
         }
     }
 
-    /// Exports the open document; the message lists the files and what was lost.
-    fn export(&mut self, format: ExportFormat, folder: &Path) {
-        let Some(doc) = &self.document else {
-            return;
-        };
-        let name = export_format_name(format);
-        let exported = export_document(
-            &annotated_doc(&doc.session),
-            doc.session.schema(),
-            format,
-            folder,
-        );
-        self.notices.push(match exported {
-            Ok((files, report)) => {
-                let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-                let done = format!("Exported as {name}: {}.", files.join(", "));
-                if report.is_empty() {
-                    Notice::info(format!("{done} Nothing was lost."))
-                } else {
-                    Notice::warning(format!(
-                        "{done} {} thing(s) could not be represented:\n{}",
-                        report.len(),
-                        loss_summary(&report, LOSS_LINES)
-                    ))
+    /// Commands that act on the open annotations in the context of the view's selection.
+    fn apply_to_annotations(&mut self, command: Command) {
+        let action = match command {
+            Command::AnnotateWithHotkey(key) => {
+                let label = match self.label_for_key(key) {
+                    Ok(label) => label,
+                    Err(hint) => {
+                        self.status_message = Some(hint);
+                        return;
+                    }
+                };
+                match self.label_action(label) {
+                    Some(action) => action,
+                    None => return,
                 }
             }
-            Err(err) => Notice::error(format!("Not exported: {err}")),
-        });
-    }
-
-    /// Imports annotations of this text; the message says how many and what was lost.
-    fn import(&mut self, format: ImportFormat, file: &Path) {
-        let Some(doc) = &mut self.document else {
-            return;
-        };
-        let notice = match import_into(&mut doc.session, format, file) {
-            Ok((count, report)) if report.is_empty() => Notice::info(format!(
-                "Imported {count} annotation(s) from {} (Ctrl+Z undoes it).",
-                file.display()
-            )),
-            Ok((count, report)) => Notice::warning(format!(
-                "Imported {count} annotation(s) from {} (Ctrl+Z undoes it); {} thing(s) could \
-                 not be read:\n{}",
-                file.display(),
-                report.len(),
-                loss_summary(&report, LOSS_LINES)
-            )),
-            Err(err) => Notice::error(format!("Not imported: {err}")),
-        };
-        doc.refresh();
-        self.view.set_highlights(doc.highlights());
-        self.notices.push(notice);
-    }
-
-    /// Applies a command that works on the open document's annotations.
-    fn apply_to_document(&mut self, command: Command) {
-        let selection = self
-            .view
-            .selection_range()
-            .map(|r| self.view.snapped_to_words(r));
-        let Some(doc) = &mut self.document else {
-            return;
-        };
-        let result = match command {
-            Command::AnnotateWithHotkey(key) => match selection {
-                // The new annotation is shown selected (outlined) instead of the text selection.
-                Some(range) => doc
-                    .annotate(key, range)
-                    .map(|_| self.view.clear_selection()),
-                None => Ok(()),
-            },
             Command::SelectAnnotation(id) => {
-                doc.selected = Some(id);
-                if let Some(range) = doc
-                    .session
-                    .set()
-                    .annotation(id)
-                    .and_then(|a| a.ranges.first().copied())
-                    .filter(|r| r.end.0 <= doc.session.source().char_len)
-                {
-                    self.view.select_range(range);
-                }
-                Ok(())
+                self.select_annotation(id);
+                return;
             }
             Command::ClearSelection => {
-                doc.selected = None;
+                self.cancel_linking();
+                self.selected = None;
                 self.view.clear_selection();
-                Ok(())
+                self.refresh_annotations();
+                return;
             }
-            Command::DeleteSelectedAnnotation => doc.delete_selected(),
-            Command::Undo => doc.undo_redo(false),
-            Command::Redo => doc.undo_redo(true),
-            Command::Save => Err(doc.save()),
-            Command::OverwriteAfterConflict => Err(doc.overwrite_after_conflict()),
-            Command::RestoreRecovery => Err(doc.restore_recovery()),
-            Command::DiscardRecovery => doc.discard_recovery().map_or(Ok(()), Err),
-            Command::PostponeRecovery => {
-                doc.recovery_postponed = true;
-                Ok(())
-            }
-            _ => Ok(()),
+            Command::DeleteSelectedAnnotation => match self.selected {
+                Some(id) => Action::Delete { id },
+                None => return,
+            },
+            Command::Undo => Action::Undo,
+            Command::Redo => Action::Redo,
+            Command::Save => Action::Save,
+            Command::OverwriteAfterConflict => Action::OverwriteAfterConflict,
+            Command::RestoreRecovery => Action::RestoreRecovery,
+            Command::DiscardRecovery => Action::DiscardRecovery,
+            _ => return,
         };
-        self.view.set_highlights(doc.highlights());
-        match result {
-            // Confirmations go to the status bar, so the text does not jump down.
-            Err(notice) if notice.severity == Severity::Info => {
-                self.status_message = Some(notice.text);
-            }
-            Err(notice) => self.notices.push(notice),
-            Ok(()) => {}
-        }
+        self.run(action);
     }
 
-    /// After a click in the text, the annotation under the caret becomes the selected one.
-    fn select_annotation_under_caret(&mut self) {
-        let Some(doc) = &mut self.document else {
-            return;
+    /// The label bound to `key` in the open schema, or a hint saying there is none.
+    fn label_for_key(&self, key: char) -> Result<String, String> {
+        let Some(open) = self.document() else {
+            return Err("Open a text first.".into());
         };
-        let Some(range) = self.view.selection_range() else {
-            return;
-        };
-        if !range.is_empty() {
-            return;
+        let schema = open.session.schema();
+        schema
+            .label_for_hotkey(key)
+            .map(|l| l.id.clone())
+            .ok_or_else(|| {
+                format!(
+                    "No label has the key {key} in the schema “{}”.",
+                    schema.name_en
+                )
+            })
+    }
+
+    /// Selects annotation `id` and shows its first range.
+    fn select_annotation(&mut self, id: AnnotationId) {
+        self.selected = Some(id);
+        let range = self.document().and_then(|open| {
+            open.session
+                .set()
+                .annotation(id)
+                .and_then(|a| a.ranges.first().copied())
+                .filter(|r| r.end.0 <= open.session.source().char_len)
+        });
+        if let Some(range) = range {
+            self.view.select_range(range);
         }
-        let under = doc.annotation_at(range.start);
-        if under != doc.selected {
-            doc.selected = under;
-            self.view.set_highlights(doc.highlights());
+        self.refresh_annotations();
+    }
+
+    /// Asks where to save a copy (Save As), starting next to the open text.
+    fn pick_save_as(&self) -> Option<PathBuf> {
+        let open = self.document()?;
+        let path = &open.session.source().path;
+        let mut dialog = rfd::FileDialog::new()
+            .set_title("Save a copy of the text with its annotations as")
+            .set_file_name(&open.name);
+        if let Some(folder) = path.parent() {
+            dialog = dialog.set_directory(folder);
         }
+        dialog.save_file()
     }
 
     fn answer_close(&mut self, ctx: &egui::Context, choice: CloseChoice) {
         self.asking_to_close = false;
-        let close = match (choice, &mut self.document) {
-            (CloseChoice::Cancel, _) => false,
-            (CloseChoice::Save, Some(doc)) => {
-                let notice = doc.save();
-                let saved = !doc.session.is_modified();
-                self.notices.push(notice);
-                saved
+        let close = match choice {
+            CloseChoice::Cancel => false,
+            CloseChoice::Save => {
+                self.run(Action::Save);
+                !self.workspace.is_modified()
             }
-            (CloseChoice::Discard, Some(doc)) => {
+            CloseChoice::Discard => {
                 // The user chose to lose these changes: do not offer them again next time.
-                let _ = remove_recovery(&RealFs, doc.session.sidecar_path());
+                if self.document().is_some() {
+                    self.run(Action::DiscardUnsavedWork);
+                }
                 true
             }
-            (_, None) => true,
         };
         if close {
             self.close_confirmed = true;
@@ -439,20 +526,11 @@ impl HamishApp {
     /// Writes the recovery file when due, and asks for a repaint when the next one is due, so
     /// autosave happens while the window is idle.
     fn autosave(&mut self, ctx: &egui::Context) {
-        let Some(doc) = &mut self.document else {
-            return;
-        };
-        // Autosave writes the recovery file, which would replace the one still on offer.
-        if doc.session.pending_recovery().is_some() {
-            return;
-        }
         let now = Instant::now();
-        if let Err(err) = doc.session.autosave_tick(now) {
-            self.notices.push(Notice::error(format!(
-                "Autosave failed: {err}. Save with Ctrl+S."
-            )));
+        if let Some(message) = self.workspace.autosave_tick(now) {
+            self.notices.push(notice_of(message));
         }
-        if let Some(due) = doc.session.next_autosave() {
+        if let Some(due) = self.workspace.next_autosave() {
             ctx.request_repaint_after(due.saturating_duration_since(now));
         }
     }
@@ -460,11 +538,7 @@ impl HamishApp {
     /// Intercepts the window's close button while there are unsaved changes.
     fn check_close_request(&mut self, ctx: &egui::Context) {
         let requested = ctx.input(|i| i.viewport().close_requested());
-        let modified = self
-            .document
-            .as_ref()
-            .is_some_and(|d| d.session.is_modified());
-        if requested && modified && !self.close_confirmed {
+        if requested && self.workspace.is_modified() && !self.close_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.asking_to_close = true;
         }
@@ -475,48 +549,58 @@ impl HamishApp {
         let ctx = ui.ctx().clone();
         self.check_close_request(&ctx);
         let mut commands = Vec::new();
-        let current_encoding = self.document.as_ref().map(|d| d.encoding);
+        let current_encoding = self.document().map(|d| d.session.source().encoding);
+        let versions = || {
+            self.document()
+                .map(|d| d.annotator_versions())
+                .unwrap_or_default()
+        };
         egui::Panel::top("menu").show(ui, |ui| {
-            commands.extend(menu_bar_ui(ui, current_encoding));
+            commands.extend(menu_bar_ui(ui, current_encoding, &versions));
         });
+        self.label_bar_panel(ui, &mut commands);
         let status = StatusLine {
             file_name: self.file_name(),
             encoding: self
-                .document
-                .as_ref()
+                .document()
                 .map(|d| d.encoding_label())
                 .unwrap_or_default(),
-            annotations: self.document.as_ref().map(|d| d.session.set().len()),
-            modified: self
-                .document
-                .as_ref()
-                .is_some_and(|d| d.session.is_modified()),
+            annotations: self.document().map(|d| d.session.set().len()),
+            modified: self.workspace.is_modified(),
             selection: self.view.selection_range(),
+            caret: self.view.caret().map(|c| c.offset),
+            annotator: self.annotator_label(),
             zoom: self.view.zoom(),
             message: self.status_message.as_deref(),
         };
         egui::Panel::bottom("status").show(ui, |ui| status_bar_ui(ui, &status));
-        if let Some(doc) = &self.document {
+        if self.document().is_some() {
             egui::Panel::left("annotations")
                 .resizable(true)
                 .default_size(300.0)
                 .show(ui, |ui| {
-                    commands.extend(annotation_panel_ui(ui, doc.rows(), doc.selected));
+                    commands.extend(annotation_panel_ui(ui, &self.rows, self.selected));
                 });
+            self.inspector_panel(ui, &mut commands);
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            if let Some(doc) = self.document.as_ref().filter(|d| !d.recovery_postponed) {
-                if let Some(recovery) = doc.session.pending_recovery() {
-                    commands.extend(recovery_offer_ui(ui, &recovery.path, recovery.modified));
-                }
+            let offer = self
+                .document()
+                .filter(|_| !self.recovery_postponed)
+                .and_then(|d| d.session.pending_recovery());
+            if let Some(recovery) = offer {
+                commands.extend(recovery_offer_ui(ui, &recovery.path, recovery.modified));
             }
             commands.extend(notices_ui(ui, &self.notices));
-            if self.document.is_some() {
+            if self.document().is_some() {
                 commands.extend(self.view.ui(ui));
             } else {
                 ui.label("Use File > Open… (Ctrl+O) to open a text file.");
             }
         });
+        self.workbench_windows(&ctx, &mut commands);
+        shortcut_sheet_ui(&ctx, self.document().map(|d| d.session.schema()));
+        agreement_window_ui(&ctx, &mut self.agreement);
         if self.asking_to_close {
             commands.extend(close_dialog_ui(&ctx, self.file_name()));
         } else {
@@ -541,14 +625,145 @@ impl eframe::App for HamishApp {
     }
 }
 
+fn open_action(path: PathBuf) -> Action {
+    Action::Open {
+        path,
+        encoding: None,
+    }
+}
+
+/// True for actions whose confirmations go to the status bar (so the text does not jump down);
+/// what opening, importing and exporting say stays above the text until dismissed.
+fn confirms_in_status_bar(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::Open { .. }
+            | Action::OpenSample
+            | Action::Reopen { .. }
+            | Action::Import { .. }
+            | Action::Export { .. }
+            | Action::RestoreRecovery
+    )
+}
+
+/// What an error message starts with for an action ("Not saved: …").
+fn action_context(action: &Action) -> &'static str {
+    match action {
+        Action::Save | Action::SaveAs { .. } | Action::OverwriteAfterConflict => "Not saved: ",
+        Action::Import { .. } => "Not imported: ",
+        Action::Export { .. } => "Not exported: ",
+        Action::RestoreRecovery => "Could not restore: ",
+        Action::DiscardRecovery => "Could not delete the recovery file: ",
+        _ => "",
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The window's notice for a message of the application layer.
+fn notice_of(message: Message) -> Notice {
+    let notice = match message.severity {
+        Severity::Error => Notice::error(message.text),
+        Severity::Warning => Notice::warning(message.text),
+        Severity::Info => Notice::info(message.text),
+    };
+    match message.offer {
+        Some((label, action)) => notice.with_action(label, Command::Act(action)),
+        None => notice,
+    }
+}
+
+/// The notice for an export's or import's report.
+fn report_notice(report: Report) -> Notice {
+    match report {
+        Report::Exported { files, losses } => {
+            let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+            let done = format!("Exported: {}.", files.join(", "));
+            if losses.is_empty() {
+                Notice::info(format!("{done} Nothing was lost."))
+            } else {
+                Notice::warning(format!(
+                    "{done} {} thing(s) could not be represented:\n{}",
+                    losses.len(),
+                    loss_summary(&losses, LOSS_LINES)
+                ))
+            }
+        }
+        Report::Imported {
+            annotations,
+            losses,
+        } if losses.is_empty() => Notice::info(format!(
+            "Imported {annotations} annotation(s) (Ctrl+Z undoes it)."
+        )),
+        Report::Imported {
+            annotations,
+            losses,
+        } => Notice::warning(format!(
+            "Imported {annotations} annotation(s) (Ctrl+Z undoes it); {} thing(s) could not be \
+             read:\n{}",
+            losses.len(),
+            loss_summary(&losses, LOSS_LINES)
+        )),
+        Report::Checked(problems) if problems.is_empty() => {
+            Notice::info("The annotations are consistent with the schema and the text.")
+        }
+        Report::Checked(problems) => Notice::warning(
+            problems
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        Report::Stats(stats) => Notice::info(format!(
+            "{} annotation(s), {} relation(s).",
+            stats.annotations, stats.relations
+        )),
+        Report::Agreement(report) => Notice::info(format!(
+            "Agreement measured between {}.",
+            report.annotators.join(", ")
+        )),
+    }
+}
+
+/// The loss report as a few lines for a message (the first `max` losses, then a count).
+fn loss_summary(report: &LossReport, max: usize) -> String {
+    let mut lines: Vec<String> = report
+        .losses
+        .iter()
+        .take(max)
+        .map(|l| format!("lost: {l}"))
+        .collect();
+    if report.len() > max {
+        lines.push(format!("… and {} more", report.len() - max));
+    }
+    lines.join("\n")
+}
+
+/// The name written into new annotations: the login name, if the environment has one.
+fn author_name() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default()
+}
+
 /// "Save changes before closing?" with Save / Discard / Cancel.
 fn close_dialog_ui(ctx: &egui::Context, file_name: &str) -> Vec<Command> {
     let mut commands = Vec::new();
     let modal = egui::Modal::new(egui::Id::unique("hamish-close-unsaved")).show(ctx, |ui| {
         ui.heading("Save changes before closing?");
-        ui.label(format!(
-            "The annotations of {file_name} have changes that are not saved."
-        ));
+        // The file name may be Arabic: drawn through the text engine.
+        ui.add(
+            ArabicLabel::new(format!(
+                "The annotations of {file_name} have changes that are not saved."
+            ))
+            .wrap(),
+        );
         ui.horizontal(|ui| {
             if ui.button("Save").clicked() {
                 commands.push(Command::CloseAnswer(CloseChoice::Save));

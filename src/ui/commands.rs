@@ -2,8 +2,10 @@
 
 use crate::model::annotation::AnnotationId;
 use crate::model::text_format::TextEncoding;
+use crate::offset::CharOffset;
 use crate::store::formats::{ExportFormat, ImportFormat};
-use crate::text::{Cursor, VisualDirection};
+use crate::text::{Cursor, Motion};
+use crate::workspace::Action;
 use std::path::PathBuf;
 
 /// Something the user asked for.
@@ -30,8 +32,13 @@ pub enum Command {
     },
     /// Select the whole text.
     SelectAll,
-    /// Move the selection's moving end one grapheme visually, keeping the anchor.
-    ExtendSelection(VisualDirection),
+    /// Move the caret (`extend`: only the selection's moving end, keeping the anchor).
+    MoveCaret {
+        /// How far and where.
+        motion: Motion,
+        /// True with Shift: the selection grows or shrinks instead of collapsing to the caret.
+        extend: bool,
+    },
     /// Copy the selection, in logical order, to the clipboard.
     CopySelection,
     /// Choose a folder and export the document there in this format.
@@ -62,12 +69,53 @@ pub enum Command {
     ClearSelection,
     /// Remove the selected annotation.
     DeleteSelectedAnnotation,
+    /// Start linking the selected annotation: the next annotation clicked is the other end (L).
+    StartLinking,
+    /// Link the annotation waiting for its other end to the one at the caret (Enter after L, so a
+    /// link can be made with the keyboard alone).
+    LinkAtCaret,
+    /// Link the annotations at two chars (an Alt-drag from one highlight to another).
+    LinkDrop {
+        /// Where the drag started.
+        from: CharOffset,
+        /// Where it was dropped.
+        to: CharOffset,
+    },
+    /// Link two annotations with the relation type the schema allows for them (a small menu
+    /// when several fit, a message when none does); `first` is the one picked first.
+    LinkPair {
+        /// Picked first.
+        first: AnnotationId,
+        /// Picked second.
+        second: AnnotationId,
+    },
+    /// Apply the label with this id: to the text selection, or to the selected annotation
+    /// (relabelling it) when no other text is selected.
+    ApplyLabel(String),
+    /// Show or hide the relation arcs.
+    ToggleArcs,
+    /// Show or hide the claims table.
+    ToggleClaimsTable,
+    /// Show the preferences.
+    ShowPreferences,
+    /// Record this annotator name on new annotations from now on, and keep it between runs.
+    SetAnnotator(String),
+    /// Choose a file and draw the annotated text there as a page (PNG, SVG or PDF).
+    ExportPageDialog,
+    /// Draw the annotated text as a page into this file (its extension gives the format).
+    ExportPageTo(PathBuf),
     /// Undo the last annotation edit.
     Undo,
     /// Redo the last undone edit.
     Redo,
     /// Save the annotations next to the text.
     Save,
+    /// Choose a new name and save a copy of the text with its annotations there (Save As).
+    SaveAsDialog,
+    /// Save a copy of the text with its annotations as this text file, and go on there.
+    SaveAs(PathBuf),
+    /// Execute an action of the application layer as it is (e.g. a message's follow-up).
+    Act(Action),
     /// After a save conflict: overwrite the annotations file on disk anyway (it goes to `.bak`).
     OverwriteAfterConflict,
     /// Bring back the unsaved annotations found in the recovery file.
@@ -78,6 +126,10 @@ pub enum Command {
     PostponeRecovery,
     /// Hide message `index` of the message list.
     DismissNotice(usize),
+    /// Show or hide the shortcut sheet (F1, ?).
+    ToggleShortcutSheet,
+    /// Close the window (asks first when there are unsaved changes).
+    Quit,
     /// Answer to "save before closing?".
     CloseAnswer(CloseChoice),
 }

@@ -1,22 +1,34 @@
 //! The document view: lays the text out to the view width, paints only the visible lines as atlas
-//! glyph quads over annotation highlights and selection rectangles, and applies the selection commands (gestures: `gestures.rs`).
+//! glyph quads over annotation highlights and selection rectangles, draws the caret, and applies
+//! the selection and caret commands (mouse gestures: `gestures.rs`; keyboard moves:
+//! `text::movement`). There is always a caret once a text is shown: at the start when it opens,
+//! where a click put it, or where the last selection ended; moves keep it in view.
 //! Units: egui points; the layout's own coordinates are points from the document's top-left corner.
 
+use super::arcs::{arc_at, hot, paint_arcs, plan_arcs, ArcInput, Hover};
 use super::commands::Command;
 pub use super::gestures::Selection;
 use super::gestures::{autoscroll_while_dragging, selection_gestures_ui};
 use super::highlights::Highlight;
 use super::painter::GlyphPainter;
 use crate::offset::{CharOffset, CharRange, OffsetMap};
-use crate::text::{BaseDirection, Cursor, FontSet, LayoutCache, LayoutParams, Point, TextLayout};
+use crate::render::marks::ArcShape;
+use crate::text::{
+    BaseDirection, Cursor, FontSet, LayoutCache, LayoutParams, Motion, Point, TextLayout,
+    LINE_HEIGHT,
+};
 use egui::{Pos2, Rect, Sense, Shape, Vec2};
 
 /// Font size at 100 % zoom, in points.
 pub const BASE_FONT_SIZE: f32 = 22.0;
 /// Empty space around the text, in points.
 const MARGIN: f32 = 24.0;
-/// Line height as a multiple of the font size; Naskh needs room for marks above and below.
-const LINE_HEIGHT: f32 = 1.8;
+
+/// The id of the document view's interaction area: keyboard focus on it (or on nothing) means
+/// keys go to the document; focus on any other widget means a text field has them.
+pub fn document_view_id() -> egui::Id {
+    egui::Id::unique("hamish-document-view")
+}
 
 /// What the current layout was made for; a change means relayout.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -49,6 +61,31 @@ pub struct DocumentView {
     scroll_to: Option<CharOffset>,
     /// Annotation highlights painted behind the glyphs, in paint order.
     highlights: Vec<Highlight>,
+    /// Where the caret rests while there is no selection (the start at open, the end of a
+    /// selection that was cleared); keyboard moves start from it.
+    parked_caret: Option<Cursor>,
+    /// The x (layout px) Up and Down keep, set by the first vertical move.
+    goal_x: Option<f32>,
+    /// Height of the visible part in the last frame, points.
+    viewport_height: f32,
+    /// Bring the caret into view in the next frame (after a keyboard move).
+    caret_into_view: bool,
+    /// A scroll offset to set in the next frame (a page move scrolls with the caret).
+    set_scroll_offset: Option<f32>,
+    /// What relation arcs are drawn from (`None`: no arcs).
+    arc_input: Option<ArcInput>,
+    /// Bumped when the arc input changes.
+    arc_generation: u64,
+    /// False when the user hid the arcs.
+    show_arcs: bool,
+    /// The arcs as drawn on the current layout (layout points).
+    arcs: Vec<ArcShape>,
+    /// What the arcs were made for: the layout, the input and whether shown.
+    arcs_made_for: Option<(LayoutKey, u64, bool)>,
+    /// What the pointer was over in the last frame.
+    hover: Hover,
+    /// Where an Alt-drag that links two annotations started (screen) and its char.
+    link_drag: Option<(Pos2, CharOffset)>,
 }
 
 impl DocumentView {
@@ -71,7 +108,46 @@ impl DocumentView {
             keep_at_top: None,
             highlights: Vec::new(),
             scroll_to: None,
+            parked_caret: Some(Cursor::after(CharOffset(0))),
+            goal_x: None,
+            viewport_height: 0.0,
+            caret_into_view: false,
+            set_scroll_offset: None,
+            arc_input: None,
+            arc_generation: 0,
+            show_arcs: true,
+            arcs: Vec::new(),
+            arcs_made_for: None,
+            hover: Hover::Nothing,
+            link_drag: None,
         }
+    }
+
+    /// Replaces what relation arcs are drawn from (the open annotations and the names of the
+    /// relation types); the arcs and the room between lines follow in the next frame.
+    pub fn set_arc_input(&mut self, input: ArcInput) {
+        self.arc_input = Some(input);
+        self.arc_generation += 1;
+    }
+
+    /// Shows or hides the relation arcs (hidden arcs take no room between lines).
+    pub fn set_show_arcs(&mut self, show: bool) {
+        self.show_arcs = show;
+    }
+
+    /// True when relation arcs are shown.
+    pub fn shows_arcs(&self) -> bool {
+        self.show_arcs
+    }
+
+    /// The arcs drawn in the last frame, in layout points (add [`Self::document_origin`]).
+    pub fn arcs(&self) -> &[ArcShape] {
+        &self.arcs
+    }
+
+    /// What the pointer was over in the last frame.
+    pub fn hover(&self) -> Hover {
+        self.hover
     }
 
     /// Replaces the annotation highlights (painted behind the glyphs, first ones lowest).
@@ -105,9 +181,17 @@ impl DocumentView {
         CharRange::new(start, end)
     }
 
-    /// Removes the selection (no caret either).
+    /// Removes the selection; the caret stays where its moving end was.
     pub fn clear_selection(&mut self) {
-        self.selection = None;
+        if let Some(selection) = self.selection.take() {
+            self.parked_caret = Some(selection.focus);
+        }
+        self.goal_x = None;
+    }
+
+    /// The caret: the selection's moving end, or where it rests without a selection.
+    pub fn caret(&self) -> Option<Cursor> {
+        self.selection.map(|s| s.focus).or(self.parked_caret)
     }
 
     /// Selects `range` (anchor at its start, focus at its end) and scrolls it into view.
@@ -116,15 +200,18 @@ impl DocumentView {
             anchor: Cursor::after(range.start),
             focus: Cursor::before(range.end),
         });
+        self.goal_x = None;
         self.scroll_to = Some(range.start);
     }
 
-    /// Replaces the text; the selection is cleared.
+    /// Replaces the text; the selection is cleared and the caret goes to the start.
     pub fn set_text(&mut self, text: String) {
         self.offsets = OffsetMap::new(&text);
         self.text = text;
         self.text_generation += 1;
         self.selection = None;
+        self.parked_caret = Some(Cursor::after(CharOffset(0)));
+        self.goal_x = None;
         self.highlights.clear();
     }
 
@@ -202,48 +289,84 @@ impl DocumentView {
     /// Shows the view in the space `ui` offers; returns the commands its gestures emit.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show_viewport(ui, |ui, viewport| {
-                let width = (ui.available_width() - 2.0 * MARGIN).max(MARGIN);
-                self.relayout_if_needed(width);
-                let Some(layout) = &self.layout else {
-                    return;
-                };
-                let size = Vec2::new(ui.available_width(), layout.height() + 2.0 * MARGIN);
-                let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-                self.origin = rect.min + Vec2::splat(MARGIN);
-                if response.hovered() {
-                    ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
-                }
-                self.viewport_top = viewport.min.y - MARGIN;
-                if let Some(offset) = self.keep_at_top.take() {
-                    let caret = layout.caret_rect(Cursor::after(offset));
-                    let top = self.origin + Vec2::new(0.0, caret.min.y);
-                    let target = Rect::from_min_size(top, Vec2::new(1.0, caret.height()));
-                    ui.scroll_to_rect(target, Some(egui::Align::TOP));
-                }
-                if let Some(offset) = self.scroll_to.take() {
-                    let caret = layout.caret_rect(Cursor::after(offset));
-                    let min = self.origin + Vec2::new(caret.min.x, caret.min.y);
-                    let target = Rect::from_min_size(min, Vec2::new(1.0, caret.height()));
-                    ui.scroll_to_rect(target, Some(egui::Align::Center));
-                }
-                commands.extend(selection_gestures_ui(
+        let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        if let Some(offset) = self.set_scroll_offset.take() {
+            area = area.vertical_scroll_offset(offset);
+        }
+        area.show_viewport(ui, |ui, viewport| {
+            let width = (ui.available_width() - 2.0 * MARGIN).max(MARGIN);
+            self.relayout_if_needed(width);
+            self.rearc_if_needed(ui.ctx());
+            let Some(layout) = &self.layout else {
+                return;
+            };
+            let size = Vec2::new(ui.available_width(), layout.height() + 2.0 * MARGIN);
+            let (_, rect) = ui.allocate_space(size);
+            let response = ui.interact(rect, document_view_id(), Sense::click_and_drag());
+            self.origin = rect.min + Vec2::splat(MARGIN);
+            if response.hovered() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+            }
+            self.viewport_top = viewport.min.y - MARGIN;
+            self.viewport_height = viewport.height();
+            self.scroll_as_asked(ui);
+            self.hover = self.hover_at(response.hover_pos());
+            let linking = self.link_drag_ui(ui, &response, &mut commands);
+            if !linking {
+                let gestures = selection_gestures_ui(
                     ui,
                     &response,
-                    layout,
+                    self.layout.as_ref().expect("laid out above"),
                     self.origin,
                     self.selection,
-                ));
-                autoscroll_while_dragging(ui, &response);
-                self.paint(ui, viewport);
-            });
+                );
+                keep_keyboard_focus(ui, &response, !gestures.is_empty());
+                commands.extend(gestures);
+            }
+            autoscroll_while_dragging(ui, &response);
+            self.paint(ui, viewport);
+        });
         commands
+    }
+
+    /// Scrolls to what was asked for in the last frame: the first visible char after a zoom, an
+    /// annotation chosen in the panel, the caret after a keyboard move.
+    fn scroll_as_asked(&mut self, ui: &egui::Ui) {
+        let Some(layout) = &self.layout else {
+            return;
+        };
+        let screen_rect = |c: Cursor| {
+            let r = layout.caret_rect(c);
+            Rect::from_min_max(
+                self.origin + Vec2::new(r.min.x, r.min.y),
+                self.origin + Vec2::new(r.max.x, r.max.y),
+            )
+        };
+        if let Some(offset) = self.keep_at_top.take() {
+            let caret = screen_rect(Cursor::after(offset));
+            let left = Pos2::new(self.origin.x, caret.min.y);
+            let target = Rect::from_min_size(left, Vec2::new(1.0, caret.height()));
+            ui.scroll_to_rect(target, Some(egui::Align::TOP));
+        }
+        if let Some(offset) = self.scroll_to.take() {
+            let caret = screen_rect(Cursor::after(offset));
+            let target = Rect::from_min_size(caret.min, Vec2::new(1.0, caret.height()));
+            ui.scroll_to_rect(target, Some(egui::Align::Center));
+        }
+        if std::mem::take(&mut self.caret_into_view) {
+            if let Some(caret) = self.caret() {
+                // Half a line of room above and below, so the caret's line is seen whole.
+                let room = Vec2::new(0.0, BASE_FONT_SIZE * self.zoom * 0.5);
+                ui.scroll_to_rect(screen_rect(caret).expand2(room), None);
+            }
+        }
     }
 
     /// Applies a command meant for the view; returns false for commands it does not handle.
     pub fn apply(&mut self, ctx: &egui::Context, command: &Command) -> bool {
+        if !matches!(command, Command::MoveCaret { .. }) {
+            self.goal_x = None;
+        }
         match command {
             Command::Select { anchor, focus } => {
                 self.selection = Some(Selection {
@@ -258,11 +381,7 @@ impl DocumentView {
                     focus: Cursor::before(end),
                 });
             }
-            Command::ExtendSelection(direction) => {
-                if let (Some(layout), Some(selection)) = (&self.layout, &mut self.selection) {
-                    selection.focus = layout.move_visual(selection.focus, *direction);
-                }
-            }
+            Command::MoveCaret { motion, extend } => self.move_caret(*motion, *extend),
             Command::CopySelection => {
                 if let Some(text) = self.selected_text().filter(|t| !t.is_empty()) {
                     ctx.copy_text(text.to_owned());
@@ -280,6 +399,115 @@ impl DocumentView {
             _ => return false,
         }
         true
+    }
+
+    /// Moves the caret (`extend`: the selection's moving end only) and keeps it in view; a page
+    /// move scrolls the text by as much as the caret moved.
+    fn move_caret(&mut self, motion: Motion, extend: bool) {
+        let Some(layout) = &self.layout else {
+            return;
+        };
+        let from = self.selection.unwrap_or_else(|| {
+            let caret = self.parked_caret.unwrap_or(Cursor::after(CharOffset(0)));
+            Selection {
+                anchor: caret,
+                focus: caret,
+            }
+        });
+        let line_height = BASE_FONT_SIZE * self.zoom * LINE_HEIGHT;
+        // A page keeps one line of the previous screen in sight.
+        let page = (self.viewport_height - line_height).max(line_height);
+        let moved = layout.move_caret(from.focus, motion, self.goal_x, page);
+        if matches!(motion, Motion::PageUp | Motion::PageDown) {
+            let dy = layout.caret_rect(moved.cursor).min.y - layout.caret_rect(from.focus).min.y;
+            self.set_scroll_offset = Some((self.viewport_top + MARGIN + dy).max(0.0));
+        }
+        self.goal_x = moved.goal_x;
+        self.selection = Some(Selection {
+            anchor: if extend { from.anchor } else { moved.cursor },
+            focus: moved.cursor,
+        });
+        self.caret_into_view = true;
+    }
+
+    /// Plans the arcs again when the layout, the relations or the toggle changed since they were
+    /// made, growing the gaps between lines where arcs need room (none while hidden).
+    fn rearc_if_needed(&mut self, ctx: &egui::Context) {
+        let (Some(key), Some(layout)) = (self.layout_key, self.layout.as_mut()) else {
+            return;
+        };
+        let wanted = (key, self.arc_generation, self.show_arcs);
+        if self.arcs_made_for == Some(wanted) {
+            return;
+        }
+        self.arcs = match (&self.arc_input, self.show_arcs) {
+            (Some(input), true) => plan_arcs(ctx, layout, input, BASE_FONT_SIZE * self.zoom),
+            _ => {
+                layout.set_space_above(|_| 0.0);
+                Vec::new()
+            }
+        };
+        self.arcs_made_for = Some(wanted);
+    }
+
+    /// What is under the pointer at `pos` (screen): an arc, else the shortest highlighted span.
+    fn hover_at(&self, pos: Option<Pos2>) -> Hover {
+        let (Some(pos), Some(layout)) = (pos, self.layout.as_ref()) else {
+            return Hover::Nothing;
+        };
+        let local = pos - self.origin;
+        let p = Point::new(local.x, local.y);
+        if self.show_arcs {
+            if let Some(relation) = arc_at(&self.arcs, p) {
+                return Hover::Relation(relation);
+            }
+        }
+        let offset = layout.hit(p).offset;
+        self.highlights
+            .iter()
+            .filter(|h| h.range.contains(offset) && h.range.end.0 <= self.offsets.char_len())
+            .filter(|h| layout.range_rects(h.range).iter().any(|r| r.contains(p)))
+            .min_by_key(|h| h.range.len())
+            .map_or(Hover::Nothing, |h| Hover::Annotation(h.annotation))
+    }
+
+    /// An Alt-drag from one highlight to another asks to link them: returns true while it (or
+    /// Alt) takes the pointer, so no text gets selected; the drop emits [`Command::LinkDrop`].
+    fn link_drag_ui(
+        &mut self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        commands: &mut Vec<Command>,
+    ) -> bool {
+        let alt = ui.input(|i| i.modifiers.alt);
+        let Some(layout) = self.layout.as_ref() else {
+            return false;
+        };
+        let offset_at = |pos: Pos2| {
+            let local = pos - self.origin;
+            layout.hit(Point::new(local.x, local.y)).offset
+        };
+        if alt && response.drag_started() {
+            if let Some(start) = ui.input(|i| i.pointer.press_origin()) {
+                self.link_drag = Some((start, offset_at(start)));
+            }
+        }
+        if let Some((_, from)) = self.link_drag {
+            if response.drag_stopped() || !ui.input(|i| i.pointer.primary_down()) {
+                self.link_drag = None;
+                if let Some(end) = response
+                    .interact_pointer_pos()
+                    .or(ui.ctx().pointer_latest_pos())
+                {
+                    commands.push(Command::LinkDrop {
+                        from,
+                        to: offset_at(end),
+                    });
+                }
+            }
+            return true;
+        }
+        alt
     }
 
     fn relayout_if_needed(&mut self, width: f32) {
@@ -329,22 +557,20 @@ impl DocumentView {
         };
         let visible = |r: &crate::text::Rect| r.max.y >= y_min && r.min.y <= y_max;
         let text_len = self.offsets.char_len();
+        let (hot_relations, hot_ends) = hot(&self.arcs, self.hover);
         for highlight in &self.highlights {
             // Orphans keep ranges of an older text; anything past the end is not drawn.
             if highlight.range.end.0 > text_len || highlight.range.is_empty() {
                 continue;
             }
-            for r in layout
+            let rects: Vec<Rect> = layout
                 .range_rects(highlight.range)
                 .iter()
                 .filter(|r| visible(r))
-            {
-                let rect = to_screen(*r);
-                painter.rect_filled(rect, 2.0, highlight.fill);
-                if let Some(stroke) = highlight.outline {
-                    painter.rect_stroke(rect, 2.0, stroke, egui::StrokeKind::Inside);
-                }
-            }
+                .map(|r| to_screen(*r))
+                .collect();
+            let is_end = hot_ends.contains(&highlight.annotation);
+            paint_highlight(painter, highlight, &rects, is_end);
         }
         if let Some(selection) = self.selection {
             let range = selection.range();
@@ -370,9 +596,85 @@ impl DocumentView {
         }
         let mesh = self.glyphs.finish(ui.ctx(), &self.fonts);
         painter.add(Shape::mesh(mesh));
-        if let Some(selection) = self.selection.filter(|s| s.range().is_empty()) {
-            let caret = to_screen(layout.caret_rect(selection.focus));
-            painter.rect_filled(caret, 0.0, text_color);
+        if self.show_arcs {
+            paint_arcs(
+                ui,
+                origin,
+                &self.arcs,
+                &hot_relations,
+                font_size,
+                (y_min, y_max),
+            );
         }
+        if let (Some((start, _)), Some(now)) = (self.link_drag, ui.ctx().pointer_latest_pos()) {
+            let stroke = egui::Stroke::new(2.0, visuals.strong_text_color());
+            painter.arrow(start, now - start, stroke);
+        }
+        let caret = match self.selection {
+            Some(selection) if selection.range().is_empty() => Some(selection.focus),
+            Some(_) => None,
+            None => self.parked_caret,
+        };
+        if let Some(caret) = caret.filter(|c| c.offset.0 <= text_len) {
+            // Two points wide at any zoom, so the caret is seen on a high-resolution screen too.
+            let rect = to_screen(layout.caret_rect(caret));
+            let rect = Rect::from_center_size(rect.center(), Vec2::new(2.0, rect.height()));
+            painter.rect_filled(rect, 0.0, text_color);
+        }
+    }
+}
+
+/// Gives the view keyboard focus when it is pressed, and while it has focus keeps the arrow keys
+/// for the caret (egui would otherwise move focus to the next widget with them).
+fn keep_keyboard_focus(ui: &egui::Ui, response: &egui::Response, pressed: bool) {
+    if pressed {
+        response.request_focus();
+    }
+    if response.has_focus() {
+        let filter = egui::EventFilter {
+            horizontal_arrows: true,
+            vertical_arrows: true,
+            tab: false,
+            escape: false,
+        };
+        ui.memory_mut(|m| m.set_focus_lock_filter(response.id, filter));
+    }
+}
+
+/// Paints one highlight on its rectangles (screen): the translucent fill, inset by its lane so a
+/// nested span shows as a band inside the outer one; a solid underline in its lane; an outline
+/// when selected, flagged or at the end of a hovered arc; and, on the first of several identical
+/// spans, how many there are.
+fn paint_highlight(painter: &egui::Painter, highlight: &Highlight, rects: &[Rect], is_end: bool) {
+    const LANE_STEP: f32 = 3.5;
+    let lane = highlight.lane as f32;
+    for rect in rects {
+        let inset = (lane * LANE_STEP).min(rect.height() * 0.3);
+        let band = rect.shrink2(Vec2::new(0.0, inset));
+        painter.rect_filled(band, 2.0, highlight.fill);
+        let y = rect.bottom() - 2.0 - lane * LANE_STEP;
+        let underline =
+            Rect::from_min_max(Pos2::new(rect.left(), y - 2.5), Pos2::new(rect.right(), y));
+        painter.rect_filled(underline, 0.0, highlight.colour);
+        let outline = if is_end {
+            Some(egui::Stroke::new(2.5, highlight.colour))
+        } else {
+            highlight.outline
+        };
+        if let Some(stroke) = outline {
+            painter.rect_stroke(band, 2.0, stroke, egui::StrokeKind::Inside);
+        }
+    }
+    if let (true, Some(first)) = (highlight.count > 1, rects.first()) {
+        // At the span's top right corner: where an Arabic span starts.
+        let centre = Pos2::new(first.right() - 1.0, first.top() + 1.0);
+        painter.circle_filled(centre, 8.0, highlight.colour);
+        painter.text(
+            centre,
+            egui::Align2::CENTER_CENTER,
+            format!("{}", highlight.count),
+            egui::FontId::proportional(11.0),
+            egui::Color32::WHITE,
+        );
     }
 }

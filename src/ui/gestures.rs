@@ -1,6 +1,7 @@
-//! Mouse gestures on the document view turned into selection commands: press places a caret
-//! (Shift+press extends), drag moves the selection's end, double-click selects a word, and a drag
-//! held beyond the view's edge scrolls. Positions are egui points; offsets are chars.
+//! Mouse gestures on the document view turned into selection commands: each press places a caret
+//! (Shift+press extends), even one released in the same frame; drag moves the selection's end,
+//! double-click selects a word, and a drag held beyond the view's edge scrolls. Positions are egui
+//! points; offsets are chars.
 
 use super::commands::Command;
 use crate::offset::CharRange;
@@ -34,46 +35,87 @@ pub fn cursor_at(layout: &TextLayout, origin: Pos2, pos: Pos2) -> Cursor {
     }
 }
 
-/// Reads this frame's pointer gestures on the view's `response`; returns the selection command
-/// they ask for, if any.
+/// Reads this frame's pointer gestures on the view's `response`; returns the selection commands
+/// they ask for (one per press, so a press and release in the same frame still place the caret).
 pub fn selection_gestures_ui(
     ui: &egui::Ui,
     response: &egui::Response,
     layout: &TextLayout,
     origin: Pos2,
     current: Option<Selection>,
-) -> Option<Command> {
+) -> Vec<Command> {
     let at = |pos: Pos2| cursor_at(layout, origin, pos);
     if response.double_clicked() {
-        let cursor = at(response.interact_pointer_pos()?);
-        let word = layout.word_at(cursor.offset);
-        return Some(Command::Select {
-            anchor: Cursor::after(word.start),
-            focus: Cursor::before(word.end),
-        });
+        if let Some(pos) = response.interact_pointer_pos() {
+            let word = layout.word_at(at(pos).offset);
+            return vec![Command::Select {
+                anchor: Cursor::after(word.start),
+                focus: Cursor::before(word.end),
+            }];
+        }
     }
-    let pressed_here =
-        response.is_pointer_button_down_on() && ui.input(|i| i.pointer.primary_pressed());
-    if pressed_here {
-        let cursor = at(ui.input(|i| i.pointer.press_origin())?);
-        let anchor = if ui.input(|i| i.modifiers.shift) {
-            current.map_or(cursor, |s| s.anchor)
-        } else {
-            cursor
+    let mut commands = Vec::new();
+    let mut anchor_before = current.map(|s| s.anchor);
+    for press in presses_on(ui, response) {
+        let cursor = at(press.pos);
+        let anchor = match anchor_before {
+            Some(anchor) if press.shift => anchor,
+            _ => cursor,
         };
-        return Some(Command::Select {
+        anchor_before = Some(anchor);
+        commands.push(Command::Select {
             anchor,
             focus: cursor,
         });
     }
-    if response.dragged() {
-        let focus = at(response.interact_pointer_pos()?);
-        return Some(Command::Select {
-            anchor: current?.anchor,
-            focus,
-        });
+    if commands.is_empty() && response.dragged() {
+        if let (Some(pos), Some(selection)) = (response.interact_pointer_pos(), current) {
+            commands.push(Command::Select {
+                anchor: selection.anchor,
+                focus: at(pos),
+            });
+        }
     }
-    None
+    commands
+}
+
+/// A primary-button press, as egui's pointer event reported it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Press {
+    /// Where, in screen points.
+    pub pos: Pos2,
+    /// Shift was held (the press extends the selection).
+    pub shift: bool,
+}
+
+/// This frame's primary-button presses on the visible part of `response` that no window or menu
+/// covers. Read from the events rather than the button state at the end of the frame, which
+/// misses a press released within the same frame (a touchpad tap, a remote desktop click).
+pub fn presses_on(ui: &egui::Ui, response: &egui::Response) -> Vec<Press> {
+    let visible = response.rect.intersect(ui.clip_rect());
+    let presses: Vec<Press> = ui.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|event| match event {
+                egui::Event::PointerButton {
+                    pos,
+                    button: egui::PointerButton::Primary,
+                    pressed: true,
+                    modifiers,
+                } => Some(Press {
+                    pos: *pos,
+                    shift: modifiers.shift,
+                }),
+                _ => None,
+            })
+            .collect()
+    });
+    // Outside `input`: asking the context for layers while it is locked would deadlock.
+    presses
+        .into_iter()
+        .filter(|press| visible.contains(press.pos))
+        .filter(|press| ui.ctx().layer_id_at(press.pos) == Some(response.layer_id))
+        .collect()
 }
 
 /// Most points scrolled per frame while a drag is held beyond the top or bottom edge.

@@ -1,103 +1,180 @@
-//! The menu bar: File (open, save, export, import, quit), Edit (undo, redo, select, copy, delete annotation),
-//! View (zoom, encoding) and Font (choose a font file, back to embedded fonts).
+//! The menu bar: File (open, save, save as, export, import, quit), Edit (undo, redo, delete annotation,
+//! select, copy), View (zoom, encoding), Font (choose a font file, back to embedded fonts) and Help
+//! (the shortcut sheet). Item names and their shortcuts come from the command table.
 
+use super::command_table::spec_for;
 use super::commands::{Command, ZoomStep};
-use super::exchange::{export_format_name, import_format_name};
 use crate::model::text_format::TextEncoding;
 use crate::store::formats::{ExportFormat, ImportFormat};
+use crate::store::sidecar::AnnotatorName;
+use crate::workspace::Action;
 
-/// The export formats in menu order.
-const EXPORT_FORMATS: [ExportFormat; 5] = [
-    ExportFormat::Brat,
-    ExportFormat::Jsonl,
-    ExportFormat::Conll,
-    ExportFormat::Csv,
-    ExportFormat::Webanno,
+/// The table commands of each menu, in order; `None` is a separator.
+const FILE_TOP: [Command; 3] = [
+    Command::OpenFileDialog,
+    Command::Save,
+    Command::SaveAsDialog,
 ];
+const EDIT: [Option<Command>; 8] = [
+    Some(Command::Undo),
+    Some(Command::Redo),
+    Some(Command::DeleteSelectedAnnotation),
+    Some(Command::StartLinking),
+    Some(Command::ShowPreferences),
+    None,
+    Some(Command::SelectAll),
+    Some(Command::CopySelection),
+];
+const VIEW_ZOOM: [Command; 5] = [
+    Command::Zoom(ZoomStep::In),
+    Command::Zoom(ZoomStep::Out),
+    Command::Zoom(ZoomStep::Reset),
+    Command::ToggleArcs,
+    Command::ToggleClaimsTable,
+];
+const FONT: [Command; 2] = [Command::ChooseFontDialog, Command::UseEmbeddedFonts];
 
-/// The import formats in menu order.
-const IMPORT_FORMATS: [ImportFormat; 3] =
-    [ImportFormat::Brat, ImportFormat::Jsonl, ImportFormat::Conll];
+/// Every table command a menu shows (for the test that each has a row).
+pub fn menu_commands() -> Vec<Command> {
+    let mut all: Vec<Command> = FILE_TOP.to_vec();
+    all.push(Command::Quit);
+    all.push(Command::ExportPageDialog);
+    all.extend(EDIT.iter().flatten().cloned());
+    all.extend(VIEW_ZOOM);
+    all.extend(FONT);
+    all.push(Command::ToggleShortcutSheet);
+    all
+}
 
 /// Shows the menu bar (`encoding`: the open text's, ticked in View > Encoding); returns the
 /// commands chosen.
-pub fn menu_bar_ui(ui: &mut egui::Ui, encoding: Option<TextEncoding>) -> Vec<Command> {
+/// `versions` lists the annotators with a file for the open text; it is called only while the
+/// File menu is open (it looks at the folder).
+pub fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    encoding: Option<TextEncoding>,
+    versions: &dyn Fn() -> Vec<AnnotatorName>,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if ui.button("Open…  (Ctrl+O)").clicked() {
-                commands.push(Command::OpenFileDialog);
-            }
-            if ui.button("Save annotations  (Ctrl+S)").clicked() {
-                commands.push(Command::Save);
+            for command in FILE_TOP {
+                command_button_ui(ui, command, &mut commands);
             }
             ui.separator();
-            ui.menu_button("Export…", |ui| {
-                for format in EXPORT_FORMATS {
-                    if ui.button(export_format_name(format)).clicked() {
-                        commands.push(Command::ExportDialog(format));
-                    }
-                }
-            });
-            ui.menu_button("Import annotations…", |ui| {
-                for format in IMPORT_FORMATS {
-                    if ui.button(import_format_name(format)).clicked() {
-                        commands.push(Command::ImportDialog(format));
-                    }
-                }
-            });
+            exchange_menus_ui(ui, &mut commands);
+            command_button_ui(ui, Command::ExportPageDialog, &mut commands);
             ui.separator();
-            if ui.button("Quit").clicked() {
-                ui.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
+            team_menu_ui(ui, versions, &mut commands);
+            ui.separator();
+            command_button_ui(ui, Command::Quit, &mut commands);
         });
         ui.menu_button("Edit", |ui| {
-            if ui.button("Undo  (Ctrl+Z)").clicked() {
-                commands.push(Command::Undo);
-            }
-            if ui.button("Redo  (Ctrl+Y)").clicked() {
-                commands.push(Command::Redo);
-            }
-            if ui.button("Delete annotation  (Delete)").clicked() {
-                commands.push(Command::DeleteSelectedAnnotation);
-            }
-            ui.separator();
-            if ui.button("Select all  (Ctrl+A)").clicked() {
-                commands.push(Command::SelectAll);
-            }
-            if ui.button("Copy  (Ctrl+C)").clicked() {
-                commands.push(Command::CopySelection);
+            for item in EDIT {
+                match item {
+                    Some(command) => command_button_ui(ui, command, &mut commands),
+                    None => {
+                        ui.separator();
+                    }
+                }
             }
         });
         ui.menu_button("View", |ui| {
-            if ui.button("Zoom in  (Ctrl++)").clicked() {
-                commands.push(Command::Zoom(ZoomStep::In));
-            }
-            if ui.button("Zoom out  (Ctrl+-)").clicked() {
-                commands.push(Command::Zoom(ZoomStep::Out));
-            }
-            if ui.button("Actual size  (Ctrl+0)").clicked() {
-                commands.push(Command::Zoom(ZoomStep::Reset));
+            for command in VIEW_ZOOM {
+                command_button_ui(ui, command, &mut commands);
             }
             ui.separator();
-            ui.menu_button("Encoding", |ui| {
-                ui.label("Reopen the text decoded as:");
-                for candidate in TextEncoding::ALL {
-                    let current = encoding == Some(candidate);
-                    if ui.radio(current, candidate.display_name()).clicked() && !current {
-                        commands.push(Command::ReopenWithEncoding(candidate));
-                    }
-                }
-            });
+            encoding_menu_ui(ui, encoding, &mut commands);
         });
         ui.menu_button("Font", |ui| {
-            if ui.button("Choose font file…").clicked() {
-                commands.push(Command::ChooseFontDialog);
+            for command in FONT {
+                command_button_ui(ui, command, &mut commands);
             }
-            if ui.button("Embedded fonts (Noto Naskh Arabic)").clicked() {
-                commands.push(Command::UseEmbeddedFonts);
-            }
+        });
+        ui.menu_button("Help", |ui| {
+            command_button_ui(ui, Command::ToggleShortcutSheet, &mut commands);
         });
     });
     commands
+}
+
+/// A menu item for a table command: its name, with its first shortcut on the right.
+fn command_button_ui(ui: &mut egui::Ui, command: Command, commands: &mut Vec<Command>) {
+    let Some(spec) = spec_for(&command) else {
+        return;
+    };
+    let button = egui::Button::new(spec.name).shortcut_text(spec.shortcut_label());
+    if ui.add(button).clicked() {
+        commands.push(command);
+    }
+}
+
+/// File > Export… and File > Import annotations…, one item per format.
+fn exchange_menus_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.menu_button("Export…", |ui| {
+        for format in ExportFormat::ALL {
+            if ui.button(format.display_name()).clicked() {
+                commands.push(Command::ExportDialog(format));
+            }
+        }
+    });
+    ui.menu_button("Import annotations…", |ui| {
+        for format in ImportFormat::ALL {
+            if ui.button(format.display_name()).clicked() {
+                commands.push(Command::ImportDialog(format));
+            }
+        }
+    });
+}
+
+/// File > Open Annotator's Version (one item per annotator with a file for this text) and
+/// File > Agreement of This Text.
+fn team_menu_ui(
+    ui: &mut egui::Ui,
+    versions: &dyn Fn() -> Vec<AnnotatorName>,
+    commands: &mut Vec<Command>,
+) {
+    ui.menu_button("Open annotator's version", |ui| {
+        let names = versions();
+        if names.is_empty() {
+            ui.label("No annotator has a file for this text (<text>.<name>.ann.ron).");
+        }
+        for annotator in names {
+            if ui.button(annotator.as_str()).clicked() {
+                commands.push(Command::Act(Action::OpenAnnotatorVersion { annotator }));
+            }
+        }
+    });
+    if ui.button("Agreement of this text…").clicked() {
+        commands.push(Command::Act(Action::Agreement));
+    }
+}
+
+/// View > Encoding: reopen the text decoded another way.
+fn encoding_menu_ui(
+    ui: &mut egui::Ui,
+    encoding: Option<TextEncoding>,
+    commands: &mut Vec<Command>,
+) {
+    ui.menu_button("Encoding", |ui| {
+        ui.label("Reopen the text decoded as:");
+        for candidate in TextEncoding::ALL {
+            let current = encoding == Some(candidate);
+            if ui.radio(current, candidate.display_name()).clicked() && !current {
+                commands.push(Command::ReopenWithEncoding(candidate));
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_menu_item_has_a_row_in_the_command_table() {
+        for command in menu_commands() {
+            assert!(spec_for(&command).is_some(), "{command:?}");
+        }
+    }
 }

@@ -1,26 +1,29 @@
 //! The eframe window: the document view, panels and the commands they emit. Units: egui points.
 
+pub mod agreement_panel;
 pub mod annotation_panel;
 pub mod app;
+pub mod arcs;
+pub mod claims_table;
+pub mod command_table;
 pub mod commands;
-pub mod document_state;
 pub mod document_view;
-pub mod exchange;
-pub mod file_load;
 pub mod gestures;
 pub mod highlights;
+pub mod inspector;
+pub mod label_bar;
 pub mod menu;
 pub mod notices;
 pub mod painter;
+pub mod preferences;
+pub mod shortcut_sheet;
 pub mod shortcuts;
 pub mod status_bar;
-pub mod visual_text;
+pub mod widgets;
 
 pub use app::HamishApp;
 pub use commands::{CloseChoice, Command, ZoomStep};
-pub use document_state::DocumentState;
 pub use document_view::{DocumentView, Selection};
-pub use file_load::{open_document, OpenedDocument};
 pub use highlights::Highlight;
 pub use notices::{Notice, Severity};
 
@@ -35,7 +38,7 @@ pub fn run_window(file: Option<&Path>) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title)
-            .with_inner_size([1000.0, 760.0]),
+            .with_inner_size([1240.0, 820.0]),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };

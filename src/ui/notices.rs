@@ -1,8 +1,9 @@
 //! Messages shown above the text until dismissed (file problems, re-anchoring results, save
 //! conflicts), and the recovery offer with its three answers. Panels emit commands; nothing here
-//! changes the document.
+//! changes the document. Message text is drawn with [`ArabicLabel`] (file names may be Arabic).
 
 use super::commands::Command;
+use super::widgets::ArabicLabel;
 use std::time::SystemTime;
 
 /// How serious a message is (its colour).
@@ -67,8 +68,8 @@ pub fn notices_ui(ui: &mut egui::Ui, notices: &[Notice]) -> Vec<Command> {
             Severity::Warning => ui.visuals().warn_fg_color,
             Severity::Info => ui.visuals().text_color(),
         };
-        ui.horizontal_wrapped(|ui| {
-            ui.colored_label(colour, &notice.text);
+        ui.add(ArabicLabel::new(&notice.text).wrap().color(colour));
+        ui.horizontal(|ui| {
             if let Some((label, command)) = &notice.action {
                 if ui.button(label).clicked() {
                     commands.push(command.clone());
@@ -95,16 +96,15 @@ pub fn recovery_offer_ui(
         .and_then(|t| t.elapsed().ok())
         .map(|d| format!(" ({} ago)", human_duration(d.as_secs())))
         .unwrap_or_default();
-    ui.horizontal_wrapped(|ui| {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            format!(
-                "Unsaved annotations were found from a session that did not close{age}: {}. \
-                 Restore them, discard them, or decide later (they are offered again on the \
-                 next open; autosave waits until you decide).",
-                file.display()
-            ),
-        );
+    let message = format!(
+        "Unsaved annotations were found from a session that did not close{age}: {}. Restore \
+         them, discard them, or decide later (they are offered again on the next open; autosave \
+         waits until you decide).",
+        file.display()
+    );
+    let warn = ui.visuals().warn_fg_color;
+    ui.add(ArabicLabel::new(message).wrap().color(warn));
+    ui.horizontal(|ui| {
         if ui.button("Restore").clicked() {
             commands.push(Command::RestoreRecovery);
         }

@@ -99,6 +99,12 @@ impl GlyphPainter {
         let mut parsed: HashMap<u16, Option<FontRef<'_>>> = HashMap::new();
         let mut entries = Vec::with_capacity(self.queue.len());
         for queued in &self.queue {
+            if let Some(entry) = self.atlas.get(&queued.key) {
+                entries.push(Some(entry));
+                continue;
+            }
+            // Fonts are parsed only for glyphs the atlas lacks: a frame of known glyphs (the
+            // usual case, and every widget's own call) parses nothing.
             let font_index = queued.key.font as u16;
             let font = parsed
                 .entry(font_index)

@@ -1,13 +1,18 @@
 //! The status bar: file name, encoding ("(guessed)" when detected), annotation count and
-//! whether it is saved, selection offsets (chars), zoom and the last confirmation.
+//! whether it is saved, selection offsets (chars), zoom and the last confirmation. Drawn with
+//! [`ArabicLabel`], so Arabic file names and messages read correctly.
 
-use crate::offset::CharRange;
+use super::widgets::ArabicLabel;
+use crate::offset::{CharOffset, CharRange};
+use crate::text::BaseDirection;
 
-/// Formats a selection as `start–end (n chars)`, or `no selection`.
-pub fn selection_label(range: Option<CharRange>) -> String {
-    match range {
-        Some(r) => format!("{}–{} ({} chars)", r.start.0, r.end.0, r.len()),
-        None => "no selection".to_owned(),
+/// Formats a selection as `start–end (n chars)`, a lone caret as `caret at n`, or `no selection`.
+pub fn selection_label(range: Option<CharRange>, caret: Option<CharOffset>) -> String {
+    match (range, caret) {
+        (Some(r), _) if !r.is_empty() => format!("{}–{} ({} chars)", r.start.0, r.end.0, r.len()),
+        (_, Some(c)) => format!("caret at {}", c.0),
+        (Some(r), None) => format!("caret at {}", r.start.0),
+        (None, None) => "no selection".to_owned(),
     }
 }
 
@@ -24,6 +29,10 @@ pub struct StatusLine<'a> {
     pub modified: bool,
     /// The selection.
     pub selection: Option<CharRange>,
+    /// Where the caret is, when there is one.
+    pub caret: Option<CharOffset>,
+    /// Who annotates ("annotator: alice", "reading bob's version"); empty to show nothing.
+    pub annotator: String,
     /// Zoom factor, 1.0 = 100 %.
     pub zoom: f32,
     /// The last confirmation ("Saved … to …"), if any.
@@ -33,25 +42,33 @@ pub struct StatusLine<'a> {
 /// Shows the status bar line.
 pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine<'_>) {
     ui.horizontal(|ui| {
-        ui.label(status.file_name);
+        // A file name reads left to right in this English bar ("خبر عاجل.txt", not "txt.خبر عاجل").
+        ui.add(ArabicLabel::new(status.file_name).direction(BaseDirection::Ltr));
         ui.separator();
-        ui.label(&status.encoding);
+        ui.add(ArabicLabel::new(&status.encoding));
         ui.separator();
+        if !status.annotator.is_empty() {
+            ui.add(ArabicLabel::new(&status.annotator));
+            ui.separator();
+        }
         if let Some(count) = status.annotations {
             let saved = if status.modified {
                 "unsaved changes"
             } else {
                 "saved"
             };
-            ui.label(format!("{count} annotations, {saved}"));
+            ui.add(ArabicLabel::new(format!("{count} annotations, {saved}")));
             ui.separator();
         }
-        ui.label(selection_label(status.selection));
+        ui.add(ArabicLabel::new(selection_label(
+            status.selection,
+            status.caret,
+        )));
         ui.separator();
-        ui.label(format!("{:.0} %", status.zoom * 100.0));
+        ui.add(ArabicLabel::new(format!("{:.0} %", status.zoom * 100.0)));
         if let Some(message) = status.message {
             ui.separator();
-            ui.label(message);
+            ui.add(ArabicLabel::new(message).elide());
         }
     });
 }
@@ -63,9 +80,10 @@ mod tests {
     #[test]
     fn selection_label_counts_chars() {
         assert_eq!(
-            selection_label(Some(CharRange::from_indices(12, 5))),
+            selection_label(Some(CharRange::from_indices(12, 5)), Some(CharOffset(5))),
             "5–12 (7 chars)"
         );
-        assert_eq!(selection_label(None), "no selection");
+        assert_eq!(selection_label(None, Some(CharOffset(7))), "caret at 7");
+        assert_eq!(selection_label(None, None), "no selection");
     }
 }

@@ -85,16 +85,6 @@ impl Schema {
         }
     }
 
-    /// Reads, parses and checks the schema file at `path`.
-    pub fn load(path: impl AsRef<Path>) -> Result<Self, SchemaError> {
-        let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| SchemaError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        Self::from_ron_str(&text, path)
-    }
-
     /// The schema as pretty RON, as `from_ron_str` reads it.
     pub fn to_ron_string(&self) -> String {
         let config = ron::ser::PrettyConfig::new()

@@ -37,6 +37,31 @@ pub struct Schema {
     /// Attributes of the whole document.
     #[serde(default)]
     pub document_attributes: Vec<AttributeDef>,
+    /// Event types (from a brat `[events]` section); each is also a span label, the label of
+    /// its trigger spans.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<EventType>,
+}
+
+/// A type of event: its id (also the label of its triggers) and the roles its arguments take.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventType {
+    /// Id, as in files.
+    pub id: String,
+    /// The roles, in order.
+    #[serde(default)]
+    pub roles: Vec<EventRole>,
+}
+
+/// One role of an event type, as brat declares it (`Theme+:Protein|<EVENT>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventRole {
+    /// The role with brat's cardinality mark if any (`Theme`, `Cause?`, `Theme+`, `Arg{2}`).
+    pub role: String,
+    /// Labels or event types that may fill it (`<EVENT>` for any event, `<ENTITY>` for any span).
+    pub types: Vec<String>,
 }
 
 /// A label annotators put on spans.
@@ -121,6 +146,11 @@ impl Schema {
     /// The span label with `id`.
     pub fn label(&self, id: &str) -> Option<&SpanLabel> {
         self.labels.iter().find(|l| l.id == id)
+    }
+
+    /// The event type with `id`.
+    pub fn event_type(&self, id: &str) -> Option<&EventType> {
+        self.events.iter().find(|e| e.id == id)
     }
 
     /// The relation type with `id`.

@@ -2,7 +2,7 @@
 //! (length, SHA-256, modification time) and never overwrite a file that changed since, or one that
 //! does not parse; write a conflict copy next to it instead. Works on bytes.
 
-use super::{folder_of, save_atomic, save_atomic_with, Backup, FileSystem, SaveError, SaveStep};
+use super::{folder_of, replace_file, Backup, FileSystem, FolderLock, SaveError, SaveStep};
 use sha2::{Digest, Sha256};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -105,7 +105,7 @@ impl SidecarGuard {
 
 /// Saves `bytes` to the guarded file unless that would overwrite someone else's work.
 ///
-/// The file is overwritten (atomically, see [`save_atomic`]) only when it still holds what was
+/// The file is overwritten (atomically, see [`super::save_atomic`]) only when it still holds what was
 /// loaded (or was deleted meanwhile) and `on_disk_parses` accepts its current bytes. Otherwise the
 /// new bytes go to a conflict copy `<name>.conflict-<UTC time>.ron` next to it, the file is left
 /// byte-identical, and the outcome says so. On `Saved` the guard remembers the new bytes.
@@ -115,13 +115,22 @@ pub fn save_checked(
     bytes: &[u8],
     on_disk_parses: &dyn Fn(&[u8]) -> bool,
 ) -> Result<SaveOutcome, SaveError> {
+    // Held from the check to the rename: another Hamish process saving this file waits, then
+    // sees the change and writes a conflict copy.
+    let _lock = FolderLock::acquire(&folder_of(&guard.path));
     let current = read_optional(fs, &guard.path)?;
+    if current.as_deref() == Some(bytes) {
+        // Someone saved exactly this already: nothing to write, and nobody's work to lose.
+        *guard = SidecarGuard::from_loaded(fs, &guard.path, Some(bytes));
+        return Ok(SaveOutcome::Saved);
+    }
     let reason = match (&guard.loaded, &current) {
+        // First: a file that does not parse can never be overwritten, whoever wrote it.
+        (_, Some(now)) if !on_disk_parses(now) => Some(ConflictReason::UnparseableOnDisk),
         (None, Some(_)) => Some(ConflictReason::CreatedOnDisk),
         (Some(old), Some(now)) if !old.same_content(&LoadedFileState::of_bytes(now, None)) => {
             Some(ConflictReason::ChangedOnDisk)
         }
-        (_, Some(now)) if !on_disk_parses(now) => Some(ConflictReason::UnparseableOnDisk),
         // Unchanged, or deleted since loading: writing loses nobody's work.
         _ => None,
     };
@@ -129,7 +138,7 @@ pub fn save_checked(
         let copy = write_conflict_copy(fs, &guard.path, bytes, SystemTime::now())?;
         return Ok(SaveOutcome::ConflictCopy { copy, reason });
     }
-    save_atomic(fs, &guard.path, bytes)?;
+    replace_file(fs, &guard.path, bytes, Backup::Keep)?;
     *guard = SidecarGuard::from_loaded(fs, &guard.path, Some(bytes));
     Ok(SaveOutcome::Saved)
 }
@@ -172,7 +181,7 @@ fn write_conflict_copy(
         if fs.modified(&copy).is_ok() {
             continue;
         }
-        return save_atomic_with(fs, &copy, bytes, Backup::Skip)
+        return replace_file(fs, &copy, bytes, Backup::Skip)
             .map(|()| copy)
             .map_err(|e| SaveError {
                 step: SaveStep::WriteConflictCopy,

@@ -122,6 +122,9 @@ impl WriteFile for FaultyFile {
         self.fs.check(FsOp::SyncFile)?;
         self.inner.sync_all()
     }
+    fn set_permissions(&mut self, permissions: std::fs::Permissions) -> io::Result<()> {
+        self.inner.set_permissions(permissions)
+    }
 }
 
 impl FileSystem for FaultyFs {
@@ -138,6 +141,9 @@ impl FileSystem for FaultyFs {
     }
     fn modified(&self, path: &Path) -> io::Result<SystemTime> {
         RealFs.modified(path)
+    }
+    fn permissions(&self, path: &Path) -> io::Result<std::fs::Permissions> {
+        RealFs.permissions(path)
     }
     fn hard_link(&self, original: &Path, link: &Path) -> io::Result<()> {
         self.check(FsOp::HardLink)?;

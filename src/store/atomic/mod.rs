@@ -9,17 +9,22 @@
 //! POSIX file systems); it may leave a stale `.<name>.<save|bak|restore>.<pid>-<n>.tmp` file, never
 //! a half-written `path`; [`remove_stale_temps`] clears those.
 //!
-//! A check-then-rename race with another program writing the same file between
-//! [`save_checked`]'s read and its rename cannot be closed without locks; the window is
-//! milliseconds.
+//! A save keeps the permissions of the file it replaces (a `0600` sidecar stays `0600`) and
+//! refuses to replace a read-only one. Every save holds the folder lock ([`FolderLock`]) from its
+//! check to its rename, so two Hamish processes saving the same file see each other (the second
+//! one's [`save_checked`] writes a conflict copy); a program that takes no lock can still race
+//! with the last rename, within milliseconds. [`save_new`] creates a file that must not exist,
+//! exclusively: whoever comes second is told, never silently replaced.
 
 mod conflict;
 mod faulty;
 mod fs;
+mod lock;
 
 pub use conflict::{save_checked, ConflictReason, LoadedFileState, SaveOutcome, SidecarGuard};
 pub use faulty::{FaultyFs, FsOp};
 pub use fs::{FileSystem, RealFs, WriteFile};
+pub use lock::FolderLock;
 
 use std::fmt;
 use std::io;
@@ -47,6 +52,10 @@ pub enum SaveStep {
     WriteConflictCopy,
     /// Removing the recovery file after a successful save.
     RemoveRecovery,
+    /// Looking at the permissions of the file to replace (a read-only file is never replaced).
+    CheckPermissions,
+    /// Creating a file that must not exist yet.
+    CreateNew,
 }
 
 impl fmt::Display for SaveStep {
@@ -61,13 +70,15 @@ impl fmt::Display for SaveStep {
             Self::CheckOnDisk => "checking the file on disk",
             Self::WriteConflictCopy => "writing a conflict copy",
             Self::RemoveRecovery => "removing the recovery file",
+            Self::CheckPermissions => "checking the file's permissions",
+            Self::CreateNew => "creating the file",
         })
     }
 }
 
 /// A save that did not happen. The file on disk is unchanged; the message says what to do.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: could not save while {step} ({source}); {}", .path.display(), advice(.source.kind(), .path))]
+#[error("{}: could not save while {step} ({source}); {}", .path.display(), advice(*.step, .source.kind(), .path))]
 pub struct SaveError {
     /// The file that was being saved.
     pub path: PathBuf,
@@ -89,21 +100,27 @@ impl SaveError {
 }
 
 /// What the user should do about an error of this kind.
-fn advice(kind: io::ErrorKind, path: &Path) -> String {
+fn advice(step: SaveStep, kind: io::ErrorKind, path: &Path) -> String {
     let folder = folder_of(path);
     match kind {
+        io::ErrorKind::PermissionDenied if step == SaveStep::CheckPermissions => {
+            "it is read-only, so Hamish leaves it as it is: make it writable (e.g. `chmod u+w`) if it should change, or save elsewhere".into()
+        }
+        io::ErrorKind::AlreadyExists => {
+            "another file took the name first and is left as it is; nothing was written".into()
+        }
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
             "the disk is full: free some space, then save again (nothing was lost; the file on disk is unchanged)".into()
         }
         io::ErrorKind::PermissionDenied => format!(
-            "you may not write in {}: fix its permissions or use Save As to save elsewhere (the file on disk is unchanged)",
+            "you may not write in {}: fix its permissions or save elsewhere (the file on disk is unchanged)",
             folder.display()
         ),
         io::ErrorKind::ReadOnlyFilesystem => format!(
-            "{} is on a read-only disk: use Save As to save elsewhere (the file on disk is unchanged)",
+            "{} is on a read-only disk: save elsewhere (the file on disk is unchanged)",
             folder.display()
         ),
-        _ => "the file on disk is unchanged; save again, or use Save As to save elsewhere".into(),
+        _ => "the file on disk is unchanged; save again, or save elsewhere".into(),
     }
 }
 
@@ -135,9 +152,10 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Replaces `path` with `bytes` atomically; see the module docs for the guarantee.
 ///
-/// Steps: create a temp file in the same folder, write, fsync, hard-link (or copy) the old file to
-/// `<path>.bak`, rename the temp over `path`, fsync the folder. If the last step fails the rename is
-/// undone, so that an error always means "nothing changed".
+/// Steps, holding the folder lock: refuse a read-only file, create a temp file in the same
+/// folder with the old file's permissions, write, fsync, hard-link (or copy) the old file to
+/// `<path>.bak`, rename the temp over `path`, fsync the folder. If the last step fails the rename
+/// is undone, so that an error always means "nothing changed".
 pub fn save_atomic(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     save_atomic_with(fs, path, bytes, Backup::Keep)
 }
@@ -160,19 +178,33 @@ pub fn save_atomic_with(
     bytes: &[u8],
     backup: Backup,
 ) -> Result<(), SaveError> {
+    let _lock = FolderLock::acquire(&folder_of(path));
+    replace_file(fs, path, bytes, backup)
+}
+
+/// [`save_atomic_with`] for a caller that holds the folder lock (or needs none).
+pub(crate) fn replace_file(
+    fs: &dyn FileSystem,
+    path: &Path,
+    bytes: &[u8],
+    backup: Backup,
+) -> Result<(), SaveError> {
     let fail = |step, source| SaveError {
         path: path.to_path_buf(),
         step,
         source,
     };
+    let permissions =
+        existing_permissions(fs, path).map_err(|e| fail(SaveStep::CheckPermissions, e))?;
     let temp = sibling_temp(path, "save");
     let mut file = fs
         .create_new(&temp)
         .map_err(|e| fail(SaveStep::CreateTemp, e))?;
     // From here on every failure removes the temp file; removal errors are secondary.
-    let written = file
-        .write_all(bytes)
-        .map_err(|e| fail(SaveStep::Write, e))
+    let written = permissions
+        .map_or(Ok(()), |p| file.set_permissions(p))
+        .map_err(|e| fail(SaveStep::CreateTemp, e))
+        .and_then(|()| file.write_all(bytes).map_err(|e| fail(SaveStep::Write, e)))
         .and_then(|()| file.sync_all().map_err(|e| fail(SaveStep::SyncFile, e)));
     drop(file);
     if let Err(e) = written {
@@ -202,6 +234,72 @@ pub fn save_atomic_with(
         return Err(fail(SaveStep::SyncFolder, e));
     }
     Ok(())
+}
+
+/// The permissions the new version of `path` gets: those of the file there (`None` when there
+/// is none). A read-only file is refused: whoever made it so did not want it replaced.
+fn existing_permissions(
+    fs: &dyn FileSystem,
+    path: &Path,
+) -> io::Result<Option<std::fs::Permissions>> {
+    match fs.permissions(path) {
+        Ok(p) if p.readonly() => Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        )),
+        Ok(p) => Ok(Some(p)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Creates `path` holding `bytes`, only if no file has that name: the bytes go to a temp file
+/// (written and flushed), which is then hard-linked to `path` — an exclusive create with the
+/// whole content at once, so that two writers racing for one name never replace each other and a
+/// crash never leaves half a file. Where hard links are not supported the file is created
+/// exclusively and written in place. A taken name is an error of kind `AlreadyExists` at step
+/// [`SaveStep::CreateNew`], and nothing is written.
+pub fn save_new(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let fail = |step, source| SaveError {
+        path: path.to_path_buf(),
+        step,
+        source,
+    };
+    let temp = sibling_temp(path, "save");
+    let mut file = fs
+        .create_new(&temp)
+        .map_err(|e| fail(SaveStep::CreateTemp, e))?;
+    let written = file
+        .write_all(bytes)
+        .map_err(|e| fail(SaveStep::Write, e))
+        .and_then(|()| file.sync_all().map_err(|e| fail(SaveStep::SyncFile, e)));
+    drop(file);
+    let linked = written.and_then(|()| match fs.hard_link(&temp, path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(fail(SaveStep::CreateNew, e)),
+        // No hard links here (FAT, some shares): fall back to an exclusive create below.
+        Err(_) => Ok(false),
+    });
+    let _ = fs.remove_file(&temp);
+    if !linked? {
+        let mut file = fs
+            .create_new(path)
+            .map_err(|e| fail(SaveStep::CreateNew, e))?;
+        let written = file
+            .write_all(bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(|e| fail(SaveStep::Write, e));
+        drop(file);
+        if let Err(e) = written {
+            let _ = fs.remove_file(path);
+            return Err(e);
+        }
+    }
+    fs.sync_dir(&folder_of(path)).map_err(|e| {
+        // An error means nothing was written: the new file is this call's own.
+        let _ = fs.remove_file(path);
+        fail(SaveStep::SyncFolder, e)
+    })
 }
 
 /// How to undo the final rename if the folder sync fails.

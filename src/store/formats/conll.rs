@@ -1,10 +1,12 @@
-//! CoNLL IOB2 for named-entity training: one `token TAG` line per token, a blank line between
-//! sentences, `-DOCSTART- O` before each document. Tokens come from [`super::tokenize`]. Spans that
+//! CoNLL IOB2 for named-entity training: one `token TAG` line per token (two columns separated by
+//! a space), a blank line between sentences, and before each document the CoNLL-2003 separator
+//! `-DOCSTART- -X- O O` and a blank line (the one spaCy's `convert` and CoNLL-2003 readers split
+//! documents at). Tokens come from [`super::tokenize`]. Spans that
 //! do not start and end on token boundaries, discontinuous spans and spans overlapping an earlier
 //! one are not moved: they are left out and reported. Import rebuilds the text from the tokens
 //! (tokens joined by one space, sentences by a line break).
 
-use super::loss::LossReport;
+use super::loss::{LossKind, LossReport};
 use super::tokenize::{sentences, Token};
 use super::uncarried::{report_uncarried, Carries};
 use super::AnnotatedText;
@@ -14,8 +16,8 @@ use crate::model::set::AnnotationSet;
 use crate::offset::{CharOffset, CharRange};
 use std::path::Path;
 
-/// The line that starts each document.
-pub const DOCSTART: &str = "-DOCSTART- O";
+/// The line that starts each document (CoNLL-2003's form, with its four columns).
+pub const DOCSTART: &str = "-DOCSTART- -X- O O";
 
 /// The CoNLL text of one document (starting with [`DOCSTART`] and a blank line).
 pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
@@ -40,7 +42,8 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
     for a in spans {
         let what = format!("{} ({})", a.id, a.label);
         let [range] = a.ranges.as_slice() else {
-            report.add(
+            report.add_kind(
+                LossKind::DiscontinuousSpans,
                 &doc.name,
                 None,
                 what,
@@ -51,7 +54,8 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
         let first = token_at(&tokens, range.start, |t| t.range.start);
         let last = token_at(&tokens, range.end, |t| t.range.end);
         let (Some(first), Some(last)) = (first, last) else {
-            report.add(
+            report.add_kind(
+                LossKind::UnalignedSpans,
                 &doc.name,
                 None,
                 what,
@@ -67,7 +71,8 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
             continue;
         }
         if sentence_of[first] != sentence_of[last] {
-            report.add(
+            report.add_kind(
+                LossKind::UnalignedSpans,
                 &doc.name,
                 None,
                 what,
@@ -76,7 +81,8 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
             continue;
         }
         if tags[first..=last].iter().any(Option::is_some) {
-            report.add(
+            report.add_kind(
+                LossKind::OverlappingSpans,
                 &doc.name,
                 None,
                 what,
@@ -159,8 +165,17 @@ pub fn import(conll: &str, path: &Path, now: Timestamp, report: &mut LossReport)
                 b.token(token, "O");
             }
             [token, .., tag] => {
-                let tag = if *tag == "O" || tag.starts_with("B-") || tag.starts_with("I-") {
+                let typed = |p: &str| tag.strip_prefix(p).is_some_and(|t| !t.trim().is_empty());
+                let tag = if *tag == "O" || typed("B-") || typed("I-") {
                     *tag
+                } else if *tag == "B-" || *tag == "I-" {
+                    report.add(
+                        path,
+                        Some(n),
+                        format!("tag `{tag}`"),
+                        "the tag has no entity type (the label is empty); read as O",
+                    );
+                    "O"
                 } else {
                     report.add(
                         path,

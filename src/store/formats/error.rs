@@ -3,6 +3,15 @@
 
 use std::path::PathBuf;
 
+impl From<crate::store::input::InputError> for FormatError {
+    fn from(err: crate::store::input::InputError) -> Self {
+        match err {
+            crate::store::input::InputError::Io { path, source } => Self::Io { path, source },
+            other => Self::Input(other),
+        }
+    }
+}
+
 /// Why a file could not be imported or exported at all (smaller problems go to the loss report).
 #[derive(Debug, thiserror::Error)]
 pub enum FormatError {
@@ -14,6 +23,9 @@ pub enum FormatError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// An input is not a regular file, or is too large (the error names the file).
+    #[error(transparent)]
+    Input(crate::store::input::InputError),
     /// A text could not be decoded (the error names the file, the position and what to do).
     #[error(transparent)]
     Decode(#[from] crate::store::decode::DecodeError),
@@ -31,16 +43,45 @@ pub enum FormatError {
         message: String,
     },
     /// A file that would be written exists already.
-    #[error("{path}: exists already; pass --force to overwrite it")]
+    #[error("{path}: exists already with other content")]
     Exists {
         /// The file.
         path: PathBuf,
+    },
+    /// An output would land outside the chosen folder, or on something that is not a file.
+    #[error("{path}: {why}; nothing was written there")]
+    OutsideFolder {
+        /// The path inside the output folder.
+        path: PathBuf,
+        /// What is in the way.
+        why: String,
+    },
+    /// Two inputs of one run would write the same output file.
+    #[error("{path}: {first} and {second} would both be written here; rename one of them, or export/import them separately")]
+    Collision {
+        /// The output file.
+        path: PathBuf,
+        /// The first input.
+        first: String,
+        /// The second input.
+        second: String,
     },
     /// The sidecar was saved against another version of the text.
     #[error("{path}: the text changed since its annotations were saved; open it in Hamish to re-anchor them, then export")]
     TextChanged {
         /// The text file.
         path: PathBuf,
+    },
+    /// Annotations in the sidecar have ranges that do not fit the text (reversed, or past its
+    /// end); exporting them would put them on the wrong chars.
+    #[error(
+        "{path}: {problems}; fix the ranges (`hamish check` shows the lines), then export again"
+    )]
+    BadRanges {
+        /// The sidecar.
+        path: PathBuf,
+        /// The problems, `; `-separated.
+        problems: String,
     },
     /// The sidecar could not be read.
     #[error(transparent)]

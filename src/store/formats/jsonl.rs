@@ -1,11 +1,13 @@
 //! JSONL, one document per line, in three shapes (`--flavor`): Hamish (lossless: every span with
 //! start/end in chars and `start_utf16`/`end_utf16` in UTF-16 code units, fragments, attributes,
-//! notes, author, times, status, relations and document attributes), doccano (`label` pairs for
-//! sequence labelling plus `entities`/`relations` for relation projects; offsets in chars) and
-//! Label Studio (tasks with `data.text` and `annotations[].result[]`; offsets in UTF-16 code units,
-//! as JavaScript counts). Import detects the shape of each line.
+//! notes, author, times, status, relations, document attributes and standoff extras), doccano
+//! (`label` triples for sequence labelling or `entities`/`relations` for relation projects) and
+//! Label Studio (tasks with `data.text` and `annotations[].result[]`). doccano and Label Studio
+//! offsets are chars (code points), as both store them (see docs/formats.md for the evidence).
+//! Import detects the shape of each line.
 
-use super::loss::LossReport;
+use super::checks::span_problem;
+use super::loss::{LossKind, LossReport};
 use super::uncarried::{report_group, report_uncarried, Carries};
 use super::value::{attribute_kind, value_from_json, value_to_json};
 use super::AnnotatedText;
@@ -15,6 +17,7 @@ use crate::model::quote::TextIndex;
 use crate::model::relation::{Relation, RelationId};
 use crate::model::schema::Schema;
 use crate::model::set::AnnotationSet;
+use crate::model::standoff::StandoffExtras;
 use crate::offset::{CharOffset, CharRange, OffsetMap, Utf16Offset};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -22,7 +25,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// Which tool's shape the JSONL export takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum JsonlFlavor {
     /// Hamish's own lossless shape.
     #[default]
@@ -67,6 +70,9 @@ struct HamishLine {
     relations: Vec<HamishRelation>,
     #[serde(default, skip_serializing_if = "Map::is_empty")]
     attributes: Map<String, Value>,
+    /// Events, typed comments, normalizations and equivalences (from brat corpora).
+    #[serde(default, skip_serializing_if = "StandoffExtras::is_empty")]
+    standoff: StandoffExtras,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -178,7 +184,7 @@ pub fn export_line_shaped(
     let value = match flavor {
         JsonlFlavor::Hamish => hamish_line(doc, &map, &index, &spans),
         JsonlFlavor::Doccano => doccano_line(doc, &spans, shape, report),
-        JsonlFlavor::LabelStudio => label_studio_task(doc, &map, &index, &spans, report),
+        JsonlFlavor::LabelStudio => label_studio_task(doc, &index, &spans, report),
     };
     value.to_string()
 }
@@ -239,6 +245,7 @@ fn hamish_line(
             })
             .collect(),
         attributes: attrs_json(&doc.set.document_attributes),
+        standoff: doc.set.standoff.clone(),
     };
     // Plain structs of strings, numbers and maps with string keys always serialize.
     serde_json::to_value(line).unwrap_or(Value::Null)
@@ -252,26 +259,35 @@ fn report_extras(doc: &AnnotatedText, spans: &[&Annotation], tool: &str, report:
         .collect();
     let why =
         format!("{tool} has no discontinuous spans; each fragment is written as its own span");
-    report_group(doc, "discontinuous spans", &split, &why, report);
-    // Past a char outside the Basic Multilingual Plane, code points and UTF-16 units differ, and
-    // these tools have counted both ways across versions (see docs/formats.md).
-    if let Some((at, c)) = doc
-        .text
-        .chars()
-        .enumerate()
-        .find(|(_, c)| c.len_utf16() > 1)
-    {
-        report.add(
-            &doc.name,
-            None,
-            format!("offsets after U+{:04X} at char {at}", c as u32),
-            format!(
-                "{tool} counts offsets as {}; versions of {tool} disagree on this for chars outside the BMP, so check spans after it once imported",
-                if tool == "doccano" { "code points here" } else { "UTF-16 units here" }
-            ),
-        );
-    }
+    report_group(doc, LossKind::DiscontinuousSpans, &split, &why, report);
     report_uncarried(doc, spans, tool, Carries::LABELS_AND_RELATIONS, report);
+}
+
+/// The spans doccano drops on import when its project does not allow overlapping spans (its
+/// default): entities sorted by start (stable), each kept only if it starts at or after the end of
+/// the last kept one (doccano's `Spans.clean`, backend/data_import/pipeline/labels.py). Each
+/// entity is `(annotation id, fragment number when the span has several, range)`; the result
+/// names one per dropped entity (`T8 fragment 2` for a fragment), in id order.
+fn doccano_dropped(entities: &[(AnnotationId, Option<usize>, CharRange)]) -> Vec<String> {
+    let mut sorted: Vec<&(AnnotationId, Option<usize>, CharRange)> = entities.iter().collect();
+    sorted.sort_by_key(|(_, _, r)| r.start);
+    let mut last_end = None;
+    let mut dropped = Vec::new();
+    for (id, fragment, r) in sorted {
+        if last_end.is_none_or(|end| r.start >= end) {
+            last_end = Some(r.end);
+        } else {
+            dropped.push((*id, *fragment));
+        }
+    }
+    dropped.sort();
+    dropped
+        .iter()
+        .map(|(id, fragment)| match fragment {
+            Some(k) => format!("{id} fragment {k}"),
+            None => id.to_string(),
+        })
+        .collect()
 }
 
 fn doccano_line(
@@ -286,14 +302,24 @@ fn doccano_line(
     // A discontinuous span becomes several entities; a relation uses the first one.
     let mut first_entity: HashMap<AnnotationId, u64> = HashMap::new();
     let mut next = 1u64;
+    let mut written = Vec::new();
     for a in spans {
-        for r in &a.ranges {
+        for (k, r) in a.ranges.iter().enumerate() {
+            written.push((a.id, (a.ranges.len() > 1).then_some(k + 1), *r));
             label.push(json!([r.start.0, r.end.0, a.label]));
             entities.push(json!({"id": next, "label": a.label, "start_offset": r.start.0, "end_offset": r.end.0}));
             first_entity.entry(a.id).or_insert(next);
             next += 1;
         }
     }
+    let why = "doccano drops spans that overlap an earlier one unless the project allows overlapping spans (off by default), and a relation to a dropped span fails the whole import";
+    report_group(
+        doc,
+        LossKind::OverlappingSpans,
+        &doccano_dropped(&written),
+        why,
+        report,
+    );
     let relations: Vec<Value> = doc
         .set
         .relations()
@@ -312,7 +338,6 @@ fn doccano_line(
 
 fn label_studio_task(
     doc: &AnnotatedText,
-    map: &OffsetMap,
     index: &TextIndex<'_>,
     spans: &[&Annotation],
     report: &mut LossReport,
@@ -330,7 +355,7 @@ fn label_studio_task(
             let text = index.slice(r.start.0, r.end.0);
             result.push(json!({
                 "id": id, "from_name": "label", "to_name": "text", "type": "labels",
-                "value": {"start": u16_of(map, r.start), "end": u16_of(map, r.end), "text": text, "labels": [a.label]},
+                "value": {"start": r.start.0, "end": r.end.0, "text": text, "labels": [a.label]},
             }));
             first_region.entry(a.id).or_insert(id);
         }
@@ -435,10 +460,6 @@ fn typed(schema: &Schema, owner: Option<&str>, map: &Map<String, Value>) -> Attr
         .collect()
 }
 
-fn check_ranges(ranges: &[CharRange], len: usize) -> bool {
-    !ranges.is_empty() && ranges.iter().all(|r| r.start <= r.end && r.end.0 <= len)
-}
-
 fn hamish_doc(
     value: Value,
     schema: &Schema,
@@ -470,10 +491,14 @@ fn hamish_doc(
                 })
                 .collect()
         };
-        if !check_ranges(&ranges, len) {
+        if let Some(why) = span_problem(&s.label, &ranges, len) {
+            lr.add(format!("span {}", s.id), why);
+            continue;
+        }
+        if set.annotation(AnnotationId(s.id)).is_some() {
             lr.add(
                 format!("span {}", s.id),
-                format!("offsets do not fit the text ({len} chars)"),
+                "the id is used twice on this line; the first span is kept",
             );
             continue;
         }
@@ -495,11 +520,23 @@ fn hamish_doc(
             );
             continue;
         }
+        if r.kind.trim().is_empty() {
+            lr.add(format!("relation {}", r.id), "the type is empty");
+            continue;
+        }
+        if set.relation(RelationId(r.id)).is_some() {
+            lr.add(
+                format!("relation {}", r.id),
+                "the id is used twice on this line; the first relation is kept",
+            );
+            continue;
+        }
         let mut rel = Relation::new(RelationId(r.id), r.kind.clone(), from, to);
         rel.attributes = typed(schema, Some(&r.kind), &r.attributes);
         set.insert_relation(rel);
     }
     set.document_attributes = typed(schema, None, &line.attributes);
+    set.standoff = line.standoff;
     Some(JsonlDoc {
         name: Some(line.name),
         text: line.text,
@@ -534,11 +571,8 @@ fn doccano_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Option<Jso
             start: CharOffset(s as usize),
             end: CharOffset(e as usize),
         };
-        if !check_ranges(&[range], len) {
-            lr.add(
-                format!("span {s}..{e} {label}"),
-                format!("offsets do not fit the text ({len} chars)"),
-            );
+        if let Some(why) = span_problem(label, &[range], len) {
+            lr.add(format!("span {s}..{e} {label}"), why);
             return None;
         }
         let id = set.next_annotation_id();
@@ -558,8 +592,16 @@ fn doccano_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Option<Jso
                 );
                 continue;
             };
+            let key = e.get("id").map(Value::to_string);
+            if key.as_ref().is_some_and(|k| by_doccano_id.contains_key(k)) {
+                lr.add(
+                    format!("entity {e}"),
+                    "the id is used twice on this line; the first entity is kept",
+                );
+                continue;
+            }
             if let Some(id) = add(&mut set, label, s, end, lr) {
-                by_doccano_id.insert(e.get("id").map(Value::to_string).unwrap_or_default(), id);
+                by_doccano_id.insert(key.unwrap_or_default(), id);
             }
         }
         for r in value
@@ -619,6 +661,91 @@ fn doccano_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Option<Jso
     })
 }
 
+/// The range of a Label Studio region `value`: `start`/`end` are code points (what Label Studio
+/// stores); when the region's `text` matches only a reading in UTF-16 code units (files from
+/// older versions that stored JavaScript indices), that reading is taken.
+fn region_range(value: &Value, index: &TextIndex<'_>, map: &OffsetMap) -> Option<CharRange> {
+    let get = |k: &str| value.get(k).and_then(Value::as_u64).map(|u| u as usize);
+    let (start, end) = (get("start")?, get("end")?);
+    let chars =
+        (start <= end && end <= map.char_len()).then(|| CharRange::from_indices(start, end));
+    let units = map
+        .from_utf16(Utf16Offset(start))
+        .zip(map.from_utf16(Utf16Offset(end)))
+        .filter(|(s, e)| s <= e)
+        .map(|(s, e)| CharRange::new(s, e));
+    let covers = |r: &CharRange| {
+        let said = value.get("text").and_then(Value::as_str);
+        said.is_some_and(|t| index.slice(r.start.0, r.end.0) == t)
+    };
+    match (chars, units) {
+        (Some(c), Some(u)) if c != u && !covers(&c) && covers(&u) => Some(u),
+        (Some(c), _) => Some(c),
+        (None, u) => u.filter(covers),
+    }
+}
+
+/// Why a region with numeric `start` and `end` does not fit a text of `len` chars, if it does not.
+fn region_misfit(value: &Value, len: usize) -> Option<String> {
+    let get = |k: &str| value.get(k).and_then(Value::as_u64).map(|u| u as usize);
+    let (start, end) = (get("start")?, get("end")?);
+    let range = CharRange {
+        start: CharOffset(start),
+        end: CharOffset(end),
+    };
+    span_problem("region", &[range], len)
+}
+
+/// Reads one Label Studio result that is not a relation into `set` (its region id into
+/// `by_region`), or reports why it cannot be read.
+fn read_region(
+    r: &Value,
+    index: &TextIndex<'_>,
+    map: &OffsetMap,
+    now: Timestamp,
+    set: &mut AnnotationSet,
+    by_region: &mut HashMap<String, AnnotationId>,
+    lr: &mut LineReport,
+) {
+    let kind = r.get("type").and_then(Value::as_str).unwrap_or_default();
+    if kind == "relation" {
+        return;
+    }
+    let what = format!("result {}", r.get("id").unwrap_or(&Value::Null));
+    let v = r.get("value");
+    let labels = v.and_then(|v| v.get(kind)).and_then(Value::as_array);
+    let (Some(range), Some(labels)) = (v.and_then(|v| region_range(v, index, map)), labels) else {
+        let why = v
+            .and_then(|v| region_misfit(v, map.char_len()))
+            .unwrap_or_else(|| {
+                format!("`{kind}` results without text start/end have no span form")
+            });
+        lr.add(what, why);
+        return;
+    };
+    if labels.len() > 1 {
+        lr.add(what.clone(), "several labels; only the first is kept");
+    }
+    let label = labels.first().and_then(Value::as_str).unwrap_or_default();
+    if let Some(why) = span_problem(label, &[range], map.char_len()) {
+        lr.add(what, why);
+        return;
+    }
+    let region = r.get("id").and_then(Value::as_str);
+    if region.is_some_and(|rid| by_region.contains_key(rid)) {
+        lr.add(
+            what,
+            "the region id is used twice in this task; the first is kept",
+        );
+        return;
+    }
+    let id = set.next_annotation_id();
+    set.insert_annotation(Annotation::new_in(id, label, vec![range], index, now));
+    if let Some(rid) = region {
+        by_region.insert(rid.to_owned(), id);
+    }
+}
+
 fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Option<JsonlDoc> {
     let data = value.get("data")?;
     let text = data
@@ -641,51 +768,15 @@ fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Optio
     if list.is_some_and(|l| l.len() > 1) {
         lr.add("task", "more than one annotation; only the first is read");
     }
-    let results = list
+    // Borrowed, not cloned: a task may hold thousands of results.
+    let results: &[Value] = list
         .and_then(|l| l[0].get("result"))
         .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+        .map_or(&[], Vec::as_slice);
     let mut set = AnnotationSet::new();
     let mut by_region: HashMap<String, AnnotationId> = HashMap::new();
-    for r in &results {
-        let kind = r.get("type").and_then(Value::as_str).unwrap_or_default();
-        if kind == "relation" {
-            continue;
-        }
-        let v = r.get("value");
-        let labels = v.and_then(|v| v.get(kind)).and_then(Value::as_array);
-        let offset = |k: &str| {
-            v.and_then(|v| v.get(k))
-                .and_then(Value::as_u64)
-                .and_then(|u| map.from_utf16(Utf16Offset(u as usize)))
-        };
-        let (Some(start), Some(end), Some(labels)) = (offset("start"), offset("end"), labels)
-        else {
-            lr.add(
-                format!("result {}", r.get("id").unwrap_or(&Value::Null)),
-                format!("`{kind}` results without text start/end have no span form"),
-            );
-            continue;
-        };
-        if labels.len() > 1 {
-            lr.add(
-                format!("result {}", r.get("id").unwrap_or(&Value::Null)),
-                "several labels; only the first is kept",
-            );
-        }
-        let label = labels.first().and_then(Value::as_str).unwrap_or_default();
-        let id = set.next_annotation_id();
-        set.insert_annotation(Annotation::new_in(
-            id,
-            label,
-            vec![CharRange::new(start, end)],
-            &index,
-            now,
-        ));
-        if let Some(Value::String(rid)) = r.get("id") {
-            by_region.insert(rid.clone(), id);
-        }
+    for r in results {
+        read_region(r, &index, &map, now, &mut set, &mut by_region, lr);
     }
     for r in results
         .iter()

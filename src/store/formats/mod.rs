@@ -1,9 +1,11 @@
 //! Import and export of annotations in other tools' formats: brat standoff, JSONL (Hamish, doccano,
 //! Label Studio), CoNLL IOB2, a CSV of claims, W3C Web Annotation. Offsets in the model are chars of
-//! the decoded text; each format module converts at its boundary (brat and doccano count chars,
-//! Label Studio counts UTF-16 code units). Whatever a format cannot hold goes to a [`LossReport`].
+//! the decoded text; brat, doccano, Label Studio, CoNLL, the CSV and W3C count the same unit, and
+//! only the Hamish JSONL adds UTF-16 code units. Whatever a format cannot hold goes to a
+//! [`LossReport`].
 
 pub mod brat;
+pub mod checks;
 pub mod conll;
 pub mod csv_claims;
 pub mod error;
@@ -11,14 +13,15 @@ pub mod files;
 pub mod jsonl;
 pub mod load;
 pub mod loss;
+pub mod names;
+pub mod staged;
 pub mod tokenize;
 pub mod uncarried;
 pub mod value;
-pub mod walk;
 pub mod webanno;
 
 pub use error::FormatError;
-pub use loss::{Loss, LossReport};
+pub use loss::{Loss, LossKind, LossReport};
 
 use crate::model::set::AnnotationSet;
 
@@ -34,7 +37,7 @@ pub struct AnnotatedText {
 }
 
 /// The formats Hamish writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     /// brat standoff: `.txt` + `.ann` per document, and `annotation.conf`.
     Brat,
@@ -49,7 +52,7 @@ pub enum ExportFormat {
 }
 
 /// The formats Hamish reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportFormat {
     /// brat standoff (`.ann` next to `.txt`; `annotation.conf` becomes the schema when present).
     Brat,
@@ -57,4 +60,41 @@ pub enum ImportFormat {
     Jsonl,
     /// CoNLL IOB2 (the text is rebuilt from the tokens).
     Conll,
+}
+
+impl ExportFormat {
+    /// Every export format, in menu order.
+    pub const ALL: [ExportFormat; 5] = [
+        ExportFormat::Brat,
+        ExportFormat::Jsonl,
+        ExportFormat::Conll,
+        ExportFormat::Csv,
+        ExportFormat::Webanno,
+    ];
+
+    /// The name shown in menus and messages.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Self::Brat => "brat standoff (.txt + .ann)",
+            Self::Jsonl => "JSONL (Hamish)",
+            Self::Conll => "CoNLL IOB2",
+            Self::Csv => "CSV of claims",
+            Self::Webanno => "W3C Web Annotation (.jsonld)",
+        }
+    }
+}
+
+impl ImportFormat {
+    /// Every import format, in menu order.
+    pub const ALL: [ImportFormat; 3] =
+        [ImportFormat::Brat, ImportFormat::Jsonl, ImportFormat::Conll];
+
+    /// The name shown in menus and messages.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Self::Brat => "brat standoff (.ann)",
+            Self::Jsonl => "JSONL (Hamish, doccano, Label Studio)",
+            Self::Conll => "CoNLL IOB2",
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! notes, attributes, relations, document attributes), reported as ONE loss entry per document
 //! and kind, naming the annotations concerned, never one entry per annotation.
 
-use super::{AnnotatedText, LossReport};
+use super::{AnnotatedText, LossKind, LossReport};
 use crate::model::annotation::{Annotation, AnnotationStatus};
 
 /// How many ids a loss entry names before it says "and N more".
@@ -25,6 +25,8 @@ pub struct Carries {
     pub relation_attributes: bool,
     /// Attributes of the whole document.
     pub document_attributes: bool,
+    /// Events, typed comments, normalizations and equivalences (`model::standoff`).
+    pub standoff: bool,
 }
 
 impl Carries {
@@ -37,6 +39,7 @@ impl Carries {
         relations: true,
         relation_attributes: true,
         document_attributes: false,
+        standoff: true,
     };
     /// doccano and Label Studio imports: labels and typed relations only.
     pub const LABELS_AND_RELATIONS: Self = Self {
@@ -52,6 +55,7 @@ impl Carries {
         relations: false,
         relation_attributes: false,
         document_attributes: false,
+        standoff: false,
     };
 }
 
@@ -74,16 +78,17 @@ fn named(items: &[String]) -> String {
 /// Adds one entry for `kind` naming `items`, when there are any.
 pub fn report_group(
     doc: &AnnotatedText,
-    kind: &str,
+    kind: LossKind,
     items: &[String],
     why: &str,
     report: &mut LossReport,
 ) {
     if !items.is_empty() {
-        report.add(
+        report.add_kind(
+            kind,
             &doc.name,
             None,
-            format!("{kind}: {} ({})", items.len(), named(items)),
+            format!("{}: {} ({})", kind.label(), items.len(), named(items)),
             why,
         );
     }
@@ -107,26 +112,38 @@ pub fn report_uncarried(
     };
     if !carries.provenance {
         let why = format!("{format} has no place for who made a span or when");
-        report_group(doc, "author and times", &ids(&has_provenance), &why, report);
+        report_group(
+            doc,
+            LossKind::AuthorAndTimes,
+            &ids(&has_provenance),
+            &why,
+            report,
+        );
     }
     if !carries.status {
         let why = format!("{format} has no review status");
         let flagged = ids(&|a| a.status != AnnotationStatus::Ok);
-        report_group(doc, "review status", &flagged, &why, report);
+        report_group(doc, LossKind::ReviewStatus, &flagged, &why, report);
     }
     if !carries.notes {
         let why = format!("{format} spans carry no notes");
-        report_group(doc, "notes", &ids(&|a| !a.note.is_empty()), &why, report);
+        report_group(
+            doc,
+            LossKind::Notes,
+            &ids(&|a| !a.note.is_empty()),
+            &why,
+            report,
+        );
     }
     if !carries.attributes {
         let why = format!("{format} spans carry only a label");
         let with = ids(&|a| !a.attributes.is_empty());
-        report_group(doc, "attributes", &with, &why, report);
+        report_group(doc, LossKind::Attributes, &with, &why, report);
     }
     let relations: Vec<String> = doc.set.relations().map(|r| r.id.to_string()).collect();
     if !carries.relations {
         let why = format!("{format} has no relations");
-        report_group(doc, "relations", &relations, &why, report);
+        report_group(doc, LossKind::Relations, &relations, &why, report);
     } else if !carries.relation_attributes {
         let with: Vec<String> = doc
             .set
@@ -135,11 +152,31 @@ pub fn report_uncarried(
             .map(|r| r.id.to_string())
             .collect();
         let why = format!("{format} relations carry only a type");
-        report_group(doc, "relation attributes", &with, &why, report);
+        report_group(doc, LossKind::RelationAttributes, &with, &why, report);
     }
     if !carries.document_attributes {
         let keys: Vec<String> = doc.set.document_attributes.keys().cloned().collect();
         let why = format!("{format} has no document attributes");
-        report_group(doc, "document attributes", &keys, &why, report);
+        report_group(doc, LossKind::DocumentAttributes, &keys, &why, report);
     }
+    if !carries.standoff {
+        report_standoff(doc, format, report);
+    }
+}
+
+/// Reports, in one entry, the events, typed comments, normalizations and equivalences of `doc`
+/// (which only brat and the Hamish JSONL hold).
+pub fn report_standoff(doc: &AnnotatedText, format: &str, report: &mut LossReport) {
+    let x = &doc.set.standoff;
+    let mut items: Vec<String> = x.events.iter().map(|e| e.id.to_string()).collect();
+    items.extend(
+        x.comments
+            .iter()
+            .map(|c| format!("#{} on {}", c.kind, c.target)),
+    );
+    items.extend(x.normalizations.iter().map(|n| format!("N{}", n.id)));
+    items.extend(x.equivalences.iter().map(|e| format!("*{}", e.kind)));
+    let why =
+        format!("{format} has no events, comments of other types, normalizations or equivalences");
+    report_group(doc, LossKind::Standoff, &items, &why, report);
 }

@@ -3,8 +3,11 @@
 //! tagging`), its note (`commenting`), its attributes (`classifying`, `id=value`) and review
 //! status (`assessing`); each range is a target with a `TextQuoteSelector` (exact/prefix/suffix)
 //! and a `TextPositionSelector` (start/end in chars, i.e. code points). Relations are `linking`
-//! annotations; document attributes a `classifying` annotation of the whole source.
+//! annotations; document attributes a `classifying` annotation of the whole source. Every id is
+//! an absolute IRI: the document's name resolved against a base IRI ([`DEFAULT_BASE`] unless
+//! given), with `#T3`, `#R1`, `#annotations` (the collection) and `#page-1` (its one page).
 
+use super::checks::span_problem;
 use super::loss::LossReport;
 use super::value::{attribute_kind, value_from_text, value_to_text};
 use super::AnnotatedText;
@@ -21,6 +24,31 @@ use std::path::Path;
 
 /// The JSON-LD context of the W3C Web Annotation model.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+
+/// The base IRI documents are named under when none is given: `.invalid` is reserved (RFC 6761)
+/// and never resolves, so ids are absolute and stable without pointing anywhere.
+pub const DEFAULT_BASE: &str = "https://hamish.invalid/";
+
+/// The IRI of a document: `base` followed by its name, with the chars an IRI cannot hold (space,
+/// `%`, `#`, `?`, quotes, brackets…) percent-encoded and `\` turned into `/`. Arabic letters stay
+/// as they are (IRIs allow them).
+pub fn document_iri(base: &str, name: &str) -> String {
+    let mut out = base.to_owned();
+    for c in name.chars() {
+        match c {
+            '\\' => out.push('/'),
+            ' ' | '%' | '#' | '?' | '"' | '<' | '>' | '^' | '`' | '{' | '|' | '}' => {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c if c.is_control() => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 fn iri(doc: &str, local: impl std::fmt::Display) -> String {
     format!("{doc}#{local}")
@@ -43,39 +71,50 @@ fn status_name(s: AnnotationStatus) -> Option<&'static str> {
     }
 }
 
-/// The document as pretty JSON-LD, ending in a newline.
+/// The document as pretty JSON-LD, ending in a newline, named under [`DEFAULT_BASE`].
 pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
+    export_with_base(doc, DEFAULT_BASE, report)
+}
+
+/// [`export`] with ids under `base` (an absolute IRI, normally ending in `/`).
+pub fn export_with_base(doc: &AnnotatedText, base: &str, report: &mut LossReport) -> String {
+    let source = document_iri(base, &doc.name);
     let index = TextIndex::new(&doc.text);
     let len = index.char_len();
     let mut items = Vec::new();
     for a in super::jsonl::fitting(doc, len, report) {
-        items.push(Item::Span(Box::new(span_item(doc, &index, a))));
+        items.push(Item::Span(Box::new(span_item(&source, &index, a))));
     }
     for r in doc.set.relations() {
         let mut bodies = vec![
             body("tagging", r.kind.clone()),
-            json!({"id": iri(&doc.name, r.to)}),
+            json!({"id": iri(&source, r.to)}),
         ];
         bodies.extend(attribute_bodies(&r.attributes));
         items.push(Item::Other(json!({
-            "id": iri(&doc.name, r.id), "type": "Annotation", "motivation": "linking",
-            "body": bodies, "target": iri(&doc.name, r.from),
+            "id": iri(&source, r.id), "type": "Annotation", "motivation": "linking",
+            "body": bodies, "target": iri(&source, r.from),
         })));
     }
     if !doc.set.document_attributes.is_empty() {
         items.push(Item::Other(json!({
-            "id": iri(&doc.name, "document"), "type": "Annotation", "motivation": "classifying",
-            "body": attribute_bodies(&doc.set.document_attributes).collect::<Vec<_>>(), "target": doc.name,
+            "id": iri(&source, "document"), "type": "Annotation", "motivation": "classifying",
+            "body": attribute_bodies(&doc.set.document_attributes).collect::<Vec<_>>(), "target": source,
         })));
     }
+    super::uncarried::report_standoff(doc, "W3C Web Annotation", report);
+    let collection_id = iri(&source, "annotations");
     let collection = Collection {
         context: CONTEXT,
         total: items.len(),
         first: Page {
+            id: iri(&source, "page-1"),
             items,
+            part_of: &collection_id,
+            start_index: 0,
             kind: "AnnotationPage",
         },
-        id: iri(&doc.name, "annotations"),
+        id: &collection_id,
         label: &doc.name,
         kind: "AnnotationCollection",
     };
@@ -93,7 +132,7 @@ struct Collection<'a> {
     #[serde(rename = "@context")]
     context: &'static str,
     first: Page<'a>,
-    id: String,
+    id: &'a str,
     label: &'a str,
     total: usize,
     #[serde(rename = "type")]
@@ -102,7 +141,12 @@ struct Collection<'a> {
 
 #[derive(Serialize)]
 struct Page<'a> {
+    id: String,
     items: Vec<Item<'a>>,
+    #[serde(rename = "partOf")]
+    part_of: &'a str,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
     #[serde(rename = "type")]
     kind: &'static str,
 }
@@ -166,7 +210,7 @@ struct PositionSelector {
 }
 
 /// The item of one span annotation.
-fn span_item<'a>(doc: &'a AnnotatedText, index: &TextIndex<'_>, a: &'a Annotation) -> SpanItem<'a> {
+fn span_item<'a>(source: &'a str, index: &TextIndex<'_>, a: &'a Annotation) -> SpanItem<'a> {
     let mut bodies = vec![body("tagging", a.label.clone())];
     if !a.note.is_empty() {
         bodies.push(body("commenting", a.note.clone()));
@@ -194,7 +238,7 @@ fn span_item<'a>(doc: &'a AnnotatedText, index: &TextIndex<'_>, a: &'a Annotatio
                         kind: "TextPositionSelector",
                     },
                 ),
-                source: &doc.name,
+                source,
             }
         })
         .collect();
@@ -205,7 +249,7 @@ fn span_item<'a>(doc: &'a AnnotatedText, index: &TextIndex<'_>, a: &'a Annotatio
             name: &a.author,
             kind: "Person",
         }),
-        id: iri(&doc.name, a.id),
+        id: iri(source, a.id),
         modified: iso8601(a.modified),
         motivation: "tagging",
         target: if targets.len() == 1 {
@@ -297,9 +341,7 @@ pub fn import(
                     None => Vec::new(),
                 };
                 let ranges: Option<Vec<CharRange>> = targets.iter().map(|t| position(t)).collect();
-                let Some(ranges) =
-                    ranges.filter(|r| !r.is_empty() && r.iter().all(|r| r.end.0 <= len))
-                else {
+                let Some(ranges) = ranges.filter(|r| !r.is_empty()) else {
                     report.add(
                         path,
                         None,
@@ -308,6 +350,14 @@ pub fn import(
                     );
                     continue;
                 };
+                let problem = span_problem(&tag, &ranges, len).or_else(|| {
+                    set.annotation(number)
+                        .map(|_| "the id is used twice; the first is kept".to_owned())
+                });
+                if let Some(why) = problem {
+                    report.add(path, None, format!("annotation `{id}`"), why);
+                    continue;
+                }
                 let mut a = Annotation::new_in(number, tag.clone(), ranges, &index, now);
                 a.attributes = typed(Some(&tag));
                 a.note = of_purpose("commenting").collect::<Vec<_>>().join("\n");
@@ -448,6 +498,18 @@ pub fn parse_iso8601(s: &str) -> Option<Timestamp> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn document_iris_are_absolute_and_keep_arabic() {
+        assert_eq!(
+            document_iri(DEFAULT_BASE, "قال عليّ.txt"),
+            "https://hamish.invalid/قال%20عليّ.txt"
+        );
+        assert_eq!(
+            document_iri("urn:x:", "a#b?c%d\\e.txt"),
+            "urn:x:a%23b%3Fc%25d/e.txt"
+        );
+    }
 
     #[test]
     fn dates_convert_both_ways() {

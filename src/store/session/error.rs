@@ -56,6 +56,19 @@ pub enum SessionError {
     /// There is no recovery file to restore.
     #[error("there is no recovery file to restore")]
     NoRecovery,
+    /// Save As would replace a file that exists already.
+    #[error("{}: exists already; choose another name or folder (nothing was written)", .path.display())]
+    SaveAsTaken {
+        /// The file that exists.
+        path: PathBuf,
+    },
+    /// The text file changed on disk since it was opened, so a copy would not be the text the
+    /// annotations point into.
+    #[error("{}: the text file changed on disk since it was opened; reopen it, then save again (nothing was written)", .path.display())]
+    TextChangedOnDisk {
+        /// The text file.
+        path: PathBuf,
+    },
     /// The recovery file does not parse; it is left in place.
     #[error("{0}; the recovery file is left in place")]
     BadRecovery(SidecarError),

@@ -12,9 +12,9 @@ mod error;
 mod reanchor;
 
 pub use error::{OpenError, SessionError};
-pub use reanchor::{reanchor_set, AnnotationFate, ReanchorSummary};
+pub use reanchor::{orphan_misfits, reanchor_set, AnnotationFate, ReanchorSummary};
 
-use crate::model::annotation::{Annotation, Timestamp};
+use crate::model::annotation::{Annotation, AnnotationId, Timestamp};
 use crate::model::edit::Edit;
 use crate::model::history::History;
 use crate::model::quote::Quote;
@@ -23,17 +23,18 @@ use crate::model::set::AnnotationSet;
 use crate::model::source_text::SourceText;
 use crate::model::text_format::TextEncoding;
 use crate::offset::CharRange;
+use crate::store::annotated::{read_annotated, AnnotatedFile, ReadAnnotatedError};
 use crate::store::atomic::{
-    folder_of, remove_stale_temps, save_checked, FileSystem, SaveOutcome, SidecarGuard,
+    folder_of, remove_stale_temps, save_checked, save_new, FileSystem, SaveOutcome, SidecarGuard,
     STALE_TEMP_AGE,
 };
-use crate::store::decode::{load_text_file_with, DecodeError, DecodedText, LoadOptions};
+use crate::store::decode::decode_bytes;
 use crate::store::recovery::{
     find_recovery_for_sidecar, recovery_path, remove_recovery, write_recovery, Autosaver, Recovery,
 };
 use crate::store::sidecar::{
-    from_ron_str, resolve_schema, sidecar_path, to_ron_string, SchemaSource, SidecarData,
-    SidecarError,
+    from_ron_str, resolve_schema, sidecar_path, to_ron_string, ProjectSettings, SchemaSource,
+    SidecarData, SidecarError,
 };
 use std::path::Path;
 use std::time::Instant;
@@ -63,6 +64,9 @@ pub struct OpenReport {
     pub unreadable_sidecar: Option<SidecarError>,
     /// Set when the text changed since the annotations were saved: what re-anchoring did.
     pub reanchored: Option<ReanchorSummary>,
+    /// Annotations whose ranges did not fit the text (reversed, or past its end: a file edited
+    /// by hand); they are now orphans, with their ranges kept, for the user to place again.
+    pub misfits: Vec<crate::model::annotation::AnnotationId>,
     /// Unsaved work from a crash, newer than the sidecar; see
     /// [`AnnotationSession::restore_recovery`] and [`AnnotationSession::discard_recovery`].
     pub recovery: Option<Recovery>,
@@ -88,6 +92,9 @@ pub struct AnnotationSession {
     unreadable_sidecar: Option<String>,
     /// The recovery file offered at open, until restored or discarded.
     recovery: Option<Recovery>,
+    /// The text's folder is shared by a team (`hamish-project.ron`): new ids are random, so
+    /// that annotations added on two git branches do not share an id after the merge.
+    shared_folder: bool,
 }
 
 impl std::fmt::Debug for AnnotationSession {
@@ -118,7 +125,32 @@ impl AnnotationSession {
         text_path: &Path,
         options: &OpenOptions,
     ) -> Result<(Self, OpenReport), OpenError> {
-        Self::open_with(Box::new(fs), text_path, options, OnBadSidecar::Fail)
+        let sidecar = sidecar_path(text_path);
+        Self::open_with(
+            Box::new(fs),
+            text_path,
+            sidecar,
+            options,
+            OnBadSidecar::Fail,
+        )
+    }
+
+    /// Like [`Self::open`], with the annotations in `sidecar` instead of the text's gold sidecar
+    /// (an annotator's own file, see [`crate::store::sidecar::sidecar_for_session`]).
+    pub fn open_at(
+        fs: impl FileSystem + 'static,
+        text_path: &Path,
+        sidecar: &Path,
+        options: &OpenOptions,
+    ) -> Result<(Self, OpenReport), OpenError> {
+        let sidecar = sidecar.to_path_buf();
+        Self::open_with(
+            Box::new(fs),
+            text_path,
+            sidecar,
+            options,
+            OnBadSidecar::Fail,
+        )
     }
 
     /// Like [`Self::open`], but a sidecar that does not parse only shows up in
@@ -129,16 +161,40 @@ impl AnnotationSession {
         text_path: &Path,
         options: &OpenOptions,
     ) -> Result<(Self, OpenReport), OpenError> {
-        Self::open_with(Box::new(fs), text_path, options, OnBadSidecar::OpenTextOnly)
+        let sidecar = sidecar_path(text_path);
+        Self::open_with(
+            Box::new(fs),
+            text_path,
+            sidecar,
+            options,
+            OnBadSidecar::OpenTextOnly,
+        )
+    }
+
+    /// Like [`Self::open_text_only`], with the annotations in `sidecar`.
+    pub fn open_text_only_at(
+        fs: impl FileSystem + 'static,
+        text_path: &Path,
+        sidecar: &Path,
+        options: &OpenOptions,
+    ) -> Result<(Self, OpenReport), OpenError> {
+        let sidecar = sidecar.to_path_buf();
+        Self::open_with(
+            Box::new(fs),
+            text_path,
+            sidecar,
+            options,
+            OnBadSidecar::OpenTextOnly,
+        )
     }
 
     fn open_with(
         fs: Box<dyn FileSystem>,
         text_path: &Path,
+        sidecar: std::path::PathBuf,
         options: &OpenOptions,
         on_bad: OnBadSidecar,
     ) -> Result<(Self, OpenReport), OpenError> {
-        let sidecar = sidecar_path(text_path);
         // Leftovers of saves killed mid-way; failing to clear them costs nothing.
         let _ = remove_stale_temps(&sidecar, STALE_TEMP_AGE);
         let _ = remove_stale_temps(&recovery_path(&sidecar), STALE_TEMP_AGE);
@@ -153,35 +209,32 @@ impl AnnotationSession {
             }
             Some(Err(err)) => return Err(OpenError::Sidecar(err)),
         };
-        let decoded = decode_for_sidecar(text_path, options.encoding, data.as_ref())?;
-        let document = SourceText::new(text_path, decoded.text, decoded.encoding);
-        let folder = folder_of(text_path);
+        let file = read_annotated(text_path, data, options.encoding).map_err(|e| match e {
+            ReadAnnotatedError::Text(e) => OpenError::Text(e),
+            ReadAnnotatedError::Schema(e) => OpenError::Schema(e),
+        })?;
+        let changed = file.text_changed();
         let mut report = OpenReport {
-            encoding: document.encoding,
-            encoding_guessed: decoded.guessed,
-            replaced_bytes: decoded.replaced,
-            sidecar_loaded: data.is_some(),
+            encoding: file.source.encoding,
+            encoding_guessed: file.encoding_guessed,
+            replaced_bytes: file.replaced_bytes,
+            sidecar_loaded: file.saved_text.is_some(),
             unreadable_sidecar: None,
             reanchored: None,
+            misfits: Vec::new(),
             recovery: None,
         };
-        let saved_fingerprint = data.as_ref().map(|d| d.text.fingerprint.clone());
-        let (schema_source, mut set) = match data {
-            Some(data) => (data.schema, data.set),
-            None => (SchemaSource::default_for(&folder), AnnotationSet::new()),
-        };
-        let schema = schema_of(&folder, &document, &schema_source).map_err(OpenError::Schema)?;
-        let mut changed = false;
-        if let Some(saved) = saved_fingerprint {
-            if saved == document.fingerprint {
-                let mut data = SidecarData::new(&document, schema_source.clone(), set);
-                data.fill_missing_anchors(&document.text);
-                set = data.set;
-            } else {
-                report.reanchored = Some(reanchor_set(&mut set, &document.text));
-                changed = true;
-            }
+        let AnnotatedFile {
+            source: document,
+            schema_source,
+            schema,
+            mut set,
+            ..
+        } = file;
+        if changed {
+            report.reanchored = Some(reanchor_set(&mut set, &document.text));
         }
+        report.misfits = orphan_misfits(&mut set, document.char_len);
         let recovery = find_recovery_for_sidecar(&*fs, &sidecar);
         report.recovery = recovery.clone();
         report.unreadable_sidecar = unreadable;
@@ -196,9 +249,12 @@ impl AnnotationSession {
             guard,
             author: options.author.clone(),
             autosaver: Autosaver::default(),
-            changed_outside_history: changed,
+            changed_outside_history: changed || !report.misfits.is_empty(),
             unreadable_sidecar: report.unreadable_sidecar.as_ref().map(|e| e.to_string()),
             recovery,
+            // An unreadable project file only costs the branch-safe ids; the folder still opens.
+            shared_folder: ProjectSettings::of_folder(&folder_of(text_path))
+                .is_ok_and(|p| p.shared),
         };
         Ok((session, report))
     }
@@ -233,6 +289,11 @@ impl AnnotationSession {
         &self.author
     }
 
+    /// Changes the author written into annotations made from now on.
+    pub fn set_author(&mut self, author: String) {
+        self.author = author;
+    }
+
     /// The undo history (for enabling Undo/Redo).
     pub fn history(&self) -> &History {
         &self.history
@@ -252,7 +313,7 @@ impl AnnotationSession {
     /// this session's author and the current time; apply it with [`Edit::AddAnnotation`].
     pub fn new_annotation(&self, label: impl Into<String>, ranges: Vec<CharRange>) -> Annotation {
         let mut a = Annotation::new(
-            self.set.next_annotation_id(),
+            self.new_annotation_id(),
             label,
             Vec::new(),
             &self.document.text,
@@ -262,6 +323,21 @@ impl AnnotationSession {
         a.ranges = ranges;
         a.author = self.author.clone();
         a
+    }
+
+    /// An unused annotation id: the next one after the largest, or in a shared folder a random
+    /// one, so that annotations added to the same file on two git branches keep their own ids
+    /// when the branches merge.
+    pub fn new_annotation_id(&self) -> AnnotationId {
+        if !self.shared_folder {
+            return self.set.next_annotation_id();
+        }
+        loop {
+            let id = AnnotationId(u64::from(fastrand::u32(1..)));
+            if self.set.annotation(id).is_none() {
+                return id;
+            }
+        }
     }
 
     /// One anchor quote per range, from the document's text (for [`Edit::SetRanges`]).
@@ -344,6 +420,69 @@ impl AnnotationSession {
         Ok(outcome)
     }
 
+    /// Saves a copy of the text and its annotations under `text_path` and goes on working there:
+    /// the text file's bytes are copied unchanged (refused when they no longer decode to the text
+    /// that is open), the annotations are written to the new sidecar, and later saves go to it.
+    /// An existing different file at `text_path`, or an existing sidecar next to it, is never
+    /// replaced. The old files are left as they are (only their recovery file is removed, since
+    /// its work is now saved). A schema taken from the old folder's `schema.ron` is written
+    /// into the new sidecar when the folder changes.
+    pub fn save_as(&mut self, text_path: &Path) -> Result<SaveOutcome, SessionError> {
+        if text_path == self.document.path {
+            return self.save();
+        }
+        let old_sidecar = self.guard.path().to_path_buf();
+        let bytes = self.checked_text_bytes()?;
+        let new_sidecar = sidecar_path(text_path);
+        if self.fs.read(&new_sidecar).is_ok() {
+            return Err(SessionError::SaveAsTaken { path: new_sidecar });
+        }
+        match self.fs.read(text_path) {
+            Ok(existing) if existing != bytes => {
+                return Err(SessionError::SaveAsTaken {
+                    path: text_path.to_owned(),
+                })
+            }
+            Ok(_) => {}
+            // Created exclusively: a file that appears meanwhile (or a FIFO, which cannot be
+            // read) is never replaced.
+            Err(_) => save_new(&*self.fs, text_path, &bytes)?,
+        }
+        if folder_of(text_path) != folder_of(&self.document.path)
+            && self.schema_source == SchemaSource::Folder
+        {
+            self.schema_source = SchemaSource::Inline(self.schema.clone());
+        }
+        let (guard, _) = SidecarGuard::open(&*self.fs, &new_sidecar)?;
+        let previous = (
+            std::mem::replace(&mut self.guard, guard),
+            std::mem::replace(&mut self.document.path, text_path.to_owned()),
+            self.unreadable_sidecar.take(),
+        );
+        match self.save() {
+            Ok(outcome) => {
+                let _ = remove_recovery(&*self.fs, &old_sidecar);
+                Ok(outcome)
+            }
+            Err(err) => {
+                (self.guard, self.document.path, self.unreadable_sidecar) = previous;
+                Err(err)
+            }
+        }
+    }
+
+    /// The text file's bytes as on disk, when they still decode to the open text.
+    fn checked_text_bytes(&self) -> Result<Vec<u8>, SessionError> {
+        let path = &self.document.path;
+        let changed = || SessionError::TextChangedOnDisk { path: path.clone() };
+        let bytes = self.fs.read(path).map_err(|_| changed())?;
+        let decoded = decode_bytes(&bytes, Some(self.document.encoding)).map_err(|_| changed())?;
+        if decoded.text != self.document.text {
+            return Err(changed());
+        }
+        Ok(bytes)
+    }
+
     /// After a conflict: accepts the sidecar as it is on disk now as the one this session
     /// replaces, so the next [`Self::save`] overwrites it ("save anyway"; the disk version goes to
     /// `.bak`). A sidecar that does not parse is still never overwritten.
@@ -384,6 +523,8 @@ impl AnnotationSession {
         } else {
             Some(reanchor_set(&mut data.set, &self.document.text))
         };
+        // A recovery file is a sidecar too: ranges that do not fit become orphans, never wraps.
+        orphan_misfits(&mut data.set, self.document.char_len);
         self.set = data.set;
         self.schema_source = data.schema;
         self.schema = schema;
@@ -420,35 +561,6 @@ fn parse_sidecar(bytes: &[u8], path: &Path) -> Result<SidecarData, SidecarError>
             .count(),
     })?;
     from_ron_str(text, path)
-}
-
-/// Decodes the text at `text_path` for the annotations in `sidecar`. With `encoding` that
-/// encoding is used; otherwise the detected one, unless the sidecar records another encoding under
-/// which the text has the sidecar's fingerprint (a wrong guess must not orphan every annotation).
-pub fn decode_for_sidecar(
-    text_path: &Path,
-    encoding: Option<TextEncoding>,
-    sidecar: Option<&SidecarData>,
-) -> Result<DecodedText, DecodeError> {
-    let options = LoadOptions {
-        encoding,
-        ..LoadOptions::default()
-    };
-    let detected = load_text_file_with(text_path, &options)?;
-    let Some(data) = sidecar.filter(|_| encoding.is_none()) else {
-        return Ok(detected);
-    };
-    if data.text.encoding == detected.encoding || data.matches_text(&detected.text) {
-        return Ok(detected);
-    }
-    let recorded = LoadOptions {
-        encoding: Some(data.text.encoding),
-        ..LoadOptions::default()
-    };
-    match load_text_file_with(text_path, &recorded) {
-        Ok(d) if data.matches_text(&d.text) => Ok(d),
-        _ => Ok(detected),
-    }
 }
 
 /// Resolves a schema source for a document in `folder`.

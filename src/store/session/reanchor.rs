@@ -83,6 +83,9 @@ pub fn reanchor_set(set: &mut AnnotationSet, new_text: &str) -> ReanchorSummary 
                         .collect();
                     if fate == AnnotationFate::NeedsReview {
                         a.status = AnnotationStatus::NeedsReview;
+                    } else if a.status == AnnotationStatus::Orphan {
+                        // Its text came back (a file emptied and restored): it is placed again.
+                        a.status = AnnotationStatus::Ok;
                     }
                 }
             }
@@ -95,6 +98,29 @@ pub fn reanchor_set(set: &mut AnnotationSet, new_text: &str) -> ReanchorSummary 
         }
     }
     summary
+}
+
+/// Marks as orphans the annotations (not orphans already) whose ranges do not fit a text of
+/// `text_len` chars — reversed, or past its end — as a sidecar or recovery file edited by hand
+/// may hold; returns their ids. Their ranges are kept as they were, so nothing is lost and
+/// nothing is drawn on the wrong chars.
+pub fn orphan_misfits(set: &mut AnnotationSet, text_len: usize) -> Vec<AnnotationId> {
+    let misfits: Vec<AnnotationId> = set
+        .annotations()
+        .filter(|a| a.status != AnnotationStatus::Orphan)
+        .filter(|a| {
+            a.ranges
+                .iter()
+                .any(|r| r.end < r.start || r.end.0 > text_len)
+        })
+        .map(|a| a.id)
+        .collect();
+    for id in &misfits {
+        if let Some(a) = set.annotation_mut(*id) {
+            a.status = AnnotationStatus::Orphan;
+        }
+    }
+    misfits
 }
 
 /// One verdict from the outcomes of an annotation's ranges: the worst of them.

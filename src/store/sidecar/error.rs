@@ -5,6 +5,16 @@ use crate::model::relation::RelationId;
 use crate::model::schema::SchemaError;
 use std::path::PathBuf;
 
+impl SidecarError {
+    /// The error of the guarded reader as a sidecar error (`Io` for plain I/O errors).
+    pub fn from_input(err: crate::store::input::InputError) -> Self {
+        match err {
+            crate::store::input::InputError::Io { path, source } => Self::Io { path, source },
+            other => Self::Input(other),
+        }
+    }
+}
+
 /// Why a sidecar could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum SidecarError {
@@ -18,6 +28,9 @@ pub enum SidecarError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// The path is not a regular file, or the file is too large to be annotations.
+    #[error(transparent)]
+    Input(crate::store::input::InputError),
     /// The file is not UTF-8.
     #[error("{path}:{line}: the annotation file is not UTF-8 text; restore it from a backup or version control")]
     NotUtf8 {
@@ -30,6 +43,26 @@ pub enum SidecarError {
     #[error("{path}:{line}:{column}: the annotation file cannot be read: {message}; fix the text there (or restore it from version control)")]
     Parse {
         /// The sidecar file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser expected.
+        message: String,
+    },
+    /// The file holds git's conflict markers from a merge that was not finished.
+    #[error("{path}:{line}: the annotation file has git merge conflict markers (<<<<<<<, =======, >>>>>>>): both sides kept; resolve the conflict (keep the lines you want, delete the marker lines, then `git add` the file) and open it again; nothing was read from it and it will not be overwritten")]
+    MergeConflict {
+        /// The sidecar file.
+        path: PathBuf,
+        /// 1-based line of the first marker.
+        line: usize,
+    },
+    /// The project file `hamish-project.ron` does not read.
+    #[error("{path}:{line}:{column}: the project file cannot be read: {message}; it should read `(shared: true)` or `(shared: false)`")]
+    Project {
+        /// The project file.
         path: PathBuf,
         /// 1-based line.
         line: usize,

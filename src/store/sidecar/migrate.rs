@@ -93,6 +93,10 @@ impl FileV0 {
                     )
                 })
                 .collect(),
+            events: Vec::new(),
+            comments: Vec::new(),
+            normalizations: Vec::new(),
+            equivalences: Vec::new(),
         }
     }
 }

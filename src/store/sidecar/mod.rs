@@ -6,25 +6,36 @@
 
 #![warn(missing_docs)]
 
+mod annotator;
 mod discover;
 mod error;
 mod escape;
 mod fast;
 mod locate;
 mod migrate;
+mod project;
 mod read;
 mod write;
 
-pub use discover::{find_sidecars, DiscoverError, SidecarPair};
+pub use annotator::{
+    annotator_sidecar_path, sidecar_path_for, split_annotator_sidecar, AnnotatorName,
+    AnnotatorNameError, MAX_ANNOTATOR_NAME,
+};
+pub use discover::{
+    find_annotated_texts, find_sidecars, find_sidecars_for, resolve_for, DiscoverError,
+    SidecarPair, TextVersions,
+};
 pub use error::SidecarError;
 pub use locate::{line_of, SidecarLines};
-pub use read::from_ron_str;
+pub use project::{sidecar_for_session, ProjectSettings, PROJECT_FILE};
+pub use read::{conflict_marker_line, from_ron_str};
 pub use write::to_ron_string;
 
-use crate::model::schema::Schema;
+use crate::model::schema::{Schema, SchemaError};
 use crate::model::set::AnnotationSet;
 use crate::model::source_text::{Fingerprint, SourceText};
 use crate::model::text_format::{LineEnding, TextEncoding};
+use crate::store::input::read_input_file;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -156,10 +167,7 @@ pub fn load_sidecar(path: &Path) -> Result<SidecarData, SidecarError> {
 
 /// Reads the text of the sidecar file at `path` (for callers that also want to point at lines).
 pub fn read_sidecar_text(path: &Path) -> Result<String, SidecarError> {
-    let bytes = std::fs::read(path).map_err(|source| SidecarError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = read_input_file(path).map_err(SidecarError::from_input)?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         SidecarError::NotUtf8 {
@@ -176,8 +184,21 @@ pub fn resolve_schema(folder: &Path, sidecar: &SidecarData) -> Result<Schema, Si
         SchemaSource::Bundled(id) => {
             Schema::bundled(id).ok_or_else(|| SidecarError::UnknownBundledSchema { id: id.clone() })
         }
-        SchemaSource::Folder => Ok(Schema::load(folder.join(FOLDER_SCHEMA_FILE))?),
+        SchemaSource::Folder => Ok(load_schema_file(&folder.join(FOLDER_SCHEMA_FILE))?),
     }
+}
+
+/// Reads, parses and checks the schema file at `path` (a folder's `schema.ron`) through the one
+/// guarded reader.
+pub fn load_schema_file(path: &Path) -> Result<Schema, SchemaError> {
+    let io = |source| SchemaError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let bytes = read_input_file(path).map_err(|err| io(err.into()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+    Schema::from_ron_str(&text, path)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use crate::model::attribute::AttributeMap;
 use crate::model::relation::Relation;
 use crate::model::schema::load::{ron_error_parts, ron_options};
 use crate::model::set::{AnnotationSet, RepeatedId};
+use crate::model::standoff::{Comment, Equivalence, Event, Normalization, StandoffExtras};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::path::Path;
@@ -36,6 +37,14 @@ pub(super) struct FileV1 {
     pub annotations: Vec<Annotation>,
     #[serde(default)]
     pub relations: Vec<Relation>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+    #[serde(default)]
+    pub normalizations: Vec<Normalization>,
+    #[serde(default)]
+    pub equivalences: Vec<Equivalence>,
 }
 
 /// Parses sidecar text; `path` names the file in errors.
@@ -43,6 +52,12 @@ pub fn from_ron_str(text: &str, path: impl AsRef<Path>) -> Result<SidecarData, S
     let path = path.as_ref();
     // Editors on Windows may add a byte-order mark; it is not part of the RON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(line) = conflict_marker_line(text) {
+        return Err(SidecarError::MergeConflict {
+            path: path.to_owned(),
+            line,
+        });
+    }
     if let Some(file) = parse_canonical(text) {
         return build(file, text, path);
     }
@@ -81,23 +96,89 @@ pub(super) fn parse_canonical(text: &str) -> Option<FileV1> {
         return None;
     }
     let start = lines.iter().position(|l| *l == "    annotations: [")?;
-    let end = start + 1 + lines[start + 1..].iter().position(|l| *l == "    ],")?;
-    let rel_start = end + 1;
-    if lines.get(rel_start) != Some(&"    relations: [") {
+    let mut sections = Sections {
+        lines: &lines,
+        next: start,
+    };
+    let annotations = sections.list("annotations", fast::annotation)?;
+    let relations = sections.list("relations", fast::relation)?;
+    // The standoff lists are written only when they have items, always in this order.
+    let events = sections.optional("events", fast::event)?;
+    let comments = sections.optional("comments", fast::comment)?;
+    let normalizations = sections.optional("normalizations", fast::normalization)?;
+    let equivalences = sections.optional("equivalences", fast::equivalence)?;
+    if lines[sections.next..] != [")"] {
         return None;
     }
-    let rel_end = rel_start + 1 + lines[rel_start + 1..].iter().position(|l| *l == "    ],")?;
-    if lines[rel_end + 1..] != [")"] {
-        return None;
-    }
-    let annotations = fast::parse_items(&lines[start + 1..end], fast::annotation)?;
-    let relations = fast::parse_items(&lines[rel_start + 1..rel_end], fast::relation)?;
     let mut header = lines[..start].join("\n");
     header.push_str("\n    annotations: [],\n    relations: [],\n)\n");
-    let mut file: FileV1 = ron_options().from_str(&header).ok()?;
-    file.annotations = annotations;
-    file.relations = relations;
-    Some(file)
+    let file: FileV1 = ron_options().from_str(&header).ok()?;
+    Some(FileV1 {
+        annotations,
+        relations,
+        events,
+        comments,
+        normalizations,
+        equivalences,
+        ..file
+    })
+}
+
+/// The lists of a canonical file, taken in order.
+struct Sections<'a> {
+    lines: &'a [&'a str],
+    /// The line where the next list may start.
+    next: usize,
+}
+
+impl Sections<'_> {
+    /// The list `name` (`    name: [`, one item per line, `    ],`) starting at the next line.
+    fn list<T>(
+        &mut self,
+        name: &str,
+        item: fn(&mut fast::Cursor<'_>) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let open = self.lines.get(self.next)?;
+        if open.strip_prefix("    ")?.strip_suffix(": [")? != name {
+            return None;
+        }
+        let first = self.next + 1;
+        let end = first + self.lines[first..].iter().position(|l| *l == "    ],")?;
+        self.next = end + 1;
+        fast::parse_items(&self.lines[first..end], item)
+    }
+
+    /// [`Self::list`] when the next line opens `name`, else an empty list.
+    fn optional<T>(
+        &mut self,
+        name: &str,
+        item: fn(&mut fast::Cursor<'_>) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let opens = self
+            .lines
+            .get(self.next)
+            .and_then(|l| l.strip_prefix("    ")?.strip_suffix(": ["))
+            == Some(name);
+        if opens {
+            self.list(name, item)
+        } else {
+            Some(Vec::new())
+        }
+    }
+}
+
+/// The 1-based line of the first git conflict marker (`<<<<<<< `, `|||||||`, `=======`,
+/// `>>>>>>> ` at the start of a line), if any. Files Hamish writes never start a line with these:
+/// every line is indented or a bracket.
+pub fn conflict_marker_line(text: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            l.starts_with("<<<<<<<")
+                || l.starts_with("|||||||")
+                || l.starts_with(">>>>>>>")
+                || l.trim_end() == "======="
+        })
+        .map(|i| i + 1)
 }
 
 fn parse<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, SidecarError> {
@@ -140,6 +221,16 @@ fn build(file: FileV1, text: &str, path: &Path) -> Result<SidecarData, SidecarEr
         }
     };
     set.document_attributes = file.document_attributes;
+    let mut standoff = StandoffExtras {
+        comments: file.comments,
+        normalizations: file.normalizations,
+        equivalences: file.equivalences,
+        ..StandoffExtras::default()
+    };
+    for e in file.events {
+        standoff.insert_event(e);
+    }
+    set.standoff = standoff;
     Ok(SidecarData {
         text: file.text,
         schema: file.schema,

@@ -49,8 +49,40 @@ pub fn to_ron_string(data: &SidecarData) -> String {
         let _ = writeln!(out, "{INDENT}{INDENT}{line},");
     }
     let _ = writeln!(out, "{INDENT}],");
+    write_standoff(&mut out, &data.set.standoff);
     out.push_str(")\n");
     out
+}
+
+/// Events, comments, normalizations and equivalences, one per line, each list only when it has
+/// items (so sidecars without them are unchanged).
+fn write_standoff(out: &mut String, x: &crate::model::standoff::StandoffExtras) {
+    /// Each item by the fast writer `line`, or by `ron` where that gives up.
+    fn list<T: Serialize>(
+        out: &mut String,
+        name: &str,
+        items: &[T],
+        line: fn(&T) -> Option<String>,
+    ) {
+        if items.is_empty() {
+            return;
+        }
+        let _ = writeln!(out, "{INDENT}{name}: [");
+        for item in items {
+            let text = line(item).unwrap_or_else(|| one_line(item));
+            let _ = writeln!(out, "{INDENT}{INDENT}{text},");
+        }
+        let _ = writeln!(out, "{INDENT}],");
+    }
+    list(out, "events", &x.events, fast::event_line);
+    list(out, "comments", &x.comments, fast::comment_line);
+    list(
+        out,
+        "normalizations",
+        &x.normalizations,
+        fast::normalization_line,
+    );
+    list(out, "equivalences", &x.equivalences, fast::equivalence_line);
 }
 
 /// One value as single-line RON (newlines inside strings stay escaped).

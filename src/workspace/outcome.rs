@@ -1,0 +1,151 @@
+//! What an executed action did: which kinds of state changed (so a face refreshes what depends on
+//! them, in one place), what to select afterwards, what to tell the user, and any report the
+//! action produced. No egui here: the window turns messages into its notices.
+
+use super::action::Action;
+use super::batch::stats::DocumentStats;
+use crate::agree::AgreementReport;
+use crate::model::annotation::AnnotationId;
+use crate::model::validate::Problem;
+use crate::store::formats::LossReport;
+use std::path::PathBuf;
+
+/// Which kinds of state an action changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Another text is open (everything shown must be rebuilt).
+    pub opened: bool,
+    /// Annotations were added, removed or changed (labels, attributes, notes, status).
+    pub annotations: bool,
+    /// Relations were added or removed.
+    pub relations: bool,
+    /// Some annotation covers other chars than before.
+    pub ranges: bool,
+    /// Whether the annotations are saved changed (saved, or newly modified).
+    pub saved_state: bool,
+}
+
+impl Changes {
+    /// True when anything shown about annotations (highlights, lists) must be rebuilt.
+    pub fn annotations_shown(&self) -> bool {
+        self.opened || self.annotations || self.relations || self.ranges
+    }
+
+    /// Everything changed (after open, undo, redo, restore, import).
+    pub fn everything() -> Self {
+        Self {
+            opened: false,
+            annotations: true,
+            relations: true,
+            ranges: true,
+            saved_state: true,
+        }
+    }
+}
+
+/// How serious a message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// Something was not done.
+    Error,
+    /// Done, but the user should look.
+    Warning,
+    /// Done as asked (a confirmation).
+    Info,
+}
+
+/// One thing to tell the user: what happened and what to do, with an optional follow-up action.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    /// How serious it is.
+    pub severity: Severity,
+    /// The text, naming the file and what to do.
+    pub text: String,
+    /// A follow-up the user may choose (button label, action), e.g. "Overwrite anyway".
+    pub offer: Option<(String, Action)>,
+}
+
+impl Message {
+    /// An error.
+    pub fn error(text: impl Into<String>) -> Self {
+        Self::new(Severity::Error, text)
+    }
+
+    /// A warning.
+    pub fn warning(text: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, text)
+    }
+
+    /// A confirmation.
+    pub fn info(text: impl Into<String>) -> Self {
+        Self::new(Severity::Info, text)
+    }
+
+    fn new(severity: Severity, text: impl Into<String>) -> Self {
+        Self {
+            severity,
+            text: text.into(),
+            offer: None,
+        }
+    }
+
+    /// The same message with a follow-up action.
+    pub fn with_offer(mut self, label: impl Into<String>, action: Action) -> Self {
+        self.offer = Some((label.into(), action));
+        self
+    }
+}
+
+/// A result an action produced besides its changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Report {
+    /// Files written by an export, and what the format could not hold.
+    Exported {
+        /// The files, in the order written.
+        files: Vec<PathBuf>,
+        /// What was lost.
+        losses: LossReport,
+    },
+    /// Annotations added by an import, and what could not be read.
+    Imported {
+        /// How many annotations were added.
+        annotations: usize,
+        /// What was lost.
+        losses: LossReport,
+    },
+    /// Problems found by a check (empty: all fine).
+    Checked(Vec<Problem>),
+    /// Counts of the open annotations.
+    Stats(DocumentStats),
+    /// Agreement between the annotators' files of the open text.
+    Agreement(AgreementReport),
+}
+
+/// What an action did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outcome {
+    /// Which kinds of state changed.
+    pub changes: Changes,
+    /// The annotation to show as selected afterwards (a new or relabelled one).
+    pub select: Option<AnnotationId>,
+    /// What to tell the user.
+    pub messages: Vec<Message>,
+    /// A result to show, if the action produced one.
+    pub report: Option<Report>,
+}
+
+impl Outcome {
+    /// An outcome with these changes and nothing else.
+    pub fn changed(changes: Changes) -> Self {
+        Self {
+            changes,
+            ..Self::default()
+        }
+    }
+
+    /// The same outcome with one more message.
+    pub fn with_message(mut self, message: Message) -> Self {
+        self.messages.push(message);
+        self
+    }
+}
