@@ -30,6 +30,8 @@ const COUNT: usize = 100_000;
 struct Fixture {
     doc: AnnotatedText,
     schema: Schema,
+    /// The document with its schema, as the CSV of claims takes it.
+    claims: Vec<(AnnotatedText, Schema)>,
     sidecar: SidecarData,
     ron: String,
     brat: String,
@@ -59,6 +61,10 @@ fn fixture() -> Fixture {
         conll: conll::export(&doc, &mut report),
         webanno: webanno::export(&doc, &mut report),
         schema: Schema::bundled("fact-checking").expect("bundled schema"),
+        claims: vec![(
+            doc.clone(),
+            Schema::bundled("fact-checking").expect("bundled schema"),
+        )],
         sidecar,
         doc,
     }
@@ -139,7 +145,7 @@ fn operations(f: &Fixture) -> Vec<(&'static str, Operation<'_>)> {
         ),
         (
             "export_csv",
-            Box::new(move || csv_claims::export(std::slice::from_ref(doc)).map_or(0, |v| v.len())),
+            Box::new(move || csv_claims::export(&f.claims, &mut report()).map_or(0, |v| v.len())),
         ),
         (
             "export_webanno",
@@ -236,7 +242,36 @@ fn annotations(c: &mut Criterion) {
 
 criterion_group!(benches, annotations);
 
+/// Writes the fixture's files under `dir` for timing whole `hamish` processes from outside:
+/// `sidecar/bench.txt` with its sidecar (check, stats, export), `brat/bench.{txt,ann}`,
+/// `jsonl/bench.jsonl` and `conll/bench.conll` (import).
+fn write_files(f: &Fixture, dir: &Path) -> std::io::Result<()> {
+    let files = [
+        ("sidecar/bench.txt", f.doc.text.as_str()),
+        ("sidecar/bench.txt.ann.ron", f.ron.as_str()),
+        ("brat/bench.txt", f.doc.text.as_str()),
+        ("brat/bench.ann", f.brat.as_str()),
+        ("jsonl/bench.jsonl", f.jsonl.as_str()),
+        ("conll/bench.conll", f.conll.as_str()),
+    ];
+    for (rel, content) in files {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap_or(dir))?;
+        std::fs::write(&path, content)?;
+    }
+    Ok(())
+}
+
 fn main() {
+    // `HAMISH_BENCH_FILES=DIR cargo bench --bench annotations` writes the inputs and stops.
+    if let Some(dir) = std::env::var_os("HAMISH_BENCH_FILES") {
+        let dir = std::path::PathBuf::from(dir);
+        match write_files(&fixture(), &dir) {
+            Ok(()) => println!("inputs written under {}", dir.display()),
+            Err(e) => eprintln!("cannot write the inputs under {}: {e}", dir.display()),
+        }
+        return;
+    }
     benches();
     criterion::Criterion::default()
         .configure_from_args()

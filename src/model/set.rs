@@ -8,11 +8,14 @@ use crate::model::relation::{Relation, RelationId};
 use crate::model::standoff::StandoffExtras;
 use crate::offset::{CharOffset, CharRange};
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// Everything annotated on one document. Maps keyed by id keep a canonical order, so two sets with
 /// the same content compare equal whatever order things were added in. Lookups by position and
 /// the relations of an annotation go through indexes kept beside the maps (O(log n) to add,
-/// remove or find).
+/// remove or find). The index of positions is built at once on the first lookup by position, so
+/// a set filled one annotation at a time and never asked where (an import, `stats`, an export)
+/// does not pay for keeping it.
 #[derive(Debug, Clone, Default)]
 pub struct AnnotationSet {
     annotations: BTreeMap<AnnotationId, Annotation>,
@@ -21,7 +24,8 @@ pub struct AnnotationSet {
     pub document_attributes: AttributeMap,
     /// Events, typed comments, normalizations and equivalences read from standoff corpora.
     pub standoff: StandoffExtras,
-    positions: PositionIndex,
+    /// Built on the first lookup by position, then kept up to date.
+    positions: OnceLock<PositionIndex>,
     relation_ends: RelationEnds,
 }
 
@@ -73,7 +77,9 @@ impl AnnotationSet {
     pub fn annotation_mut(&mut self, id: AnnotationId) -> Option<&mut Annotation> {
         self.settle();
         let a = self.annotations.get_mut(&id)?;
-        self.positions.take_out(a);
+        if let Some(positions) = self.positions.get_mut() {
+            positions.take_out(a);
+        }
         Some(a)
     }
 
@@ -92,8 +98,16 @@ impl AnnotationSet {
 
     /// Puts annotations and relations handed out for change back into the indexes.
     fn settle(&mut self) {
-        self.positions.settle(&self.annotations);
+        if let Some(positions) = self.positions.get_mut() {
+            positions.settle(&self.annotations);
+        }
         self.relation_ends.settle(&self.relations);
+    }
+
+    /// The index of positions, built from the annotations as they are if it was not yet.
+    fn positions(&self) -> &PositionIndex {
+        self.positions
+            .get_or_init(|| PositionIndex::of(self.annotations.values()))
     }
 
     /// All annotations, by id.
@@ -121,7 +135,6 @@ impl AnnotationSet {
             }
         }
         let mut set = Self {
-            positions: PositionIndex::of(by_id.values()),
             annotations: by_id,
             ..Self::default()
         };
@@ -136,22 +149,28 @@ impl AnnotationSet {
 
     /// Annotations in reading order: by first range start, then id (the order of sidecar files).
     pub fn annotations_in_text_order(&self) -> Vec<&Annotation> {
-        let mut list: Vec<&Annotation> = self.annotations.values().collect();
-        list.sort_by_key(|a| (a.first_start(), a.id));
-        list
+        // Keys computed once, not per comparison; ids are unique, so an unstable sort gives the
+        // one order.
+        let mut keyed: Vec<(CharOffset, AnnotationId, &Annotation)> = self
+            .annotations
+            .values()
+            .map(|a| (a.first_start(), a.id, a))
+            .collect();
+        keyed.sort_unstable_by_key(|&(start, id, _)| (start, id));
+        keyed.into_iter().map(|(_, _, a)| a).collect()
     }
 
     /// Annotations with a range containing `offset`, in reading order. O(log n + k) through the
     /// interval index.
     pub fn at(&self, offset: CharOffset) -> Vec<&Annotation> {
-        let candidates = self.positions.candidates_at(offset);
+        let candidates = self.positions().candidates_at(offset);
         self.in_reading_order(candidates, |a| a.contains(offset))
     }
 
     /// Annotations with a range sharing a char with `range`, in reading order. O(log n + k)
     /// through the interval index.
     pub fn overlapping(&self, range: CharRange) -> Vec<&Annotation> {
-        match self.positions.candidates_over(range) {
+        match self.positions().candidates_over(range) {
             Some(candidates) => self.in_reading_order(candidates, |a| a.overlaps(range)),
             None => self.in_reading_order(self.annotations.keys().copied(), |a| a.overlaps(range)),
         }
@@ -212,10 +231,12 @@ impl AnnotationSet {
     /// Relations are not checked here; [`crate::model::edit::Edit::AddAnnotation`] refuses duplicates.
     pub fn insert_annotation(&mut self, annotation: Annotation) -> Option<Annotation> {
         self.settle();
-        if let Some(old) = self.annotations.get(&annotation.id) {
-            self.positions.remove(old);
+        if let Some(positions) = self.positions.get_mut() {
+            if let Some(old) = self.annotations.get(&annotation.id) {
+                positions.remove(old);
+            }
+            positions.add(&annotation);
         }
-        self.positions.add(&annotation);
         self.annotations.insert(annotation.id, annotation)
     }
 
@@ -224,7 +245,9 @@ impl AnnotationSet {
     pub fn remove_annotation(&mut self, id: AnnotationId) -> Option<Annotation> {
         self.settle();
         let old = self.annotations.remove(&id)?;
-        self.positions.remove(&old);
+        if let Some(positions) = self.positions.get_mut() {
+            positions.remove(&old);
+        }
         Some(old)
     }
 
@@ -399,6 +422,17 @@ mod tests {
                         let slow: Vec<u64> = set.relations().filter(|r| r.touches(AnnotationId(id))).map(|r| r.id.0).collect();
                         prop_assert_eq!(fast, slow);
                     }
+                }
+                // The same changes made before any lookup (the index built only at the end).
+                let mut lazy = AnnotationSet::new();
+                for op in &ops {
+                    apply(&mut lazy, op);
+                }
+                for &(a, b) in &probes {
+                    let ids = |v: Vec<&Annotation>| v.iter().map(|a| a.id.0).collect::<Vec<_>>();
+                    prop_assert_eq!(ids(lazy.at(CharOffset(a))), scan_at(&set, a));
+                    let r = CharRange { start: CharOffset(a), end: CharOffset(b) };
+                    prop_assert_eq!(ids(lazy.overlapping(r)), scan_over(&set, r));
                 }
                 let copy = set.clone();
                 prop_assert_eq!(&copy, &set);

@@ -64,8 +64,9 @@ impl DoccanoShape {
 struct HamishLine {
     name: String,
     text: String,
-    #[serde(default)]
-    spans: Vec<HamishSpan>,
+    /// `None` when the line has no `spans` key (then it is not a Hamish line); written always.
+    #[serde(default, deserialize_with = "present")]
+    spans: Option<Vec<HamishSpan>>,
     #[serde(default)]
     relations: Vec<HamishRelation>,
     #[serde(default, skip_serializing_if = "Map::is_empty")]
@@ -99,6 +100,16 @@ struct HamishSpan {
     modified: u64,
     #[serde(default, skip_serializing_if = "is_ok")]
     status: AnnotationStatus,
+}
+
+/// A value that is there (`null` is refused as the plain type refuses it); `None` comes only from
+/// `#[serde(default)]` when the key is missing.
+fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
 }
 
 fn is_ok(s: &AnnotationStatus) -> bool {
@@ -198,41 +209,43 @@ fn hamish_line(
     let line = HamishLine {
         name: doc.name.clone(),
         text: doc.text.clone(),
-        spans: spans
-            .iter()
-            .map(|a| {
-                let h = hull(a);
-                let fragments = if a.ranges.len() > 1 {
-                    a.ranges
-                        .iter()
-                        .map(|r| HamishFragment {
-                            start: r.start.0,
-                            end: r.end.0,
-                            start_utf16: u16_of(map, r.start),
-                            end_utf16: u16_of(map, r.end),
-                        })
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                HamishSpan {
-                    id: a.id.0,
-                    label: a.label.clone(),
-                    start: h.start.0,
-                    end: h.end.0,
-                    start_utf16: u16_of(map, h.start),
-                    end_utf16: u16_of(map, h.end),
-                    text: a.covered_text_in(index),
-                    fragments,
-                    attributes: attrs_json(&a.attributes),
-                    note: a.note.clone(),
-                    author: a.author.clone(),
-                    created: a.created.0,
-                    modified: a.modified.0,
-                    status: a.status,
-                }
-            })
-            .collect(),
+        spans: Some(
+            spans
+                .iter()
+                .map(|a| {
+                    let h = hull(a);
+                    let fragments = if a.ranges.len() > 1 {
+                        a.ranges
+                            .iter()
+                            .map(|r| HamishFragment {
+                                start: r.start.0,
+                                end: r.end.0,
+                                start_utf16: u16_of(map, r.start),
+                                end_utf16: u16_of(map, r.end),
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    HamishSpan {
+                        id: a.id.0,
+                        label: a.label.clone(),
+                        start: h.start.0,
+                        end: h.end.0,
+                        start_utf16: u16_of(map, h.start),
+                        end_utf16: u16_of(map, h.end),
+                        text: a.covered_text_in(index),
+                        fragments,
+                        attributes: attrs_json(&a.attributes),
+                        note: a.note.clone(),
+                        author: a.author.clone(),
+                        created: a.created.0,
+                        modified: a.modified.0,
+                        status: a.status,
+                    }
+                })
+                .collect(),
+        ),
         relations: doc
             .set
             .relations()
@@ -391,10 +404,13 @@ pub fn import(
     report: &mut LossReport,
 ) -> Vec<JsonlDoc> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    let items: Vec<(usize, Result<Value, serde_json::Error>)> =
+    let items: Vec<(usize, Result<Parsed, serde_json::Error>)> =
         if input.trim_start().starts_with('[') {
             match serde_json::from_str::<Vec<Value>>(input) {
-                Ok(list) => list.into_iter().map(|v| (1, Ok(v))).collect(),
+                Ok(list) => list
+                    .into_iter()
+                    .map(|v| (1, Ok(Parsed::Value(v))))
+                    .collect(),
                 Err(e) => vec![(e.line(), Err(e))],
             }
         } else {
@@ -402,13 +418,22 @@ pub fn import(
                 .lines()
                 .enumerate()
                 .filter(|(_, l)| !l.trim().is_empty())
-                .map(|(i, l)| (i + 1, serde_json::from_str::<Value>(l)))
+                .map(|(i, l)| (i + 1, parse_line(l)))
                 .collect()
         };
     let mut docs = Vec::new();
     for (line, item) in items {
         let value = match item {
-            Ok(v) => v,
+            Ok(Parsed::Hamish(h)) => {
+                let mut lr = LineReport {
+                    report: &mut *report,
+                    path,
+                    line,
+                };
+                docs.push(hamish_set(*h, schema, now, &mut lr));
+                continue;
+            }
+            Ok(Parsed::Value(v)) => v,
             Err(e) => {
                 report.add(path, Some(line), "line", format!("not JSON: {e}"));
                 continue;
@@ -435,6 +460,28 @@ pub fn import(
         docs.extend(doc);
     }
     docs
+}
+
+/// One line as read: a Hamish line read straight into its structs, or any JSON value.
+enum Parsed {
+    Hamish(Box<HamishLine>),
+    Value(Value),
+}
+
+/// Reads a line that starts as Hamish writes its lines straight into [`HamishLine`] (a tree of
+/// JSON values first, then the structs from it, took twice the time and memory on a large
+/// document); anything else, or a Hamish line that does not read so, as a JSON value that the
+/// shapes are then told apart by, with the messages they give.
+fn parse_line(line: &str) -> Result<Parsed, serde_json::Error> {
+    let t = line.trim_start();
+    if t.starts_with("{\"name\":") || t.starts_with("{\"attributes\":") {
+        if let Ok(h) = serde_json::from_str::<HamishLine>(line) {
+            if h.spans.is_some() {
+                return Ok(Parsed::Hamish(Box::new(h)));
+            }
+        }
+    }
+    serde_json::from_str::<Value>(line).map(Parsed::Value)
 }
 
 struct LineReport<'a> {
@@ -473,10 +520,15 @@ fn hamish_doc(
             return None;
         }
     };
+    Some(hamish_set(line, schema, now, lr))
+}
+
+/// The document of a Hamish line, its spans and relations checked one by one.
+fn hamish_set(line: HamishLine, schema: &Schema, now: Timestamp, lr: &mut LineReport) -> JsonlDoc {
     let index = TextIndex::new(&line.text);
     let len = index.char_len();
     let mut set = AnnotationSet::new();
-    for s in line.spans {
+    for s in line.spans.unwrap_or_default() {
         let ranges: Vec<CharRange> = if s.fragments.is_empty() {
             vec![CharRange {
                 start: CharOffset(s.start),
@@ -537,11 +589,11 @@ fn hamish_doc(
     }
     set.document_attributes = typed(schema, None, &line.attributes);
     set.standoff = line.standoff;
-    Some(JsonlDoc {
+    JsonlDoc {
         name: Some(line.name),
         text: line.text,
         set,
-    })
+    }
 }
 
 fn name_of(value: &Value) -> Option<String> {
@@ -814,4 +866,81 @@ fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Optio
         text: text.to_owned(),
         set,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::annotation::AnnotationStatus;
+    use crate::model::standoff::{Comment, Target};
+
+    /// A Hamish line read straight into its structs gives the document and the report that
+    /// reading it as a JSON value first gives; lines that do not read so still get their messages.
+    #[test]
+    fn hamish_lines_read_directly_as_through_a_value() {
+        let text = "قال الوزير إن الخبر صحيح\nسطر ثانٍ";
+        let mut set = AnnotationSet::new();
+        let index = TextIndex::new(text);
+        let ranges = vec![
+            CharRange::from_indices(0, 3),
+            CharRange::from_indices(4, 10),
+        ];
+        let mut a = Annotation::new_in(AnnotationId(1), "claim", ranges, &index, Timestamp(5));
+        a.note = "ملاحظة\n\"x\"".into();
+        a.status = AnnotationStatus::NeedsReview;
+        set.insert_annotation(a);
+        let b = CharRange::from_indices(14, 19);
+        set.insert_annotation(Annotation::new_in(
+            AnnotationId(2),
+            "source",
+            vec![b],
+            &index,
+            Timestamp(6),
+        ));
+        set.insert_relation(Relation::new(
+            RelationId(1),
+            "attributed-to",
+            AnnotationId(1),
+            AnnotationId(2),
+        ));
+        set.standoff.comments.push(Comment {
+            target: Target::Span(AnnotationId(2)),
+            kind: "Lemma".into(),
+            text: "خبر".into(),
+        });
+        let doc = AnnotatedText {
+            name: "a.txt".into(),
+            text: text.into(),
+            set,
+        };
+        let line = export_line(&doc, JsonlFlavor::Hamish, &mut LossReport::new());
+        let bad_span = line.replacen("\"start_utf16\"", "\"start_utf\"", 1);
+        let no_spans = r#"{"name":"x","text":"abc","label":[[0,1,"claim"]]}"#;
+        let schema = Schema::fact_checking();
+        let path = Path::new("in.jsonl");
+        for input in [line.as_str(), bad_span.as_str(), no_spans] {
+            let mut direct = LossReport::new();
+            let docs = import(input, &schema, path, Timestamp(0), &mut direct);
+            let mut through = LossReport::new();
+            let mut lr = LineReport {
+                report: &mut through,
+                path,
+                line: 1,
+            };
+            let value: Value = serde_json::from_str(input).expect("JSON");
+            let expected: Vec<JsonlDoc> = if value.get("spans").is_some() {
+                hamish_doc(value, &schema, Timestamp(0), &mut lr)
+            } else {
+                doccano_doc(&value, Timestamp(0), &mut lr)
+            }
+            .into_iter()
+            .collect();
+            assert_eq!(docs, expected, "{input}");
+            assert_eq!(direct, through, "{input}");
+            // The damaged line is reported, the others are read whole.
+            assert_eq!(direct.is_empty(), input != bad_span, "{input}");
+        }
+        let read = import(&line, &schema, path, Timestamp(0), &mut LossReport::new());
+        assert_eq!(read[0].set, doc.set);
+    }
 }
