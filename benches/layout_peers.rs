@@ -12,6 +12,11 @@
 //!
 //! After criterion's own report, prints the median of each and the ratios to Hamish.
 //! Throughput is in chars (Unicode scalar values).
+//!
+//! For instruction counts: `HAMISH_BENCH_ONCE=CHARS:ENGINE` lays out CHARS chars once with ENGINE
+//! (`hamish`, `rustybuzz_paragraphs`, `egui_layout`, `cosmic_layout`) and stops; under
+//! `valgrind --tool=callgrind --collect-atstart=no --toggle-collect='layout_peers::ENGINE'` only
+//! that layout is counted (set-up, fonts and the text generator are not).
 
 mod support;
 
@@ -45,6 +50,7 @@ fn params() -> LayoutParams {
     }
 }
 
+#[inline(never)]
 fn hamish(text: &str, fonts: &FontSet) -> usize {
     let mut cache = LayoutCache::default();
     TextLayout::new(text, fonts, &params(), &mut cache)
@@ -52,6 +58,7 @@ fn hamish(text: &str, fonts: &FontSet) -> usize {
         .count()
 }
 
+#[inline(never)]
 fn rustybuzz_paragraphs(
     text: &str,
     face: &rustybuzz::Face<'_>,
@@ -88,6 +95,7 @@ fn egui_fonts(fonts: &FontSet) -> egui::epaint::text::Fonts {
     Fonts::new(TextOptions::default(), defs)
 }
 
+#[inline(never)]
 fn egui_layout(text: &str, fonts: &mut egui::epaint::text::Fonts) -> usize {
     use egui::epaint::text::LayoutJob;
     let mut job = LayoutJob::simple(
@@ -107,6 +115,7 @@ fn cosmic_system(fonts: &FontSet) -> cosmic_text::FontSystem {
     cosmic_text::FontSystem::new_with_locale_and_db("ar".to_owned(), db)
 }
 
+#[inline(never)]
 fn cosmic_layout(text: &str, system: &mut cosmic_text::FontSystem) -> usize {
     use cosmic_text::{Attrs, Buffer, Family, Metrics, Shaping};
     let mut buffer = Buffer::new(system, Metrics::new(FONT_SIZE, FONT_SIZE * LINE_HEIGHT));
@@ -221,7 +230,58 @@ fn summary(chars: usize) {
 
 criterion_group!(benches, peers);
 
+/// One layout of `chars` chars by `engine` (see the module's doc), for callgrind.
+fn once(chars: usize, engine: &str) {
+    let fonts = FontSet::embedded();
+    let text = support::news_text(chars);
+    let n = match engine {
+        "hamish" => hamish(&text, &fonts),
+        "rustybuzz_paragraphs" => {
+            let face = rustybuzz::Face::from_slice(fonts.data(fonts.primary()), 0)
+                .expect("embedded font parses");
+            let plan = rustybuzz::ShapePlan::new(
+                &face,
+                rustybuzz::Direction::RightToLeft,
+                Some(rustybuzz::script::ARABIC),
+                "ar".parse().ok().as_ref(),
+                &[],
+            );
+            rustybuzz_paragraphs(&text, &face, &plan)
+        }
+        "egui_layout" => {
+            let mut egui = egui_fonts(&fonts);
+            // Warmed on the sample (outside the counted call's first run, as in the bench).
+            let warm = egui_fonts_warm(&mut egui);
+            warm + egui_layout(&text, &mut egui)
+        }
+        "cosmic_layout" => cosmic_layout(&text, &mut cosmic_system(&fonts)),
+        other => {
+            eprintln!("unknown engine {other}");
+            return;
+        }
+    };
+    println!("{engine}: {} chars, {n}", text.chars().count());
+}
+
+/// Lays out the sample article on `egui` (its glyph atlas warmed), not counted by callgrind.
+#[inline(never)]
+fn egui_fonts_warm(egui: &mut egui::epaint::text::Fonts) -> usize {
+    let mut job = egui::epaint::text::LayoutJob::simple(
+        support::SAMPLE.to_owned(),
+        egui::FontId::proportional(FONT_SIZE),
+        egui::Color32::BLACK,
+        WIDTH,
+    );
+    job.wrap.max_rows = usize::MAX;
+    egui.with_pixels_per_point(1.0).layout_job(job).rows.len()
+}
+
 fn main() {
+    if let Ok(spec) = std::env::var("HAMISH_BENCH_ONCE") {
+        let (chars, engine) = spec.split_once(':').unwrap_or((&spec, "hamish"));
+        once(chars.parse().unwrap_or(300_000), engine);
+        return;
+    }
     benches();
     summary(support::news_text(CHARS).chars().count());
     criterion::Criterion::default()

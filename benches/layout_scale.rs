@@ -2,6 +2,10 @@
 //! 0.5, 1, 2 and 5 MB, 24 px on 800 px, from a cold cache. The time per char must not grow with
 //! the paragraph's length; after criterion's report the bench prints the time per char of each
 //! size and the ratio of the largest to the smallest.
+//!
+//! For instruction counts: `HAMISH_BENCH_ONCE=KB` lays out one paragraph of KB kilobytes once
+//! and stops; under `valgrind --tool=callgrind --collect-atstart=no
+//! --toggle-collect='layout_scale::layout_once'` only that layout is counted.
 
 mod support;
 
@@ -76,7 +80,21 @@ fn summary() {
 
 criterion_group!(benches, long_paragraph);
 
+/// One cold layout of `text` (for callgrind).
+#[inline(never)]
+fn layout_once(text: &str, fonts: &FontSet) -> f32 {
+    let mut cache = LayoutCache::default();
+    TextLayout::new(text, fonts, &params(), &mut cache).height()
+}
+
 fn main() {
+    if let Ok(kb) = std::env::var("HAMISH_BENCH_ONCE") {
+        let kb: usize = kb.parse().unwrap_or(512);
+        let text = support::long_paragraph(kb * 1024);
+        let height = layout_once(&text, &FontSet::embedded());
+        println!("{kb} KB: {} chars, height {height}", text.chars().count());
+        return;
+    }
     benches();
     summary();
     criterion::Criterion::default()
