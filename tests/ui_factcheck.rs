@@ -124,6 +124,17 @@ fn a_claim_linked_to_its_source_with_l_and_a_click_is_saved_as_one_relation() {
         .cloned()
         .collect();
     assert_eq!(relations.len(), 1, "{relations:?}");
+    // The confirmation is drawn with the text's fonts: every char of it must have a glyph there.
+    let linked = harness.state().status_message().unwrap_or_default();
+    assert!(linked.starts_with("Linked"), "{linked}");
+    let fonts = hamish::text::FontSet::embedded();
+    let faces = hamish::text::faces::Faces::new(&fonts);
+    for c in linked.chars() {
+        assert!(
+            fonts.fallback_order(false).any(|id| faces.has_glyph(id, c)),
+            "{c:?} in «{linked}» has no glyph in the embedded fonts"
+        );
+    }
     assert_eq!(
         (
             relations[0].kind.as_str(),
@@ -319,4 +330,59 @@ fn clicking_again_where_two_spans_overlap_selects_each_in_turn() {
     assert!(highlights.iter().any(|h| h.count == 2));
     // The inspector shows the selected one.
     harness.get_by_label(&format!("Annotation {quote}"));
+}
+
+#[test]
+fn the_probe_file_tells_a_script_where_things_are_and_what_is_selected() {
+    let f = fixture();
+    let probe = f.text.with_file_name("probe.txt");
+    let mut harness = open(&f);
+    hamish::ui::probe::install(&harness.ctx, probe.clone());
+    let claim = annotate(&mut harness, "claim", "الهدنة صامدة");
+    harness.run();
+    let read = || std::fs::read_to_string(&probe).unwrap();
+    let line = |text: &str, name: &str| -> Vec<String> {
+        let found = text.lines().find(|l| l.split('\t').next() == Some(name));
+        let found = found.unwrap_or_else(|| panic!("no {name} line in\n{text}"));
+        found.split('\t').skip(1).map(str::to_owned).collect()
+    };
+    let text = read();
+    assert_eq!(line(&text, "selected"), [claim.to_string()]);
+    assert_eq!(line(&text, "counts"), ["1", "0"]);
+    assert_eq!(line(&text, "modified"), ["yes"]);
+    // The layout line gives what `hamish layout` needs to lay the text out the same way.
+    let view = harness.state().view();
+    let (width, size) = view.layout_size().unwrap();
+    assert_eq!(line(&text, "layout"), [width.to_string(), size.to_string()]);
+    let origin = view.document_origin();
+    assert_eq!(
+        line(&text, "origin"),
+        [format!("{:.1}", origin.x), format!("{:.1}", origin.y)]
+    );
+    // The verdict's drop-down is listed with its rectangle where the harness finds it.
+    let verdict = harness.get_by_role_and_label(Role::ComboBox, "Verdict");
+    let bounds = verdict.rect();
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("widget\tComboBox\t") && l.contains("\tVerdict\t"))
+        .unwrap_or_else(|| panic!("no verdict widget in\n{text}"));
+    let corners: Vec<f64> = row
+        .split('\t')
+        .skip(2)
+        .take(4)
+        .map(|v| v.parse().unwrap())
+        .collect();
+    assert!((corners[0] - f64::from(bounds.min.x)).abs() < 0.1);
+    assert!((corners[3] - f64::from(bounds.max.y)).abs() < 0.1);
+    // A keyboard move shows up as the caret's offset and the selection.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowLeft);
+    harness.run();
+    let text = read();
+    let caret = line(&text, "caret");
+    let selection = line(&text, "selection");
+    assert_eq!(selection.len(), 2, "{text}");
+    assert_eq!(
+        caret[0], selection[1],
+        "the caret is the selection's moving end"
+    );
 }

@@ -1,13 +1,19 @@
 //! GUI tests of painting (egui_kittest, no window): only visible lines are drawn, and glyph quads
-//! sit on whole physical pixels at any scale factor so text stays crisp on HiDPI screens.
+//! sit on whole physical pixels at any scale factor so text stays crisp on HiDPI screens; bidi
+//! controls, invisible in the text, are shown by name where they are.
 
 use egui::epaint::Shape;
 use egui::Vec2;
 use egui_kittest::Harness;
+use hamish::text::{Cursor, Point};
 use hamish::ui::DocumentView;
 use hamish::workspace::SAMPLE_TEXT;
 
 fn harness(pixels_per_point: f32) -> Harness<'static, DocumentView> {
+    harness_of(SAMPLE_TEXT, pixels_per_point)
+}
+
+fn harness_of(text: &str, pixels_per_point: f32) -> Harness<'static, DocumentView> {
     let mut harness = Harness::builder()
         .with_size(Vec2::new(700.0, 300.0))
         .with_pixels_per_point(pixels_per_point)
@@ -17,7 +23,7 @@ fn harness(pixels_per_point: f32) -> Harness<'static, DocumentView> {
                     view.apply(ui.ctx(), &command);
                 }
             },
-            DocumentView::new(SAMPLE_TEXT.to_owned()),
+            DocumentView::new(text.to_owned()),
         );
     harness.run();
     harness
@@ -117,4 +123,70 @@ fn selection_is_painted_behind_the_glyphs() {
         "one rectangle per visible line at least"
     );
     assert!(selection_at.iter().all(|&i| i < glyphs_at));
+}
+
+/// Text shapes painted in the last frame: their text and rectangle.
+fn painted_texts(harness: &Harness<'_, DocumentView>) -> Vec<(String, egui::Rect)> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            Shape::Text(t) => Some((t.galley.text().to_owned(), t.visual_bounding_rect())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_right_to_left_override_is_shown_by_name_where_it_is() {
+    // A Trojan-Source-style line: the override makes "abc" read "cba", and both controls are
+    // invisible; each must show up as a marker at its own place.
+    let text = "قال الوزير \u{202E}abc\u{202C} ثم غادر\nسطر \u{200F}ثان";
+    let harness = harness_of(text, 1.0);
+    let view = harness.state();
+    let layout = view.layout().unwrap();
+    let marks: Vec<(&str, usize)> = view
+        .bidi_marks()
+        .iter()
+        .map(|(c, _)| (c.name, c.offset.0))
+        .collect();
+    assert_eq!(marks, [("RLO", 11), ("PDF", 15), ("RLM", 29)]);
+    let texts = painted_texts(&harness);
+    for (control, rect) in view.bidi_marks() {
+        let caret = layout.caret_rect(Cursor::after(control.offset));
+        let at = view.to_screen(Point::new(caret.min.x, caret.min.y));
+        // The name box is centred on the control's place, or pushed just past a neighbour's.
+        assert!(
+            (rect.center().x - at.x).abs() < rect.width(),
+            "{}: box {rect:?}, control at {at:?}",
+            control.name
+        );
+        assert!(
+            rect.bottom() > at.y && rect.top() < at.y + 10.0,
+            "at the top of its line: {rect:?}, line top {}",
+            at.y
+        );
+        let painted = texts
+            .iter()
+            .find(|(t, r)| t == control.name && rect.contains(r.center()));
+        assert!(
+            painted.is_some(),
+            "{} painted in its box: {texts:?}",
+            control.name
+        );
+    }
+    // The override's marker is exactly at the override: the leading edge of the char after it.
+    let (rlo, rlo_rect) = *view
+        .bidi_marks()
+        .iter()
+        .find(|(c, _)| c.name == "RLO")
+        .unwrap();
+    let caret = layout.caret_rect(Cursor::after(rlo.offset));
+    let x = view.to_screen(Point::new(caret.min.x, 0.0)).x;
+    assert!((rlo_rect.center().x - x).abs() < 0.5, "{rlo_rect:?} vs {x}");
+    // Without controls nothing is marked.
+    let plain = harness_of("قال الوزير abc ثم غادر", 1.0);
+    assert!(plain.state().bidi_marks().is_empty());
+    assert!(painted_texts(&plain).is_empty());
 }

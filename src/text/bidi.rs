@@ -1,6 +1,9 @@
 //! Bidi (UAX #9) for one paragraph with `unicode-bidi`: embedding levels per char, line levels after
-//! rule L1, and visual order by rule L2. Indices are chars relative to the paragraph.
+//! rule L1, and visual order by rule L2; and the bidi controls of a text with their short names,
+//! for views that show them. Indices are chars relative to the paragraph; [`bidi_controls`] gives
+//! chars into the whole text.
 
+use crate::offset::CharOffset;
 use std::ops::Range;
 use unicode_bidi::{BidiClass, BidiDataSource, Direction, Level, ParagraphBidiInfo};
 
@@ -209,9 +212,84 @@ pub fn visual_order(levels: &[u8]) -> Vec<usize> {
     ParagraphBidiInfo::reorder_visual(&levels)
 }
 
+/// A bidi control in a text: invisible, and able to reorder what is drawn around it (the
+/// Trojan Source trick), so a view shows it by its short name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BidiControl {
+    /// Where it is (chars into the text).
+    pub offset: CharOffset,
+    /// Unicode's abbreviation: LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM or ALM.
+    pub name: &'static str,
+    /// True for the embeddings, overrides and isolates, which reorder a whole stretch of text;
+    /// false for the marks (LRM, RLM, ALM), which only act as a strong letter where they stand.
+    pub reorders: bool,
+}
+
+/// The short name of bidi control `c` and whether it reorders a stretch of text (see
+/// [`BidiControl`]); `None` for any other char. The same chars as
+/// [`crate::model::text_format::is_bidi_control`].
+pub fn control_name(c: char) -> Option<(&'static str, bool)> {
+    let named = match c {
+        '\u{202A}' => ("LRE", true),
+        '\u{202B}' => ("RLE", true),
+        '\u{202C}' => ("PDF", true),
+        '\u{202D}' => ("LRO", true),
+        '\u{202E}' => ("RLO", true),
+        '\u{2066}' => ("LRI", true),
+        '\u{2067}' => ("RLI", true),
+        '\u{2068}' => ("FSI", true),
+        '\u{2069}' => ("PDI", true),
+        '\u{200E}' => ("LRM", false),
+        '\u{200F}' => ("RLM", false),
+        '\u{061C}' => ("ALM", false),
+        _ => return None,
+    };
+    Some(named)
+}
+
+/// Every bidi control of `text`, in text order.
+pub fn bidi_controls(text: &str) -> Vec<BidiControl> {
+    text.chars()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            control_name(c).map(|(name, reorders)| BidiControl {
+                offset: CharOffset(i),
+                name,
+                reorders,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bidi_controls_are_found_by_char_with_their_names() {
+        let text = "قال \u{202E}abc\u{202C} و\u{200F}x\u{2067}";
+        let found: Vec<(usize, &str, bool)> = bidi_controls(text)
+            .iter()
+            .map(|c| (c.offset.0, c.name, c.reorders))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (4, "RLO", true),
+                (8, "PDF", true),
+                (11, "RLM", false),
+                (13, "RLI", true)
+            ]
+        );
+        // The same set as the check that keeps them out of terminals and reports.
+        for c in ('\u{0}'..='\u{3000}').chain(['\u{FEFF}', '\u{E0001}']) {
+            assert_eq!(
+                control_name(c).is_some(),
+                crate::model::text_format::is_bidi_control(c),
+                "{c:?}"
+            );
+        }
+    }
 
     #[test]
     fn digits_in_arabic_keep_their_order() {

@@ -171,9 +171,11 @@ impl TextLayout {
     /// The caret at the far edge of the next word to the left or right of `c` on screen: spaces
     /// and punctuation in between are skipped, then the word's letters up to its edge. With no
     /// word left on the line in that direction, the caret continues on the next line in that
-    /// direction (the following line when moving towards a line's end).
+    /// direction (the following line when moving towards a line's end); lines without a word (the
+    /// empty line between two paragraphs, a line of spaces) are passed over, so one move always
+    /// reaches a word while there is one.
     pub fn move_word_visual(&self, c: Cursor, dir: VisualDirection) -> Cursor {
-        let li = self.line_of(c.offset, c.affinity);
+        let mut li = self.line_of(c.offset, c.affinity);
         let line = &self.lines[li];
         let x = self.caret_edge(line, c.offset, c.affinity).0;
         if let Some(stop) = self.word_stop_on_line(line, x, dir) {
@@ -181,20 +183,31 @@ impl TextLayout {
         }
         // Towards the line's end (Left in RTL) means the following line, as with single steps.
         let forward = (dir == VisualDirection::Left) == line.rtl;
-        let (next_li, entry) = if forward {
-            match self.lines.get(li + 1) {
-                Some(next) => (li + 1, Cursor::after(next.chars.start)),
-                None => return self.line_edge_stop(line, dir).unwrap_or(c),
+        let mut passed = None;
+        loop {
+            let next_li = if forward {
+                Some(li + 1).filter(|&n| n < self.lines.len())
+            } else {
+                li.checked_sub(1)
+            };
+            let Some(next_li) = next_li else {
+                // No word up to the text's edge: stop at that edge.
+                let line = &self.lines[li];
+                return self.line_edge_stop(line, dir).or(passed).unwrap_or(c);
+            };
+            let next = &self.lines[next_li];
+            let entry = if forward {
+                Cursor::after(next.chars.start)
+            } else {
+                Cursor::before(next.chars.end)
+            };
+            if next.boxes.iter().any(|b| self.is_word_grapheme(b)) {
+                let x = self.caret_edge(next, entry.offset, entry.affinity).0;
+                return self.word_stop_on_line(next, x, dir).unwrap_or(entry);
             }
-        } else {
-            match li.checked_sub(1) {
-                Some(prev) => (prev, Cursor::before(self.lines[prev].chars.end)),
-                None => return self.line_edge_stop(line, dir).unwrap_or(c),
-            }
-        };
-        let next = &self.lines[next_li];
-        let x = self.caret_edge(next, entry.offset, entry.affinity).0;
-        self.word_stop_on_line(next, x, dir).unwrap_or(entry)
+            li = next_li;
+            passed = Some(entry);
+        }
     }
 
     /// On `line`, from x (px) towards `dir`: the far stop of the first word met, if any.
@@ -314,6 +327,58 @@ mod tests {
         assert_eq!(back.offset.0, at(SAMPLE, "دبي"));
         let back = moved(&doc, back, Motion::Word(VisualDirection::Right));
         assert_eq!(back.offset.0, at(SAMPLE, "الآن"));
+    }
+
+    #[test]
+    fn word_moves_pass_over_the_empty_line_between_paragraphs() {
+        let doc = layout(SAMPLE, 600.0);
+        // The first paragraph ends with "(غرفة الأخبار)" and spaces; an empty line follows.
+        let last_word = Cursor::before(CharOffset(after(SAMPLE, "الأخبار")));
+        let next = moved(&doc, last_word, Motion::Word(VisualDirection::Left));
+        assert_eq!(
+            next.offset.0,
+            after(SAMPLE, "يراقب"),
+            "one move, not a stop on the empty line"
+        );
+        let back = moved(
+            &doc,
+            Cursor::after(CharOffset(at(SAMPLE, "يراقب"))),
+            Motion::Word(VisualDirection::Right),
+        );
+        assert_eq!(back.offset.0, at(SAMPLE, "الأخبار"));
+    }
+
+    #[test]
+    fn word_left_from_the_start_visits_every_word_of_the_sample_once() {
+        use unicode_segmentation::UnicodeSegmentation;
+        let doc = layout(SAMPLE, 600.0);
+        let words: Vec<(usize, usize)> = SAMPLE
+            .split_word_bound_indices()
+            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+            .map(|(byte, w)| {
+                let start = SAMPLE[..byte].chars().count();
+                (start, start + w.chars().count())
+            })
+            .collect();
+        let mut c = Cursor::after(CharOffset(0));
+        let mut stops = Vec::new();
+        loop {
+            let next = moved(&doc, c, Motion::Word(VisualDirection::Left));
+            if next.offset == c.offset {
+                break;
+            }
+            stops.push(next.offset.0);
+            c = next;
+        }
+        // After the last word the caret goes once more, to the text's end (the final ".").
+        assert_eq!(stops.pop(), Some(SAMPLE.chars().count()));
+        assert_eq!(stops.len(), words.len(), "one move per word");
+        for (stop, (start, end)) in stops.iter().zip(&words) {
+            assert!(
+                stop == start || stop == end,
+                "stop {stop} on the word {start}..{end}"
+            );
+        }
     }
 
     #[test]

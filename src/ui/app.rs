@@ -5,6 +5,7 @@
 //! one place ([`HamishApp::absorb`]). Also autosave and asking before closing with unsaved changes.
 
 mod factcheck;
+mod probing;
 
 use super::agreement_panel::agreement_window_ui;
 use super::annotation_panel::{annotation_panel_ui, annotation_rows, AnnotationRow};
@@ -305,9 +306,11 @@ impl HamishApp {
     }
 
     /// Context settings the window needs: Ctrl+plus/minus zoom the text, not the whole interface;
-    /// the repo's Arabic and Latin fonts as fallbacks so label names, quotes and symbols in panels show.
+    /// the repo's Arabic and Latin fonts as fallbacks so label names, quotes and symbols in panels show;
+    /// the probe file for scripts when `HAMISH_PROBE_FILE` asks for one.
     pub fn configure(ctx: &egui::Context) {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        super::probe::install_from_env(ctx);
         // The text selection must not look like a label's highlight (egui's blue was Source's).
         for theme in [egui::Theme::Dark, egui::Theme::Light] {
             ctx.style_mut_of(theme, |style| {
@@ -611,6 +614,7 @@ impl HamishApp {
             self.apply(&ctx, command);
         }
         self.autosave(&ctx);
+        self.publish_probe(&ctx);
         let title = self.title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -1,11 +1,13 @@
 //! The document view: lays the text out to the view width, paints only the visible lines as atlas
-//! glyph quads over annotation highlights and selection rectangles, draws the caret, and applies
+//! glyph quads over annotation highlights and selection rectangles, marks the bidi controls by
+//! name (`bidi_marks.rs`), draws the caret, and applies
 //! the selection and caret commands (mouse gestures: `gestures.rs`; keyboard moves:
 //! `text::movement`). There is always a caret once a text is shown: at the start when it opens,
 //! where a click put it, or where the last selection ended; moves keep it in view.
 //! Units: egui points; the layout's own coordinates are points from the document's top-left corner.
 
 use super::arcs::{arc_at, hot, paint_arcs, plan_arcs, ArcInput, Hover};
+use super::bidi_marks::{paint_bidi_marks, MarkPlace};
 use super::commands::Command;
 pub use super::gestures::Selection;
 use super::gestures::{autoscroll_while_dragging, selection_gestures_ui};
@@ -13,6 +15,7 @@ use super::highlights::Highlight;
 use super::painter::GlyphPainter;
 use crate::offset::{CharOffset, CharRange, OffsetMap};
 use crate::render::marks::ArcShape;
+use crate::text::bidi::{bidi_controls, BidiControl};
 use crate::text::{
     BaseDirection, Cursor, FontSet, LayoutCache, LayoutParams, Motion, Point, TextLayout,
     LINE_HEIGHT,
@@ -86,12 +89,20 @@ pub struct DocumentView {
     hover: Hover,
     /// Where an Alt-drag that links two annotations started (screen) and its char.
     link_drag: Option<(Pos2, CharOffset)>,
+    /// The visible part of the view on screen in the last frame.
+    visible: Rect,
+    /// The bidi controls of the text, shown by name where they are.
+    controls: Vec<BidiControl>,
+    /// The controls' name boxes painted in the last frame (screen).
+    bidi_marks: Vec<(BidiControl, Rect)>,
 }
 
 impl DocumentView {
     /// A view of `text` with the embedded fonts at 100 % zoom.
     pub fn new(text: String) -> Self {
         Self {
+            controls: bidi_controls(&text),
+            bidi_marks: Vec::new(),
             offsets: OffsetMap::new(&text),
             text,
             text_generation: 0,
@@ -120,6 +131,7 @@ impl DocumentView {
             arcs_made_for: None,
             hover: Hover::Nothing,
             link_drag: None,
+            visible: Rect::NOTHING,
         }
     }
 
@@ -207,6 +219,7 @@ impl DocumentView {
     /// Replaces the text; the selection is cleared and the caret goes to the start.
     pub fn set_text(&mut self, text: String) {
         self.offsets = OffsetMap::new(&text);
+        self.controls = bidi_controls(&text);
         self.text = text;
         self.text_generation += 1;
         self.selection = None;
@@ -281,6 +294,37 @@ impl DocumentView {
         self.origin
     }
 
+    /// The bidi controls marked in the last frame, with their name boxes (screen).
+    pub fn bidi_marks(&self) -> &[(BidiControl, Rect)] {
+        &self.bidi_marks
+    }
+
+    /// The visible part of the view on screen in the last frame.
+    pub fn visible_rect(&self) -> Rect {
+        self.visible
+    }
+
+    /// The width (points) and font size (points) the text was laid out for, as `hamish layout
+    /// --width --font-size` takes them; `None` before the first frame.
+    pub fn layout_size(&self) -> Option<(f32, f32)> {
+        self.layout_key
+            .map(|key| (key.width, BASE_FONT_SIZE * key.zoom))
+    }
+
+    /// The caret's rectangle on screen in the last frame, if there is a caret.
+    pub fn caret_screen_rect(&self) -> Option<Rect> {
+        let layout = self.layout.as_ref()?;
+        let caret = self.caret()?;
+        if caret.offset.0 > self.offsets.char_len() {
+            return None;
+        }
+        let r = layout.caret_rect(caret);
+        Some(Rect::from_min_max(
+            self.to_screen(r.min),
+            self.to_screen(r.max),
+        ))
+    }
+
     /// Screen position of a layout point, as painted in the last frame.
     pub fn to_screen(&self, p: Point) -> Pos2 {
         self.origin + Vec2::new(p.x, p.y)
@@ -308,6 +352,7 @@ impl DocumentView {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
             }
             self.viewport_top = viewport.min.y - MARGIN;
+            self.visible = ui.clip_rect();
             self.viewport_height = viewport.height();
             self.scroll_as_asked(ui);
             self.hover = self.hover_at(response.hover_pos());
@@ -596,6 +641,12 @@ impl DocumentView {
         }
         let mesh = self.glyphs.finish(ui.ctx(), &self.fonts);
         painter.add(Shape::mesh(mesh));
+        let place = MarkPlace {
+            origin,
+            visible: (y_min, y_max),
+            font_size,
+        };
+        self.bidi_marks = paint_bidi_marks(ui, layout, &self.controls, &place);
         if self.show_arcs {
             paint_arcs(
                 ui,

@@ -154,7 +154,7 @@ impl OpenText {
         self.session.apply(Edit::AddRelation(relation))?;
         Ok(
             Outcome::changed(RELATIONS).with_message(Message::info(format!(
-                "Linked {from} → {to} ({name}); Ctrl+Z undoes it."
+                "Linked {from} to {to} ({name}); Ctrl+Z undoes it."
             ))),
         )
     }

@@ -79,7 +79,11 @@ impl Workspace {
             )));
             sidecar_path(path)
         });
-        let annotator = split_annotator_sidecar(&sidecar).map(|(_, name)| name);
+        // The gold file `article.txt.ann.ron` splits like an annotator's file of "txt": only a
+        // file other than the gold one is someone's own.
+        let annotator = split_annotator_sidecar(&sidecar)
+            .filter(|_| sidecar != sidecar_path(path))
+            .map(|(_, name)| name);
         let (session, report) = open_session(path, &sidecar, &options).map_err(fail)?;
         messages.splice(0..0, self.keep_unsaved_work());
         messages.extend(report_messages(&report, &session));

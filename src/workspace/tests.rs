@@ -567,6 +567,13 @@ fn shared_folder_opened_by_alice() -> (tempfile::TempDir, PathBuf, Workspace) {
 }
 
 #[test]
+fn outside_a_shared_folder_the_gold_file_is_nobodys_own() {
+    // `article.txt.ann.ron` must not be read as the file of an annotator called "txt".
+    let (_dir, _path, ws) = opened();
+    assert_eq!(open(&ws).annotator, None);
+}
+
+#[test]
 fn in_a_shared_folder_each_annotator_saves_their_own_file() {
     let (dir, path, mut ws) = shared_folder_opened_by_alice();
     assert_eq!(

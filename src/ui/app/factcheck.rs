@@ -380,7 +380,7 @@ impl HamishApp {
                         ui.label("Link as:");
                         for c in choices {
                             let text =
-                                format!("{} · {} ({} → {})", c.name_ar, c.name_en, c.from, c.to);
+                                format!("{} · {} ({} to {})", c.name_ar, c.name_en, c.from, c.to);
                             if ui
                                 .add(ArabicLabel::new(text).sense(egui::Sense::click()))
                                 .clicked()
