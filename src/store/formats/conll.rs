@@ -11,8 +11,9 @@ use super::tokenize::{sentences, Token};
 use super::uncarried::{report_uncarried, Carries};
 use super::AnnotatedText;
 use crate::model::annotation::{Annotation, AnnotationId, Timestamp};
+use crate::model::quote::TextIndex;
 use crate::model::set::AnnotationSet;
-use crate::offset::CharRange;
+use crate::offset::{CharOffset, CharRange};
 use std::path::Path;
 
 /// The line that starts each document (CoNLL-2003's form, with its four columns).
@@ -50,8 +51,8 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
             );
             continue;
         };
-        let first = tokens.iter().position(|t| t.range.start == range.start);
-        let last = tokens.iter().position(|t| t.range.end == range.end);
+        let first = token_at(&tokens, range.start, |t| t.range.start);
+        let last = token_at(&tokens, range.end, |t| t.range.end);
         let (Some(first), Some(last)) = (first, last) else {
             report.add_kind(
                 LossKind::UnalignedSpans,
@@ -113,6 +114,17 @@ pub fn export(doc: &AnnotatedText, report: &mut LossReport) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Index of the token whose `key` is `at`; keys grow along the tokens (they are in text order and
+/// do not overlap), so a binary search finds it (a scan per span was quadratic).
+fn token_at(
+    tokens: &[&Token],
+    at: CharOffset,
+    key: impl Fn(&Token) -> CharOffset,
+) -> Option<usize> {
+    let i = tokens.partition_point(|t| key(t) < at);
+    (i < tokens.len() && key(tokens[i]) == at).then_some(i)
 }
 
 /// One document read back from CoNLL: its rebuilt text and spans.
@@ -250,13 +262,14 @@ impl Builder {
             self.text.pop();
         }
         let mut set = AnnotationSet::new();
+        let index = TextIndex::new(&self.text);
         for (k, (label, s, e)) in self.spans.into_iter().enumerate() {
             let id = AnnotationId(k as u64 + 1);
-            set.insert_annotation(Annotation::new(
+            set.insert_annotation(Annotation::new_in(
                 id,
                 label,
                 vec![CharRange::from_indices(s, e)],
-                &self.text,
+                &index,
                 now,
             ));
         }
