@@ -38,6 +38,11 @@ STRINGS = [
     "پ چ ژ گ ک ی",  # Persian letters
     "؟ ، ؛ ٫ ٬",  # Arabic punctuation
     "ﷲ ﷺ",  # presentation-form ligatures
+    # Quranic text with full harakat: alef wasla, superscript alef, maddah, shadda with kasra,
+    # small high marks (one right after a space, where it sticks to the space's cluster).
+    "بِسْمِ ٱللَّهِ ٱلرَّحْمَٰنِ ٱلرَّحِيمِ ٱلْحَمْدُ لِلَّهِ رَبِّ ٱلْعَٰلَمِينَ ٱلرَّحْمَٰنِ ٱلرَّحِيمِ مَٰلِكِ يَوْمِ ٱلدِّينِ",
+    "إِيَّاكَ نَعْبُدُ وَإِيَّاكَ نَسْتَعِينُ ٱهْدِنَا ٱلصِّرَٰطَ ٱلْمُسْتَقِيمَ صِرَٰطَ ٱلَّذِينَ أَنْعَمْتَ عَلَيْهِمْ غَيْرِ ٱلْمَغْضُوبِ عَلَيْهِمْ وَلَا ٱلضَّآلِّينَ",
+    "ذَٰلِكَ ٱلْكِتَٰبُ لَا رَيْبَ ۛ فِيهِ ۛ هُدًى لِّلْمُتَّقِينَ",
 ]
 
 

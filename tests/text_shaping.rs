@@ -8,6 +8,8 @@ use hamish::text::fonts::FontSet;
 use hamish::text::shape::{
     make_plan, shape_by_words, shape_run, shape_run_with_plan, ShapeRequest, ShapedRun,
 };
+use hamish::text::word_safety::words_shape_alone;
+use hamish::text::{LayoutCache, LayoutParams, TextLayout};
 use serde::Deserialize;
 use std::sync::Arc;
 use unicode_script::Script;
@@ -29,6 +31,11 @@ struct Case {
     /// `[id, cluster, x_advance, x_offset, y_offset]` per glyph, left to right.
     glyphs: Vec<[i64; 5]>,
 }
+
+const SAMPLE: &str = include_str!("../assets/samples/news-ar-001.txt");
+const STRINGS: &str = include_str!("data/shaping/strings.txt");
+/// A few boxes with `kern` pairs across the space (scripts/gen-space-kern-font.py).
+const SPACE_KERN_FONT: &[u8] = include_bytes!("data/fonts/space-kern.ttf");
 
 fn reference() -> Reference {
     serde_json::from_str(include_str!("data/shaping/reference.json")).expect("reference parses")
@@ -143,10 +150,115 @@ fn reference_covers_the_hard_cases() {
         "Reuters",
         "BBC",
         "«",
+        "ٱلرَّحْمَٰنِ",
+        " ۛ",
     ] {
         assert!(has(needle), "no case contains {needle:?}");
     }
     // Both directions and both fonts are exercised.
     assert!(cases.iter().any(|c| c.rtl) && cases.iter().any(|c| !c.rtl));
     assert!(cases.iter().any(|c| c.font == "NotoSans-Regular"));
+}
+
+fn params(width: f32) -> LayoutParams {
+    LayoutParams {
+        font_size: 24.0,
+        width,
+        ..LayoutParams::default()
+    }
+}
+
+/// Lays `text` out twice, with shaped words from the cache and with every run shaped whole, and
+/// checks that every line (runs, glyphs, positions, grapheme boxes) is the same.
+fn assert_word_cache_changes_nothing(name: &str, text: &str, fonts: &FontSet, width: f32) {
+    let mut words = LayoutCache::default();
+    let cached = TextLayout::new(text, fonts, &params(width), &mut words);
+    let whole = TextLayout::new(
+        text,
+        fonts,
+        &params(width),
+        &mut LayoutCache::shaping_whole_runs(),
+    );
+    let (a, b): (Vec<_>, Vec<_>) = (cached.lines().collect(), whole.lines().collect());
+    assert_eq!(a.len(), b.len(), "{name} at {width} px: line count");
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x, y, "{name} at {width} px, line {}", x.line);
+    }
+}
+
+/// The word cache is only an optimisation: at every width, on the news sample, on Quranic text
+/// with full harakat (in strings.txt) and on the hard cases, the layout from shaped words equals
+/// the layout from whole runs (HarfBuzz's glyphs, checked against hb-shape above), so kerning,
+/// marks and contextual forms at word edges come out the same.
+#[test]
+fn word_cached_layout_equals_whole_run_layout() {
+    let fonts = FontSet::embedded();
+    assert!(STRINGS.contains("ٱلرَّحْمَٰنِ") && STRINGS.contains(" ۛ"));
+    for (name, text) in [("sample", SAMPLE), ("strings", STRINGS)] {
+        for width in [150.0, 420.0, 800.0, 1e6] {
+            assert_word_cache_changes_nothing(name, text, &fonts, width);
+        }
+    }
+    // And the words did come from the cache.
+    let mut cache = LayoutCache::default();
+    TextLayout::new(SAMPLE, &fonts, &params(800.0), &mut cache);
+    assert!(cache.stats().shape_hits > cache.stats().shape_misses);
+}
+
+/// A font whose kerning reaches across a space cannot be shaped word by word: the engine notices
+/// and shapes its runs whole, so the kerning against the space is kept.
+#[test]
+fn runs_of_a_font_kerning_across_spaces_are_shaped_whole() {
+    let mut fonts = FontSet::embedded();
+    let id = fonts
+        .add_font_bytes("space-kern", SPACE_KERN_FONT.to_vec())
+        .expect("test font parses");
+    assert_eq!(
+        fonts.primary(),
+        id,
+        "a font with Arabic letters becomes primary"
+    );
+    let faces = Faces::new(&fonts);
+    let face = faces.face(id).expect("test font parses");
+    assert!(!words_shape_alone(face));
+    for embedded in [
+        fonts.latin(),
+        fonts
+            .id_by_name("NotoNaskhArabic-Regular")
+            .expect("embedded"),
+    ] {
+        assert!(words_shape_alone(
+            faces.face(embedded).expect("embedded font parses")
+        ));
+    }
+    let text = "ب ا ب ا";
+    let req = ShapeRequest {
+        text,
+        pre_context: "",
+        post_context: "",
+        rtl: true,
+        script: Script::Arabic,
+    };
+    let whole = shape_run(face, &req);
+    let by_words = shape_by_words(&req, |w| Arc::new(shape_run(face, w)));
+    // The font really does kern across the space: words shaped alone would lose it.
+    assert_ne!(glyph_rows(&whole), glyph_rows(&by_words));
+
+    let layout = TextLayout::new(text, &fonts, &params(1e6), &mut LayoutCache::default());
+    let line = layout.lines().next().expect("one line");
+    let advances: Vec<f32> = line
+        .runs
+        .iter()
+        .flat_map(|r| r.glyphs.iter().map(|g| g.advance))
+        .collect();
+    let scale = 24.0 / 1000.0;
+    let kerned: Vec<f32> = whole
+        .glyphs
+        .iter()
+        .map(|g| g.x_advance as f32 * scale)
+        .collect();
+    assert_eq!(advances, kerned);
+    for width in [40.0, 100.0, 1e6] {
+        assert_word_cache_changes_nothing("space-kern", "ب ا ب اب ا ب", &fonts, width);
+    }
 }

@@ -378,6 +378,17 @@ fn home_end_up_and_down_move_as_a_reader_expects() {
         harness.state().selected_text(),
         Some("أخبار الآن | دبي – الإمارات العربية المتحدة – (غرفة الأخبار)")
     );
+    // Left without Shift collapses the selection at its left edge (the line's end in Arabic)
+    // and Right at its right edge (the line's start); neither moves a letter further.
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().selected_text(), Some(""));
+    assert_eq!(harness.state().caret().unwrap().offset, end);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Home);
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().caret().unwrap().offset, CharOffset(0));
+    assert_eq!(harness.state().selection_range().map(|r| r.len()), Some(0));
 }
 
 #[test]

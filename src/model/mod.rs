@@ -7,6 +7,7 @@ pub mod annotation;
 pub mod attribute;
 pub mod edit;
 pub mod history;
+mod positions;
 pub mod quote;
 pub mod relation;
 pub mod schema;

@@ -51,6 +51,62 @@ impl Quote {
     }
 }
 
+/// A text with the byte offset of every char, made once so that any number of quotes (or covered
+/// texts) can be cut from it in O(quote length) each, instead of a walk over the whole text each.
+#[derive(Debug, Clone)]
+pub struct TextIndex<'t> {
+    text: &'t str,
+    /// Byte offset of each char, plus one for the end.
+    byte_of_char: Vec<usize>,
+}
+
+impl<'t> TextIndex<'t> {
+    /// Indexes `text` (O(n)).
+    pub fn new(text: &'t str) -> Self {
+        let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        byte_of_char.push(text.len());
+        Self { text, byte_of_char }
+    }
+
+    /// The indexed text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Number of chars in the text.
+    pub fn char_len(&self) -> usize {
+        self.byte_of_char.len() - 1
+    }
+
+    /// Chars `start..end` of the text, both clamped to its end (empty when reversed).
+    pub fn slice(&self, start: usize, end: usize) -> &'t str {
+        let len = self.char_len();
+        let (start, end) = (start.min(len), end.min(len));
+        if start >= end {
+            return "";
+        }
+        &self.text[self.byte_of_char[start]..self.byte_of_char[end]]
+    }
+}
+
+impl Quote {
+    /// [`Self::capture`] through a [`TextIndex`]: the same quote in O(quote length).
+    pub fn capture_in(index: &TextIndex<'_>, range: CharRange) -> Self {
+        let len = index.char_len();
+        let start = range.start.0.min(len);
+        let end = range.end.0.min(len).max(start);
+        Self {
+            exact: index.slice(start, end).to_owned(),
+            prefix: index
+                .slice(start.saturating_sub(QUOTE_CONTEXT_CHARS), start)
+                .to_owned(),
+            suffix: index
+                .slice(end, (end + QUOTE_CONTEXT_CHARS).min(len))
+                .to_owned(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,12 +122,22 @@ mod tests {
         assert_eq!(past.exact, "وبر");
         assert_eq!(past.suffix, "");
         let chars: Vec<char> = text.chars().collect();
-        for (a, b) in [(4, 10), (20, 99), (0, 0), (0, 23), (23, 23), (30, 40)] {
+        let index = TextIndex::new(text);
+        for (a, b) in [
+            (4, 10),
+            (20, 99),
+            (0, 0),
+            (0, 23),
+            (23, 23),
+            (30, 40),
+            (10, 4),
+        ] {
             let r = CharRange::from_indices(a, b);
             assert_eq!(
                 Quote::capture_from_chars(&chars, r),
                 Quote::capture(text, r)
             );
+            assert_eq!(Quote::capture_in(&index, r), Quote::capture(text, r));
         }
     }
 }

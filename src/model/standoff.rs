@@ -189,14 +189,24 @@ impl StandoffExtras {
             && self.equivalences.is_empty()
     }
 
-    /// The event with `id`.
+    /// The event with `id`: O(log n) when events are sorted by id (as [`Self::insert_event`]
+    /// keeps them), a scan otherwise (lists read from a file as they were written).
     pub fn event(&self, id: EventId) -> Option<&Event> {
-        self.events.iter().find(|e| e.id == id)
+        self.event_index(id).map(|i| &self.events[i])
     }
 
     /// The event with `id`, to change in place.
     pub fn event_mut(&mut self, id: EventId) -> Option<&mut Event> {
-        self.events.iter_mut().find(|e| e.id == id)
+        self.event_index(id).map(|i| &mut self.events[i])
+    }
+
+    /// Where the event with `id` is. A binary search finds it in a sorted list; an unsorted one may
+    /// mislead the search, so a miss is confirmed by a scan (misses are rare: dangling references).
+    fn event_index(&self, id: EventId) -> Option<usize> {
+        match self.events.binary_search_by_key(&id, |e| e.id) {
+            Ok(i) => Some(i),
+            Err(_) => self.events.iter().position(|e| e.id == id),
+        }
     }
 
     /// Adds `event`, keeping events sorted by id; returns the one it replaced with the same id.

@@ -83,19 +83,12 @@ pub enum LineEnding {
 impl LineEnding {
     /// Detects the line-ending style of `text`.
     pub fn detect(text: &str) -> Self {
-        let (mut lf, mut crlf, mut cr) = (0usize, 0usize, 0usize);
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                '\r' if chars.peek() == Some(&'\n') => {
-                    chars.next();
-                    crlf += 1;
-                }
-                '\r' => cr += 1,
-                '\n' => lf += 1,
-                _ => {}
-            }
-        }
+        // Counted on bytes (CR and LF are ASCII, never part of another char's UTF-8): a walk over
+        // chars was a visible part of reading a large file. CR LF pairs cannot overlap.
+        let bytes = text.as_bytes();
+        let count = |x: u8| bytes.iter().filter(|&&b| b == x).count();
+        let crlf = bytes.windows(2).filter(|w| w == b"\r\n").count();
+        let (lf, cr) = (count(b'\n') - crlf, count(b'\r') - crlf);
         match ((lf > 0) as u8 + (crlf > 0) as u8 + (cr > 0) as u8, lf, crlf) {
             (0, _, _) => Self::None,
             (1, l, _) if l > 0 => Self::Lf,

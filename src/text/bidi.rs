@@ -5,7 +5,7 @@
 
 use crate::offset::CharOffset;
 use std::ops::Range;
-use unicode_bidi::{Direction, Level, ParagraphBidiInfo};
+use unicode_bidi::{BidiClass, BidiDataSource, Direction, Level, ParagraphBidiInfo};
 
 /// Which way a paragraph runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -21,7 +21,12 @@ pub enum BaseDirection {
 
 /// Resolved bidi levels of one paragraph.
 pub struct ParagraphBidi<'t> {
-    info: ParagraphBidiInfo<'t>,
+    /// `unicode-bidi`'s resolution, or `None` when every char has the paragraph's level (a
+    /// paragraph of right-to-left letters, spaces and punctuation, or of left-to-right letters,
+    /// digits and punctuation: the common case, resolved here without it).
+    info: Option<ParagraphBidiInfo<'t>>,
+    /// The paragraph embedding level.
+    paragraph_level: Level,
     /// Byte offset of each char, plus one for the end.
     byte_of_char: Vec<usize>,
     /// Level of each char (before line rules).
@@ -38,6 +43,8 @@ impl<'t> ParagraphBidi<'t> {
     /// Like [`ParagraphBidi::new`], but `Auto` falls back to `rtl_fallback` (UAX #9 itself falls
     /// back to left to right, as its conformance tests expect).
     pub fn with_fallback(text: &'t str, direction: BaseDirection, rtl_fallback: bool) -> Self {
+        let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        byte_of_char.push(text.len());
         let level = match direction {
             BaseDirection::Ltr => Some(Level::ltr()),
             BaseDirection::Rtl => Some(Level::rtl()),
@@ -49,15 +56,24 @@ impl<'t> ParagraphBidi<'t> {
                 Direction::Mixed => Some(Level::ltr()),
             },
         };
-        let info = ParagraphBidiInfo::new(text, level);
-        let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        byte_of_char.push(text.len());
-        let levels = byte_of_char[..byte_of_char.len() - 1]
+        let paragraph_level = level.unwrap_or(Level::ltr());
+        let chars = byte_of_char.len() - 1;
+        if uniform_level(text, paragraph_level.is_rtl()) {
+            return Self {
+                info: None,
+                paragraph_level,
+                byte_of_char,
+                levels: vec![paragraph_level.number(); chars],
+            };
+        }
+        let info = ParagraphBidiInfo::new_with_data_source(&TableBidiData, text, level);
+        let levels = byte_of_char[..chars]
             .iter()
             .map(|&b| info.levels[b].number())
             .collect();
         Self {
-            info,
+            paragraph_level: info.paragraph_level,
+            info: Some(info),
             byte_of_char,
             levels,
         }
@@ -65,12 +81,12 @@ impl<'t> ParagraphBidi<'t> {
 
     /// True when the paragraph runs right to left.
     pub fn is_rtl(&self) -> bool {
-        self.info.paragraph_level.is_rtl()
+        self.paragraph_level.is_rtl()
     }
 
     /// The paragraph embedding level (0 or 1).
     pub fn paragraph_level(&self) -> u8 {
-        self.info.paragraph_level.number()
+        self.paragraph_level.number()
     }
 
     /// Resolved level of each char of the paragraph (before the line rule L1).
@@ -78,27 +94,108 @@ impl<'t> ParagraphBidi<'t> {
         &self.levels
     }
 
+    /// True when every char has the paragraph level, on every line (no reordering inside).
+    pub fn is_uniform(&self) -> bool {
+        self.info.is_none()
+    }
+
     /// Levels of the chars of `line` (char indices) after rule L1 (trailing whitespace and
-    /// separators go back to the paragraph level), one per char of the line.
+    /// separators go back to the paragraph level), one per char of the line. Linear in the
+    /// line's length, whatever the paragraph's.
     pub fn line_levels(&self, line: Range<usize>) -> Vec<u8> {
         if line.is_empty() {
             return Vec::new();
         }
-        if !self.info.has_rtl() && !self.is_rtl() {
+        let Some(info) = &self.info else {
+            return vec![self.paragraph_level.number(); line.len()];
+        };
+        if !info.has_rtl() && !self.is_rtl() {
             return vec![0; line.len()];
         }
-        let bytes = self.byte_of_char[line.start]..self.byte_of_char[line.end];
-        let per_byte = self.info.reordered_levels(bytes);
-        self.byte_of_char[line.start..line.end]
+        let mut levels = self.levels[line.clone()].to_vec();
+        let classes = self.byte_of_char[line.clone()]
             .iter()
-            .map(|&b| per_byte[b].number())
-            .collect()
+            .map(|&b| info.original_classes[b]);
+        reset_line_levels(classes, &mut levels, self.paragraph_level.number());
+        levels
     }
 
     /// Visual order of the chars of `line` (char indices relative to the line start), left to right.
     pub fn reorder_line(&self, line: Range<usize>) -> Vec<usize> {
         visual_order(&self.line_levels(line))
     }
+}
+
+/// Rule L1 on one line: segment separators, and whitespace or isolate controls before one or at
+/// the line's end, go back to the paragraph level; chars removed by rule X9 (embedding controls,
+/// boundary neutrals) take the level of the char before them and count as whitespace there.
+fn reset_line_levels(classes: impl Iterator<Item = BidiClass>, levels: &mut [u8], para: u8) {
+    use BidiClass::{B, BN, FSI, LRE, LRI, LRO, PDF, PDI, RLE, RLI, RLO, S, WS};
+    // Start of the current run of whitespace-like chars that would be reset, if any.
+    let mut pending: Option<usize> = None;
+    let mut prev = para;
+    for (i, class) in classes.enumerate() {
+        match class {
+            B | S => {
+                let from = pending.take().unwrap_or(i);
+                levels[from..=i].fill(para);
+            }
+            WS | FSI | LRI | RLI | PDI => {
+                pending.get_or_insert(i);
+            }
+            RLE | LRE | RLO | LRO | PDF | BN => {
+                pending.get_or_insert(i);
+                levels[i] = prev;
+            }
+            _ => pending = None,
+        }
+        prev = levels[i];
+    }
+    if let Some(from) = pending {
+        levels[from..].fill(para);
+    }
+}
+
+/// Bidi classes with a table for ASCII and the Arabic block (most of the text here), the crate's
+/// binary search over every range for the rest.
+struct TableBidiData;
+
+impl BidiDataSource for TableBidiData {
+    fn bidi_class(&self, c: char) -> BidiClass {
+        class_of(c)
+    }
+}
+
+/// The bidi class of `c` (table for ASCII and the Arabic block).
+fn class_of(c: char) -> BidiClass {
+    static TABLE: std::sync::OnceLock<Vec<BidiClass>> = std::sync::OnceLock::new();
+    let code = c as u32;
+    let index = match code {
+        0..0x80 => code,
+        0x0600..0x0700 => code - 0x0600 + 0x80,
+        _ => return unicode_bidi::bidi_class(c),
+    };
+    let table = TABLE.get_or_init(|| {
+        (0u32..0x80)
+            .chain(0x0600..0x0700)
+            .map(|u| char::from_u32(u).map_or(BidiClass::ON, unicode_bidi::bidi_class))
+            .collect()
+    });
+    table[index as usize]
+}
+
+/// True when every char of a paragraph at this level resolves to the paragraph level by the
+/// rules of UAX #9: in a right-to-left paragraph, right-to-left letters, marks, whitespace,
+/// separators, terminators and other neutrals (no left-to-right letter, no digit, no control);
+/// in a left-to-right one, left-to-right letters, European digits, marks and the same neutrals.
+fn uniform_level(text: &str, rtl: bool) -> bool {
+    use BidiClass::{AL, CS, EN, ES, ET, L, NSM, ON, R, WS};
+    text.chars().all(|c| match class_of(c) {
+        NSM | WS | ON | CS | ES | ET => true,
+        R | AL => rtl,
+        L | EN => !rtl,
+        _ => false,
+    })
 }
 
 /// Rule L2: the visual order (left to right) of items with the given levels, as indices into

@@ -8,25 +8,32 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Splits a paragraph into lines (char ranges relative to the paragraph, covering it without gaps).
 /// `advances[i]` is the width of char `i`. Trailing whitespace does not count against the width
-/// (it hangs past the line's end). An empty paragraph gives one empty line.
+/// (it hangs past the line's end). An empty paragraph gives one empty line. Linear in the
+/// paragraph's length.
 pub fn break_lines(text: &str, advances: &[f32], width: f32) -> Vec<Range<usize>> {
     let n = advances.len();
     if n == 0 {
         return std::iter::once(0..0).collect();
     }
-    let mut char_of_byte = vec![0usize; text.len() + 1];
-    let mut is_space = Vec::with_capacity(n);
-    for (i, (b, c)) in text.char_indices().enumerate() {
-        char_of_byte[b] = i;
-        is_space.push(c.is_whitespace());
-    }
-    char_of_byte[text.len()] = n;
+    let is_space: Vec<bool> = text.chars().map(char::is_whitespace).collect();
+    // Opportunities come in increasing byte order, so one walk over the chars maps them.
+    let mut cursor = text.char_indices().map(|(b, _)| b).enumerate().peekable();
+    let mut char_at = |byte: usize| -> usize {
+        while let Some(&(i, b)) = cursor.peek() {
+            if b >= byte {
+                return i;
+            }
+            cursor.next();
+        }
+        n
+    };
     let mut lines = Vec::new();
     let mut line_start = 0usize;
     let mut line_width = 0f32;
     let mut seg_start = 0usize;
+    let mut seg_start_byte = 0usize;
     for (byte, opportunity) in linebreaks(text) {
-        let seg_end = char_of_byte[byte];
+        let seg_end = char_at(byte);
         if seg_end <= seg_start {
             continue;
         }
@@ -43,36 +50,16 @@ pub fn break_lines(text: &str, advances: &[f32], width: f32) -> Vec<Range<usize>
         }
         if line_start == seg_start && content > width {
             // A word wider than the line: break it at grapheme boundaries.
-            let byte_start = text
-                .char_indices()
-                .nth(seg_start)
-                .map_or(text.len(), |(b, _)| b);
-            let mut piece_start = seg_start;
-            let mut piece_width = 0f32;
-            let word = &text[byte_start..];
-            let boundaries = word
-                .grapheme_indices(true)
-                .map(|(b, _)| char_of_byte[byte_start + b])
-                .skip(1)
-                .take_while(|&c| c < content_end)
-                .chain(std::iter::once(content_end));
-            let mut prev = seg_start;
-            for next in boundaries {
-                let w: f32 = advances[prev..next].iter().sum();
-                if piece_start < prev && piece_width + w > width {
-                    lines.push(piece_start..prev);
-                    piece_start = prev;
-                    piece_width = 0.0;
-                }
-                piece_width += w;
-                prev = next;
-            }
-            line_start = piece_start;
-            line_width = piece_width + (total - content);
+            let word = &text[seg_start_byte..byte];
+            let (start, used) =
+                break_long_word(word, seg_start, content_end, advances, width, &mut lines);
+            line_start = start;
+            line_width = used + (total - content);
         } else {
             line_width += total;
         }
         seg_start = seg_end;
+        seg_start_byte = byte;
         if opportunity == BreakOpportunity::Mandatory && seg_end < n {
             lines.push(line_start..seg_end);
             line_start = seg_end;
@@ -81,6 +68,41 @@ pub fn break_lines(text: &str, advances: &[f32], width: f32) -> Vec<Range<usize>
     }
     lines.push(line_start..n);
     lines
+}
+
+/// Breaks `word` (chars `seg_start..`, content up to `content_end`) at grapheme boundaries into
+/// lines of at most `width`; returns the start and width of the last, unfinished line.
+fn break_long_word(
+    word: &str,
+    seg_start: usize,
+    content_end: usize,
+    advances: &[f32],
+    width: f32,
+    lines: &mut Vec<Range<usize>>,
+) -> (usize, f32) {
+    let mut piece_start = seg_start;
+    let mut piece_width = 0f32;
+    let mut pos = seg_start;
+    let boundaries = word
+        .graphemes(true)
+        .map(move |g| {
+            pos += g.chars().count();
+            pos
+        })
+        .take_while(|&c| c < content_end)
+        .chain(std::iter::once(content_end));
+    let mut prev = seg_start;
+    for next in boundaries {
+        let w: f32 = advances[prev..next].iter().sum();
+        if piece_start < prev && piece_width + w > width {
+            lines.push(piece_start..prev);
+            piece_start = prev;
+            piece_width = 0.0;
+        }
+        piece_width += w;
+        prev = next;
+    }
+    (piece_start, piece_width)
 }
 
 #[cfg(test)]

@@ -1,11 +1,12 @@
 //! Caches of the text engine: shaped runs (in font units, so reused across sizes and widths) and
 //! laid-out paragraphs (keyed by text, font generation, size, width, direction, line height).
 
+use super::faces::Faces;
 use super::fonts::FontId;
 use super::paragraph_layout::ParagraphLayout;
 use super::shape::ShapedRun;
 use super::BaseDirection;
-use std::collections::HashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::sync::Arc;
 use unicode_script::Script;
 
@@ -75,15 +76,28 @@ pub(crate) struct ParagraphKey {
 /// Shaped runs and laid-out paragraphs, shared by every [`super::TextLayout`] built with it.
 #[derive(Default)]
 pub struct LayoutCache {
-    /// Shaped runs by the hash of their key; a bucket holds the (rare) colliding keys.
-    runs: HashMap<u64, Vec<(OwnedRunKey, Arc<ShapedRun>)>>,
+    /// Shaped runs with their keys and the hash of their key.
+    runs: hashbrown::HashTable<(u64, OwnedRunKey, Arc<ShapedRun>)>,
     run_count: usize,
-    hasher: std::collections::hash_map::RandomState,
-    paragraphs: HashMap<ParagraphKey, Arc<ParagraphLayout>>,
+    hasher: FxBuildHasher,
+    paragraphs: FxHashMap<ParagraphKey, Arc<ParagraphLayout>>,
+    /// Whether each font (by font-set generation and id) may be shaped word by word.
+    word_safe: FxHashMap<(u64, FontId), bool>,
+    /// Never shape word by word (see [`LayoutCache::shaping_whole_runs`]).
+    whole_runs: bool,
     stats: CacheStats,
 }
 
 impl LayoutCache {
+    /// A cache that shapes every run whole, never word by word: what the layout gives without
+    /// the shaped-word cache, to check that cache against (slower on a cold start).
+    pub fn shaping_whole_runs() -> Self {
+        Self {
+            whole_runs: true,
+            ..Self::default()
+        }
+    }
+
     /// Counters of hits and misses since the cache was made.
     pub fn stats(&self) -> CacheStats {
         self.stats
@@ -94,6 +108,21 @@ impl LayoutCache {
         self.runs.clear();
         self.run_count = 0;
         self.paragraphs.clear();
+        self.word_safe.clear();
+    }
+
+    /// True when runs of `font` may be shaped word by word (no lookup of the font reaches across
+    /// a space; see [`super::word_safety`]); found out once per font.
+    pub(crate) fn words_shape_alone(&mut self, font: FontId, faces: &Faces<'_>) -> bool {
+        if self.whole_runs {
+            return false;
+        }
+        let key = (faces.fonts().generation(), font);
+        *self.word_safe.entry(key).or_insert_with(|| {
+            faces
+                .face(font)
+                .is_none_or(|face| super::word_safety::words_shape_alone(face))
+        })
     }
 
     /// The shaped run for `key`, shaping it with `shape` on a miss.
@@ -104,11 +133,12 @@ impl LayoutCache {
     ) -> Arc<ShapedRun> {
         use std::hash::BuildHasher;
         let hash = self.hasher.hash_one(key);
-        if let Some(bucket) = self.runs.get(&hash) {
-            if let Some((_, run)) = bucket.iter().find(|(k, _)| k.matches(&key)) {
-                self.stats.shape_hits += 1;
-                return Arc::clone(run);
-            }
+        if let Some((_, _, run)) = self
+            .runs
+            .find(hash, |(h, k, _)| *h == hash && k.matches(&key))
+        {
+            self.stats.shape_hits += 1;
+            return Arc::clone(run);
         }
         self.stats.shape_misses += 1;
         if self.run_count >= MAX_ENTRIES {
@@ -126,9 +156,7 @@ impl LayoutCache {
             generation: key.generation,
         };
         self.runs
-            .entry(hash)
-            .or_default()
-            .push((owned, Arc::clone(&run)));
+            .insert_unique(hash, (hash, owned, Arc::clone(&run)), |(h, _, _)| *h);
         self.run_count += 1;
         run
     }

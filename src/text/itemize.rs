@@ -93,48 +93,59 @@ fn resolve_from_raw(raw: &[Script]) -> Vec<Script> {
 pub fn itemize(chars: &[char], levels: &[u8], faces: &Faces<'_>) -> Vec<Item> {
     let raw: Vec<Script> = chars.iter().map(|&c| script_of(c)).collect();
     let scripts = resolve_from_raw(&raw);
-    let fonts = faces.fonts();
-    let mut font_of: Vec<FontId> = Vec::with_capacity(chars.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = font_of.last().copied();
-        let font = match prev {
-            Some(p) if sticks_to_base_with(c, raw[i]) => p,
-            // Common chars (digits, spaces, punctuation) stay in the previous char's font when it
-            // has them, so a run is not split needlessly.
-            Some(p) if is_neutral_script(raw[i]) && faces.has_glyph(p, c) => p,
-            _ => {
-                let prefer_latin = scripts[i] != Script::Arabic;
-                fonts
-                    .fallback_order(prefer_latin)
-                    .find(|&id| faces.has_glyph(id, c))
-                    .unwrap_or(if prefer_latin {
-                        fonts.latin()
-                    } else {
-                        fonts.primary()
-                    })
-            }
-        };
-        font_of.push(font);
-    }
     let mut items: Vec<Item> = Vec::new();
-    for i in 0..chars.len() {
-        let same = items.last().is_some_and(|it| {
-            it.level == levels[i] && it.font == font_of[i] && it.script == scripts[i]
-        });
-        if same {
-            if let Some(last) = items.last_mut() {
-                last.chars.end = i + 1;
+    let mut prev: Option<FontId> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        let font = font_for(c, raw[i], scripts[i], prev, faces);
+        prev = Some(font);
+        match items.last_mut() {
+            Some(it) if it.level == levels[i] && it.font == font && it.script == scripts[i] => {
+                it.chars.end = i + 1;
             }
-        } else {
-            items.push(Item {
+            _ => items.push(Item {
                 chars: i..i + 1,
                 level: levels[i],
-                font: font_of[i],
+                font,
                 script: scripts[i],
-            });
+            }),
         }
     }
     items
+}
+
+/// The font of `c` (raw script `raw`, resolved script `script`), the char before it in `prev`.
+fn font_for(
+    c: char,
+    raw: Script,
+    script: Script,
+    prev: Option<FontId>,
+    faces: &Faces<'_>,
+) -> FontId {
+    let fonts = faces.fonts();
+    if let Some(p) = prev {
+        if sticks_to_base_with(c, raw) {
+            return p;
+        }
+        // Common chars (digits, spaces, punctuation) stay in the previous char's font when it
+        // has them, so a run is not split needlessly.
+        if is_neutral_script(raw) && faces.has_glyph(p, c) {
+            return p;
+        }
+    }
+    let prefer_latin = script != Script::Arabic;
+    let first = if prefer_latin {
+        fonts.latin()
+    } else {
+        fonts.primary()
+    };
+    // The first font of the fallback order, which has most chars, answers without the walk.
+    if faces.has_glyph(first, c) {
+        return first;
+    }
+    fonts
+        .fallback_order(prefer_latin)
+        .find(|&id| faces.has_glyph(id, c))
+        .unwrap_or(first)
 }
 
 #[cfg(test)]

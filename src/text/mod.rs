@@ -14,6 +14,7 @@ pub mod cursor;
 pub mod faces;
 pub mod fonts;
 pub mod geom;
+pub mod graphemes;
 pub mod hit;
 pub mod itemize;
 pub mod layout;
@@ -22,6 +23,7 @@ pub mod paragraph_layout;
 pub mod paragraphs;
 pub mod shape;
 pub mod spacing;
+pub mod word_safety;
 
 pub use cache::{CacheStats, LayoutCache};
 pub use cursor::{Affinity, Cursor, VisualDirection};

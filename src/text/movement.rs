@@ -100,6 +100,35 @@ impl TextLayout {
         }
     }
 
+    /// Where Left or Right (without Shift) puts the caret when a selection from `anchor` to
+    /// `focus` is not empty: at the selection's end on that side of the screen, as text editors do
+    /// (the selection collapses; the caret does not also move a grapheme). On one line the end
+    /// drawn further that way wins; across lines, the end a one-grapheme move that way would
+    /// head for in reading order (Left heads forward in an RTL paragraph).
+    pub fn collapse_toward(&self, anchor: Cursor, focus: Cursor, dir: VisualDirection) -> Cursor {
+        let (first, last) = if anchor.offset <= focus.offset {
+            (anchor, focus)
+        } else {
+            (focus, anchor)
+        };
+        if self.line_index(first) == self.line_index(last) {
+            let (fx, lx) = (self.caret_x(first), self.caret_x(last));
+            let first_is_left = fx <= lx;
+            return match dir {
+                VisualDirection::Left if first_is_left => first,
+                VisualDirection::Left => last,
+                VisualDirection::Right if first_is_left => last,
+                VisualDirection::Right => first,
+            };
+        }
+        let step = self.move_visual(focus, dir);
+        if step.offset >= focus.offset {
+            last
+        } else {
+            first
+        }
+    }
+
     /// The x (px) of the edge the caret `c` is drawn at.
     pub fn caret_x(&self, c: Cursor) -> f32 {
         let line = &self.lines[self.line_of(c.offset, c.affinity)];
@@ -294,6 +323,51 @@ mod tests {
             &params,
             &mut LayoutCache::default(),
         )
+    }
+
+    #[test]
+    fn left_and_right_collapse_a_selection_to_its_edge_on_that_side() {
+        let l = layout(DATE, 2000.0);
+        let (a, b) = (at(DATE, "آخرها"), at(DATE, "يوم"));
+        let (start, end) = (Cursor::after(CharOffset(a)), Cursor::before(CharOffset(b)));
+        // Arabic runs right to left: the selection's logical start is its right edge.
+        assert!(l.caret_x(start) > l.caret_x(end));
+        for (anchor, focus) in [(start, end), (end, start)] {
+            assert_eq!(
+                l.collapse_toward(anchor, focus, VisualDirection::Right),
+                start
+            );
+            assert_eq!(l.collapse_toward(anchor, focus, VisualDirection::Left), end);
+        }
+        // Inside the left-to-right "17": its start is on the left.
+        let (d0, d1) = (at(DATE, "17"), at(DATE, "17") + 2);
+        let (s17, e17) = (
+            Cursor::after(CharOffset(d0)),
+            Cursor::before(CharOffset(d1)),
+        );
+        assert_eq!(
+            l.collapse_toward(s17, e17, VisualDirection::Left).offset.0,
+            d0
+        );
+        assert_eq!(
+            l.collapse_toward(e17, s17, VisualDirection::Right).offset.0,
+            d1
+        );
+    }
+
+    #[test]
+    fn a_selection_over_lines_collapses_forward_with_left_in_rtl() {
+        let l = layout(SAMPLE, 300.0);
+        let (first, last) = (
+            Cursor::after(CharOffset(3)),
+            Cursor::before(CharOffset(200)),
+        );
+        assert_ne!(l.line_index(first), l.line_index(last));
+        assert_eq!(l.collapse_toward(first, last, VisualDirection::Left), last);
+        assert_eq!(
+            l.collapse_toward(last, first, VisualDirection::Right),
+            first
+        );
     }
 
     /// Char offset of the first `needle` in `text`.

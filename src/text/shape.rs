@@ -149,8 +149,16 @@ pub fn shape_run_with_plan(
 /// A mark or joiner right after a space is merged into the space's cluster by the shaper, so the
 /// space and the word after it stay one piece.
 pub fn word_segments(text: &str) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    let mut prev_space = None;
+    let mut out = Vec::new();
+    for_each_segment(text, |range, _| out.push(range));
+    out
+}
+
+/// Calls `f` with the byte range and the char count of each piece of [`word_segments`], in order.
+fn for_each_segment(text: &str, mut f: impl FnMut(Range<usize>, u32)) {
+    let mut start = 0usize;
+    let mut chars = 0u32;
+    let mut prev_space: Option<bool> = None;
     for (b, c) in text.char_indices() {
         let mut space = c == ' ';
         if prev_space == Some(true) && sticks_to_base(c) {
@@ -158,16 +166,17 @@ pub fn word_segments(text: &str) -> Vec<Range<usize>> {
             space = false;
             prev_space = Some(false);
         }
-        if prev_space == Some(space) {
-            if let Some(last) = out.last_mut() {
-                last.end = b + c.len_utf8();
-            }
-        } else {
-            out.push(b..b + c.len_utf8());
+        if prev_space.is_some_and(|p| p != space) {
+            f(start..b, chars);
+            start = b;
+            chars = 0;
         }
+        chars += 1;
         prev_space = Some(space);
     }
-    out
+    if !text.is_empty() {
+        f(start..text.len(), chars);
+    }
 }
 
 /// Shapes a run word by word with `shape_word` (given the run's context at the run's edges and
@@ -177,29 +186,37 @@ pub fn shape_by_words(
     req: &ShapeRequest<'_>,
     mut shape_word: impl FnMut(&ShapeRequest<'_>) -> Arc<ShapedRun>,
 ) -> ShapedRun {
-    let segments = word_segments(req.text);
-    if segments.len() <= 1 {
-        return (*shape_word(req)).clone();
-    }
-    let last = segments.len() - 1;
-    let mut shaped: Vec<(u32, Arc<ShapedRun>)> = Vec::with_capacity(segments.len());
+    let mut shaped: Vec<(u32, Arc<ShapedRun>)> = Vec::new();
     let mut char_start = 0u32;
-    for (i, seg) in segments.iter().enumerate() {
-        let text = &req.text[seg.clone()];
+    let mut count = 0usize;
+    for_each_segment(req.text, |range, chars| {
         let word = ShapeRequest {
-            text,
-            pre_context: if i == 0 { req.pre_context } else { "" },
-            post_context: if i == last { req.post_context } else { "" },
+            text: &req.text[range.clone()],
+            pre_context: if range.start == 0 {
+                req.pre_context
+            } else {
+                ""
+            },
+            post_context: if range.end == req.text.len() {
+                req.post_context
+            } else {
+                ""
+            },
             rtl: req.rtl,
             script: req.script,
         };
-        shaped.push((char_start, shape_word(&word)));
-        char_start += text.chars().count() as u32;
+        let run = shape_word(&word);
+        count += run.glyphs.len();
+        shaped.push((char_start, run));
+        char_start += chars;
+    });
+    if let [(_, only)] = shaped.as_slice() {
+        return ShapedRun::clone(only);
     }
     if req.rtl {
         shaped.reverse();
     }
-    let mut glyphs = Vec::with_capacity(shaped.iter().map(|(_, r)| r.glyphs.len()).sum());
+    let mut glyphs = Vec::with_capacity(count);
     for (start, run) in &shaped {
         glyphs.extend(run.glyphs.iter().map(|g| ShapedGlyph {
             cluster: g.cluster + start,

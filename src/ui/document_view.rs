@@ -475,6 +475,18 @@ impl DocumentView {
                 focus: caret,
             }
         });
+        if let (Motion::Grapheme(dir), false) = (motion, extend) {
+            if from.anchor.offset != from.focus.offset {
+                let caret = layout.collapse_toward(from.anchor, from.focus, dir);
+                self.goal_x = None;
+                self.selection = Some(Selection {
+                    anchor: caret,
+                    focus: caret,
+                });
+                self.caret_into_view = true;
+                return;
+            }
+        }
         let line_height = BASE_FONT_SIZE * self.zoom * LINE_HEIGHT;
         // A page keeps one line of the previous screen in sight.
         let page = (self.viewport_height - line_height).max(line_height);

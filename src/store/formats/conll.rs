@@ -13,8 +13,9 @@ use super::tokenize::{is_grapheme_boundary, sentences, split_at, split_proclitic
 use super::uncarried::{report_uncarried, Carries};
 use super::AnnotatedText;
 use crate::model::annotation::{Annotation, AnnotationId, Timestamp};
+use crate::model::quote::TextIndex;
 use crate::model::set::AnnotationSet;
-use crate::offset::CharRange;
+use crate::offset::{CharOffset, CharRange};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -56,8 +57,8 @@ pub fn export_with(doc: &AnnotatedText, options: ConllOptions, report: &mut Loss
     let tokens: Vec<&Token> = sents.iter().flatten().collect();
     let mut tags: Vec<Option<(bool, &str)>> = vec![None; tokens.len()];
     for (range, label) in tagged {
-        let first = tokens.iter().position(|t| t.range.start == range.start);
-        let last = tokens.iter().position(|t| t.range.end == range.end);
+        let first = token_at(&tokens, range.start, |t| t.range.start);
+        let last = token_at(&tokens, range.end, |t| t.range.end);
         // Both exist: the words were cut at exactly these edges.
         if let (Some(first), Some(last)) = (first, last) {
             for (k, tag) in tags[first..=last].iter_mut().enumerate() {
@@ -112,6 +113,9 @@ fn spans_to_tag<'a>(
         )
     });
     let mut taken: Vec<(CharRange, &str)> = Vec::new();
+    // Spans come by start, so one overlaps a span taken before exactly when it starts before the
+    // furthest end taken so far (a scan of those taken was quadratic).
+    let mut furthest = 0;
     for a in spans {
         let what = format!("{} ({})", a.id, a.label);
         let [range] = a.ranges.as_slice() else {
@@ -132,8 +136,9 @@ fn spans_to_tag<'a>(
         let last = word_at_edge(&tokens, range.end.0, Edge::End);
         let (kind, why) = match (first, last) {
             (Some(first), Some(last)) if sentence_of[first] == sentence_of[last] => {
-                if !taken.iter().any(|(t, _)| t.overlaps(*range)) {
+                if range.start.0 >= furthest {
                     taken.push((*range, a.label.as_str()));
+                    furthest = range.end.0;
                     continue;
                 }
                 let why = "overlaps an earlier span; the outermost/first is kept";
@@ -181,6 +186,17 @@ fn word_at_edge(tokens: &[&Token], at: usize, edge: Edge) -> Option<usize> {
     };
     let inside = start < at && at < end && is_grapheme_boundary(&token.text, at - start);
     (on_edge || inside).then_some(k)
+}
+
+/// Index of the token whose `key` is `at`; keys grow along the tokens (they are in text order and
+/// do not overlap), so a binary search finds it (a scan per span was quadratic).
+fn token_at(
+    tokens: &[&Token],
+    at: CharOffset,
+    key: impl Fn(&Token) -> CharOffset,
+) -> Option<usize> {
+    let i = tokens.partition_point(|t| key(t) < at);
+    (i < tokens.len() && key(tokens[i]) == at).then_some(i)
 }
 
 /// One document read back from CoNLL: its rebuilt text and spans.
@@ -318,13 +334,14 @@ impl Builder {
             self.text.pop();
         }
         let mut set = AnnotationSet::new();
+        let index = TextIndex::new(&self.text);
         for (k, (label, s, e)) in self.spans.into_iter().enumerate() {
             let id = AnnotationId(k as u64 + 1);
-            set.insert_annotation(Annotation::new(
+            set.insert_annotation(Annotation::new_in(
                 id,
                 label,
                 vec![CharRange::from_indices(s, e)],
-                &self.text,
+                &index,
                 now,
             ));
         }

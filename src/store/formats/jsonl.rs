@@ -13,6 +13,7 @@ use super::value::{attribute_kind, value_from_json, value_to_json};
 use super::AnnotatedText;
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationStatus, Timestamp};
 use crate::model::attribute::AttributeMap;
+use crate::model::quote::TextIndex;
 use crate::model::relation::{Relation, RelationId};
 use crate::model::schema::Schema;
 use crate::model::set::AnnotationSet;
@@ -63,8 +64,9 @@ impl DoccanoShape {
 struct HamishLine {
     name: String,
     text: String,
-    #[serde(default)]
-    spans: Vec<HamishSpan>,
+    /// `None` when the line has no `spans` key (then it is not a Hamish line); written always.
+    #[serde(default, deserialize_with = "present")]
+    spans: Option<Vec<HamishSpan>>,
     #[serde(default)]
     relations: Vec<HamishRelation>,
     #[serde(default, skip_serializing_if = "Map::is_empty")]
@@ -98,6 +100,16 @@ struct HamishSpan {
     modified: u64,
     #[serde(default, skip_serializing_if = "is_ok")]
     status: AnnotationStatus,
+}
+
+/// A value that is there (`null` is refused as the plain type refuses it); `None` comes only from
+/// `#[serde(default)]` when the key is missing.
+fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
 }
 
 fn is_ok(s: &AnnotationStatus) -> bool {
@@ -178,54 +190,62 @@ pub fn export_line_shaped(
     report: &mut LossReport,
 ) -> String {
     let map = OffsetMap::new(&doc.text);
+    let index = TextIndex::new(&doc.text);
     let spans = fitting(doc, map.char_len(), report);
     let value = match flavor {
-        JsonlFlavor::Hamish => hamish_line(doc, &map, &spans),
+        JsonlFlavor::Hamish => hamish_line(doc, &map, &index, &spans),
         JsonlFlavor::Doccano => doccano_line(doc, &spans, shape, report),
-        JsonlFlavor::LabelStudio => label_studio_task(doc, &spans, report),
+        JsonlFlavor::LabelStudio => label_studio_task(doc, &index, &spans, report),
     };
     value.to_string()
 }
 
-fn hamish_line(doc: &AnnotatedText, map: &OffsetMap, spans: &[&Annotation]) -> Value {
+fn hamish_line(
+    doc: &AnnotatedText,
+    map: &OffsetMap,
+    index: &TextIndex<'_>,
+    spans: &[&Annotation],
+) -> Value {
     let line = HamishLine {
         name: doc.name.clone(),
         text: doc.text.clone(),
-        spans: spans
-            .iter()
-            .map(|a| {
-                let h = hull(a);
-                let fragments = if a.ranges.len() > 1 {
-                    a.ranges
-                        .iter()
-                        .map(|r| HamishFragment {
-                            start: r.start.0,
-                            end: r.end.0,
-                            start_utf16: u16_of(map, r.start),
-                            end_utf16: u16_of(map, r.end),
-                        })
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                HamishSpan {
-                    id: a.id.0,
-                    label: a.label.clone(),
-                    start: h.start.0,
-                    end: h.end.0,
-                    start_utf16: u16_of(map, h.start),
-                    end_utf16: u16_of(map, h.end),
-                    text: a.covered_text(&doc.text),
-                    fragments,
-                    attributes: attrs_json(&a.attributes),
-                    note: a.note.clone(),
-                    author: a.author.clone(),
-                    created: a.created.0,
-                    modified: a.modified.0,
-                    status: a.status,
-                }
-            })
-            .collect(),
+        spans: Some(
+            spans
+                .iter()
+                .map(|a| {
+                    let h = hull(a);
+                    let fragments = if a.ranges.len() > 1 {
+                        a.ranges
+                            .iter()
+                            .map(|r| HamishFragment {
+                                start: r.start.0,
+                                end: r.end.0,
+                                start_utf16: u16_of(map, r.start),
+                                end_utf16: u16_of(map, r.end),
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    HamishSpan {
+                        id: a.id.0,
+                        label: a.label.clone(),
+                        start: h.start.0,
+                        end: h.end.0,
+                        start_utf16: u16_of(map, h.start),
+                        end_utf16: u16_of(map, h.end),
+                        text: a.covered_text_in(index),
+                        fragments,
+                        attributes: attrs_json(&a.attributes),
+                        note: a.note.clone(),
+                        author: a.author.clone(),
+                        created: a.created.0,
+                        modified: a.modified.0,
+                        status: a.status,
+                    }
+                })
+                .collect(),
+        ),
         relations: doc
             .set
             .relations()
@@ -329,7 +349,12 @@ fn doccano_line(
     }
 }
 
-fn label_studio_task(doc: &AnnotatedText, spans: &[&Annotation], report: &mut LossReport) -> Value {
+fn label_studio_task(
+    doc: &AnnotatedText,
+    index: &TextIndex<'_>,
+    spans: &[&Annotation],
+    report: &mut LossReport,
+) -> Value {
     report_extras(doc, spans, "Label Studio", report);
     let mut result = Vec::new();
     let mut first_region: HashMap<AnnotationId, String> = HashMap::new();
@@ -340,7 +365,7 @@ fn label_studio_task(doc: &AnnotatedText, spans: &[&Annotation], report: &mut Lo
             } else {
                 format!("{}-{}", a.id, k + 1)
             };
-            let text: String = doc.text.chars().skip(r.start.0).take(r.len()).collect();
+            let text = index.slice(r.start.0, r.end.0);
             result.push(json!({
                 "id": id, "from_name": "label", "to_name": "text", "type": "labels",
                 "value": {"start": r.start.0, "end": r.end.0, "text": text, "labels": [a.label]},
@@ -379,10 +404,13 @@ pub fn import(
     report: &mut LossReport,
 ) -> Vec<JsonlDoc> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    let items: Vec<(usize, Result<Value, serde_json::Error>)> =
+    let items: Vec<(usize, Result<Parsed, serde_json::Error>)> =
         if input.trim_start().starts_with('[') {
             match serde_json::from_str::<Vec<Value>>(input) {
-                Ok(list) => list.into_iter().map(|v| (1, Ok(v))).collect(),
+                Ok(list) => list
+                    .into_iter()
+                    .map(|v| (1, Ok(Parsed::Value(v))))
+                    .collect(),
                 Err(e) => vec![(e.line(), Err(e))],
             }
         } else {
@@ -390,13 +418,22 @@ pub fn import(
                 .lines()
                 .enumerate()
                 .filter(|(_, l)| !l.trim().is_empty())
-                .map(|(i, l)| (i + 1, serde_json::from_str::<Value>(l)))
+                .map(|(i, l)| (i + 1, parse_line(l)))
                 .collect()
         };
     let mut docs = Vec::new();
     for (line, item) in items {
         let value = match item {
-            Ok(v) => v,
+            Ok(Parsed::Hamish(h)) => {
+                let mut lr = LineReport {
+                    report: &mut *report,
+                    path,
+                    line,
+                };
+                docs.push(hamish_set(*h, schema, now, &mut lr));
+                continue;
+            }
+            Ok(Parsed::Value(v)) => v,
             Err(e) => {
                 report.add(path, Some(line), "line", format!("not JSON: {e}"));
                 continue;
@@ -423,6 +460,28 @@ pub fn import(
         docs.extend(doc);
     }
     docs
+}
+
+/// One line as read: a Hamish line read straight into its structs, or any JSON value.
+enum Parsed {
+    Hamish(Box<HamishLine>),
+    Value(Value),
+}
+
+/// Reads a line that starts as Hamish writes its lines straight into [`HamishLine`] (a tree of
+/// JSON values first, then the structs from it, took twice the time and memory on a large
+/// document); anything else, or a Hamish line that does not read so, as a JSON value that the
+/// shapes are then told apart by, with the messages they give.
+fn parse_line(line: &str) -> Result<Parsed, serde_json::Error> {
+    let t = line.trim_start();
+    if t.starts_with("{\"name\":") || t.starts_with("{\"attributes\":") {
+        if let Ok(h) = serde_json::from_str::<HamishLine>(line) {
+            if h.spans.is_some() {
+                return Ok(Parsed::Hamish(Box::new(h)));
+            }
+        }
+    }
+    serde_json::from_str::<Value>(line).map(Parsed::Value)
 }
 
 struct LineReport<'a> {
@@ -461,9 +520,15 @@ fn hamish_doc(
             return None;
         }
     };
-    let len = line.text.chars().count();
+    Some(hamish_set(line, schema, now, lr))
+}
+
+/// The document of a Hamish line, its spans and relations checked one by one.
+fn hamish_set(line: HamishLine, schema: &Schema, now: Timestamp, lr: &mut LineReport) -> JsonlDoc {
+    let index = TextIndex::new(&line.text);
+    let len = index.char_len();
     let mut set = AnnotationSet::new();
-    for s in line.spans {
+    for s in line.spans.unwrap_or_default() {
         let ranges: Vec<CharRange> = if s.fragments.is_empty() {
             vec![CharRange {
                 start: CharOffset(s.start),
@@ -489,7 +554,7 @@ fn hamish_doc(
             );
             continue;
         }
-        let mut a = Annotation::new(AnnotationId(s.id), s.label.clone(), ranges, &line.text, now);
+        let mut a = Annotation::new_in(AnnotationId(s.id), s.label.clone(), ranges, &index, now);
         a.attributes = typed(schema, Some(&s.label), &s.attributes);
         a.note = s.note;
         a.author = s.author;
@@ -524,11 +589,11 @@ fn hamish_doc(
     }
     set.document_attributes = typed(schema, None, &line.attributes);
     set.standoff = line.standoff;
-    Some(JsonlDoc {
+    JsonlDoc {
         name: Some(line.name),
         text: line.text,
         set,
-    })
+    }
 }
 
 fn name_of(value: &Value) -> Option<String> {
@@ -544,7 +609,8 @@ fn doccano_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Option<Jso
         lr.add("line", "no `text` string");
         return None;
     };
-    let len = text.chars().count();
+    let index = TextIndex::new(text);
+    let len = index.char_len();
     let mut set = AnnotationSet::new();
     let mut by_doccano_id: HashMap<String, AnnotationId> = HashMap::new();
     let add = |set: &mut AnnotationSet,
@@ -562,7 +628,7 @@ fn doccano_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Option<Jso
             return None;
         }
         let id = set.next_annotation_id();
-        set.insert_annotation(Annotation::new(id, label, vec![range], text, now));
+        set.insert_annotation(Annotation::new_in(id, label, vec![range], &index, now));
         Some(id)
     };
     if let Some(entities) = value.get("entities").and_then(Value::as_array) {
@@ -650,7 +716,7 @@ fn doccano_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Option<Jso
 /// The range of a Label Studio region `value`: `start`/`end` are code points (what Label Studio
 /// stores); when the region's `text` matches only a reading in UTF-16 code units (files from
 /// older versions that stored JavaScript indices), that reading is taken.
-fn region_range(value: &Value, text: &str, map: &OffsetMap) -> Option<CharRange> {
+fn region_range(value: &Value, index: &TextIndex<'_>, map: &OffsetMap) -> Option<CharRange> {
     let get = |k: &str| value.get(k).and_then(Value::as_u64).map(|u| u as usize);
     let (start, end) = (get("start")?, get("end")?);
     let chars =
@@ -662,7 +728,7 @@ fn region_range(value: &Value, text: &str, map: &OffsetMap) -> Option<CharRange>
         .map(|(s, e)| CharRange::new(s, e));
     let covers = |r: &CharRange| {
         let said = value.get("text").and_then(Value::as_str);
-        said.is_some_and(|t| text.chars().skip(r.start.0).take(r.len()).eq(t.chars()))
+        said.is_some_and(|t| index.slice(r.start.0, r.end.0) == t)
     };
     match (chars, units) {
         (Some(c), Some(u)) if c != u && !covers(&c) && covers(&u) => Some(u),
@@ -686,7 +752,7 @@ fn region_misfit(value: &Value, len: usize) -> Option<String> {
 /// `by_region`), or reports why it cannot be read.
 fn read_region(
     r: &Value,
-    text: &str,
+    index: &TextIndex<'_>,
     map: &OffsetMap,
     now: Timestamp,
     set: &mut AnnotationSet,
@@ -700,7 +766,7 @@ fn read_region(
     let what = format!("result {}", r.get("id").unwrap_or(&Value::Null));
     let v = r.get("value");
     let labels = v.and_then(|v| v.get(kind)).and_then(Value::as_array);
-    let (Some(range), Some(labels)) = (v.and_then(|v| region_range(v, text, map)), labels) else {
+    let (Some(range), Some(labels)) = (v.and_then(|v| region_range(v, index, map)), labels) else {
         let why = v
             .and_then(|v| region_misfit(v, map.char_len()))
             .unwrap_or_else(|| {
@@ -726,7 +792,7 @@ fn read_region(
         return;
     }
     let id = set.next_annotation_id();
-    set.insert_annotation(Annotation::new(id, label, vec![range], text, now));
+    set.insert_annotation(Annotation::new_in(id, label, vec![range], index, now));
     if let Some(rid) = region {
         by_region.insert(rid.to_owned(), id);
     }
@@ -743,6 +809,7 @@ fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Optio
         return None;
     };
     let map = OffsetMap::new(text);
+    let index = TextIndex::new(text);
     let pick = |key: &str| {
         value
             .get(key)
@@ -753,15 +820,15 @@ fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Optio
     if list.is_some_and(|l| l.len() > 1) {
         lr.add("task", "more than one annotation; only the first is read");
     }
-    let results = list
+    // Borrowed, not cloned: a task may hold thousands of results.
+    let results: &[Value] = list
         .and_then(|l| l[0].get("result"))
         .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+        .map_or(&[], Vec::as_slice);
     let mut set = AnnotationSet::new();
     let mut by_region: HashMap<String, AnnotationId> = HashMap::new();
-    for r in &results {
-        read_region(r, text, &map, now, &mut set, &mut by_region, lr);
+    for r in results {
+        read_region(r, &index, &map, now, &mut set, &mut by_region, lr);
     }
     for r in results
         .iter()
@@ -799,4 +866,81 @@ fn label_studio_doc(value: &Value, now: Timestamp, lr: &mut LineReport) -> Optio
         text: text.to_owned(),
         set,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::annotation::AnnotationStatus;
+    use crate::model::standoff::{Comment, Target};
+
+    /// A Hamish line read straight into its structs gives the document and the report that
+    /// reading it as a JSON value first gives; lines that do not read so still get their messages.
+    #[test]
+    fn hamish_lines_read_directly_as_through_a_value() {
+        let text = "قال الوزير إن الخبر صحيح\nسطر ثانٍ";
+        let mut set = AnnotationSet::new();
+        let index = TextIndex::new(text);
+        let ranges = vec![
+            CharRange::from_indices(0, 3),
+            CharRange::from_indices(4, 10),
+        ];
+        let mut a = Annotation::new_in(AnnotationId(1), "claim", ranges, &index, Timestamp(5));
+        a.note = "ملاحظة\n\"x\"".into();
+        a.status = AnnotationStatus::NeedsReview;
+        set.insert_annotation(a);
+        let b = CharRange::from_indices(14, 19);
+        set.insert_annotation(Annotation::new_in(
+            AnnotationId(2),
+            "source",
+            vec![b],
+            &index,
+            Timestamp(6),
+        ));
+        set.insert_relation(Relation::new(
+            RelationId(1),
+            "attributed-to",
+            AnnotationId(1),
+            AnnotationId(2),
+        ));
+        set.standoff.comments.push(Comment {
+            target: Target::Span(AnnotationId(2)),
+            kind: "Lemma".into(),
+            text: "خبر".into(),
+        });
+        let doc = AnnotatedText {
+            name: "a.txt".into(),
+            text: text.into(),
+            set,
+        };
+        let line = export_line(&doc, JsonlFlavor::Hamish, &mut LossReport::new());
+        let bad_span = line.replacen("\"start_utf16\"", "\"start_utf\"", 1);
+        let no_spans = r#"{"name":"x","text":"abc","label":[[0,1,"claim"]]}"#;
+        let schema = Schema::fact_checking();
+        let path = Path::new("in.jsonl");
+        for input in [line.as_str(), bad_span.as_str(), no_spans] {
+            let mut direct = LossReport::new();
+            let docs = import(input, &schema, path, Timestamp(0), &mut direct);
+            let mut through = LossReport::new();
+            let mut lr = LineReport {
+                report: &mut through,
+                path,
+                line: 1,
+            };
+            let value: Value = serde_json::from_str(input).expect("JSON");
+            let expected: Vec<JsonlDoc> = if value.get("spans").is_some() {
+                hamish_doc(value, &schema, Timestamp(0), &mut lr)
+            } else {
+                doccano_doc(&value, Timestamp(0), &mut lr)
+            }
+            .into_iter()
+            .collect();
+            assert_eq!(docs, expected, "{input}");
+            assert_eq!(direct, through, "{input}");
+            // The damaged line is reported, the others are read whole.
+            assert_eq!(direct.is_empty(), input != bad_span, "{input}");
+        }
+        let read = import(&line, &schema, path, Timestamp(0), &mut LossReport::new());
+        assert_eq!(read[0].set, doc.set);
+    }
 }

@@ -17,8 +17,7 @@ pub fn load_annotated(
     text_path: &Path,
     name: &str,
 ) -> Result<(AnnotatedText, Schema), FormatError> {
-    let (doc, schema, _) = load_annotated_with_sidecar(text_path, name)?;
-    Ok((doc, schema))
+    load_annotated_from(text_path, &sidecar_path(text_path), name)
 }
 
 /// [`load_annotated`] with the annotations in `sidecar` (an annotator's file) instead of the
@@ -28,8 +27,9 @@ pub fn load_annotated_from(
     sidecar: &Path,
     name: &str,
 ) -> Result<(AnnotatedText, Schema), FormatError> {
-    let (doc, schema, _) = load_with(text_path, sidecar, name)?;
-    Ok((doc, schema))
+    // The sidecar is read once and its annotations moved, not copied (a deep copy of a large set
+    // took longer than reading it).
+    load_with(text_path, load_sidecar(sidecar)?, sidecar, name)
 }
 
 /// [`load_annotated`], also returning the sidecar as read (for what an export cannot carry, such
@@ -38,16 +38,19 @@ pub fn load_annotated_with_sidecar(
     text_path: &Path,
     name: &str,
 ) -> Result<(AnnotatedText, Schema, SidecarData), FormatError> {
-    load_with(text_path, &sidecar_path(text_path), name)
+    let path = sidecar_path(text_path);
+    let sidecar = load_sidecar(&path)?;
+    let (doc, schema) = load_with(text_path, sidecar.clone(), &path, name)?;
+    Ok((doc, schema, sidecar))
 }
 
 fn load_with(
     text_path: &Path,
+    sidecar: SidecarData,
     sidecar_path: &Path,
     name: &str,
-) -> Result<(AnnotatedText, Schema, SidecarData), FormatError> {
-    let sidecar = load_sidecar(sidecar_path)?;
-    let file = read_annotated(text_path, Some(sidecar.clone()), None).map_err(|e| match e {
+) -> Result<(AnnotatedText, Schema), FormatError> {
+    let file = read_annotated(text_path, Some(sidecar), None).map_err(|e| match e {
         ReadAnnotatedError::Text(e) => FormatError::Decode(e),
         ReadAnnotatedError::Schema(e) => FormatError::Sidecar(e),
     })?;
@@ -62,7 +65,7 @@ fn load_with(
         text: file.source.text,
         set: file.set,
     };
-    Ok((doc, file.schema, sidecar))
+    Ok((doc, file.schema))
 }
 
 /// Refuses a set with a reversed range, or a range past the end of the text (an orphan's ranges

@@ -38,7 +38,7 @@ fn unicode_escape(s: &str) -> Option<(char, usize)> {
 
 /// True for chars `escape_debug` escapes only because they extend a grapheme (marks), not
 /// because they are invisible or control chars.
-fn is_printable_in_context(c: char) -> bool {
+pub(super) fn is_printable_in_context(c: char) -> bool {
     let after_letter = format!("a{c}");
     after_letter.escape_debug().to_string() == after_letter
 }

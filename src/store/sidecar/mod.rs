@@ -10,6 +10,7 @@ mod annotator;
 mod discover;
 mod error;
 mod escape;
+mod fast;
 mod locate;
 mod migrate;
 mod project;
@@ -25,7 +26,7 @@ pub use discover::{
     SidecarPair, TextVersions,
 };
 pub use error::SidecarError;
-pub use locate::line_of;
+pub use locate::{line_of, SidecarLines};
 pub use project::{sidecar_for_session, ProjectSettings, PROJECT_FILE};
 pub use read::{conflict_marker_line, from_ron_str};
 pub use write::to_ron_string;
@@ -131,9 +132,14 @@ impl SidecarData {
             .filter(|a| a.anchors.is_empty() && !a.ranges.is_empty())
             .map(|a| a.id)
             .collect();
+        if ids.is_empty() {
+            return;
+        }
+        // One index of the text for every quote (a walk over the text per annotation was quadratic).
+        let index = crate::model::quote::TextIndex::new(text);
         for id in ids {
             if let Some(a) = self.set.annotation_mut(id) {
-                a.anchors = crate::model::annotation::capture_anchors(text, &a.ranges);
+                a.anchors = crate::model::annotation::capture_anchors_in(&index, &a.ranges);
             }
         }
     }

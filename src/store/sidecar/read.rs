@@ -2,6 +2,7 @@
 //! ones, and builds the annotation set (refusing duplicate ids).
 
 use super::error::SidecarError;
+use super::fast;
 use super::locate::item_line;
 use super::migrate::FileV0;
 use super::{SchemaSource, SidecarData, TextRecord, FORMAT_VERSION};
@@ -9,7 +10,7 @@ use crate::model::annotation::Annotation;
 use crate::model::attribute::AttributeMap;
 use crate::model::relation::Relation;
 use crate::model::schema::load::{ron_error_parts, ron_options};
-use crate::model::set::{AnnotationSet, DocumentStatus};
+use crate::model::set::{AnnotationSet, DocumentStatus, RepeatedId};
 use crate::model::standoff::{Comment, Equivalence, Event, Normalization, StandoffExtras};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -59,6 +60,9 @@ pub fn from_ron_str(text: &str, path: impl AsRef<Path>) -> Result<SidecarData, S
             line,
         });
     }
+    if let Some(file) = parse_canonical(text) {
+        return build(file, text, path);
+    }
     let probe: VersionProbe = parse_with(
         ron_options().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME),
         text,
@@ -81,6 +85,88 @@ pub fn from_ron_str(text: &str, path: impl AsRef<Path>) -> Result<SidecarData, S
         }
     };
     build(file, text, path)
+}
+
+/// A file in the layout the writer makes, read with the fast line reader (`ron` only for the
+/// header); `None` for anything else, which `ron` then reads whole.
+pub(super) fn parse_canonical(text: &str) -> Option<FileV1> {
+    if text.contains('\r') {
+        return None;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.get(1) != Some(&"    format: 1,") {
+        return None;
+    }
+    let start = lines.iter().position(|l| *l == "    annotations: [")?;
+    let mut sections = Sections {
+        lines: &lines,
+        next: start,
+    };
+    let annotations = sections.list("annotations", fast::annotation)?;
+    let relations = sections.list("relations", fast::relation)?;
+    // The standoff lists are written only when they have items, always in this order.
+    let events = sections.optional("events", fast::event)?;
+    let comments = sections.optional("comments", fast::comment)?;
+    let normalizations = sections.optional("normalizations", fast::normalization)?;
+    let equivalences = sections.optional("equivalences", fast::equivalence)?;
+    if lines[sections.next..] != [")"] {
+        return None;
+    }
+    let mut header = lines[..start].join("\n");
+    header.push_str("\n    annotations: [],\n    relations: [],\n)\n");
+    let file: FileV1 = ron_options().from_str(&header).ok()?;
+    Some(FileV1 {
+        annotations,
+        relations,
+        events,
+        comments,
+        normalizations,
+        equivalences,
+        ..file
+    })
+}
+
+/// The lists of a canonical file, taken in order.
+struct Sections<'a> {
+    lines: &'a [&'a str],
+    /// The line where the next list may start.
+    next: usize,
+}
+
+impl Sections<'_> {
+    /// The list `name` (`    name: [`, one item per line, `    ],`) starting at the next line.
+    fn list<T>(
+        &mut self,
+        name: &str,
+        item: fn(&mut fast::Cursor<'_>) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let open = self.lines.get(self.next)?;
+        if open.strip_prefix("    ")?.strip_suffix(": [")? != name {
+            return None;
+        }
+        let first = self.next + 1;
+        let end = first + self.lines[first..].iter().position(|l| *l == "    ],")?;
+        self.next = end + 1;
+        fast::parse_items(&self.lines[first..end], item)
+    }
+
+    /// [`Self::list`] when the next line opens `name`, else an empty list.
+    fn optional<T>(
+        &mut self,
+        name: &str,
+        item: fn(&mut fast::Cursor<'_>) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let opens = self
+            .lines
+            .get(self.next)
+            .and_then(|l| l.strip_prefix("    ")?.strip_suffix(": ["))
+            == Some(name);
+        if opens {
+            self.list(name, item)
+        } else {
+            Some(Vec::new())
+        }
+    }
 }
 
 /// The 1-based line of the first git conflict marker (`<<<<<<< `, `|||||||`, `=======`,
@@ -118,30 +204,24 @@ fn parse_with<T: DeserializeOwned>(
 }
 
 fn build(file: FileV1, text: &str, path: &Path) -> Result<SidecarData, SidecarError> {
-    let mut set = AnnotationSet::new();
-    let mut seen = std::collections::HashMap::new();
-    for a in file.annotations {
-        let id = a.id;
-        if set.insert_annotation(a).is_some() {
-            let n = seen.entry(id.0).or_insert(0usize);
-            *n += 1;
+    let mut set = match AnnotationSet::from_items(file.annotations, file.relations) {
+        Ok(set) => set,
+        // The second item with the id is the one to point at.
+        Err(RepeatedId::Annotation(id)) => {
             return Err(SidecarError::DuplicateAnnotationId {
                 path: path.to_owned(),
                 id,
-                line: item_line(text, "annotations:", id.0, *n),
-            });
+                line: item_line(text, "annotations:", id.0, 1),
+            })
         }
-    }
-    for r in file.relations {
-        let id = r.id;
-        if set.insert_relation(r).is_some() {
+        Err(RepeatedId::Relation(id)) => {
             return Err(SidecarError::DuplicateRelationId {
                 path: path.to_owned(),
                 id,
                 line: item_line(text, "relations:", id.0, 1),
-            });
+            })
         }
-    }
+    };
     set.document_attributes = file.document_attributes;
     set.document_status = file.status;
     let mut standoff = StandoffExtras {

@@ -3,6 +3,7 @@
 //! is a one-line diff.
 
 use super::escape::unescape_printable;
+use super::fast;
 use super::{SchemaSource, SidecarData, FORMAT_VERSION};
 use crate::model::set::DocumentStatus;
 use ron::ser::PrettyConfig;
@@ -48,12 +49,14 @@ pub fn to_ron_string(data: &SidecarData) -> String {
     let _ = writeln!(out, "{INDENT}}},");
     let _ = writeln!(out, "{INDENT}annotations: [");
     for a in data.set.annotations_in_text_order() {
-        let _ = writeln!(out, "{INDENT}{INDENT}{},", one_line(a));
+        let line = fast::annotation_line(a).unwrap_or_else(|| one_line(a));
+        let _ = writeln!(out, "{INDENT}{INDENT}{line},");
     }
     let _ = writeln!(out, "{INDENT}],");
     let _ = writeln!(out, "{INDENT}relations: [");
     for r in data.set.relations() {
-        let _ = writeln!(out, "{INDENT}{INDENT}{},", one_line(r));
+        let line = fast::relation_line(r).unwrap_or_else(|| one_line(r));
+        let _ = writeln!(out, "{INDENT}{INDENT}{line},");
     }
     let _ = writeln!(out, "{INDENT}],");
     write_standoff(&mut out, &data.set.standoff);
@@ -64,24 +67,36 @@ pub fn to_ron_string(data: &SidecarData) -> String {
 /// Events, comments, normalizations and equivalences, one per line, each list only when it has
 /// items (so sidecars without them are unchanged).
 fn write_standoff(out: &mut String, x: &crate::model::standoff::StandoffExtras) {
-    fn list<T: Serialize>(out: &mut String, name: &str, items: &[T]) {
+    /// Each item by the fast writer `line`, or by `ron` where that gives up.
+    fn list<T: Serialize>(
+        out: &mut String,
+        name: &str,
+        items: &[T],
+        line: fn(&T) -> Option<String>,
+    ) {
         if items.is_empty() {
             return;
         }
         let _ = writeln!(out, "{INDENT}{name}: [");
         for item in items {
-            let _ = writeln!(out, "{INDENT}{INDENT}{},", one_line(item));
+            let text = line(item).unwrap_or_else(|| one_line(item));
+            let _ = writeln!(out, "{INDENT}{INDENT}{text},");
         }
         let _ = writeln!(out, "{INDENT}],");
     }
-    list(out, "events", &x.events);
-    list(out, "comments", &x.comments);
-    list(out, "normalizations", &x.normalizations);
-    list(out, "equivalences", &x.equivalences);
+    list(out, "events", &x.events, fast::event_line);
+    list(out, "comments", &x.comments, fast::comment_line);
+    list(
+        out,
+        "normalizations",
+        &x.normalizations,
+        fast::normalization_line,
+    );
+    list(out, "equivalences", &x.equivalences, fast::equivalence_line);
 }
 
 /// One value as single-line RON (newlines inside strings stay escaped).
-fn one_line<T: Serialize + ?Sized>(value: &T) -> String {
+pub(super) fn one_line<T: Serialize + ?Sized>(value: &T) -> String {
     let config = PrettyConfig::new()
         .compact_arrays(true)
         .compact_structs(true)

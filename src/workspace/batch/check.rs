@@ -10,8 +10,41 @@ use crate::store::anchor::OrphanReason;
 use crate::store::annotated::{read_annotated, AnnotatedFile, ReadAnnotatedError};
 use crate::store::atomic::{RealFs, SaveOutcome};
 use crate::store::session::{reanchor_set, AnnotationSession, OpenOptions, ReanchorSummary};
-use crate::store::sidecar::{from_ron_str, line_of, read_sidecar_text, SidecarPair};
+use crate::store::sidecar::{from_ron_str, read_sidecar_text, SidecarLines, SidecarPair};
+use std::cell::OnceCell;
 use std::path::Path;
+
+/// The lines of a sidecar's items, indexed in one pass the first time one is asked for (a file
+/// without findings never pays for it). `line_of` per finding walked the file again each time,
+/// which made a check of a file with many findings quadratic.
+struct Lines<'a> {
+    text: &'a str,
+    index: OnceCell<SidecarLines>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            index: OnceCell::new(),
+        }
+    }
+
+    /// The 1-based line where the item of `owner` starts, if it can be found.
+    fn of(&self, owner: Owner) -> Option<usize> {
+        self.index
+            .get_or_init(|| SidecarLines::new(self.text))
+            .line_of(owner)
+    }
+
+    /// `sidecar:line` for the item of `owner`, or `sidecar` alone when its line is not found.
+    fn at(&self, sidecar: &Path, owner: Owner) -> String {
+        match self.of(owner) {
+            Some(line) => format!("{}:{line}", sidecar.display()),
+            None => sidecar.display().to_string(),
+        }
+    }
+}
 
 /// What kind of finding a line of the report is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,6 +161,7 @@ pub fn check_pair(pair: &SidecarPair, fix: bool) -> FileCheck {
         }
     };
     let mut report = FileReport::default();
+    let lines = Lines::new(&sidecar_text);
     // What the file holds for the text as it is now: re-anchored (on a copy) when it changed.
     let mut reanchored = None;
     if file.text_changed() {
@@ -139,8 +173,9 @@ pub fn check_pair(pair: &SidecarPair, fix: bool) -> FileCheck {
             None
         };
         // After a fix, orphans are pointed at in the file as it is now.
+        let fixed_lines = fixed.as_deref().map(Lines::new);
         let change = TextChange {
-            sidecar_text: fixed.as_deref().unwrap_or(&sidecar_text),
+            lines: fixed_lines.as_ref().unwrap_or(&lines),
             fixed: fixed.is_some(),
             old: &file.set,
             summary: &summary,
@@ -148,10 +183,10 @@ pub fn check_pair(pair: &SidecarPair, fix: bool) -> FileCheck {
         change.report(pair, &mut report);
         reanchored = Some(moved);
     } else {
-        report_statuses(pair, &sidecar_text, &file.set, &mut report);
+        report_statuses(pair, &lines, &file.set, &mut report);
     }
     let set = reanchored.as_ref().unwrap_or(&file.set);
-    report_problems(pair, &sidecar_text, set, &file, &mut report);
+    report_problems(pair, &lines, set, &file, &mut report);
     let verdict = if report.problems == 0 {
         Verdict::Ok
     } else {
@@ -178,7 +213,7 @@ pub fn check_pair(pair: &SidecarPair, fix: bool) -> FileCheck {
 /// its schema or that text.
 fn report_problems(
     pair: &SidecarPair,
-    sidecar_text: &str,
+    lines: &Lines<'_>,
     set: &AnnotationSet,
     file: &AnnotatedFile,
     report: &mut FileReport,
@@ -190,7 +225,7 @@ fn report_problems(
             if set.annotation(id).is_some_and(|a| a.status == AnnotationStatus::Orphan))
             && is_range_problem(&problem);
         if !orphan_range {
-            report.problem(problem_line(&pair.sidecar, sidecar_text, &problem));
+            report.problem(problem_line(&pair.sidecar, lines, &problem));
         }
     }
 }
@@ -209,8 +244,8 @@ fn is_range_problem(problem: &Problem) -> bool {
 
 /// What re-anchoring does to one file, for the report.
 struct TextChange<'a> {
-    /// The sidecar text that report lines point into.
-    sidecar_text: &'a str,
+    /// The lines of the sidecar text that report lines point into.
+    lines: &'a Lines<'a>,
     /// True when `--fix` saved the re-anchored annotations.
     fixed: bool,
     /// The annotations as they were before re-anchoring.
@@ -225,10 +260,7 @@ impl TextChange<'_> {
     fn report(&self, pair: &SidecarPair, report: &mut FileReport) {
         let shown = pair.sidecar.display();
         let summary = self.summary;
-        let at = |id| match line_of(self.sidecar_text, Owner::Annotation(id)) {
-            Some(line) => format!("{shown}:{line}"),
-            None => shown.to_string(),
-        };
+        let at = |id| self.lines.at(&pair.sidecar, Owner::Annotation(id));
         let counts = format!(
             "{} stay, {} move, {} move and need review, {} orphans",
             summary.stayed,
@@ -283,16 +315,15 @@ impl TextChange<'_> {
 /// Annotations marked by an earlier re-anchoring: orphans are problems, those to review notes.
 fn report_statuses(
     pair: &SidecarPair,
-    sidecar_text: &str,
+    lines: &Lines<'_>,
     set: &AnnotationSet,
     report: &mut FileReport,
 ) {
-    let shown = pair.sidecar.display();
-    for a in set.annotations() {
-        let at = match line_of(sidecar_text, Owner::Annotation(a.id)) {
-            Some(line) => format!("{shown}:{line}"),
-            None => shown.to_string(),
-        };
+    for a in set
+        .annotations()
+        .filter(|a| a.status != AnnotationStatus::Ok)
+    {
+        let at = lines.at(&pair.sidecar, Owner::Annotation(a.id));
         let quote = a.anchors.first().map_or("", |q| q.exact.as_str());
         match a.status {
             AnnotationStatus::Ok => {}
@@ -363,8 +394,8 @@ fn fix_pair(pair: &SidecarPair, report: &mut FileReport) -> Option<String> {
 }
 
 /// `PROBLEM file:line: message`, with the line of the annotation or relation when it can be found.
-fn problem_line(sidecar: &Path, sidecar_text: &str, problem: &Problem) -> String {
-    match line_of(sidecar_text, problem.owner()) {
+fn problem_line(sidecar: &Path, lines: &Lines<'_>, problem: &Problem) -> String {
+    match lines.of(problem.owner()) {
         Some(line) => format!("{}:{line}: {problem}", sidecar.display()),
         None => format!("{}: {problem}", sidecar.display()),
     }

@@ -204,7 +204,13 @@ pub fn write_imported(
     let doc = SourceText::new(&text_path, d.text, TextEncoding::Utf8);
     let text = write_file(&text_path, doc.text.as_bytes(), force)?;
     let data = SidecarData::new(&doc, d.schema, d.set);
-    let sidecar = write_file(&sidecar_path, to_ron_string(&data).as_bytes(), force)?;
+    // Not made on another thread while the text is written: the folder lock is held per thread,
+    // and a thread waiting inside the pool may take up another document's write meanwhile.
+    let sidecar_text = to_ron_string(&data);
+    let sidecar = write_file(&sidecar_path, sidecar_text.as_bytes(), force)?;
+    // Freeing a large set takes a while (a quarter of a second for 100,000 annotations): it is
+    // done on the pool, where nobody waits for it (a command that ends does not free it at all).
+    rayon::spawn(move || drop((data, doc, sidecar_text)));
     Ok(WrittenDocument {
         text_path,
         text,

@@ -70,6 +70,7 @@ pub fn drop_bom(text: String, mut set: AnnotationSet) -> (String, AnnotationSet)
     let Some(rest) = text.strip_prefix('\u{feff}') else {
         return (text, set);
     };
+    let index = crate::model::quote::TextIndex::new(rest);
     let ids: Vec<AnnotationId> = set.annotations().map(|a| a.id).collect();
     for id in ids {
         if let Some(a) = set.annotation_mut(id) {
@@ -77,7 +78,7 @@ pub fn drop_bom(text: String, mut set: AnnotationSet) -> (String, AnnotationSet)
                 *r =
                     CharRange::from_indices(r.start.0.saturating_sub(1), r.end.0.saturating_sub(1));
             }
-            a.anchors = crate::model::annotation::capture_anchors(rest, &a.ranges);
+            a.anchors = crate::model::annotation::capture_anchors_in(&index, &a.ranges);
         }
     }
     (rest.to_owned(), set)

@@ -5,6 +5,7 @@
 
 use crate::model::annotation::{Annotation, AnnotationId, Timestamp};
 use crate::model::attribute::AttributeValue;
+use crate::model::quote::TextIndex;
 use crate::model::relation::Relation;
 use crate::model::schema::Schema;
 use crate::model::set::AnnotationSet;
@@ -36,7 +37,9 @@ pub fn import_ann(
     now: Timestamp,
     report: &mut LossReport,
 ) -> AnnotationSet {
-    let len = text.chars().count();
+    // One char index for every span's anchors (a walk over the text per span was quadratic).
+    let index = TextIndex::new(text);
+    let len = index.char_len();
     let mut set = AnnotationSet::new();
     let mut later: Vec<Line> = Vec::new();
     for (i, raw) in ann.lines().enumerate() {
@@ -56,7 +59,7 @@ pub fn import_ann(
         }
         match parse_span(line.id, line.body, len) {
             Ok((aid, label, ranges)) => {
-                let a = Annotation::new(aid, label, ranges, text, now);
+                let a = Annotation::new_in(aid, label, ranges, &index, now);
                 if let Some(old) = set.insert_annotation(a) {
                     let why = "the id is used twice; the later line wins";
                     report.add(path, Some(line.number), old.id.to_string(), why);
@@ -73,11 +76,13 @@ pub fn import_ann(
         _ => 2,
     };
     later.sort_by_key(stage);
-    let events: Vec<Target> = later
+    // Sorted, so each reference to an event further down is found by binary search.
+    let mut events: Vec<Target> = later
         .iter()
         .filter(|l| l.id.starts_with('E'))
         .filter_map(|l| Target::parse(l.id))
         .collect();
+    events.sort_unstable();
     for l in &later {
         let result = match l.id.chars().next() {
             Some('R') => read_relation(&mut set, l),
@@ -125,13 +130,13 @@ fn parse_span(
     Ok((aid, label.to_owned(), ranges))
 }
 
-/// `name` as a target that exists in `set` (events listed in `events` count as existing).
+/// `name` as a target that exists in `set` (events listed in `events`, sorted, count as existing).
 fn existing(set: &AnnotationSet, name: &str, events: &[Target]) -> Result<Target, String> {
     let t = Target::parse(name).ok_or_else(|| format!("`{name}` is not an id"))?;
     let found = match t {
         Target::Span(id) => set.annotation(id).is_some(),
         Target::Relation(id) => set.relation(id).is_some(),
-        Target::Event(id) => set.standoff.event(id).is_some() || events.contains(&t),
+        Target::Event(id) => set.standoff.event(id).is_some() || events.binary_search(&t).is_ok(),
     };
     found
         .then_some(t)

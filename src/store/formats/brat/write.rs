@@ -5,6 +5,7 @@
 //! form brat's own writer gives it (server/src/annotation.py).
 
 use crate::model::attribute::AttributeValue;
+use crate::model::quote::TextIndex;
 use crate::model::set::AnnotationSet;
 use crate::model::standoff::Target;
 use crate::store::formats::loss::{LossKind, LossReport};
@@ -147,7 +148,7 @@ impl Writer<'_, '_> {
     }
 
     fn spans(&mut self) {
-        let chars: Vec<char> = self.doc.text.chars().collect();
+        let index = TextIndex::new(&self.doc.text);
         for a in self.doc.set.annotations() {
             if a.ranges.is_empty() || a.label.is_empty() || a.label.contains(char::is_whitespace) {
                 let why = "no range, or a label with spaces: brat cannot hold it";
@@ -156,7 +157,7 @@ impl Writer<'_, '_> {
             }
             if a.ranges
                 .iter()
-                .any(|r| r.end.0 > chars.len() || r.start > r.end)
+                .any(|r| r.end.0 > index.char_len() || r.start > r.end)
             {
                 self.lost(a.id.to_string(), "a range lies outside the text");
                 continue;
@@ -169,7 +170,7 @@ impl Writer<'_, '_> {
             let covered: Vec<String> = a
                 .ranges
                 .iter()
-                .map(|r| flatten(&chars[r.start.0..r.end.0].iter().collect::<String>()))
+                .map(|r| flatten(index.slice(r.start.0, r.end.0)))
                 .collect();
             let line = format!(
                 "{}\t{} {}\t{}",
