@@ -36,12 +36,14 @@ pub fn agreement_window_ui(ctx: &egui::Context, report: &mut Option<AgreementRep
 
 fn agreement_ui(ui: &mut egui::Ui, report: &AgreementReport) {
     let names = report.annotators.join(", ");
-    ui.add(ArabicLabel::new(tr_args("agreement-annotators", &[("names", names.into())])).wrap());
+    ui.add(
+        ArabicLabel::interface(tr_args("agreement-annotators", &[("names", names.into())])).wrap(),
+    );
     egui::Grid::new("agreement-figures")
         .striped(true)
         .show(ui, |ui| {
             for heading in [tr("pair"), tr("label")] {
-                ui.add(ArabicLabel::new(heading).strong());
+                ui.add(ArabicLabel::interface(heading).strong());
             }
             for heading in ["F1 exact", "F1 overlap", "κ", "α", "αU"] {
                 ui.strong(heading);
@@ -61,7 +63,7 @@ fn agreement_ui(ui: &mut egui::Ui, report: &AgreementReport) {
 }
 
 fn row_ui(ui: &mut egui::Ui, who: &str, label: &str, scores: &Scores) {
-    ui.add(ArabicLabel::new(who));
+    ui.add(ArabicLabel::interface(who));
     // Label ids are the schema's; they may be Arabic in a user's schema.
     ui.add(ArabicLabel::new(label));
     for cell in cells(scores) {

@@ -90,7 +90,7 @@ pub fn annotation_panel_ui(
     super::rtl_widgets::heading(ui, &heading);
     if rows.is_empty() {
         ui.add(
-            ArabicLabel::new(tr(
+            ArabicLabel::interface(tr(
                 "Select text and press a label's key (1–9) to annotate it.",
             ))
             .wrap(),
@@ -119,7 +119,7 @@ pub fn annotation_panel_ui(
                             }
                             if let Some(status) = status_label(row.status) {
                                 let warn = ui.visuals().warn_fg_color;
-                                ui.add(ArabicLabel::new(tr(status)).color(warn));
+                                ui.add(ArabicLabel::interface(tr(status)).color(warn));
                             }
                         });
                         ui.add(ArabicLabel::new(&row.covered).elide());

@@ -937,7 +937,7 @@ impl HamishApp {
             if self.document().is_some() {
                 commands.extend(self.view.ui(ui));
             } else {
-                ui.add(ArabicLabel::new(tr(
+                ui.add(ArabicLabel::interface(tr(
                     "Use File > Open… (Ctrl+O) to open a text file.",
                 )));
             }
@@ -1221,7 +1221,7 @@ fn close_dialog_ui(ctx: &egui::Context, file_name: &str) -> Vec<Command> {
     let mut commands = Vec::new();
     let modal = egui::Modal::new(egui::Id::unique("hamish-close-unsaved")).show(ctx, |ui| {
         ui.add(
-            ArabicLabel::new(tr("Save changes before closing?"))
+            ArabicLabel::interface(tr("Save changes before closing?"))
                 .size(18.0)
                 .strong(),
         );

@@ -130,11 +130,11 @@ fn folder_ui(ui: &mut egui::Ui, schema: &Schema, corpus: &Corpus) {
                 ("total", progress.total as i64),
             ],
         );
-        ui.add(ArabicLabel::new(read).color(ui.visuals().weak_text_color()));
+        ui.add(ArabicLabel::interface(read).color(ui.visuals().weak_text_color()));
     }
     bars_ui(ui, &bars(schema, &folder_counts(corpus)));
     ui.separator();
-    ui.add(ArabicLabel::new(tr("Per text")).strong());
+    ui.add(ArabicLabel::interface(tr("Per text")).strong());
     let most = corpus
         .entries()
         .iter()
@@ -178,7 +178,9 @@ fn bars_ui(ui: &mut egui::Ui, bars: &[Bar]) {
     let total: usize = bars.iter().map(|b| b.count).sum();
     let most = bars.iter().map(|b| b.count).max().unwrap_or(0).max(1);
     if total == 0 {
-        ui.add(ArabicLabel::new(tr("No annotations yet.")).color(ui.visuals().weak_text_color()));
+        ui.add(
+            ArabicLabel::interface(tr("No annotations yet.")).color(ui.visuals().weak_text_color()),
+        );
     }
     egui::Grid::new(("hamish-chart-bars", bars.len()))
         .num_columns(3)

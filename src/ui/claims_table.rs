@@ -65,7 +65,7 @@ pub fn claims_table_ui(
         .show(ctx, |ui| {
             if rows.is_empty() {
                 let none = tr("No claims yet: select a claim in the text and press its key.");
-                ui.add(ArabicLabel::new(none));
+                ui.add(ArabicLabel::interface(none));
                 return;
             }
             egui::ScrollArea::both().show(ui, |ui| {

@@ -57,7 +57,7 @@ impl CorpusBrowser {
                 ("total", corpus.entries().len() as i64),
             ],
         );
-        ui.add(ArabicLabel::new(listed_text).color(ui.visuals().weak_text_color()));
+        ui.add(ArabicLabel::interface(listed_text).color(ui.visuals().weak_text_color()));
         egui::ScrollArea::vertical()
             .id_salt("hamish-corpus-list")
             .max_height(LIST_HEIGHT)
@@ -85,7 +85,7 @@ impl CorpusBrowser {
                 .hint_text(tr("Filter by name"))
                 .show(ui);
             let shown = tr(self.filter.status.map_or("any status", |s| s.name()));
-            let caption = ui.add(ArabicLabel::new(tr("Show:")));
+            let caption = ui.add(ArabicLabel::interface(tr("Show:")));
             egui::ComboBox::from_id_salt("hamish-corpus-status")
                 .selected_text(rtl::text_atom(ui, &shown))
                 .show_ui(ui, |ui| {
@@ -133,7 +133,7 @@ fn header_ui(ui: &mut egui::Ui, corpus: &Corpus, commands: &mut Vec<Command>) {
                 ("total", progress.total as i64),
             ],
         );
-        ui.add(ArabicLabel::new(stopped).color(ui.visuals().weak_text_color()));
+        ui.add(ArabicLabel::interface(stopped).color(ui.visuals().weak_text_color()));
     }
 }
 
@@ -143,7 +143,10 @@ fn presets_ui(ui: &mut egui::Ui, corpus: &Corpus, commands: &mut Vec<Command>) {
         return;
     };
     ui.group(|ui| {
-        ui.add(ArabicLabel::new(tr("This folder has no schema.ron. Use a bundled schema:")).wrap());
+        ui.add(
+            ArabicLabel::interface(tr("This folder has no schema.ron. Use a bundled schema:"))
+                .wrap(),
+        );
         for preset in PRESETS {
             let schema = preset.schema();
             let name = if is_rtl() {
@@ -243,7 +246,7 @@ fn status_ui(ui: &mut egui::Ui, entry: &CorpusEntry, commands: &mut Vec<Command>
         .as_ref()
         .map_or(DocumentStatus::New, |s| s.status);
     row(ui, |ui| {
-        ui.add(ArabicLabel::new(tr("This text:")));
+        ui.add(ArabicLabel::interface(tr("This text:")));
         for status in DocumentStatus::ALL {
             if rtl::selectable_label(ui, now == status, &tr(status.name())).clicked()
                 && now != status

@@ -163,7 +163,7 @@ fn annotation_ui(
     );
     ui.add(ArabicLabel::new(a.covered_text(input.text)).wrap().strong());
     ui.separator();
-    ui.add(ArabicLabel::new(tr("Label (click to change):")));
+    ui.add(ArabicLabel::interface(tr("Label (click to change):")));
     label_chips_ui(ui, input.schema, &a.label, a.id, commands);
     status_ui(ui, a, commands);
     let defs = input
@@ -180,7 +180,7 @@ fn annotation_ui(
         attributes_ui(ui, defs, &context, input, drafts, commands);
     }
     ui.separator();
-    ui.add(ArabicLabel::new(tr("Note:")));
+    ui.add(ArabicLabel::interface(tr("Note:")));
     let key = DraftKey::Note(a.id);
     let mut note = drafts
         .texts
@@ -271,7 +271,7 @@ fn status_ui(ui: &mut egui::Ui, a: &Annotation, commands: &mut Vec<Command>) {
         AnnotationStatus::NeedsReview => {
             wrapped_row(ui, |ui| {
                 let moved = tr("Moved when the text changed: check where it sits.");
-                ui.add(ArabicLabel::new(moved).wrap().color(warn));
+                ui.add(ArabicLabel::interface(moved).wrap().color(warn));
                 if rtl::button(ui, &tr("Accept")).clicked() {
                     commands.push(Command::Act(Action::AcceptPlacement { id: a.id }));
                 }
@@ -280,7 +280,7 @@ fn status_ui(ui: &mut egui::Ui, a: &Annotation, commands: &mut Vec<Command>) {
         AnnotationStatus::Orphan => {
             let lost =
                 tr("Its text was not found after the text changed; it is kept but not shown.");
-            ui.add(ArabicLabel::new(lost).wrap().color(warn));
+            ui.add(ArabicLabel::interface(lost).wrap().color(warn));
         }
     }
 }
@@ -389,7 +389,7 @@ fn relations_ui(
     commands: &mut Vec<Command>,
 ) {
     super::i18n::row(ui, |ui| {
-        ui.add(ArabicLabel::new(tr("Relations")).strong());
+        ui.add(ArabicLabel::interface(tr("Relations")).strong());
         let linking = input.linking == Some(a.id);
         let button = if linking {
             tr("Click the other end… (Esc)")
@@ -454,16 +454,16 @@ fn details_ui(ui: &mut egui::Ui, a: &Annotation) {
         a.author.as_str()
     };
     super::i18n::row(ui, |ui| {
-        ui.add(ArabicLabel::new(tr("Author:")));
+        ui.add(ArabicLabel::interface(tr("Author:")));
         ui.add(ArabicLabel::new(author));
     });
     let created = utc_time(a.created);
     let modified = utc_time(a.modified);
-    ui.add(ArabicLabel::new(tr_args(
+    ui.add(ArabicLabel::interface(tr_args(
         "created-at",
         &[("time", created.into())],
     )));
-    ui.add(ArabicLabel::new(tr_args(
+    ui.add(ArabicLabel::interface(tr_args(
         "modified-at",
         &[("time", modified.into())],
     )));
@@ -479,7 +479,7 @@ fn document_ui(
     rtl::heading(ui, &tr("Document"));
     let hint = tr("Click an annotation to see and edit its label, attributes, note and links.");
     ui.add(
-        ArabicLabel::new(hint)
+        ArabicLabel::interface(hint)
             .wrap()
             .color(ui.visuals().weak_text_color()),
     );
@@ -504,7 +504,7 @@ fn document_ui(
             ("relations", input.set.relations().count() as i64),
         ],
     );
-    ui.add(ArabicLabel::new(counts));
+    ui.add(ArabicLabel::interface(counts));
 }
 
 fn shorten(s: &str) -> String {

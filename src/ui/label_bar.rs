@@ -60,7 +60,7 @@ pub fn label_bar_ui(
         if let Some(from) = linking {
             ui.separator();
             let linking = tr_args("linking-bar", &[("id", arg(from))]);
-            ui.add(ArabicLabel::new(linking).color(ui.visuals().warn_fg_color));
+            ui.add(ArabicLabel::interface(linking).color(ui.visuals().warn_fg_color));
         }
     });
     commands

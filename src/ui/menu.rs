@@ -156,7 +156,7 @@ fn team_menu_ui(
     rtl::menu_button(ui, &tr("Open annotator's version"), |ui| {
         let names = versions();
         if names.is_empty() {
-            ui.add(ArabicLabel::new(tr(
+            ui.add(ArabicLabel::interface(tr(
                 "No annotator has a file for this text (<text>.<name>.ann.ron).",
             )));
         }
@@ -178,7 +178,7 @@ fn encoding_menu_ui(
     commands: &mut Vec<Command>,
 ) {
     rtl::menu_button(ui, &tr("Encoding"), |ui| {
-        ui.add(ArabicLabel::new(tr("Reopen the text decoded as:")));
+        ui.add(ArabicLabel::interface(tr("Reopen the text decoded as:")));
         for candidate in TextEncoding::ALL {
             let current = encoding == Some(candidate);
             if ui.radio(current, candidate.display_name()).clicked() && !current {

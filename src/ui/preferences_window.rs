@@ -28,13 +28,13 @@ pub fn preferences_window_ui(
                 .num_columns(2)
                 .spacing([12.0, 8.0])
                 .show(ui, |ui| {
-                    ui.add(ArabicLabel::new(tr("Theme")));
+                    ui.add(ArabicLabel::interface(tr("Theme")));
                     ui.horizontal(|ui| {
                         rtl::radio_value(ui, &mut edited.theme, Theme::Dark, &tr("Dark"));
                         rtl::radio_value(ui, &mut edited.theme, Theme::Light, &tr("Light"));
                     });
                     ui.end_row();
-                    ui.add(ArabicLabel::new(tr("Text size")));
+                    ui.add(ArabicLabel::interface(tr("Text size")));
                     let percent = format!("{:.0} %", edited.zoom * 100.0);
                     ui.add(
                         egui::Slider::new(&mut edited.zoom, 0.5..=4.0)
@@ -43,10 +43,10 @@ pub fn preferences_window_ui(
                             .text(percent),
                     );
                     ui.end_row();
-                    ui.add(ArabicLabel::new(tr("Font")));
+                    ui.add(ArabicLabel::interface(tr("Font")));
                     font_ui(ui, prefs, &mut commands);
                     ui.end_row();
-                    ui.add(ArabicLabel::new(tr("Annotator")));
+                    ui.add(ArabicLabel::interface(tr("Annotator")));
                     TextField::singleline(&mut edited.annotator)
                         .id_salt("hamish-preferences-annotator")
                         .desired_width(200.0)
@@ -54,10 +54,10 @@ pub fn preferences_window_ui(
                         .accessible_name(tr("Annotator"))
                         .show(ui);
                     ui.end_row();
-                    ui.add(ArabicLabel::new(tr("Language")));
+                    ui.add(ArabicLabel::interface(tr("Language")));
                     language_ui(ui, &mut edited.language);
                     ui.end_row();
-                    ui.add(ArabicLabel::new(tr("Links")));
+                    ui.add(ArabicLabel::interface(tr("Links")));
                     rtl::checkbox(ui, &mut edited.show_arcs, &tr("Show relation arcs"));
                     ui.end_row();
                 });
@@ -100,7 +100,8 @@ pub fn recent_menu_ui(ui: &mut egui::Ui, prefs: &Preferences, commands: &mut Vec
     rtl::menu_button(ui, &tr("Open recent"), |ui| {
         if prefs.recent_files.is_empty() && prefs.recent_folders.is_empty() {
             ui.add(
-                ArabicLabel::new(tr("Nothing opened yet")).color(ui.visuals().weak_text_color()),
+                ArabicLabel::interface(tr("Nothing opened yet"))
+                    .color(ui.visuals().weak_text_color()),
             );
         }
         for path in &prefs.recent_files {

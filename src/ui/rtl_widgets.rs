@@ -143,13 +143,13 @@ pub fn heading(ui: &mut Ui, text: &str) -> Response {
 /// A line in the weak text colour.
 pub fn weak(ui: &mut Ui, text: &str) -> Response {
     let colour = ui.visuals().weak_text_color();
-    ui.add(ArabicLabel::new(text).color(colour))
+    ui.add(ArabicLabel::interface(text).color(colour))
 }
 
 /// `response` with `text` shown on hover, drawn by the text engine.
 pub fn hover_text(response: Response, text: &str) -> Response {
     response.on_hover_ui(|ui| {
-        ui.add(ArabicLabel::new(text).wrap());
+        ui.add(ArabicLabel::interface(text).wrap());
     })
 }
 

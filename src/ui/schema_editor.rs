@@ -135,7 +135,11 @@ impl SchemaEditor {
                 let (schema, problems) = self.schema();
                 for problem in &problems {
                     let colour = ui.visuals().error_fg_color;
-                    ui.add(ArabicLabel::new(problem.as_str()).wrap().color(colour));
+                    ui.add(
+                        ArabicLabel::interface(problem.as_str())
+                            .wrap()
+                            .color(colour),
+                    );
                 }
                 super::i18n::row(ui, |ui| {
                     let enabled = problems.is_empty();
@@ -160,11 +164,11 @@ impl SchemaEditor {
 
     fn body_ui(&mut self, ui: &mut egui::Ui) {
         super::i18n::row(ui, |ui| {
-            ui.add(ArabicLabel::new(tr("Schema name")));
+            ui.add(ArabicLabel::interface(tr("Schema name")));
             field(ui, &mut self.name_ar, "Schema name in Arabic", 200.0);
             field(ui, &mut self.name_en, "Schema name in English", 200.0);
         });
-        ui.add(ArabicLabel::new(tr("Labels")).size(18.0).strong());
+        ui.add(ArabicLabel::interface(tr("Labels")).size(18.0).strong());
         let mut remove = None;
         for (k, label) in self.labels.iter_mut().enumerate() {
             if label_ui(ui, k, label) {
@@ -177,7 +181,11 @@ impl SchemaEditor {
         if rtl::button(ui, &tr("Add label")).clicked() {
             self.labels.push(new_label(self.labels.len()));
         }
-        ui.add(ArabicLabel::new(tr("Relation types")).size(18.0).strong());
+        ui.add(
+            ArabicLabel::interface(tr("Relation types"))
+                .size(18.0)
+                .strong(),
+        );
         let mut remove = None;
         for (k, relation) in self.relations.iter_mut().enumerate() {
             if relation_ui(ui, k, relation) {
@@ -322,7 +330,7 @@ fn details_ui(ui: &mut egui::Ui, n: usize, label: &mut LabelDraft) {
                 &format!("{what} English name"),
                 120.0,
             );
-            let caption = ui.add(ArabicLabel::new(tr("kind")));
+            let caption = ui.add(ArabicLabel::interface(tr("kind")));
             egui::ComboBox::from_id_salt((n, a, "kind"))
                 .selected_text(rtl::text_atom(ui, &tr(KINDS[attr.kind])))
                 .show_ui(ui, |ui| {

@@ -32,7 +32,7 @@ pub fn schema_legend_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.add(ArabicLabel::new(schema.name_ar.as_str()).strong());
-    ui.add(ArabicLabel::new(tr(source_text(source))).color(ui.visuals().weak_text_color()));
+    ui.add(ArabicLabel::interface(tr(source_text(source))).color(ui.visuals().weak_text_color()));
     if rtl::button(ui, &tr("Edit schema…")).clicked() {
         commands.push(Command::OpenSchemaEditor);
     }
@@ -53,7 +53,7 @@ pub fn schema_legend_ui(
         ui.add_space(4.0);
         let warn = ui.visuals().warn_fg_color;
         let note = tr("Used in the text, not in the schema (kept, drawn grey):");
-        ui.add(ArabicLabel::new(note).wrap().color(warn));
+        ui.add(ArabicLabel::interface(note).wrap().color(warn));
         for label in missing {
             ui.add(ArabicLabel::new(label).color(ui.visuals().warn_fg_color));
         }

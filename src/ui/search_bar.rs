@@ -155,7 +155,7 @@ impl SearchBar {
             return commands;
         };
         row(ui, |ui| {
-            ui.add(ArabicLabel::new(tr_count(
+            ui.add(ArabicLabel::interface(tr_count(
                 "folder-hits",
                 &[("n", hits.len() as i64)],
             )));
@@ -207,10 +207,12 @@ impl SearchBar {
             options_ui(ui, &mut self.options);
             match &self.problem {
                 Some(problem) => {
-                    ui.add(ArabicLabel::new(problem.as_str()).color(ui.visuals().warn_fg_color));
+                    ui.add(
+                        ArabicLabel::interface(problem.as_str()).color(ui.visuals().warn_fg_color),
+                    );
                 }
                 None => {
-                    ui.add(ArabicLabel::new(self.count_text(selection)));
+                    ui.add(ArabicLabel::interface(self.count_text(selection)));
                 }
             }
             let any = !self.hits.is_empty();
@@ -273,7 +275,7 @@ impl SearchBar {
                 l.name_en.as_str()
             }
         });
-        let caption = ui.add(ArabicLabel::new(tr("Label:")));
+        let caption = ui.add(ArabicLabel::interface(tr("Label:")));
         egui::ComboBox::from_id_salt("hamish-label-all")
             .selected_text(rtl::text_atom(ui, name))
             .show_ui(ui, |ui| {
@@ -313,7 +315,7 @@ fn options_ui(ui: &mut egui::Ui, options: &mut SearchOptions) {
     rtl::hover_text(whole, &tr("Only whole words"));
     ui.add_enabled_ui(options.whole_word, |ui| {
         rtl::checkbox(ui, &mut options.clitics, &tr("+ clitics")).on_hover_ui(|ui| {
-            ui.add(ArabicLabel::new(tr(
+            ui.add(ArabicLabel::interface(tr(
                 "Also after و ف ب ل ك and ال in the same word",
             )));
         });

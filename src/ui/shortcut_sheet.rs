@@ -60,7 +60,7 @@ pub fn shortcut_sheet_ui(ctx: &egui::Context, schema: Option<&Schema>) {
                     tr("Keys are those of an English keyboard: with an Arabic layout, Ctrl+S is the key of س."),
                     tr("Keys without Ctrl do nothing while a text field has the keyboard."),
                 ] {
-                    ui.add(ArabicLabel::new(line));
+                    ui.add(ArabicLabel::interface(line));
                     ui.end_row();
                 }
             });
@@ -138,8 +138,8 @@ fn group_ui(ui: &mut egui::Ui, group: CommandGroup, schema: Option<&Schema>) {
                 }
                 for cell in row {
                     match cell {
-                        Cell::Name(text) => ui.add(ArabicLabel::new(text)),
-                        Cell::Strong(text) => ui.add(ArabicLabel::new(text).strong()),
+                        Cell::Name(text) => ui.add(ArabicLabel::interface(text)),
+                        Cell::Strong(text) => ui.add(ArabicLabel::interface(text).strong()),
                         Cell::Weak(text) => rtl::weak(ui, &text),
                         Cell::Keys(text) => ui.label(text),
                     };

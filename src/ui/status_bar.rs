@@ -67,7 +67,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, status: &StatusLine<'_>) {
             } else {
                 "status-saved"
             };
-            ui.add(ArabicLabel::new(tr_count(id, &[("n", count as i64)])));
+            ui.add(ArabicLabel::interface(tr_count(id, &[("n", count as i64)])));
             ui.separator();
         }
         ui.add(ArabicLabel::new(selection_label(

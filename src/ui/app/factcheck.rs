@@ -333,7 +333,7 @@ impl HamishApp {
                 .order(egui::Order::Foreground)
                 .show(ctx, |ui| {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
-                        ui.add(ArabicLabel::new(tr("Link as:")));
+                        ui.add(ArabicLabel::interface(tr("Link as:")));
                         for c in choices {
                             let text =
                                 format!("{} · {} ({} to {})", c.name_ar, c.name_en, c.from, c.to);

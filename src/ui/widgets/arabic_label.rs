@@ -44,6 +44,8 @@ pub struct ArabicLabel<'a> {
     direction: BaseDirection,
     color: Option<Color32>,
     sense: Sense,
+    /// Interface text: Latin at egui's body size, like egui's own labels.
+    interface: bool,
 }
 
 impl<'a> ArabicLabel<'a> {
@@ -58,6 +60,17 @@ impl<'a> ArabicLabel<'a> {
             direction: BaseDirection::Auto,
             color: None,
             sense: Sense::hover(),
+            interface: false,
+        }
+    }
+
+    /// A label for the interface's own words (a panel's, a message's): text with right-to-left
+    /// letters at the Arabic size, as [`ArabicLabel::new`]; Latin text at egui's body size, so an
+    /// English interface looks as egui's labels do.
+    pub fn interface(text: impl Into<Cow<'a, str>>) -> Self {
+        Self {
+            interface: true,
+            ..Self::new(text)
         }
     }
 
@@ -118,7 +131,14 @@ impl<'a> ArabicLabel<'a> {
     /// The style the text is laid out in for `available` points of width.
     fn style(&self, ui: &Ui, available: f32) -> WidgetTextStyle {
         WidgetTextStyle {
-            size: self.size.unwrap_or_else(|| default_text_size(ui)),
+            size: self.size.unwrap_or_else(|| {
+                let latin = self.interface && !crate::ui::rtl_widgets::has_rtl(&self.text);
+                if latin {
+                    default_text_size(ui) / SIZE_OVER_BODY
+                } else {
+                    default_text_size(ui)
+                }
+            }),
             strong: self.strong,
             direction: self.direction,
             wrap_width: (self.fit == LabelFit::Wrap).then_some(available),
