@@ -456,6 +456,12 @@ fn details_ui(ui: &mut egui::Ui, a: &Annotation) {
     });
     ui.label(format!("Created: {}", utc_time(a.created)));
     ui.label(format!("Modified: {}", utc_time(a.modified)));
+    if !a.modified_by.is_empty() {
+        ui.horizontal(|ui| {
+            ui.label("Last edited by:");
+            ui.add(ArabicLabel::new(&a.modified_by));
+        });
+    }
 }
 
 /// The document's attributes, when no annotation is selected.
