@@ -137,21 +137,24 @@ fn invert_does_not_change_the_set_and_matches_apply() {
 }
 
 #[test]
-fn stamped_edit_sets_modified_time_and_undoes_as_one_step() {
+fn stamped_edit_sets_modified_time_and_editor_and_undoes_as_one_step() {
     let mut set = starting_set();
     let mut history = History::new();
     let edit = Edit::SetLabel {
         id: AnnotationId(2),
         label: "quote".into(),
     }
-    .stamped(Timestamp(500));
+    .stamped(Timestamp(500), "سلمى");
     history.apply(&mut set, edit).unwrap();
     let a = set.annotation(AnnotationId(2)).unwrap();
-    assert_eq!((a.label.as_str(), a.modified), ("quote", Timestamp(500)));
+    assert_eq!(
+        (a.label.as_str(), a.modified, a.modified_by.as_str()),
+        ("quote", Timestamp(500), "سلمى")
+    );
     assert!(history.undo(&mut set).unwrap());
     assert_eq!(set, starting_set());
     let remove = Edit::RemoveRelation(RelationId(1));
-    assert_eq!(remove.clone().stamped(Timestamp(1)), remove);
+    assert_eq!(remove.clone().stamped(Timestamp(1), "x"), remove);
 }
 
 #[test]
@@ -307,9 +310,9 @@ fn make_edit(s: &Seed, set: &AnnotationSet) -> Edit {
         }
         12 => Edit::SetNote {
             id: pick(s.pick),
-            note: word,
+            note: word.clone(),
         }
-        .stamped(Timestamp(s.b as u64)),
+        .stamped(Timestamp(s.b as u64), &word),
         _ => Edit::Group(vec![
             Edit::SetNote {
                 id: pick(s.pick),

@@ -384,3 +384,4 @@ first-text = هذا أول نص في القائمة.
 schema-followed = النص المفتوح يستعمله الآن، وستستعمله نصوص المجلد الأخرى حين تُفتح ({ $name }).
 schema-saved = حُفظ المخطط «{ $schema }» في { $path }.
 preset-chosen = صار مخطط المجلد «{ $schema }»، وكُتب في { $path }.
+last-edited-by = آخر من عدّله:

@@ -78,6 +78,9 @@ pub struct Annotation {
     /// When it was last changed.
     #[serde(default)]
     pub modified: Timestamp,
+    /// Who changed it last (empty: nobody since it was made, or an unnamed annotator).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub modified_by: String,
     /// One anchor quote per range, in the same order, for re-anchoring after the text changes.
     #[serde(default)]
     pub anchors: Vec<Quote>,
@@ -133,6 +136,7 @@ impl Annotation {
             author: String::new(),
             created: now,
             modified: now,
+            modified_by: String::new(),
             anchors,
             status: AnnotationStatus::Ok,
         }

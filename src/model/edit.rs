@@ -56,12 +56,14 @@ pub enum Edit {
         /// New status.
         status: AnnotationStatus,
     },
-    /// Sets the modified time of an annotation (see [`Edit::stamped`]).
+    /// Sets the modified time of an annotation and who changed it (see [`Edit::stamped`]).
     SetModified {
         /// The annotation.
         id: AnnotationId,
         /// The new modified time.
         at: Timestamp,
+        /// The annotator who made the change.
+        by: String,
     },
     /// Adds a relation; fails if its id is taken or an end is missing.
     AddRelation(Relation),
@@ -209,11 +211,12 @@ impl Edit {
                     status: std::mem::replace(&mut a.status, *status),
                 })
             }
-            Self::SetModified { id, at } => {
+            Self::SetModified { id, at, by } => {
                 let a = annotation(set, *id)?;
                 Ok(Self::SetModified {
                     id: *id,
                     at: std::mem::replace(&mut a.modified, *at),
+                    by: std::mem::replace(&mut a.modified_by, by.clone()),
                 })
             }
             Self::AddRelation(r) => {
@@ -284,10 +287,10 @@ impl Edit {
         }
     }
 
-    /// This edit grouped with setting the modified time of the annotation it changes to `now`,
-    /// so one undo restores both; edits that change no existing annotation's fields come back
-    /// as they are.
-    pub fn stamped(self, now: Timestamp) -> Edit {
+    /// This edit grouped with setting the modified time of the annotation it changes to `now`
+    /// and its last editor to `by`, so one undo restores all; edits that change no existing
+    /// annotation's fields come back as they are.
+    pub fn stamped(self, now: Timestamp, by: &str) -> Edit {
         let target = match &self {
             Self::SetRanges { id, .. }
             | Self::SetLabel { id, .. }
@@ -297,7 +300,14 @@ impl Edit {
             _ => None,
         };
         match target {
-            Some(id) => Self::Group(vec![self, Self::SetModified { id, at: now }]),
+            Some(id) => Self::Group(vec![
+                self,
+                Self::SetModified {
+                    id,
+                    at: now,
+                    by: by.to_owned(),
+                },
+            ]),
             None => self,
         }
     }

@@ -467,6 +467,12 @@ fn details_ui(ui: &mut egui::Ui, a: &Annotation) {
         "modified-at",
         &[("time", modified.into())],
     )));
+    if !a.modified_by.is_empty() {
+        super::i18n::row(ui, |ui| {
+            ui.add(ArabicLabel::interface(tr("Last edited by:")));
+            ui.add(ArabicLabel::new(&a.modified_by));
+        });
+    }
 }
 
 /// The document's attributes, when no annotation is selected.

@@ -93,7 +93,8 @@ impl OpenText {
             id,
             label: label.to_owned(),
         };
-        self.session.apply(edit.stamped(Timestamp::now()))?;
+        let by = self.session.author().to_owned();
+        self.session.apply(edit.stamped(Timestamp::now(), &by))?;
         Ok(Outcome {
             changes: ANNOTATIONS,
             select: Some(id),
@@ -173,7 +174,8 @@ impl OpenText {
             id,
             status: AnnotationStatus::Ok,
         };
-        self.session.apply(edit.stamped(Timestamp::now()))?;
+        let by = self.session.author().to_owned();
+        self.session.apply(edit.stamped(Timestamp::now(), &by))?;
         Ok(Outcome {
             changes: ANNOTATIONS,
             select: Some(id),
@@ -197,7 +199,8 @@ impl OpenText {
             attribute,
             value,
         };
-        self.session.apply(edit.stamped(Timestamp::now()))?;
+        let by = self.session.author().to_owned();
+        self.session.apply(edit.stamped(Timestamp::now(), &by))?;
         Ok(Outcome::changed(ANNOTATIONS))
     }
 
@@ -217,7 +220,8 @@ impl OpenText {
         note: String,
     ) -> Result<Outcome, ActionError> {
         let edit = Edit::SetNote { id, note };
-        self.session.apply(edit.stamped(Timestamp::now()))?;
+        let by = self.session.author().to_owned();
+        self.session.apply(edit.stamped(Timestamp::now(), &by))?;
         Ok(Outcome::changed(ANNOTATIONS))
     }
 

@@ -746,3 +746,41 @@ fn the_annotator_name_set_later_goes_into_new_annotations() {
     assert_eq!(set.annotation(after).unwrap().author, "Layla");
     assert_eq!(ws.author(), "Layla");
 }
+
+#[test]
+fn every_edit_records_who_made_it_and_undo_restores_the_previous_editor() {
+    let (dir, path, mut ws) = opened();
+    let claim = annotate(&mut ws, "claim", "الهدنة قريبة");
+    let editor = |ws: &Workspace| {
+        let a = open(ws).session.set().annotation(claim).unwrap().clone();
+        (a.author, a.modified_by)
+    };
+    assert_eq!(editor(&ws), ("tester".into(), String::new()));
+    ws.set_author("سلمى");
+    ws.execute(Action::SetNote {
+        id: claim,
+        note: "ملاحظة".into(),
+    })
+    .unwrap();
+    assert_eq!(editor(&ws), ("tester".into(), "سلمى".into()));
+    ws.set_author("Omar");
+    ws.execute(Action::Relabel {
+        id: claim,
+        label: "quote".into(),
+    })
+    .unwrap();
+    assert_eq!(editor(&ws).1, "Omar");
+    ws.execute(Action::Undo).unwrap();
+    assert_eq!(editor(&ws).1, "سلمى");
+    // Saved and read back: the sidecar keeps the last editor.
+    ws.execute(Action::Save).unwrap();
+    let bytes = std::fs::read_to_string(crate::store::sidecar::sidecar_path(&path)).unwrap();
+    let sidecar = crate::store::sidecar::sidecar_path(&path);
+    let data = crate::store::sidecar::from_ron_str(&bytes, &sidecar).unwrap();
+    let a = data.set.annotation(claim).unwrap();
+    assert_eq!(
+        (a.author.as_str(), a.modified_by.as_str()),
+        ("tester", "سلمى")
+    );
+    drop(dir);
+}

@@ -98,6 +98,8 @@ struct HamishSpan {
     created: u64,
     #[serde(default)]
     modified: u64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    modified_by: String,
     #[serde(default, skip_serializing_if = "is_ok")]
     status: AnnotationStatus,
 }
@@ -241,6 +243,7 @@ fn hamish_line(
                         author: a.author.clone(),
                         created: a.created.0,
                         modified: a.modified.0,
+                        modified_by: a.modified_by.clone(),
                         status: a.status,
                     }
                 })
@@ -560,6 +563,7 @@ fn hamish_set(line: HamishLine, schema: &Schema, now: Timestamp, lr: &mut LineRe
         a.author = s.author;
         a.created = Timestamp(s.created);
         a.modified = Timestamp(s.modified);
+        a.modified_by = s.modified_by;
         a.status = s.status;
         set.insert_annotation(a);
     }

@@ -59,11 +59,11 @@ impl Carries {
     };
 }
 
-/// True when an annotation's author or times say something: it has an author, or it was edited
-/// after it was made. (The creation time of an anonymous, unedited span is bookkeeping every span
+/// True when an annotation's author or times say something: it has an author or a last editor,
+/// or it was edited after it was made. (The creation time of an anonymous, unedited span is bookkeeping every span
 /// has; reporting it would make every label-only export "lossy".)
 fn has_provenance(a: &Annotation) -> bool {
-    !a.author.is_empty() || a.modified != a.created
+    !a.author.is_empty() || !a.modified_by.is_empty() || a.modified != a.created
 }
 
 /// `T1, T3 and 2 more` for the first ids of `items`.

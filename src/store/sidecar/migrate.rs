@@ -78,6 +78,7 @@ impl FileV0 {
                     author: String::new(),
                     created: Timestamp(0),
                     modified: Timestamp(0),
+                    modified_by: String::new(),
                     anchors: Vec::new(),
                     status: AnnotationStatus::Ok,
                 })

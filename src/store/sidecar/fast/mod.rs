@@ -46,9 +46,14 @@ pub(super) fn annotation_line(a: &Annotation) -> Option<String> {
     }
     let _ = write!(
         out,
-        ", created: {}, modified: {}, anchors: [",
+        ", created: {}, modified: {}",
         a.created.0, a.modified.0
     );
+    if !a.modified_by.is_empty() {
+        out.push_str(", modified_by: ");
+        push_str(&mut out, &a.modified_by);
+    }
+    out.push_str(", anchors: [");
     for (k, q) in a.anchors.iter().enumerate() {
         out.push_str(if k == 0 { "(exact: " } else { ", (exact: " });
         push_str(&mut out, &q.exact);
@@ -337,6 +342,11 @@ pub(super) fn annotation(cur: &mut Cursor<'_>) -> Option<Annotation> {
     let created = Timestamp(cur.number()?);
     cur.eat(", modified: ")?;
     let modified = Timestamp(cur.number()?);
+    let modified_by = if cur.next_is(", modified_by: ") {
+        cur.string()?
+    } else {
+        String::new()
+    };
     cur.eat(", anchors: ")?;
     let anchors = cur.list(|c| {
         c.eat("(exact: ")?;
@@ -369,6 +379,7 @@ pub(super) fn annotation(cur: &mut Cursor<'_>) -> Option<Annotation> {
         author,
         created,
         modified,
+        modified_by,
         anchors,
         status,
     })
@@ -482,6 +493,7 @@ mod tests {
             attributes in prop::collection::btree_map(text(), value(), 0..3),
             note in text(),
             author in text(),
+            modified_by in text(),
             times in (any::<u64>(), any::<u64>()),
             anchors in prop::collection::vec(quote(), 0..3),
             status in prop::sample::select(vec![AnnotationStatus::Ok, AnnotationStatus::NeedsReview, AnnotationStatus::Orphan]),
@@ -495,6 +507,7 @@ mod tests {
                 author,
                 created: Timestamp(times.0),
                 modified: Timestamp(times.1),
+                modified_by,
                 anchors,
                 status,
             }
