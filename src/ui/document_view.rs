@@ -26,6 +26,12 @@ use egui::{Pos2, Rect, Sense, Shape, Vec2};
 pub const BASE_FONT_SIZE: f32 = 22.0;
 /// Empty space around the text, in points.
 const MARGIN: f32 = 24.0;
+/// Texts up to this many chars are laid out whole in the frame that shows them (a few tens of
+/// milliseconds at most); longer ones show their first screen at once and the rest follows a
+/// slice per frame.
+const WHOLE_LAYOUT_CHARS: usize = 200_000;
+/// Time given each frame to laying out more of a long text, so the window stays responsive.
+const LAYOUT_SLICE: std::time::Duration = std::time::Duration::from_millis(12);
 
 /// The id of the document view's interaction area: keyboard focus on it (or on nothing) means
 /// keys go to the document; focus on any other widget means a text field has them.
@@ -83,8 +89,9 @@ pub struct DocumentView {
     show_arcs: bool,
     /// The arcs as drawn on the current layout (layout points).
     arcs: Vec<ArcShape>,
-    /// What the arcs were made for: the layout, the input and whether shown.
-    arcs_made_for: Option<(LayoutKey, u64, bool)>,
+    /// What the arcs were made for: the layout and how many paragraphs it had, the input and
+    /// whether shown.
+    arcs_made_for: Option<(LayoutKey, usize, u64, bool)>,
     /// What the pointer was over in the last frame.
     hover: Hover,
     /// Where an Alt-drag that links two annotations started (screen) and its char.
@@ -339,12 +346,16 @@ impl DocumentView {
         }
         area.show_viewport(ui, |ui, viewport| {
             let width = (ui.available_width() - 2.0 * MARGIN).max(MARGIN);
-            self.relayout_if_needed(width);
+            self.relayout_if_needed(width, viewport.max.y);
+            self.lay_out_what_is_needed(ui.ctx(), viewport);
             self.rearc_if_needed(ui.ctx());
             let Some(layout) = &self.layout else {
                 return;
             };
-            let size = Vec2::new(ui.available_width(), layout.height() + 2.0 * MARGIN);
+            let size = Vec2::new(
+                ui.available_width(),
+                layout.estimated_height() + 2.0 * MARGIN,
+            );
             let (_, rect) = ui.allocate_space(size);
             let response = ui.interact(rect, document_view_id(), Sense::click_and_drag());
             self.origin = rect.min + Vec2::splat(MARGIN);
@@ -449,9 +460,6 @@ impl DocumentView {
     /// Moves the caret (`extend`: the selection's moving end only) and keeps it in view; a page
     /// move scrolls the text by as much as the caret moved.
     fn move_caret(&mut self, motion: Motion, extend: bool) {
-        let Some(layout) = &self.layout else {
-            return;
-        };
         let from = self.selection.unwrap_or_else(|| {
             let caret = self.parked_caret.unwrap_or(Cursor::after(CharOffset(0)));
             Selection {
@@ -459,6 +467,10 @@ impl DocumentView {
                 focus: caret,
             }
         });
+        self.lay_out_around(from.focus, motion);
+        let Some(layout) = &self.layout else {
+            return;
+        };
         if let (Motion::Grapheme(dir), false) = (motion, extend) {
             if from.anchor.offset != from.focus.offset {
                 let caret = layout.collapse_toward(from.anchor, from.focus, dir);
@@ -493,7 +505,13 @@ impl DocumentView {
         let (Some(key), Some(layout)) = (self.layout_key, self.layout.as_mut()) else {
             return;
         };
-        let wanted = (key, self.arc_generation, self.show_arcs);
+        // A layout still growing gets its arcs planned again as more of it is laid out.
+        let wanted = (
+            key,
+            layout.paragraph_count(),
+            self.arc_generation,
+            self.show_arcs,
+        );
         if self.arcs_made_for == Some(wanted) {
             return;
         }
@@ -567,7 +585,9 @@ impl DocumentView {
         alt
     }
 
-    fn relayout_if_needed(&mut self, width: f32) {
+    /// Lays the text out again when the width, zoom, fonts or text changed: a short text whole, a
+    /// long one down to `y_max` (the bottom of the view, layout points) and then a frame's slice.
+    fn relayout_if_needed(&mut self, width: f32, y_max: f32) {
         let key = LayoutKey {
             width,
             zoom: self.zoom,
@@ -584,14 +604,55 @@ impl DocumentView {
             direction: BaseDirection::Auto,
             line_height: LINE_HEIGHT,
         };
-        self.layout = Some(TextLayout::new(
+        let limit = if self.offsets.char_len() <= WHOLE_LAYOUT_CHARS {
+            f32::INFINITY
+        } else {
+            y_max
+        };
+        self.layout = Some(TextLayout::new_until(
             &self.text,
             &self.fonts,
             &params,
             &mut self.cache,
+            limit,
         ));
         self.layout_key = Some(key);
         self.layouts_made += 1;
+    }
+
+    /// Lays out, in a text not laid out whole yet, what this frame shows or jumps to (the view
+    /// down to one screen below it, a char to scroll to, the char kept at the top after a zoom),
+    /// then one more slice, asking for another frame until the text is laid out.
+    fn lay_out_what_is_needed(&mut self, ctx: &egui::Context, viewport: Rect) {
+        let Some(layout) = self.layout.as_mut().filter(|l| !l.is_complete()) else {
+            return;
+        };
+        let (fonts, cache) = (&self.fonts, &mut self.cache);
+        for offset in [self.scroll_to, self.keep_at_top].into_iter().flatten() {
+            layout.extend_through(fonts, cache, offset);
+        }
+        layout.extend_until(fonts, cache, viewport.max.y + viewport.height());
+        layout.extend_for(fonts, cache, LAYOUT_SLICE);
+        if !layout.is_complete() {
+            ctx.request_repaint();
+        }
+    }
+
+    /// In a text not laid out whole yet, lays out what a caret move from `caret` can reach: all
+    /// of it for a move to the end, else the caret's paragraph and two screens below it.
+    fn lay_out_around(&mut self, caret: Cursor, motion: Motion) {
+        let Some(layout) = self.layout.as_mut().filter(|l| !l.is_complete()) else {
+            return;
+        };
+        let (fonts, cache) = (&self.fonts, &mut self.cache);
+        if motion == Motion::TextEnd {
+            layout.finish(fonts, cache);
+            return;
+        }
+        layout.extend_through(fonts, cache, caret.offset);
+        let line_height = BASE_FONT_SIZE * self.zoom * LINE_HEIGHT;
+        let below = layout.caret_rect(caret).max.y + 2.0 * self.viewport_height.max(line_height);
+        layout.extend_until(fonts, cache, below);
     }
 
     /// Paints selection rectangles, then the glyphs of the visible lines, then the caret.
@@ -678,7 +739,9 @@ impl DocumentView {
             Some(_) => None,
             None => self.parked_caret,
         };
-        if let Some(caret) = caret.filter(|c| c.offset.0 <= text_len) {
+        // A caret past the laid-out part (after Select All in a long text) is not drawn yet.
+        let laid_out = layout.laid_out_chars();
+        if let Some(caret) = caret.filter(|c| c.offset.0 <= text_len && c.offset.0 < laid_out) {
             // Two points wide at any zoom, so the caret is seen on a high-resolution screen too.
             let rect = to_screen(layout.caret_rect(caret));
             let rect = Rect::from_center_size(rect.center(), Vec2::new(2.0, rect.height()));
