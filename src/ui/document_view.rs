@@ -13,7 +13,7 @@ pub use super::gestures::Selection;
 use super::gestures::{autoscroll_while_dragging, selection_gestures_ui};
 use super::highlights::Highlight;
 use super::painter::GlyphPainter;
-use crate::offset::{CharOffset, CharRange, OffsetMap};
+use crate::offset::{CharCheckpoints, CharOffset, CharRange};
 use crate::render::marks::ArcShape;
 use crate::text::bidi::{bidi_controls, BidiControl};
 use crate::text::{
@@ -51,7 +51,7 @@ struct LayoutKey {
 /// A scrollable, selectable view of one text.
 pub struct DocumentView {
     text: String,
-    offsets: OffsetMap,
+    offsets: CharCheckpoints,
     text_generation: u64,
     fonts: FontSet,
     zoom: f32,
@@ -110,7 +110,7 @@ impl DocumentView {
         Self {
             controls: bidi_controls(&text),
             bidi_marks: Vec::new(),
-            offsets: OffsetMap::new(&text),
+            offsets: CharCheckpoints::new(&text),
             text,
             text_generation: 0,
             fonts: FontSet::embedded(),
@@ -225,7 +225,7 @@ impl DocumentView {
 
     /// Replaces the text; the selection is cleared and the caret goes to the start.
     pub fn set_text(&mut self, text: String) {
-        self.offsets = OffsetMap::new(&text);
+        self.offsets = CharCheckpoints::new(&text);
         self.controls = bidi_controls(&text);
         self.text = text;
         self.text_generation += 1;
@@ -276,8 +276,8 @@ impl DocumentView {
     /// The selected text, in logical order.
     pub fn selected_text(&self) -> Option<&str> {
         let range = self.selection_range()?;
-        let start = self.offsets.to_byte(range.start)?.0;
-        let end = self.offsets.to_byte(range.end)?.0;
+        let start = self.offsets.to_byte(&self.text, range.start)?.0;
+        let end = self.offsets.to_byte(&self.text, range.end)?.0;
         self.text.get(start..end)
     }
 
@@ -346,8 +346,8 @@ impl DocumentView {
         }
         area.show_viewport(ui, |ui, viewport| {
             let width = (ui.available_width() - 2.0 * MARGIN).max(MARGIN);
-            self.relayout_if_needed(width, viewport.max.y);
-            self.lay_out_what_is_needed(ui.ctx(), viewport);
+            let fresh = self.relayout_if_needed(width, viewport.max.y);
+            self.lay_out_what_is_needed(ui.ctx(), viewport, fresh);
             self.rearc_if_needed(ui.ctx());
             let Some(layout) = &self.layout else {
                 return;
@@ -586,8 +586,8 @@ impl DocumentView {
     }
 
     /// Lays the text out again when the width, zoom, fonts or text changed: a short text whole, a
-    /// long one down to `y_max` (the bottom of the view, layout points) and then a frame's slice.
-    fn relayout_if_needed(&mut self, width: f32, y_max: f32) {
+    /// long one down to `y_max` (the bottom of the view, layout points); true when it did.
+    fn relayout_if_needed(&mut self, width: f32, y_max: f32) -> bool {
         let key = LayoutKey {
             width,
             zoom: self.zoom,
@@ -595,7 +595,7 @@ impl DocumentView {
             text_generation: self.text_generation,
         };
         if self.layout.is_some() && self.layout_key == Some(key) {
-            return;
+            return false;
         }
         let font_size = BASE_FONT_SIZE * self.zoom;
         let params = LayoutParams {
@@ -618,12 +618,14 @@ impl DocumentView {
         ));
         self.layout_key = Some(key);
         self.layouts_made += 1;
+        true
     }
 
     /// Lays out, in a text not laid out whole yet, what this frame shows or jumps to (the view
     /// down to one screen below it, a char to scroll to, the char kept at the top after a zoom),
-    /// then one more slice, asking for another frame until the text is laid out.
-    fn lay_out_what_is_needed(&mut self, ctx: &egui::Context, viewport: Rect) {
+    /// then one more slice (not in the frame that made the layout, so the first screen shows
+    /// soonest), asking for another frame until the text is laid out.
+    fn lay_out_what_is_needed(&mut self, ctx: &egui::Context, viewport: Rect, fresh: bool) {
         let Some(layout) = self.layout.as_mut().filter(|l| !l.is_complete()) else {
             return;
         };
@@ -632,7 +634,9 @@ impl DocumentView {
             layout.extend_through(fonts, cache, offset);
         }
         layout.extend_until(fonts, cache, viewport.max.y + viewport.height());
-        layout.extend_for(fonts, cache, LAYOUT_SLICE);
+        if !fresh {
+            layout.extend_for(fonts, cache, LAYOUT_SLICE);
+        }
         if !layout.is_complete() {
             ctx.request_repaint();
         }
