@@ -243,6 +243,11 @@ fn a_long_text_shows_its_first_screen_before_the_whole_layout_exists() {
         view.glyph_painter().last_frame_glyphs() > 50,
         "the first screen is painted"
     );
+    assert_eq!(
+        repaint_delay(&harness),
+        std::time::Duration::ZERO,
+        "asks for the next frame"
+    );
     // The rest is estimated: the scroll content is about as tall as the whole text will be.
     let estimate = layout.estimated_height();
     assert!(
@@ -258,6 +263,14 @@ fn a_long_text_shows_its_first_screen_before_the_whole_layout_exists() {
     assert_eq!(view.layout_count(), 1);
     let ratio = estimate / layout.height();
     assert!((0.8..1.25).contains(&ratio), "estimate off by {ratio}");
+    // Once it is all laid out, an idle view asks for no frame at all.
+    harness.step();
+    assert_eq!(repaint_delay(&harness), std::time::Duration::MAX);
+}
+
+/// How soon the last frame asked for another one (`Duration::MAX`: never).
+fn repaint_delay(harness: &Harness<'_, DocumentView>) -> std::time::Duration {
+    harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay
 }
 
 #[test]

@@ -11,6 +11,7 @@ use super::bidi_marks::{paint_bidi_marks, MarkPlace};
 use super::commands::Command;
 pub use super::gestures::Selection;
 use super::gestures::{autoscroll_while_dragging, selection_gestures_ui};
+use super::highlight_index::HighlightIndex;
 use super::highlights::Highlight;
 use super::painter::GlyphPainter;
 use crate::offset::{CharCheckpoints, CharOffset, CharRange};
@@ -70,6 +71,8 @@ pub struct DocumentView {
     scroll_to: Option<CharOffset>,
     /// Annotation highlights painted behind the glyphs, in paint order.
     highlights: Vec<Highlight>,
+    /// The highlights by position, for the visible ones and the one under the pointer.
+    highlight_index: HighlightIndex,
     /// Where the caret rests while there is no selection (the start at open, the end of a
     /// selection that was cleared); keyboard moves start from it.
     parked_caret: Option<Cursor>,
@@ -107,6 +110,7 @@ pub struct DocumentView {
 impl DocumentView {
     /// A view of `text` with the embedded fonts at 100 % zoom.
     pub fn new(text: String) -> Self {
+        let cache = cache_for(&text);
         Self {
             controls: bidi_controls(&text),
             bidi_marks: Vec::new(),
@@ -115,7 +119,7 @@ impl DocumentView {
             text_generation: 0,
             fonts: FontSet::embedded(),
             zoom: 1.0,
-            cache: LayoutCache::default(),
+            cache,
             layout: None,
             layout_key: None,
             selection: None,
@@ -125,6 +129,7 @@ impl DocumentView {
             viewport_top: 0.0,
             keep_at_top: None,
             highlights: Vec::new(),
+            highlight_index: HighlightIndex::default(),
             scroll_to: None,
             parked_caret: Some(Cursor::after(CharOffset(0))),
             goal_x: None,
@@ -171,6 +176,7 @@ impl DocumentView {
 
     /// Replaces the annotation highlights (painted behind the glyphs, first ones lowest).
     pub fn set_highlights(&mut self, highlights: Vec<Highlight>) {
+        self.highlight_index = HighlightIndex::new(&highlights);
         self.highlights = highlights;
     }
 
@@ -227,12 +233,13 @@ impl DocumentView {
     pub fn set_text(&mut self, text: String) {
         self.offsets = CharCheckpoints::new(&text);
         self.controls = bidi_controls(&text);
+        self.cache = cache_for(&text);
         self.text = text;
         self.text_generation += 1;
         self.selection = None;
         self.parked_caret = Some(Cursor::after(CharOffset(0)));
         self.goal_x = None;
-        self.highlights.clear();
+        self.set_highlights(Vec::new());
     }
 
     /// The text shown.
@@ -538,9 +545,11 @@ impl DocumentView {
             }
         }
         let offset = layout.hit(p).offset;
-        self.highlights
-            .iter()
-            .filter(|h| h.range.contains(offset) && h.range.end.0 <= self.offsets.char_len())
+        self.highlight_index
+            .at(offset)
+            .into_iter()
+            .map(|i| &self.highlights[i])
+            .filter(|h| h.range.end.0 <= self.offsets.char_len())
             .filter(|h| layout.range_rects(h.range).iter().any(|r| r.contains(p)))
             .min_by_key(|h| h.range.len())
             .map_or(Hover::Nothing, |h| Hover::Annotation(h.annotation))
@@ -680,13 +689,20 @@ impl DocumentView {
         let visible = |r: &crate::text::Rect| r.max.y >= y_min && r.min.y <= y_max;
         let text_len = self.offsets.char_len();
         let (hot_relations, hot_ends) = hot(&self.arcs, self.hover);
-        for highlight in &self.highlights {
+        let shown = visible_chars(layout, y_min, y_max);
+        for highlight in self.highlight_index.over(shown).into_iter() {
+            let highlight = &self.highlights[highlight];
             // Orphans keep ranges of an older text; anything past the end is not drawn.
-            if highlight.range.end.0 > text_len || highlight.range.is_empty() {
+            if highlight.range.end.0 > text_len {
                 continue;
             }
+            // Only the visible part: a span over a thousand lines paints the lines on screen.
+            let part = CharRange::new(
+                highlight.range.start.max(shown.start),
+                highlight.range.end.min(shown.end),
+            );
             let rects: Vec<Rect> = layout
-                .range_rects(highlight.range)
+                .range_rects(part)
                 .iter()
                 .filter(|r| visible(r))
                 .map(|r| to_screen(*r))
@@ -752,6 +768,28 @@ impl DocumentView {
             painter.rect_filled(rect, 0.0, text_color);
         }
     }
+}
+
+/// The layout cache for `text`: without laid-out paragraphs for a long text, which would hold
+/// its whole layout a second time.
+fn cache_for(text: &str) -> LayoutCache {
+    // Bytes, not chars: no count of a huge text here; Arabic takes about two bytes a char.
+    if text.len() > 2 * WHOLE_LAYOUT_CHARS {
+        LayoutCache::without_paragraphs()
+    } else {
+        LayoutCache::default()
+    }
+}
+
+/// The chars of the lines that overlap `y_min..y_max` (layout points), separators included.
+fn visible_chars(layout: &TextLayout, y_min: f32, y_max: f32) -> CharRange {
+    let mut lines = layout.lines_in(y_min, y_max);
+    let Some(first) = lines.next() else {
+        return CharRange::from_indices(0, 0);
+    };
+    let last = lines.last().unwrap_or(first);
+    // One more char: the separator after the last line, which a highlight may end on.
+    CharRange::from_indices(first.chars.start.0, last.chars.end.0 + 1)
 }
 
 /// Gives the view keyboard focus when it is pressed, and while it has focus keeps the arrow keys
