@@ -689,6 +689,11 @@ impl DocumentView {
         let visible = |r: &crate::text::Rect| r.max.y >= y_min && r.min.y <= y_max;
         let text_len = self.offsets.char_len();
         let (hot_relations, hot_ends) = hot(&self.arcs, self.hover);
+        // Every fill and underline in one mesh of plain quads, in paint order, put here below
+        // the outlines and counts: a thousand highlights are a few thousand vertices instead of
+        // a few thousand anti-aliased shapes to tessellate each frame.
+        let fills_slot = painter.add(Shape::Noop);
+        let mut fills = egui::Mesh::default();
         let shown = visible_chars(layout, y_min, y_max);
         for highlight in self.highlight_index.over(shown).into_iter() {
             let highlight = &self.highlights[highlight];
@@ -708,8 +713,9 @@ impl DocumentView {
                 .map(|r| to_screen(*r))
                 .collect();
             let is_end = hot_ends.contains(&highlight.annotation);
-            paint_highlight(painter, highlight, &rects, is_end);
+            paint_highlight(painter, &mut fills, highlight, &rects, is_end);
         }
+        painter.set(fills_slot, Shape::mesh(fills));
         if let Some(selection) = self.selection {
             let range = selection.range();
             if !range.is_empty() {
@@ -810,20 +816,26 @@ fn keep_keyboard_focus(ui: &egui::Ui, response: &egui::Response, pressed: bool) 
 }
 
 /// Paints one highlight on its rectangles (screen): the translucent fill, inset by its lane so a
-/// nested span shows as a band inside the outer one; a solid underline in its lane; an outline
-/// when selected, flagged or at the end of a hovered arc; and, on the first of several identical
-/// spans, how many there are.
-fn paint_highlight(painter: &egui::Painter, highlight: &Highlight, rects: &[Rect], is_end: bool) {
+/// nested span shows as a band inside the outer one, and a solid underline in its lane (both
+/// into `fills`); an outline when selected, flagged or at the end of a hovered arc; and, on the
+/// first of several identical spans, how many there are.
+fn paint_highlight(
+    painter: &egui::Painter,
+    fills: &mut egui::Mesh,
+    highlight: &Highlight,
+    rects: &[Rect],
+    is_end: bool,
+) {
     const LANE_STEP: f32 = 3.5;
     let lane = highlight.lane as f32;
     for rect in rects {
         let inset = (lane * LANE_STEP).min(rect.height() * 0.3);
         let band = rect.shrink2(Vec2::new(0.0, inset));
-        painter.rect_filled(band, 2.0, highlight.fill);
+        fills.add_colored_rect(band, highlight.fill);
         let y = rect.bottom() - 2.0 - lane * LANE_STEP;
         let underline =
             Rect::from_min_max(Pos2::new(rect.left(), y - 2.5), Pos2::new(rect.right(), y));
-        painter.rect_filled(underline, 0.0, highlight.colour);
+        fills.add_colored_rect(underline, highlight.colour);
         let outline = if is_end {
             Some(egui::Stroke::new(2.5, highlight.colour))
         } else {
