@@ -310,3 +310,38 @@ fn a_search_hit_or_the_end_of_a_long_text_is_shown_at_once() {
     let caret = view.caret_screen_rect().expect("caret shown");
     assert!(view.visible_rect().contains(caret.center()), "{caret:?}");
 }
+
+#[test]
+fn scrolling_far_down_a_long_text_lays_it_out_up_to_there_and_paints_it() {
+    let text = long_text(400_000);
+    let chars = text.chars().count();
+    let mut harness = first_frame_of(&text);
+    let first = harness.state().layout().unwrap().laid_out_chars();
+    // A wheel flung a thousand pages down, over the text: the view goes to its (estimated) end.
+    harness.hover_at(egui::pos2(350.0, 150.0));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Page,
+        delta: Vec2::new(0.0, -1000.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(3);
+    let view = harness.state();
+    let layout = view.layout().unwrap();
+    assert!(
+        layout.laid_out_chars() > chars * 9 / 10,
+        "laid out down to the view: {} of {chars} chars (first frame: {first})",
+        layout.laid_out_chars()
+    );
+    assert!(
+        view.glyph_painter().last_frame_glyphs() > 50,
+        "the text there is painted"
+    );
+    let top = view.visible_rect().top() - view.document_origin().y;
+    assert!(
+        top > layout.height() * 0.8,
+        "the view is near the end ({top} of {})",
+        layout.height()
+    );
+}
