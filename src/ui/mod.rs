@@ -10,6 +10,7 @@ pub mod command_table;
 pub mod commands;
 pub mod document_view;
 pub mod gestures;
+pub mod highlight_index;
 pub mod highlights;
 pub mod inspector;
 pub mod label_bar;
