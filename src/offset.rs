@@ -85,6 +85,78 @@ impl CharRange {
     }
 }
 
+/// True when `byte` starts a char in UTF-8 (it is not a continuation byte).
+pub fn is_char_start(byte: u8) -> bool {
+    (byte as i8) >= -0x40
+}
+
+/// Number of chars in UTF-8 `bytes` that hold whole chars (a loop the compiler vectorizes).
+pub fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| is_char_start(b)).count()
+}
+
+/// Char → byte offsets over one text with little memory: the byte offset of every
+/// [`CharCheckpoints::STEP`]th char (8 bytes per 256 chars instead of 8 per char), the rest
+/// found by walking at most that many chars. For a view of a huge text, where
+/// [`OffsetMap`] would take 16 bytes per char and most of a second to build.
+#[derive(Debug, Clone, Default)]
+pub struct CharCheckpoints {
+    /// Byte offset of chars 0, STEP, 2 × STEP, ...
+    bytes: Vec<usize>,
+    /// Number of chars in the text.
+    chars: usize,
+}
+
+impl CharCheckpoints {
+    /// Chars between two checkpoints.
+    pub const STEP: usize = 256;
+
+    /// The checkpoints of `text` (O(n), chars counted 64 bytes at a time).
+    pub fn new(text: &str) -> Self {
+        const BLOCK: usize = 64; // fewer chars than STEP, so one checkpoint per block at most
+        let mut bytes = Vec::with_capacity(text.len() / Self::STEP + 1);
+        let (mut chars, mut next) = (0usize, 0usize);
+        for (k, block) in text.as_bytes().chunks(BLOCK).enumerate() {
+            let n = count_chars(block);
+            if chars + n <= next {
+                chars += n;
+                continue;
+            }
+            for (j, &byte) in block.iter().enumerate() {
+                if is_char_start(byte) {
+                    if chars == next {
+                        bytes.push(k * BLOCK + j);
+                        next += Self::STEP;
+                    }
+                    chars += 1;
+                }
+            }
+        }
+        Self { bytes, chars }
+    }
+
+    /// Number of chars in the text.
+    pub fn char_len(&self) -> usize {
+        self.chars
+    }
+
+    /// Byte offset of char `c` in `text` (the text these checkpoints were made for; the end
+    /// is allowed), or `None` past the end.
+    pub fn to_byte(&self, text: &str, c: CharOffset) -> Option<ByteOffset> {
+        if c.0 > self.chars {
+            return None;
+        }
+        if c.0 == self.chars {
+            return Some(ByteOffset(text.len()));
+        }
+        let from = *self.bytes.get(c.0 / Self::STEP)?;
+        let rest = text.get(from..)?;
+        rest.char_indices()
+            .nth(c.0 % Self::STEP)
+            .map(|(b, _)| ByteOffset(from + b))
+    }
+}
+
 /// Conversions between char offsets and the other units, over one text.
 ///
 /// Built once per text (O(n)); each lookup is then O(1) for char → byte and char → UTF-16, and

@@ -397,3 +397,87 @@ fn check_fix_leaves_files_with_pending_recovery_alone() {
     );
     assert_eq!(std::fs::read(&sidecar).unwrap(), before);
 }
+
+/// The corpus above copied into `copies` numbered folders (with their oddities: changed,
+/// invalid, broken and folder-schema files), so a batch has many files of each kind.
+fn big_corpus(copies: usize) -> tempfile::TempDir {
+    let one = corpus();
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..copies {
+        let to = dir.path().join(format!("{n:03}"));
+        copy_dir(one.path(), &to);
+    }
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn check_and_stats_on_two_threads_equal_a_sequential_run_in_the_same_order() {
+    use hamish::store::sidecar::find_sidecars_for;
+    use hamish::workspace::batch::check::check_pair;
+    use hamish::workspace::batch::check_pairs;
+    use hamish::workspace::batch::stats::{stats_of_pairs, DocumentStats};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let dir = big_corpus(40);
+    let pairs = find_sidecars_for(&[dir.path().to_path_buf()], None).unwrap();
+    assert_eq!(pairs.len(), 40 * 7);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
+    // check: the same reports, pair by pair, as checking one file after the other.
+    let sequential: Vec<_> = pairs.iter().map(|p| check_pair(p, false)).collect();
+    let done = AtomicUsize::new(0);
+    let parallel = pool.install(|| {
+        check_pairs(pairs.clone(), false, &|| {
+            done.fetch_add(1, Ordering::Relaxed);
+        })
+    });
+    assert_eq!(
+        done.load(Ordering::Relaxed),
+        pairs.len(),
+        "progress once per file"
+    );
+    let order: Vec<_> = parallel.iter().map(|(p, _)| p.clone()).collect();
+    assert_eq!(order, pairs);
+    let reports: Vec<_> = parallel.into_iter().map(|(_, r)| r).collect();
+    assert_eq!(reports, sequential);
+    assert!(
+        reports.iter().any(|r| !r.findings.is_empty()),
+        "problems were found"
+    );
+    // stats: the same documents, unreadable files and total.
+    let report = pool.install(|| stats_of_pairs(&pairs, &|| {}));
+    let mut documents = Vec::new();
+    let mut unreadable = 0;
+    for pair in &pairs {
+        match hamish::store::sidecar::load_sidecar(&pair.sidecar) {
+            Ok(data) => documents.push(DocumentStats::of(
+                pair.text.display().to_string(),
+                &data.set,
+            )),
+            Err(_) => unreadable += 1,
+        }
+    }
+    assert_eq!(report.documents, documents);
+    assert_eq!(report.unreadable.len(), unreadable);
+    assert!(unreadable >= 40, "the broken sidecars are reported");
+    let mut total = DocumentStats {
+        path: "TOTAL".into(),
+        ..DocumentStats::default()
+    };
+    documents.iter().for_each(|d| total.add(d));
+    assert_eq!(report.total, total);
+}

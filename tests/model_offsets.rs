@@ -96,3 +96,24 @@ fn harakat_and_emoji_have_the_expected_sizes() {
     assert_eq!(map.to_byte(CharOffset(6)), Some(ByteOffset(14)));
     assert_eq!(map.to_utf16(CharOffset(6)), Some(Utf16Offset(8)));
 }
+
+#[test]
+fn char_checkpoints_give_the_byte_of_every_char_like_the_full_map() {
+    use hamish::offset::CharCheckpoints;
+    // Arabic, Latin, an emoji and CR LF, long enough for several checkpoints.
+    let text = "قالَ الوزير: hello 😀 ok\r\n".repeat(40);
+    let full = OffsetMap::new(&text);
+    let sparse = CharCheckpoints::new(&text);
+    assert_eq!(sparse.char_len(), full.char_len());
+    for c in 0..=full.char_len() + 2 {
+        assert_eq!(
+            sparse.to_byte(&text, CharOffset(c)),
+            full.to_byte(CharOffset(c)),
+            "char {c}"
+        );
+    }
+    assert_eq!(
+        CharCheckpoints::new("").to_byte("", CharOffset(0)),
+        Some(ByteOffset(0))
+    );
+}

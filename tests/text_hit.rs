@@ -423,3 +423,38 @@ fn a_first_screen_layout_stops_after_the_limit_and_matches_the_full_layout() {
         .expect("its first line");
     assert!(start.top < 100.0);
 }
+
+#[test]
+fn a_layout_extended_piece_by_piece_equals_the_whole_layout() {
+    use hamish::offset::CharOffset;
+    let fonts = FontSet::embedded();
+    let params = LayoutParams {
+        font_size: 20.0,
+        width: 300.0,
+        direction: BaseDirection::Auto,
+        line_height: 1.6,
+    };
+    let full = TextLayout::new(SAMPLE, &fonts, &params, &mut LayoutCache::default());
+    let mut cache = LayoutCache::default();
+    let mut part = TextLayout::new_until(SAMPLE, &fonts, &params, &mut cache, 0.0);
+    assert_eq!(
+        part.paragraph_count(),
+        1,
+        "at least one paragraph, even for a limit of 0"
+    );
+    // Before it is complete, the height is estimated from what is laid out.
+    assert!(part.estimated_height() > part.height());
+    let chars = SAMPLE.chars().count();
+    part.extend_through(&fonts, &mut cache, CharOffset(chars / 2));
+    assert!(part.laid_out_chars() > chars / 2 && !part.is_complete());
+    part.extend_until(&fonts, &mut cache, part.height() + 200.0);
+    part.extend_for(&fonts, &mut cache, std::time::Duration::ZERO);
+    part.finish(&fonts, &mut cache);
+    assert!(part.is_complete());
+    assert_eq!(part.estimated_height(), full.height());
+    assert_eq!(part.height(), full.height());
+    assert_eq!(
+        part.lines().collect::<Vec<_>>(),
+        full.lines().collect::<Vec<_>>()
+    );
+}

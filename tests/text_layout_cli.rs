@@ -124,16 +124,35 @@ fn bad_files_exit_with_2_and_name_the_file() {
 }
 
 #[test]
-fn text_summary_has_a_line_per_laid_out_line() {
+fn without_json_one_line_gives_chars_lines_glyphs_and_seconds() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("two.txt");
-    std::fs::write(&file, "سطر أول\n\nsecond line").expect("write");
+    let text = "سطر أول\n\nsecond line";
+    std::fs::write(&file, text).expect("write");
     let out = hamish_layout(&file, &[]);
     assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
-    let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 3, "{text}");
-    assert!(lines[0].starts_with("p0 l0 rtl") && lines[2].starts_with("p2 l0 ltr"));
+    let summary = String::from_utf8_lossy(&out.stdout);
+    let words: Vec<&str> = summary.trim_end().split(' ').collect();
+    assert_eq!(summary.lines().count(), 1, "{summary}");
+    assert_eq!(
+        [words[0], words[2], words[4], words[6]],
+        ["chars", "lines", "glyphs", "seconds"],
+        "{summary}"
+    );
+    // The counts are those of the JSON layout of the same file.
+    let doc: Value =
+        serde_json::from_slice(&hamish_layout(&file, &["--json"]).stdout).expect("json");
+    let lines = doc["lines"].as_array().expect("lines");
+    let glyphs: usize = lines
+        .iter()
+        .flat_map(|l| l["runs"].as_array().expect("runs").iter())
+        .map(|r| r["glyphs"].as_array().expect("glyphs").len())
+        .sum();
+    assert_eq!(words[1], text.chars().count().to_string());
+    assert_eq!(words[3], lines.len().to_string());
+    assert_eq!(words[5], glyphs.to_string());
+    let seconds: f64 = words[7].parse().expect("seconds");
+    assert!((0.0..60.0).contains(&seconds), "{summary}");
 }
 
 #[test]

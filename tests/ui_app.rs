@@ -369,3 +369,15 @@ fn the_window_shows_whose_file_is_open_other_versions_read_only_and_agreement() 
     harness.get_by_label("reading bob's version");
     assert!(harness.state().document().unwrap().read_only);
 }
+
+#[test]
+fn an_idle_window_asks_for_no_repaint() {
+    // The sample with its annotations, highlights and arcs, after the frames that settle it.
+    let mut harness = harness(HamishApp::new(None));
+    assert!(harness.state().view().layout().is_some());
+    for _ in 0..3 {
+        harness.step();
+        let delay = harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+        assert_eq!(delay, std::time::Duration::MAX, "no frame is asked for");
+    }
+}

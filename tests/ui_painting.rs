@@ -190,3 +190,158 @@ fn a_right_to_left_override_is_shown_by_name_where_it_is() {
     assert!(plain.state().bidi_marks().is_empty());
     assert!(painted_texts(&plain).is_empty());
 }
+
+/// About `chars` chars of the sample article, copies numbered so no two paragraphs are equal, and
+/// a last line to find: longer than the window lays out in its first frame.
+fn long_text(chars: usize) -> String {
+    let mut out = String::new();
+    let mut copy = 0;
+    while out.chars().count() < chars {
+        for line in SAMPLE_TEXT.lines() {
+            out.push_str(line);
+            if !line.trim().is_empty() {
+                out.push_str(&format!(" {copy}"));
+            }
+            out.push('\n');
+        }
+        copy += 1;
+    }
+    out.push_str("خاتمة النص الطويل");
+    out
+}
+
+/// A harness that has painted one frame only (a long text is still being laid out).
+fn first_frame_of(text: &str) -> Harness<'static, DocumentView> {
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(700.0, 300.0))
+        .build_ui_state(
+            |ui, view: &mut DocumentView| {
+                for command in view.ui(ui) {
+                    view.apply(ui.ctx(), &command);
+                }
+            },
+            DocumentView::new(text.to_owned()),
+        );
+    harness.step();
+    harness
+}
+
+#[test]
+fn a_long_text_shows_its_first_screen_before_the_whole_layout_exists() {
+    let text = long_text(400_000);
+    let chars = text.chars().count();
+    let mut harness = first_frame_of(&text);
+    let view = harness.state();
+    let layout = view.layout().expect("laid out in the first frame");
+    assert!(!layout.is_complete(), "the first frame lays out only part");
+    assert!(
+        layout.laid_out_chars() < chars / 2,
+        "{} of {chars} chars laid out in the first frame",
+        layout.laid_out_chars()
+    );
+    assert!(
+        view.glyph_painter().last_frame_glyphs() > 50,
+        "the first screen is painted"
+    );
+    assert_eq!(
+        repaint_delay(&harness),
+        std::time::Duration::ZERO,
+        "asks for the next frame"
+    );
+    // The rest is estimated: the scroll content is about as tall as the whole text will be.
+    let estimate = layout.estimated_height();
+    assert!(
+        estimate > 2.0 * layout.height(),
+        "{estimate} vs {}",
+        layout.height()
+    );
+    // Later frames finish it without laying it out again from the start.
+    harness.run_steps(2000);
+    let view = harness.state();
+    let layout = view.layout().unwrap();
+    assert!(layout.is_complete());
+    assert_eq!(view.layout_count(), 1);
+    let ratio = estimate / layout.height();
+    assert!((0.8..1.25).contains(&ratio), "estimate off by {ratio}");
+    // Once it is all laid out, an idle view asks for no frame at all.
+    harness.step();
+    assert_eq!(repaint_delay(&harness), std::time::Duration::MAX);
+}
+
+/// How soon the last frame asked for another one (`Duration::MAX`: never).
+fn repaint_delay(harness: &Harness<'_, DocumentView>) -> std::time::Duration {
+    harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay
+}
+
+#[test]
+fn a_search_hit_or_the_end_of_a_long_text_is_shown_at_once() {
+    use hamish::offset::CharRange;
+    use hamish::text::Motion;
+    use hamish::ui::Command;
+    let text = long_text(400_000);
+    let chars = text.chars().count();
+    let mut harness = first_frame_of(&text);
+    // A search hit (or an annotation chosen in the list) near the end: the next frame shows it.
+    let hit = CharRange::from_indices(chars - 17, chars - 12);
+    harness.state_mut().select_range(hit);
+    // One frame lays out up to it and asks to scroll there, the next scrolls (egui's way).
+    harness.run_steps(3);
+    let view = harness.state();
+    let rects = view.layout().unwrap().range_rects(hit);
+    assert!(!rects.is_empty(), "the hit is laid out");
+    let on_screen = view.to_screen(rects[0].center());
+    assert!(
+        view.visible_rect().contains(on_screen),
+        "{on_screen:?} in {:?}",
+        view.visible_rect()
+    );
+    assert!(view.glyph_painter().last_frame_glyphs() > 50);
+    // Ctrl+End from the start of a fresh window: the caret lands on the last line, in view.
+    let mut harness = first_frame_of(&text);
+    let ctx = harness.ctx.clone();
+    let to_end = Command::MoveCaret {
+        motion: Motion::TextEnd,
+        extend: false,
+    };
+    harness.state_mut().apply(&ctx, &to_end);
+    harness.run_steps(3);
+    let view = harness.state();
+    assert_eq!(view.caret().map(|c| c.offset.0), Some(chars));
+    let caret = view.caret_screen_rect().expect("caret shown");
+    assert!(view.visible_rect().contains(caret.center()), "{caret:?}");
+}
+
+#[test]
+fn scrolling_far_down_a_long_text_lays_it_out_up_to_there_and_paints_it() {
+    let text = long_text(400_000);
+    let chars = text.chars().count();
+    let mut harness = first_frame_of(&text);
+    let first = harness.state().layout().unwrap().laid_out_chars();
+    // A wheel flung a thousand pages down, over the text: the view goes to its (estimated) end.
+    harness.hover_at(egui::pos2(350.0, 150.0));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Page,
+        delta: Vec2::new(0.0, -1000.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(3);
+    let view = harness.state();
+    let layout = view.layout().unwrap();
+    assert!(
+        layout.laid_out_chars() > chars * 9 / 10,
+        "laid out down to the view: {} of {chars} chars (first frame: {first})",
+        layout.laid_out_chars()
+    );
+    assert!(
+        view.glyph_painter().last_frame_glyphs() > 50,
+        "the text there is painted"
+    );
+    let top = view.visible_rect().top() - view.document_origin().y;
+    assert!(
+        top > layout.height() * 0.8,
+        "the view is near the end ({top} of {})",
+        layout.height()
+    );
+}

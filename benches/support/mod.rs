@@ -68,6 +68,16 @@ pub fn long_paragraph(bytes: usize) -> String {
 /// of the bundled fact-checking schema, lengths of 3 to 60 chars, one in twenty with a second
 /// range, some notes and attributes, anchors captured; and one relation per ten annotations.
 pub fn annotated(chars: usize, count: usize) -> (String, hamish::model::AnnotationSet) {
+    annotated_within(chars, count, chars)
+}
+
+/// Like [`annotated`], with every annotation in the first `within` chars (a screenful crowded
+/// with annotations on a longer text).
+pub fn annotated_within(
+    chars: usize,
+    count: usize,
+    within: usize,
+) -> (String, hamish::model::AnnotationSet) {
     use hamish::model::annotation::{Annotation, AnnotationId, Timestamp};
     use hamish::model::quote::TextIndex;
     use hamish::model::{AnnotationSet, AttributeValue, Relation, RelationId};
@@ -75,7 +85,7 @@ pub fn annotated(chars: usize, count: usize) -> (String, hamish::model::Annotati
     const LABELS: [&str; 5] = ["claim", "source", "cue", "quote", "evidence"];
     let text = news_text(chars);
     let index = TextIndex::new(&text);
-    let len = index.char_len();
+    let len = index.char_len().min(within.max(128));
     let mut rng = Rng::new(0x2545_F491_4F6C_DD1D);
     let mut set = AnnotationSet::new();
     let range = |rng: &mut Rng| {

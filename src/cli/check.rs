@@ -1,11 +1,12 @@
 //! `hamish check`: prints the application layer's check of every annotated text under the given
-//! paths (`workspace::batch::check`): one line per finding, then a summary. With `--fix`, a
-//! changed text's re-anchored annotations are saved. Exit code: 0 all fine, 1 any problem, 2 usage
-//! or I/O error.
+//! paths (`workspace::batch::check`, on every core, with a progress bar on a terminal): one line
+//! per finding, then a summary. With `--fix`, a changed text's re-anchored annotations are
+//! saved. Exit code: 0 all fine, 1 any problem, 2 usage or I/O error.
 
+use crate::store::sidecar::find_sidecars_for;
 use crate::store::sidecar::AnnotatorName;
 use crate::workspace::batch::check::Verdict;
-use crate::workspace::batch::check_paths;
+use crate::workspace::batch::check_pairs;
 use crate::workspace::terminal::escape_line;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,13 +29,16 @@ pub struct CheckArgs {
 
 /// Runs `hamish check`.
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let checked = match check_paths(&args.paths, args.annotator.as_ref(), args.fix) {
-        Ok(checked) => checked,
+    let pairs = match find_sidecars_for(&args.paths, args.annotator.as_ref()) {
+        Ok(pairs) => pairs,
         Err(err) => {
             eprintln!("hamish check: {}", escape_line(&err.to_string()));
             return Ok(ExitCode::from(2));
         }
     };
+    let bar = super::export::progress_bar(pairs.len());
+    let checked = check_pairs(pairs, args.fix, &|| bar.inc(1));
+    bar.finish_and_clear();
     if checked.is_empty() {
         eprintln!("hamish check: no annotation files (*.ann.ron) under the given paths");
         return Ok(ExitCode::from(2));

@@ -1,6 +1,7 @@
-//! `hamish layout`: print the layout of a text file (lines with their boxes, runs, glyphs) as
-//! text or JSON, laid out by the application layer's page (`workspace::page`: the window's decoder
-//! and line height). Offsets in the output are chars into the file's text; x, y and advances are px.
+//! `hamish layout`: print the layout of a text file as one summary line (chars, lines, glyphs,
+//! seconds) or as JSON (lines with their boxes, runs, glyphs), laid out by the application
+//! layer's page (`workspace::page`: the window's decoder and line height). Offsets in the output
+//! are chars into the file's text; x, y and advances are px.
 
 use super::DirectionArg;
 use crate::text::{FontSet, TextLayout};
@@ -24,7 +25,7 @@ pub struct LayoutArgs {
     /// Base direction of the paragraphs.
     #[arg(long, value_enum, default_value_t = DirectionArg::Auto)]
     pub direction: DirectionArg,
-    /// Print JSON.
+    /// Print every line, run and glyph as JSON (without it: one summary line).
     #[arg(long)]
     pub json: bool,
 }
@@ -122,8 +123,15 @@ pub fn run(args: LayoutArgs) -> anyhow::Result<ExitCode> {
     checked_size("--font-size", args.font_size, 1.0, MAX_FONT_SIZE)?;
     checked_size("--width", args.width, 1.0, MAX_WIDTH)?;
     let params = page_params(args.font_size, args.width, args.direction.into());
+    let started = std::time::Instant::now();
     let page = load_page(&args.file, &params)?;
-    match print_layout(&page.layout, &page.fonts, args.json) {
+    let seconds = started.elapsed().as_secs_f64();
+    let printed = if args.json {
+        print_json(&page.layout, &page.fonts)
+    } else {
+        print_summary(&page.layout, seconds)
+    };
+    match printed {
         // A closed pipe (`| head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(e).context("cannot write the layout to stdout"),
@@ -131,40 +139,29 @@ pub fn run(args: LayoutArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn print_layout(layout: &TextLayout, fonts: &FontSet, json: bool) -> std::io::Result<()> {
+/// One line: chars, lines and glyphs laid out, and the seconds reading, decoding and laying
+/// out the file took (so the whole command can be timed from outside against it).
+fn print_summary(layout: &TextLayout, seconds: f64) -> std::io::Result<()> {
+    use std::io::Write;
+    let chars = layout.text().chars().count();
+    let lines = layout.lines().count();
+    let glyphs: usize = layout
+        .lines()
+        .flat_map(|l| l.runs.iter())
+        .map(|r| r.glyphs.len())
+        .sum();
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "chars {chars} lines {lines} glyphs {glyphs} seconds {seconds:.3}"
+    )?;
+    out.flush()
+}
+
+fn print_json(layout: &TextLayout, fonts: &FontSet) -> std::io::Result<()> {
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    if json {
-        serde_json::to_writer(&mut out, &layout_json(layout, fonts))?;
-        writeln!(out)?;
-    } else {
-        for l in layout.lines() {
-            let glyphs: usize = l.runs.iter().map(|r| r.glyphs.len()).sum();
-            let runs: Vec<String> = l
-                .runs
-                .iter()
-                .map(|r| {
-                    format!(
-                        "{}..{} L{} {}",
-                        r.chars.start.0,
-                        r.chars.end.0,
-                        r.level,
-                        fonts.name(r.font)
-                    )
-                })
-                .collect();
-            writeln!(
-                out,
-                "p{} l{} {} chars {}..{} glyphs {} runs [{}]",
-                l.paragraph,
-                l.line,
-                if l.rtl { "rtl" } else { "ltr" },
-                l.chars.start.0,
-                l.chars.end.0,
-                glyphs,
-                runs.join(", ")
-            )?;
-        }
-    }
+    serde_json::to_writer(&mut out, &layout_json(layout, fonts))?;
+    writeln!(out)?;
     out.flush()
 }

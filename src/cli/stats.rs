@@ -1,11 +1,13 @@
 //! `hamish stats`: prints the application layer's counts (`workspace::batch::stats`) of every
-//! sidecar under the given paths — annotations per label and per document (label columns in the
-//! order of the documents' schemas, whatever the schema), claims with and without a source where
-//! a schema has claims, annotations to review or orphaned — then one row per label over all
-//! documents; or all of it as JSON (`--json`).
+//! sidecar under the given paths (read on every core, with a progress bar on a terminal) —
+//! annotations per label and per document (label columns in the order of the documents' schemas,
+//! whatever the schema), claims with and without a source where a schema has claims, annotations
+//! to review or orphaned — then one row per label over all documents; or all of it as JSON
+//! (`--json`).
 
+use crate::store::sidecar::find_sidecars_for;
 use crate::store::sidecar::AnnotatorName;
-use crate::workspace::batch::stats::{collect_stats, DocumentStats, StatsReport};
+use crate::workspace::batch::stats::{stats_of_pairs, DocumentStats, StatsReport};
 use crate::workspace::terminal::{escape_json, escape_line};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,13 +29,16 @@ pub struct StatsArgs {
 
 /// Runs `hamish stats`. Exit code: 0 fine, 1 when a sidecar could not be read, 2 on bad paths.
 pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
-    let report = match collect_stats(&args.paths, args.annotator.as_ref()) {
-        Ok(report) => report,
+    let pairs = match find_sidecars_for(&args.paths, args.annotator.as_ref()) {
+        Ok(pairs) => pairs,
         Err(err) => {
             eprintln!("hamish stats: {}", escape_line(&err.to_string()));
             return Ok(ExitCode::from(2));
         }
     };
+    let bar = super::export::progress_bar(pairs.len());
+    let report = stats_of_pairs(&pairs, &|| bar.inc(1));
+    bar.finish_and_clear();
     if args.json {
         println!("{}", escape_json(&serde_json::to_string_pretty(&report)?));
     } else {

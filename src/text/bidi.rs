@@ -249,21 +249,55 @@ pub fn control_name(c: char) -> Option<(&'static str, bool)> {
 
 /// Every bidi control of `text`, in text order.
 pub fn bidi_controls(text: &str) -> Vec<BidiControl> {
-    text.chars()
-        .enumerate()
-        .filter_map(|(i, c)| {
-            control_name(c).map(|(name, reorders)| BidiControl {
-                offset: CharOffset(i),
-                name,
-                reorders,
-            })
-        })
-        .collect()
+    // Every control is U+061C (D8 9C) or starts with E2: memchr finds those bytes and chars are
+    // counted between them by bytes, so a 10 MB file is not decoded char by char here.
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let (mut chars, mut counted_to) = (0usize, 0usize);
+    for hit in memchr::memchr2_iter(0xE2, 0x9C, bytes) {
+        let start = if bytes[hit] == 0x9C { hit - 1 } else { hit };
+        if start < counted_to || !crate::offset::is_char_start(bytes[start]) {
+            continue;
+        }
+        let Some((name, reorders)) = text
+            .get(start..)
+            .and_then(|rest| rest.chars().next())
+            .and_then(control_name)
+        else {
+            continue;
+        };
+        chars += crate::offset::count_chars(&bytes[counted_to..start]);
+        out.push(BidiControl {
+            offset: CharOffset(chars),
+            name,
+            reorders,
+        });
+        chars += 1;
+        counted_to = start + 1;
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bidi_controls_are_found_among_chars_sharing_their_bytes() {
+        // “ (E2 80 9C), – (E2 80 93), U+069C and U+065C share bytes with the controls.
+        let text = "“\u{069C}\u{065C}”\u{061C}–\u{2067}x\u{200E}😀\u{2069}";
+        let expected: Vec<(usize, &str)> = text
+            .chars()
+            .enumerate()
+            .filter_map(|(i, c)| control_name(c).map(|(name, _)| (i, name)))
+            .collect();
+        let found: Vec<(usize, &str)> = bidi_controls(text)
+            .iter()
+            .map(|c| (c.offset.0, c.name))
+            .collect();
+        assert_eq!(found, expected);
+        assert_eq!(found.len(), 4);
+    }
 
     #[test]
     fn bidi_controls_are_found_by_char_with_their_names() {

@@ -85,6 +85,8 @@ pub struct LayoutCache {
     word_safe: FxHashMap<(u64, FontId), bool>,
     /// Never shape word by word (see [`LayoutCache::shaping_whole_runs`]).
     whole_runs: bool,
+    /// Keep no laid-out paragraphs (see [`LayoutCache::without_paragraphs`]).
+    no_paragraphs: bool,
     stats: CacheStats,
 }
 
@@ -94,6 +96,16 @@ impl LayoutCache {
     pub fn shaping_whole_runs() -> Self {
         Self {
             whole_runs: true,
+            ..Self::default()
+        }
+    }
+
+    /// A cache that keeps shaped words but no laid-out paragraphs: for a huge text, whose
+    /// paragraphs would otherwise be held twice (here and in its layout) while a relayout after
+    /// a zoom or resize gains little from them.
+    pub fn without_paragraphs() -> Self {
+        Self {
+            no_paragraphs: true,
             ..Self::default()
         }
     }
@@ -177,6 +189,9 @@ impl LayoutCache {
 
     /// Stores a paragraph layout.
     pub(crate) fn insert_paragraph(&mut self, key: ParagraphKey, layout: Arc<ParagraphLayout>) {
+        if self.no_paragraphs {
+            return;
+        }
         if self.paragraphs.len() >= MAX_ENTRIES {
             self.paragraphs.clear();
         }

@@ -167,10 +167,12 @@ pub(crate) struct ParagraphSpan {
     pub line_count: usize,
 }
 
-/// The layout of a whole text.
+/// The layout of a whole text, or of its first paragraphs while the rest is still to come.
 ///
-/// Invariant the queries rely on: there is at least one paragraph, and every paragraph has at
-/// least one line (an empty paragraph has one empty line).
+/// Invariant the queries rely on: there is at least one laid-out paragraph, and every laid-out
+/// paragraph has at least one line (an empty paragraph has one empty line). Paragraphs are laid
+/// out in order from the top, so a partial layout is the whole layout cut after one paragraph;
+/// queries past its last paragraph clamp to it.
 #[derive(Debug, Clone)]
 pub struct TextLayout {
     pub(crate) text: String,
@@ -178,7 +180,10 @@ pub struct TextLayout {
     pub(crate) paragraphs: Vec<ParagraphSpan>,
     pub(crate) lines: Vec<LineLayout>,
     pub(crate) height: f32,
-    complete: bool,
+    /// The paragraphs not laid out yet, in order; empty once the layout is complete.
+    pending: std::collections::VecDeque<Paragraph>,
+    /// Chars in the text (for estimating the height of what is not laid out yet).
+    char_count: usize,
 }
 
 impl TextLayout {
@@ -192,10 +197,11 @@ impl TextLayout {
         Self::new_until(text, fonts, params, cache, f32::INFINITY)
     }
 
-    /// Lays out only the paragraphs that start above `y_limit` (px): enough to paint the first
-    /// screen of a huge file at once, then call [`TextLayout::new`] (the paragraphs laid out
-    /// here come from the cache). Queries past the last laid-out paragraph clamp to it;
-    /// [`TextLayout::is_complete`] tells whether every paragraph was laid out.
+    /// Lays out only the paragraphs that start above `y_limit` (px), at least one: enough to
+    /// paint the first screen of a huge file at once. The rest follows with
+    /// [`TextLayout::extend_until`], [`TextLayout::extend_through`], [`TextLayout::extend_for`]
+    /// or [`TextLayout::finish`]; [`TextLayout::is_complete`] tells whether every paragraph is
+    /// laid out.
     pub fn new_until(
         text: &str,
         fonts: &FontSet,
@@ -203,57 +209,115 @@ impl TextLayout {
         cache: &mut LayoutCache,
         y_limit: f32,
     ) -> Self {
-        let faces = Faces::new(fonts);
-        let all = split_paragraphs(text);
-        let total = all.len();
-        let mut paragraphs = Vec::new();
-        let mut lines = Vec::new();
-        let mut y = 0f32;
-        for (index, para) in all.into_iter().enumerate() {
-            if y >= y_limit {
-                break;
-            }
-            let para_text = para.text(text);
-            let key = ParagraphKey {
-                text: para_text.to_string(),
-                generation: fonts.generation(),
-                font_size_bits: params.font_size.to_bits(),
-                width_bits: params.width.to_bits(),
-                line_height_bits: params.line_height.to_bits(),
-                direction: params.direction,
-            };
-            let laid = match cache.paragraph(&key) {
-                Some(p) => p,
-                None => {
-                    let p = Arc::new(layout_paragraph(para_text, &faces, params, cache));
-                    cache.insert_paragraph(key, Arc::clone(&p));
-                    p
-                }
-            };
-            paragraphs.push(ParagraphSpan {
-                para,
-                first_line: lines.len(),
-                line_count: laid.lines.len(),
-            });
-            for line in &laid.lines {
-                lines.push(line.shifted(para.chars.start.0, y, index));
-            }
-            y += laid.height;
-        }
-        Self {
+        let pending: std::collections::VecDeque<Paragraph> = split_paragraphs(text).into();
+        let char_count = pending.back().map_or(0, |p| p.chars.end.0);
+        let mut layout = Self {
             text: text.to_string(),
             params: *params,
-            complete: paragraphs.len() == total,
-            paragraphs,
-            lines,
-            height: y,
+            paragraphs: Vec::new(),
+            lines: Vec::new(),
+            height: 0.0,
+            pending,
+            char_count,
+        };
+        layout.lay_out_next(&Faces::new(fonts), cache);
+        layout.extend_until(fonts, cache, y_limit);
+        layout
+    }
+
+    /// Lays out more paragraphs until the laid-out part reaches `y` (px) or the text ends.
+    pub fn extend_until(&mut self, fonts: &FontSet, cache: &mut LayoutCache, y: f32) {
+        let faces = Faces::new(fonts);
+        while self.height < y && self.lay_out_next(&faces, cache) {}
+    }
+
+    /// Lays out more paragraphs until the one holding `offset` (and its separator) is laid out.
+    pub fn extend_through(&mut self, fonts: &FontSet, cache: &mut LayoutCache, offset: CharOffset) {
+        let faces = Faces::new(fonts);
+        while self.laid_out_chars() <= offset.0 && self.lay_out_next(&faces, cache) {}
+    }
+
+    /// Lays out more paragraphs for about `budget` of time (at least one while any is left), so
+    /// a window can finish a huge text a slice per frame.
+    pub fn extend_for(
+        &mut self,
+        fonts: &FontSet,
+        cache: &mut LayoutCache,
+        budget: std::time::Duration,
+    ) {
+        let faces = Faces::new(fonts);
+        let start = std::time::Instant::now();
+        while self.lay_out_next(&faces, cache) && start.elapsed() < budget {}
+    }
+
+    /// Lays out every paragraph not laid out yet.
+    pub fn finish(&mut self, fonts: &FontSet, cache: &mut LayoutCache) {
+        self.extend_until(fonts, cache, f32::INFINITY);
+    }
+
+    /// Chars covered by the laid-out paragraphs (separators included): every offset below this
+    /// is laid out.
+    pub fn laid_out_chars(&self) -> usize {
+        match self.paragraphs.last() {
+            _ if self.pending.is_empty() => self.char_count + 1,
+            Some(last) => last.para.next_start().0,
+            None => 0,
         }
+    }
+
+    /// The height the whole text will take, px: exact once complete, else the laid-out height
+    /// plus the chars still to come at the laid-out part's height per char (what a scrollbar
+    /// shows meanwhile).
+    pub fn estimated_height(&self) -> f32 {
+        let Some(last) = self.paragraphs.last().filter(|_| !self.pending.is_empty()) else {
+            return self.height;
+        };
+        let laid = last.para.next_start().0.max(1) as f32;
+        let rest = self.char_count.saturating_sub(last.para.next_start().0) as f32;
+        self.height + rest * self.height / laid
+    }
+
+    /// Lays out the next pending paragraph below the others; false when none was left.
+    fn lay_out_next(&mut self, faces: &Faces<'_>, cache: &mut LayoutCache) -> bool {
+        let Some(para) = self.pending.pop_front() else {
+            return false;
+        };
+        let params = &self.params;
+        let para_text = para.text(&self.text);
+        let key = ParagraphKey {
+            text: para_text.to_string(),
+            generation: faces.fonts().generation(),
+            font_size_bits: params.font_size.to_bits(),
+            width_bits: params.width.to_bits(),
+            line_height_bits: params.line_height.to_bits(),
+            direction: params.direction,
+        };
+        let laid = match cache.paragraph(&key) {
+            Some(p) => p,
+            None => {
+                let p = Arc::new(layout_paragraph(para_text, faces, params, cache));
+                cache.insert_paragraph(key, Arc::clone(&p));
+                p
+            }
+        };
+        let index = self.paragraphs.len();
+        self.paragraphs.push(ParagraphSpan {
+            para,
+            first_line: self.lines.len(),
+            line_count: laid.lines.len(),
+        });
+        let y = self.height;
+        for line in &laid.lines {
+            self.lines.push(line.shifted(para.chars.start.0, y, index));
+        }
+        self.height += laid.height;
+        true
     }
 
     /// True when every paragraph of the text is laid out (always, unless made by
     /// [`TextLayout::new_until`] with a limit the text goes past).
     pub fn is_complete(&self) -> bool {
-        self.complete
+        self.pending.is_empty()
     }
 
     /// The text that was laid out.

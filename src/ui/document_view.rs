@@ -11,9 +11,10 @@ use super::bidi_marks::{paint_bidi_marks, MarkPlace};
 use super::commands::Command;
 pub use super::gestures::Selection;
 use super::gestures::{autoscroll_while_dragging, selection_gestures_ui};
+use super::highlight_index::HighlightIndex;
 use super::highlights::Highlight;
 use super::painter::GlyphPainter;
-use crate::offset::{CharOffset, CharRange, OffsetMap};
+use crate::offset::{CharCheckpoints, CharOffset, CharRange};
 use crate::render::marks::ArcShape;
 use crate::text::bidi::{bidi_controls, BidiControl};
 use crate::text::{
@@ -26,6 +27,12 @@ use egui::{Pos2, Rect, Sense, Shape, Vec2};
 pub const BASE_FONT_SIZE: f32 = 22.0;
 /// Empty space around the text, in points.
 const MARGIN: f32 = 24.0;
+/// Texts up to this many chars are laid out whole in the frame that shows them (a few tens of
+/// milliseconds at most); longer ones show their first screen at once and the rest follows a
+/// slice per frame.
+const WHOLE_LAYOUT_CHARS: usize = 200_000;
+/// Time given each frame to laying out more of a long text, so the window stays responsive.
+const LAYOUT_SLICE: std::time::Duration = std::time::Duration::from_millis(12);
 
 /// The id of the document view's interaction area: keyboard focus on it (or on nothing) means
 /// keys go to the document; focus on any other widget means a text field has them.
@@ -45,7 +52,7 @@ struct LayoutKey {
 /// A scrollable, selectable view of one text.
 pub struct DocumentView {
     text: String,
-    offsets: OffsetMap,
+    offsets: CharCheckpoints,
     text_generation: u64,
     fonts: FontSet,
     zoom: f32,
@@ -66,6 +73,8 @@ pub struct DocumentView {
     highlights: Vec<Highlight>,
     /// Search hits, painted over the highlights and under the selection.
     search_hits: Vec<CharRange>,
+    /// The highlights by position, for the visible ones and the one under the pointer.
+    highlight_index: HighlightIndex,
     /// Where the caret rests while there is no selection (the start at open, the end of a
     /// selection that was cleared); keyboard moves start from it.
     parked_caret: Option<Cursor>,
@@ -85,8 +94,9 @@ pub struct DocumentView {
     show_arcs: bool,
     /// The arcs as drawn on the current layout (layout points).
     arcs: Vec<ArcShape>,
-    /// What the arcs were made for: the layout, the input and whether shown.
-    arcs_made_for: Option<(LayoutKey, u64, bool)>,
+    /// What the arcs were made for: the layout and how many paragraphs it had, the input and
+    /// whether shown.
+    arcs_made_for: Option<(LayoutKey, usize, u64, bool)>,
     /// What the pointer was over in the last frame.
     hover: Hover,
     /// Where an Alt-drag that links two annotations started (screen) and its char.
@@ -102,15 +112,16 @@ pub struct DocumentView {
 impl DocumentView {
     /// A view of `text` with the embedded fonts at 100 % zoom.
     pub fn new(text: String) -> Self {
+        let cache = cache_for(&text);
         Self {
             controls: bidi_controls(&text),
             bidi_marks: Vec::new(),
-            offsets: OffsetMap::new(&text),
+            offsets: CharCheckpoints::new(&text),
             text,
             text_generation: 0,
             fonts: FontSet::embedded(),
             zoom: 1.0,
-            cache: LayoutCache::default(),
+            cache,
             layout: None,
             layout_key: None,
             selection: None,
@@ -121,6 +132,7 @@ impl DocumentView {
             keep_at_top: None,
             highlights: Vec::new(),
             search_hits: Vec::new(),
+            highlight_index: HighlightIndex::default(),
             scroll_to: None,
             parked_caret: Some(Cursor::after(CharOffset(0))),
             goal_x: None,
@@ -167,6 +179,7 @@ impl DocumentView {
 
     /// Replaces the annotation highlights (painted behind the glyphs, first ones lowest).
     pub fn set_highlights(&mut self, highlights: Vec<Highlight>) {
+        self.highlight_index = HighlightIndex::new(&highlights);
         self.highlights = highlights;
     }
 
@@ -229,14 +242,15 @@ impl DocumentView {
 
     /// Replaces the text; the selection is cleared and the caret goes to the start.
     pub fn set_text(&mut self, text: String) {
-        self.offsets = OffsetMap::new(&text);
+        self.offsets = CharCheckpoints::new(&text);
         self.controls = bidi_controls(&text);
+        self.cache = cache_for(&text);
         self.text = text;
         self.text_generation += 1;
         self.selection = None;
         self.parked_caret = Some(Cursor::after(CharOffset(0)));
         self.goal_x = None;
-        self.highlights.clear();
+        self.set_highlights(Vec::new());
     }
 
     /// The text shown.
@@ -285,8 +299,8 @@ impl DocumentView {
     /// The selected text, in logical order.
     pub fn selected_text(&self) -> Option<&str> {
         let range = self.selection_range()?;
-        let start = self.offsets.to_byte(range.start)?.0;
-        let end = self.offsets.to_byte(range.end)?.0;
+        let start = self.offsets.to_byte(&self.text, range.start)?.0;
+        let end = self.offsets.to_byte(&self.text, range.end)?.0;
         self.text.get(start..end)
     }
 
@@ -355,12 +369,16 @@ impl DocumentView {
         }
         area.show_viewport(ui, |ui, viewport| {
             let width = (ui.available_width() - 2.0 * MARGIN).max(MARGIN);
-            self.relayout_if_needed(width);
+            let fresh = self.relayout_if_needed(width, viewport.max.y);
+            self.lay_out_what_is_needed(ui.ctx(), viewport, fresh);
             self.rearc_if_needed(ui.ctx());
             let Some(layout) = &self.layout else {
                 return;
             };
-            let size = Vec2::new(ui.available_width(), layout.height() + 2.0 * MARGIN);
+            let size = Vec2::new(
+                ui.available_width(),
+                layout.estimated_height() + 2.0 * MARGIN,
+            );
             let (_, rect) = ui.allocate_space(size);
             let response = ui.interact(rect, document_view_id(), Sense::click_and_drag());
             self.origin = rect.min + Vec2::splat(MARGIN);
@@ -465,9 +483,6 @@ impl DocumentView {
     /// Moves the caret (`extend`: the selection's moving end only) and keeps it in view; a page
     /// move scrolls the text by as much as the caret moved.
     fn move_caret(&mut self, motion: Motion, extend: bool) {
-        let Some(layout) = &self.layout else {
-            return;
-        };
         let from = self.selection.unwrap_or_else(|| {
             let caret = self.parked_caret.unwrap_or(Cursor::after(CharOffset(0)));
             Selection {
@@ -475,6 +490,10 @@ impl DocumentView {
                 focus: caret,
             }
         });
+        self.lay_out_around(from.focus, motion);
+        let Some(layout) = &self.layout else {
+            return;
+        };
         if let (Motion::Grapheme(dir), false) = (motion, extend) {
             if from.anchor.offset != from.focus.offset {
                 let caret = layout.collapse_toward(from.anchor, from.focus, dir);
@@ -509,7 +528,13 @@ impl DocumentView {
         let (Some(key), Some(layout)) = (self.layout_key, self.layout.as_mut()) else {
             return;
         };
-        let wanted = (key, self.arc_generation, self.show_arcs);
+        // A layout still growing gets its arcs planned again as more of it is laid out.
+        let wanted = (
+            key,
+            layout.paragraph_count(),
+            self.arc_generation,
+            self.show_arcs,
+        );
         if self.arcs_made_for == Some(wanted) {
             return;
         }
@@ -536,9 +561,11 @@ impl DocumentView {
             }
         }
         let offset = layout.hit(p).offset;
-        self.highlights
-            .iter()
-            .filter(|h| h.range.contains(offset) && h.range.end.0 <= self.offsets.char_len())
+        self.highlight_index
+            .at(offset)
+            .into_iter()
+            .map(|i| &self.highlights[i])
+            .filter(|h| h.range.end.0 <= self.offsets.char_len())
             .filter(|h| layout.range_rects(h.range).iter().any(|r| r.contains(p)))
             .min_by_key(|h| h.range.len())
             .map_or(Hover::Nothing, |h| Hover::Annotation(h.annotation))
@@ -583,7 +610,9 @@ impl DocumentView {
         alt
     }
 
-    fn relayout_if_needed(&mut self, width: f32) {
+    /// Lays the text out again when the width, zoom, fonts or text changed: a short text whole, a
+    /// long one down to `y_max` (the bottom of the view, layout points); true when it did.
+    fn relayout_if_needed(&mut self, width: f32, y_max: f32) -> bool {
         let key = LayoutKey {
             width,
             zoom: self.zoom,
@@ -591,7 +620,7 @@ impl DocumentView {
             text_generation: self.text_generation,
         };
         if self.layout.is_some() && self.layout_key == Some(key) {
-            return;
+            return false;
         }
         let font_size = BASE_FONT_SIZE * self.zoom;
         let params = LayoutParams {
@@ -600,14 +629,59 @@ impl DocumentView {
             direction: BaseDirection::Auto,
             line_height: LINE_HEIGHT,
         };
-        self.layout = Some(TextLayout::new(
+        let limit = if self.offsets.char_len() <= WHOLE_LAYOUT_CHARS {
+            f32::INFINITY
+        } else {
+            y_max
+        };
+        self.layout = Some(TextLayout::new_until(
             &self.text,
             &self.fonts,
             &params,
             &mut self.cache,
+            limit,
         ));
         self.layout_key = Some(key);
         self.layouts_made += 1;
+        true
+    }
+
+    /// Lays out, in a text not laid out whole yet, what this frame shows or jumps to (the view
+    /// down to one screen below it, a char to scroll to, the char kept at the top after a zoom),
+    /// then one more slice (not in the frame that made the layout, so the first screen shows
+    /// soonest), asking for another frame until the text is laid out.
+    fn lay_out_what_is_needed(&mut self, ctx: &egui::Context, viewport: Rect, fresh: bool) {
+        let Some(layout) = self.layout.as_mut().filter(|l| !l.is_complete()) else {
+            return;
+        };
+        let (fonts, cache) = (&self.fonts, &mut self.cache);
+        for offset in [self.scroll_to, self.keep_at_top].into_iter().flatten() {
+            layout.extend_through(fonts, cache, offset);
+        }
+        layout.extend_until(fonts, cache, viewport.max.y + viewport.height());
+        if !fresh {
+            layout.extend_for(fonts, cache, LAYOUT_SLICE);
+        }
+        if !layout.is_complete() {
+            ctx.request_repaint();
+        }
+    }
+
+    /// In a text not laid out whole yet, lays out what a caret move from `caret` can reach: all
+    /// of it for a move to the end, else the caret's paragraph and two screens below it.
+    fn lay_out_around(&mut self, caret: Cursor, motion: Motion) {
+        let Some(layout) = self.layout.as_mut().filter(|l| !l.is_complete()) else {
+            return;
+        };
+        let (fonts, cache) = (&self.fonts, &mut self.cache);
+        if motion == Motion::TextEnd {
+            layout.finish(fonts, cache);
+            return;
+        }
+        layout.extend_through(fonts, cache, caret.offset);
+        let line_height = BASE_FONT_SIZE * self.zoom * LINE_HEIGHT;
+        let below = layout.caret_rect(caret).max.y + 2.0 * self.viewport_height.max(line_height);
+        layout.extend_until(fonts, cache, below);
     }
 
     /// Paints selection rectangles, then the glyphs of the visible lines, then the caret.
@@ -631,20 +705,33 @@ impl DocumentView {
         let visible = |r: &crate::text::Rect| r.max.y >= y_min && r.min.y <= y_max;
         let text_len = self.offsets.char_len();
         let (hot_relations, hot_ends) = hot(&self.arcs, self.hover);
-        for highlight in &self.highlights {
+        // Every fill and underline in one mesh of plain quads, in paint order, put here below
+        // the outlines and counts: a thousand highlights are a few thousand vertices instead of
+        // a few thousand anti-aliased shapes to tessellate each frame.
+        let fills_slot = painter.add(Shape::Noop);
+        let mut fills = egui::Mesh::default();
+        let shown = visible_chars(layout, y_min, y_max);
+        for highlight in self.highlight_index.over(shown).into_iter() {
+            let highlight = &self.highlights[highlight];
             // Orphans keep ranges of an older text; anything past the end is not drawn.
-            if highlight.range.end.0 > text_len || highlight.range.is_empty() {
+            if highlight.range.end.0 > text_len {
                 continue;
             }
+            // Only the visible part: a span over a thousand lines paints the lines on screen.
+            let part = CharRange::new(
+                highlight.range.start.max(shown.start),
+                highlight.range.end.min(shown.end),
+            );
             let rects: Vec<Rect> = layout
-                .range_rects(highlight.range)
+                .range_rects(part)
                 .iter()
                 .filter(|r| visible(r))
                 .map(|r| to_screen(*r))
                 .collect();
             let is_end = hot_ends.contains(&highlight.annotation);
-            paint_highlight(painter, highlight, &rects, is_end);
+            paint_highlight(painter, &mut fills, highlight, &rects, is_end);
         }
+        painter.set(fills_slot, Shape::mesh(fills));
         let hit_fill = egui::Color32::from_rgba_unmultiplied(255, 200, 0, 110);
         for hit in self.search_hits.iter().filter(|h| h.end.0 <= text_len) {
             for r in layout.range_rects(*hit).iter().filter(|r| visible(r)) {
@@ -700,13 +787,37 @@ impl DocumentView {
             Some(_) => None,
             None => self.parked_caret,
         };
-        if let Some(caret) = caret.filter(|c| c.offset.0 <= text_len) {
+        // A caret past the laid-out part (after Select All in a long text) is not drawn yet.
+        let laid_out = layout.laid_out_chars();
+        if let Some(caret) = caret.filter(|c| c.offset.0 <= text_len && c.offset.0 < laid_out) {
             // Two points wide at any zoom, so the caret is seen on a high-resolution screen too.
             let rect = to_screen(layout.caret_rect(caret));
             let rect = Rect::from_center_size(rect.center(), Vec2::new(2.0, rect.height()));
             painter.rect_filled(rect, 0.0, text_color);
         }
     }
+}
+
+/// The layout cache for `text`: without laid-out paragraphs for a long text, which would hold
+/// its whole layout a second time.
+fn cache_for(text: &str) -> LayoutCache {
+    // Bytes, not chars: no count of a huge text here; Arabic takes about two bytes a char.
+    if text.len() > 2 * WHOLE_LAYOUT_CHARS {
+        LayoutCache::without_paragraphs()
+    } else {
+        LayoutCache::default()
+    }
+}
+
+/// The chars of the lines that overlap `y_min..y_max` (layout points), separators included.
+fn visible_chars(layout: &TextLayout, y_min: f32, y_max: f32) -> CharRange {
+    let mut lines = layout.lines_in(y_min, y_max);
+    let Some(first) = lines.next() else {
+        return CharRange::from_indices(0, 0);
+    };
+    let last = lines.last().unwrap_or(first);
+    // One more char: the separator after the last line, which a highlight may end on.
+    CharRange::from_indices(first.chars.start.0, last.chars.end.0 + 1)
 }
 
 /// Gives the view keyboard focus when it is pressed, and while it has focus keeps the arrow keys
@@ -727,20 +838,26 @@ fn keep_keyboard_focus(ui: &egui::Ui, response: &egui::Response, pressed: bool) 
 }
 
 /// Paints one highlight on its rectangles (screen): the translucent fill, inset by its lane so a
-/// nested span shows as a band inside the outer one; a solid underline in its lane; an outline
-/// when selected, flagged or at the end of a hovered arc; and, on the first of several identical
-/// spans, how many there are.
-fn paint_highlight(painter: &egui::Painter, highlight: &Highlight, rects: &[Rect], is_end: bool) {
+/// nested span shows as a band inside the outer one, and a solid underline in its lane (both
+/// into `fills`); an outline when selected, flagged or at the end of a hovered arc; and, on the
+/// first of several identical spans, how many there are.
+fn paint_highlight(
+    painter: &egui::Painter,
+    fills: &mut egui::Mesh,
+    highlight: &Highlight,
+    rects: &[Rect],
+    is_end: bool,
+) {
     const LANE_STEP: f32 = 3.5;
     let lane = highlight.lane as f32;
     for rect in rects {
         let inset = (lane * LANE_STEP).min(rect.height() * 0.3);
         let band = rect.shrink2(Vec2::new(0.0, inset));
-        painter.rect_filled(band, 2.0, highlight.fill);
+        fills.add_colored_rect(band, highlight.fill);
         let y = rect.bottom() - 2.0 - lane * LANE_STEP;
         let underline =
             Rect::from_min_max(Pos2::new(rect.left(), y - 2.5), Pos2::new(rect.right(), y));
-        painter.rect_filled(underline, 0.0, highlight.colour);
+        fills.add_colored_rect(underline, highlight.colour);
         let outline = if is_end {
             Some(egui::Stroke::new(2.5, highlight.colour))
         } else {

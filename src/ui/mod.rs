@@ -13,6 +13,7 @@ pub mod corpus_browser;
 pub mod document_view;
 pub mod file_picker;
 pub mod gestures;
+pub mod highlight_index;
 pub mod highlights;
 pub mod i18n;
 #[cfg(test)]

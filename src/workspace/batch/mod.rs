@@ -9,6 +9,7 @@ pub mod search;
 pub mod stats;
 
 use crate::store::sidecar::{find_sidecars_for, AnnotatorName, DiscoverError, SidecarPair};
+use rayon::prelude::*;
 use std::path::PathBuf;
 
 /// Checks every sidecar of `annotator` (the gold ones with `None`) under `paths` (see
@@ -19,11 +20,22 @@ pub fn check_paths(
     fix: bool,
 ) -> Result<Vec<(SidecarPair, check::FileCheck)>, DiscoverError> {
     let pairs = find_sidecars_for(paths, annotator)?;
-    Ok(pairs
-        .into_iter()
+    Ok(check_pairs(pairs, fix, &|| {}))
+}
+
+/// Checks `pairs` on every core (each pair reads and writes only its own files), calling
+/// `progress` once per pair as it is done; the reports come back in the order of `pairs`.
+pub fn check_pairs(
+    pairs: Vec<SidecarPair>,
+    fix: bool,
+    progress: &(dyn Fn() + Sync),
+) -> Vec<(SidecarPair, check::FileCheck)> {
+    pairs
+        .into_par_iter()
         .map(|pair| {
             let report = check::check_pair(&pair, fix);
+            progress();
             (pair, report)
         })
-        .collect())
+        .collect()
 }

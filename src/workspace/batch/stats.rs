@@ -7,8 +7,10 @@ use crate::model::schema::Schema;
 use crate::model::set::AnnotationSet;
 use crate::model::AnnotationStatus;
 use crate::store::sidecar::{
-    find_sidecars_for, load_sidecar, resolve_schema, AnnotatorName, DiscoverError, SidecarData,
+    find_sidecars_for, load_schema_file, load_sidecar, resolve_schema, AnnotatorName,
+    DiscoverError, SchemaSource, SidecarData, SidecarPair, FOLDER_SCHEMA_FILE,
 };
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -203,42 +205,70 @@ pub fn collect_stats(
     annotator: Option<&AnnotatorName>,
 ) -> Result<StatsReport, DiscoverError> {
     let pairs = find_sidecars_for(paths, annotator)?;
+    Ok(stats_of_pairs(&pairs, &|| {}))
+}
+
+/// Counts the annotations of the sidecars of `pairs`, read and counted on every core, calling
+/// `progress` once per sidecar; documents and unreadable files are listed in the order of
+/// `pairs`, and the total is summed in that order. Each document's labels are counted in its
+/// schema's order (a folder's `schema.ron` read once per folder).
+pub fn stats_of_pairs(pairs: &[SidecarPair], progress: &(dyn Fn() + Sync)) -> StatsReport {
+    let counted: Vec<Result<(DocumentStats, DocSchema), Unreadable>> = pairs
+        .par_iter()
+        .map(|pair| {
+            let counted = match load_sidecar(&pair.sidecar) {
+                Ok(data) => {
+                    let stats = DocumentStats::of(pair.text.display().to_string(), &data.set);
+                    Ok((stats, DocSchema::of(&pair.text, &data)))
+                }
+                Err(err) => Err(Unreadable {
+                    path: pair.sidecar.display().to_string(),
+                    error: err.to_string(),
+                }),
+            };
+            progress();
+            counted
+        })
+        .collect();
     let mut report = StatsReport::new();
-    let mut schemas = SchemaCache::default();
-    for pair in &pairs {
-        match load_sidecar(&pair.sidecar) {
-            Ok(data) => {
-                let stats = DocumentStats::of(pair.text.display().to_string(), &data.set);
-                let schema = schemas.of(&pair.text, &data);
+    let mut folders = HashMap::new();
+    for result in counted {
+        match result {
+            Ok((stats, schema)) => {
+                let schema = schema.resolve(&mut folders);
                 report.add_document(stats, schema.as_ref());
             }
-            Err(err) => report.unreadable.push(Unreadable {
-                path: pair.sidecar.display().to_string(),
-                error: err.to_string(),
-            }),
+            Err(unreadable) => report.unreadable.push(unreadable),
         }
     }
     report.count_labels();
-    Ok(report)
+    report
 }
 
-/// Schemas resolved so far, so a folder's `schema.ron` is read once per folder.
-#[derive(Default)]
-struct SchemaCache {
-    folders: HashMap<PathBuf, Option<Schema>>,
+/// A document's schema: resolved where its sidecar was read, or its folder's `schema.ron`, read
+/// once per folder afterwards (`None` when it does not resolve: labels are then counted by id).
+enum DocSchema {
+    Resolved(Option<Schema>),
+    Folder(PathBuf),
 }
 
-impl SchemaCache {
-    /// The schema of the text at `text` annotated by `data` (`None` when it does not resolve;
-    /// its labels are then counted by id only).
-    fn of(&mut self, text: &Path, data: &SidecarData) -> Option<Schema> {
+impl DocSchema {
+    fn of(text: &Path, data: &SidecarData) -> Self {
         let folder = text.parent().unwrap_or(Path::new(".")).to_path_buf();
-        if data.schema != crate::store::sidecar::SchemaSource::Folder {
-            return resolve_schema(&folder, data).ok();
+        if data.schema == SchemaSource::Folder {
+            Self::Folder(folder)
+        } else {
+            Self::Resolved(resolve_schema(&folder, data).ok())
         }
-        self.folders
-            .entry(folder.clone())
-            .or_insert_with(|| resolve_schema(&folder, data).ok())
-            .clone()
+    }
+
+    fn resolve(self, folders: &mut HashMap<PathBuf, Option<Schema>>) -> Option<Schema> {
+        match self {
+            Self::Resolved(schema) => schema,
+            Self::Folder(folder) => folders
+                .entry(folder.clone())
+                .or_insert_with(|| load_schema_file(&folder.join(FOLDER_SCHEMA_FILE)).ok())
+                .clone(),
+        }
     }
 }
