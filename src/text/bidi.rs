@@ -79,6 +79,16 @@ impl<'t> ParagraphBidi<'t> {
         }
     }
 
+    /// The level of every char of every line, when they all share one (what
+    /// [`ParagraphBidi::line_levels`] would give each char), so a line needs no level array.
+    pub fn uniform_level(&self) -> Option<u8> {
+        match &self.info {
+            None => Some(self.paragraph_level.number()),
+            Some(info) if !info.has_rtl() && !self.is_rtl() => Some(0),
+            Some(_) => None,
+        }
+    }
+
     /// True when the paragraph runs right to left.
     pub fn is_rtl(&self) -> bool {
         self.paragraph_level.is_rtl()

@@ -285,6 +285,24 @@ fn line_pieces(items: &[Item], levels: &[u8], range: &Range<usize>) -> Vec<Piece
     pieces
 }
 
+/// The pieces of the line `range` when every char has `level`: the items cut to the line.
+fn uniform_pieces(items: &[Item], level: u8, range: &Range<usize>) -> Vec<Piece> {
+    let first = items.partition_point(|it| it.chars.end <= range.start);
+    items[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, it)| it.chars.start < range.end)
+        .filter_map(|(k, it)| {
+            let chars = it.chars.start.max(range.start)..it.chars.end.min(range.end);
+            (!chars.is_empty()).then_some(Piece {
+                chars,
+                level,
+                item: first + k,
+            })
+        })
+        .collect()
+}
+
 /// Lays out one line (chars `range` of the paragraph); line index and y are set by the caller.
 fn layout_line(
     p: &Prepared<'_, '_, '_>,
@@ -293,8 +311,10 @@ fn layout_line(
     cache: &mut LayoutCache,
     scratch: &mut BoxScratch,
 ) -> LineLayout {
-    let levels = p.bidi.line_levels(range.clone());
-    let pieces = line_pieces(&p.items, &levels, &range);
+    let pieces = match p.bidi.uniform_level() {
+        Some(level) => uniform_pieces(&p.items, level, &range),
+        None => line_pieces(&p.items, &p.bidi.line_levels(range.clone()), &range),
+    };
     let order = visual_order(&pieces.iter().map(|p| p.level).collect::<Vec<_>>());
     let mut pen = 0f32;
     let mut runs = Vec::with_capacity(pieces.len());
@@ -338,13 +358,13 @@ fn layout_line(
         for g in glyphs {
             let advance = g.x_advance as f32 * scale;
             scratch.pens.push(pen);
-            placed.push(PlacedGlyph {
-                id: g.id,
-                cluster: CharOffset(piece.chars.start + (g.cluster - shift) as usize),
-                x: pen + g.x_offset as f32 * scale,
-                y_offset: -(g.y_offset as f32) * scale,
+            placed.push(PlacedGlyph::new(
+                g.id,
+                CharOffset(piece.chars.start + (g.cluster - shift) as usize),
+                pen + g.x_offset as f32 * scale,
+                -(g.y_offset as f32) * scale,
                 advance,
-            });
+            ));
             pen += advance;
         }
         scratch.pens.push(pen);
@@ -503,12 +523,12 @@ fn push_boxes(
             } else {
                 (x0 + k * w, x0 + (k + 1.0) * w)
             };
-            boxes.push(GraphemeBox {
-                chars: CharRange::from_indices(base + from, base + to),
+            boxes.push(GraphemeBox::new(
+                CharRange::from_indices(base + from, base + to),
                 left,
                 right,
-                rtl: run.rtl,
-            });
+                run.rtl,
+            ));
             from = to;
         }
     }
