@@ -34,10 +34,16 @@ struct ParaText<'t> {
 }
 
 impl<'t> ParaText<'t> {
-    fn new(text: &'t str) -> Self {
-        let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    /// The paragraph and its chars, decoded in one pass.
+    fn new(text: &'t str) -> (Self, Vec<char>) {
+        let mut byte_of_char = Vec::with_capacity(text.len() / 2 + 1);
+        let mut chars = Vec::with_capacity(text.len() / 2 + 1);
+        for (b, c) in text.char_indices() {
+            byte_of_char.push(b);
+            chars.push(c);
+        }
         byte_of_char.push(text.len());
-        Self { text, byte_of_char }
+        (Self { text, byte_of_char }, chars)
     }
 
     fn len(&self) -> usize {
@@ -198,8 +204,7 @@ pub(crate) fn layout_paragraph(
     cache: &mut LayoutCache,
 ) -> ParagraphLayout {
     let fonts = faces.fonts();
-    let para = ParaText::new(text);
-    let chars: Vec<char> = text.chars().collect();
+    let (para, chars) = ParaText::new(text);
     let bidi = ParagraphBidi::new(text, params.direction);
     let items = itemize(&chars, bidi.levels(), faces);
     let scales: Vec<f32> = items
