@@ -171,7 +171,27 @@ fn shape_item(
     cache: &mut LayoutCache,
 ) -> ShapedRun {
     if cache.words_shape_alone(item.font, faces) {
-        shape_by_words(req, |word| shape_cached(word, item, faces, cache))
+        // The spaces between words come again and again with no context: the last ones' run
+        // is reused (a cache hit without the lookup; the cache would give the same run).
+        let mut last_spaces: Option<(usize, Arc<ShapedRun>)> = None;
+        shape_by_words(req, |word| {
+            let spaces = word.pre_context.is_empty()
+                && word.post_context.is_empty()
+                && word.text.bytes().all(|b| b == b' ');
+            match &last_spaces {
+                Some((len, run)) if spaces && *len == word.text.len() => {
+                    cache.count_shape_hit();
+                    Arc::clone(run)
+                }
+                _ => {
+                    let run = shape_cached(word, item, faces, cache);
+                    if spaces {
+                        last_spaces = Some((word.text.len(), Arc::clone(&run)));
+                    }
+                    run
+                }
+            }
+        })
     } else {
         (*shape_cached(req, item, faces, cache)).clone()
     }
