@@ -102,16 +102,16 @@ type GlyphSpan = (f32, f32, CharRange);
 fn glyph_clusters(line: &LineLayout) -> Vec<GlyphSpan> {
     let mut out = Vec::new();
     for run in &line.runs {
-        let mut starts: Vec<usize> = run.glyphs.iter().map(|g| g.cluster.0).collect();
+        let mut starts: Vec<usize> = run.glyphs.iter().map(|g| g.cluster().0).collect();
         starts.sort_unstable();
         starts.dedup();
         for g in &run.glyphs {
             let next = starts
                 .iter()
                 .copied()
-                .find(|&s| s > g.cluster.0)
+                .find(|&s| s > g.cluster().0)
                 .unwrap_or(run.chars.end.0);
-            out.push((g.x, g.advance, CharRange::from_indices(g.cluster.0, next)));
+            out.push((g.x, g.advance, CharRange::from_indices(g.cluster().0, next)));
         }
     }
     out
@@ -205,7 +205,7 @@ fn first_words_of_a_wrapped_rtl_paragraph_are_on_its_first_line_at_the_right() {
             .flat_map(|r| r.glyphs.iter())
             .max_by(|a, b| a.x.total_cmp(&b.x))
             .expect("glyphs");
-        assert_eq!(rightmost.cluster, para_start);
+        assert_eq!(rightmost.cluster(), para_start);
         // And the first word is entirely on that line.
         let word = doc.word_at(para_start);
         assert!(word.end <= first.chars.end);
@@ -223,7 +223,7 @@ fn digits_in_arabic_are_drawn_in_order() {
     let x_of = |c: usize| {
         glyphs
             .iter()
-            .find(|g| g.cluster == CharOffset(c))
+            .find(|g| g.cluster() == CharOffset(c))
             .map(|g| g.x)
             .expect("glyph")
     };
@@ -247,7 +247,7 @@ fn rtl_lines_are_right_aligned_and_ltr_lines_left_aligned() {
                 .runs
                 .iter()
                 .flat_map(|r| r.glyphs.iter())
-                .filter(|g| g.cluster.0 < content_end && g.advance > 0.0)
+                .filter(|g| g.cluster().0 < content_end && g.advance > 0.0)
                 .map(|g| (g.x, g.x + g.advance))
                 .collect();
             if visible.is_empty() {

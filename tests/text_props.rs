@@ -83,7 +83,7 @@ proptest! {
                     *hits += 1;
                 }
                 for g in &run.glyphs {
-                    prop_assert!(run.chars.contains(g.cluster));
+                    prop_assert!(run.chars.contains(g.cluster()));
                 }
             }
         }

@@ -134,7 +134,7 @@ fn view_glyph_ids(view: &DocumentView, range: CharRange) -> Vec<(u16, u16)> {
         .lines()
         .flat_map(|line| &line.runs)
         .flat_map(|run| run.glyphs.iter().map(move |g| (run.font.0, g)))
-        .filter(|(_, g)| range.contains(g.cluster))
+        .filter(|(_, g)| range.contains(g.cluster()))
         .map(|(font, g)| (font, g.id))
         .collect()
 }
@@ -437,7 +437,7 @@ fn the_annotation_list_shows_a_mixed_string_in_the_document_views_visual_order()
         line.runs
             .iter()
             .flat_map(|r| &r.glyphs)
-            .filter(|g| range.contains(g.cluster))
+            .filter(|g| range.contains(g.cluster()))
             .map(|g| g.x + dx)
             .collect()
     };

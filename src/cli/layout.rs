@@ -106,7 +106,7 @@ pub fn layout_json(layout: &TextLayout, fonts: &FontSet) -> LayoutJson {
                             .iter()
                             .map(|g| GlyphJson {
                                 id: g.id,
-                                cluster: g.cluster.0,
+                                cluster: g.cluster().0,
                                 x: g.x,
                                 advance: g.advance,
                             })

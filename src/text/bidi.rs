@@ -27,7 +27,7 @@ pub struct ParagraphBidi<'t> {
     info: Option<ParagraphBidiInfo<'t>>,
     /// The paragraph embedding level.
     paragraph_level: Level,
-    /// Byte offset of each char, plus one for the end.
+    /// Byte offset of each char, plus one for the end (empty when `info` is `None`).
     byte_of_char: Vec<usize>,
     /// Level of each char (before line rules).
     levels: Vec<u8>,
@@ -43,8 +43,6 @@ impl<'t> ParagraphBidi<'t> {
     /// Like [`ParagraphBidi::new`], but `Auto` falls back to `rtl_fallback` (UAX #9 itself falls
     /// back to left to right, as its conformance tests expect).
     pub fn with_fallback(text: &'t str, direction: BaseDirection, rtl_fallback: bool) -> Self {
-        let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        byte_of_char.push(text.len());
         let level = match direction {
             BaseDirection::Ltr => Some(Level::ltr()),
             BaseDirection::Rtl => Some(Level::rtl()),
@@ -57,15 +55,18 @@ impl<'t> ParagraphBidi<'t> {
             },
         };
         let paragraph_level = level.unwrap_or(Level::ltr());
-        let chars = byte_of_char.len() - 1;
         if uniform_level(text, paragraph_level.is_rtl()) {
+            // No char table needed: only `line_levels` with `info` reads it.
             return Self {
                 info: None,
                 paragraph_level,
-                byte_of_char,
-                levels: vec![paragraph_level.number(); chars],
+                byte_of_char: Vec::new(),
+                levels: vec![paragraph_level.number(); text.chars().count()],
             };
         }
+        let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        byte_of_char.push(text.len());
+        let chars = byte_of_char.len() - 1;
         let info = ParagraphBidiInfo::new_with_data_source(&TableBidiData, text, level);
         let levels = byte_of_char[..chars]
             .iter()
@@ -76,6 +77,16 @@ impl<'t> ParagraphBidi<'t> {
             info: Some(info),
             byte_of_char,
             levels,
+        }
+    }
+
+    /// The level of every char of every line, when they all share one (what
+    /// [`ParagraphBidi::line_levels`] would give each char), so a line needs no level array.
+    pub fn uniform_level(&self) -> Option<u8> {
+        match &self.info {
+            None => Some(self.paragraph_level.number()),
+            Some(info) if !info.has_rtl() && !self.is_rtl() => Some(0),
+            Some(_) => None,
         }
     }
 

@@ -173,6 +173,11 @@ impl LayoutCache {
         run
     }
 
+    /// Counts a shaped run found without a lookup (one the caller kept from an earlier hit).
+    pub(crate) fn count_shape_hit(&mut self) {
+        self.stats.shape_hits += 1;
+    }
+
     /// The cached paragraph layout for `key`, if any (counts a hit or a miss).
     pub(crate) fn paragraph(&mut self, key: &ParagraphKey) -> Option<Arc<ParagraphLayout>> {
         match self.paragraphs.get(key) {

@@ -45,21 +45,21 @@ impl TextLayout {
         affinity: Affinity,
     ) -> (f32, f32) {
         let leading = |b: &GraphemeBox| {
-            if b.rtl {
+            if b.rtl() {
                 (b.right, -1.0)
             } else {
                 (b.left, 1.0)
             }
         };
         let trailing = |b: &GraphemeBox| {
-            if b.rtl {
+            if b.rtl() {
                 (b.left, 1.0)
             } else {
                 (b.right, -1.0)
             }
         };
-        let starting = line.boxes.iter().find(|b| b.chars.start == offset);
-        let ending = line.boxes.iter().find(|b| b.chars.end == offset);
+        let starting = line.boxes.iter().find(|b| b.chars().start == offset);
+        let ending = line.boxes.iter().find(|b| b.chars().end == offset);
         let found = match affinity {
             Affinity::After => starting.map(leading).or_else(|| ending.map(trailing)),
             Affinity::Before => ending.map(trailing).or_else(|| starting.map(leading)),
@@ -67,7 +67,7 @@ impl TextLayout {
         if let Some(edge) = found {
             return edge;
         }
-        if let Some(b) = line.boxes.iter().find(|b| b.chars.contains(offset)) {
+        if let Some(b) = line.boxes.iter().find(|b| b.chars().contains(offset)) {
             return leading(b);
         }
         // An empty line: the caret sits at the start edge.
@@ -102,11 +102,11 @@ impl TextLayout {
             .min(line.boxes.len() - 1);
         let b = &line.boxes[bi];
         let mid = (b.left + b.right) * 0.5;
-        let leading_half = if b.rtl { p.x >= mid } else { p.x < mid };
+        let leading_half = if b.rtl() { p.x >= mid } else { p.x < mid };
         if leading_half {
-            Cursor::after(b.chars.start)
+            Cursor::after(b.chars().start)
         } else {
-            Cursor::before(b.chars.end)
+            Cursor::before(b.chars().end)
         }
     }
 
@@ -123,7 +123,7 @@ impl TextLayout {
             .take_while(|l| l.chars.start < r.end)
         {
             let mut current: Option<(f32, f32)> = None;
-            for b in line.boxes.iter().filter(|b| b.chars.overlaps(r)) {
+            for b in line.boxes.iter().filter(|b| b.chars().overlaps(r)) {
                 current = match current {
                     Some((l, right)) if (b.left - right).abs() < EPS => Some((l, b.right)),
                     Some((l, right)) => {
@@ -148,10 +148,16 @@ impl TextLayout {
         let (x, _) = self.caret_edge(line, c.offset, c.affinity);
         let mut best: Option<(f32, Cursor)> = None;
         for b in &line.boxes {
-            let (left_stop, right_stop) = if b.rtl {
-                (Cursor::before(b.chars.end), Cursor::after(b.chars.start))
+            let (left_stop, right_stop) = if b.rtl() {
+                (
+                    Cursor::before(b.chars().end),
+                    Cursor::after(b.chars().start),
+                )
             } else {
-                (Cursor::after(b.chars.start), Cursor::before(b.chars.end))
+                (
+                    Cursor::after(b.chars().start),
+                    Cursor::before(b.chars().end),
+                )
             };
             for (sx, stop) in [(b.left, left_stop), (b.right, right_stop)] {
                 let beyond = match dir {

@@ -42,19 +42,43 @@ impl Default for LayoutParams {
     }
 }
 
-/// One placed glyph.
+/// One placed glyph: 20 bytes, one per char or so of a laid-out text, so kept compact (the
+/// cluster as a `u32`; a text is far below 4 G chars).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlacedGlyph {
     /// Glyph id in its run's font.
     pub id: u16,
-    /// First char of the cluster the glyph belongs to.
-    pub cluster: CharOffset,
+    /// First char of the cluster the glyph belongs to (see [`PlacedGlyph::cluster`]).
+    cluster: u32,
     /// Left of the glyph's origin, px from the line's left edge (shaper offsets included).
     pub x: f32,
     /// Vertical offset from the baseline, px, down is positive.
     pub y_offset: f32,
     /// Horizontal advance, px.
     pub advance: f32,
+}
+
+impl PlacedGlyph {
+    /// A glyph of `cluster` (offsets past `u32::MAX` are clamped to it).
+    pub fn new(id: u16, cluster: CharOffset, x: f32, y_offset: f32, advance: f32) -> Self {
+        Self {
+            id,
+            cluster: compact(cluster.0),
+            x,
+            y_offset,
+            advance,
+        }
+    }
+
+    /// First char of the cluster the glyph belongs to.
+    pub fn cluster(&self) -> CharOffset {
+        CharOffset(self.cluster as usize)
+    }
+}
+
+/// A char offset as stored in the per-char structs, clamped to `u32::MAX`.
+fn compact(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 /// A run of glyphs with one level and one font, as drawn.
@@ -75,17 +99,52 @@ pub struct VisualRun {
 }
 
 /// The on-screen extent of one grapheme (or the part of a cluster it gets when a ligature covers
-/// several graphemes), used for hit-testing and highlights.
+/// several graphemes), used for hit-testing and highlights. 16 bytes, one per grapheme of a
+/// laid-out text: the chars as `u32`, the direction in the top bit of the end.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GraphemeBox {
-    /// The chars of the grapheme.
-    pub chars: CharRange,
+    start: u32,
+    /// The end char, with [`RTL_BIT`] set for a right-to-left grapheme.
+    end_rtl: u32,
     /// Left edge, px from the line's left edge.
     pub left: f32,
     /// Right edge, px from the line's left edge.
     pub right: f32,
+}
+
+/// The bit of [`GraphemeBox`]'s end that says right to left (offsets stay below 2 G chars).
+const RTL_BIT: u32 = 1 << 31;
+
+impl GraphemeBox {
+    /// The box of `chars` from `left` to `right` (offsets clamped below 2 G chars).
+    pub fn new(chars: CharRange, left: f32, right: f32, rtl: bool) -> Self {
+        let end = compact(chars.end.0).min(RTL_BIT - 1);
+        Self {
+            start: compact(chars.start.0).min(end),
+            end_rtl: end | if rtl { RTL_BIT } else { 0 },
+            left,
+            right,
+        }
+    }
+
+    /// The chars of the grapheme.
+    pub fn chars(&self) -> CharRange {
+        CharRange::from_indices(self.start as usize, (self.end_rtl & !RTL_BIT) as usize)
+    }
+
     /// The grapheme is in a right-to-left run (its logical start is its right edge).
-    pub rtl: bool,
+    pub fn rtl(&self) -> bool {
+        self.end_rtl & RTL_BIT != 0
+    }
+
+    /// Moves the chars by `by`, without decoding them (the layout's hot path).
+    fn shift(&mut self, by: u32) {
+        let end = (self.end_rtl & !RTL_BIT)
+            .saturating_add(by)
+            .min(RTL_BIT - 1);
+        self.start = self.start.saturating_add(by).min(end);
+        self.end_rtl = end | (self.end_rtl & RTL_BIT);
+    }
 }
 
 /// One line as drawn.
@@ -114,42 +173,27 @@ pub struct LineLayout {
 impl LineLayout {
     /// A copy with char offsets moved by `chars` and y moved by `dy` (paragraph → document).
     pub(crate) fn shifted(&self, chars: usize, dy: f32, paragraph: usize) -> LineLayout {
+        let mut line = self.clone();
+        line.shift(chars, dy, paragraph);
+        line
+    }
+
+    /// Moves char offsets by `chars` and y by `dy` in place (paragraph → document).
+    pub(crate) fn shift(&mut self, chars: usize, dy: f32, paragraph: usize) {
         let shift = |r: CharRange| CharRange::from_indices(r.start.0 + chars, r.end.0 + chars);
-        LineLayout {
-            paragraph,
-            line: self.line,
-            rtl: self.rtl,
-            chars: shift(self.chars),
-            top: self.top + dy,
-            baseline: self.baseline + dy,
-            height: self.height,
-            runs: self
-                .runs
-                .iter()
-                .map(|r| VisualRun {
-                    level: r.level,
-                    font: r.font,
-                    chars: shift(r.chars),
-                    glyphs: r
-                        .glyphs
-                        .iter()
-                        .map(|g| PlacedGlyph {
-                            cluster: CharOffset(g.cluster.0 + chars),
-                            ..*g
-                        })
-                        .collect(),
-                    x: r.x,
-                    width: r.width,
-                })
-                .collect(),
-            boxes: self
-                .boxes
-                .iter()
-                .map(|b| GraphemeBox {
-                    chars: shift(b.chars),
-                    ..*b
-                })
-                .collect(),
+        let by = compact(chars);
+        self.paragraph = paragraph;
+        self.chars = shift(self.chars);
+        self.top += dy;
+        self.baseline += dy;
+        for run in &mut self.runs {
+            run.chars = shift(run.chars);
+            for g in &mut run.glyphs {
+                g.cluster = g.cluster.saturating_add(by);
+            }
+        }
+        for b in &mut self.boxes {
+            b.shift(by);
         }
     }
 
@@ -306,11 +350,20 @@ impl TextLayout {
             first_line: self.lines.len(),
             line_count: laid.lines.len(),
         });
-        let y = self.height;
-        for line in &laid.lines {
-            self.lines.push(line.shifted(para.chars.start.0, y, index));
-        }
+        let (y, start) = (self.height, para.chars.start.0);
         self.height += laid.height;
+        match Arc::try_unwrap(laid) {
+            // Not kept by the cache: moved here, not copied.
+            Ok(owned) => self.lines.extend(owned.lines.into_iter().map(|mut line| {
+                line.shift(start, y, index);
+                line
+            })),
+            Err(shared) => {
+                let lines = shared.lines.iter();
+                self.lines
+                    .extend(lines.map(|line| line.shifted(start, y, index)));
+            }
+        }
         true
     }
 
@@ -351,5 +404,28 @@ impl TextLayout {
         self.lines[first..]
             .iter()
             .take_while(move |l| l.top < y_max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn per_char_structs_stay_compact() {
+        // A laid-out char costs about one glyph and one box: keep them small (issue 10).
+        assert_eq!(std::mem::size_of::<PlacedGlyph>(), 20);
+        assert_eq!(std::mem::size_of::<GraphemeBox>(), 16);
+    }
+
+    #[test]
+    fn a_grapheme_box_keeps_its_chars_and_direction() {
+        let chars = CharRange::from_indices(7, 9);
+        let rtl = GraphemeBox::new(chars, 1.0, 2.0, true);
+        let ltr = GraphemeBox::new(chars, 1.0, 2.0, false);
+        assert_eq!((rtl.chars(), rtl.rtl()), (chars, true));
+        assert_eq!((ltr.chars(), ltr.rtl()), (chars, false));
+        let glyph = PlacedGlyph::new(3, CharOffset(70_000), 0.0, 0.0, 1.0);
+        assert_eq!(glyph.cluster(), CharOffset(70_000));
     }
 }

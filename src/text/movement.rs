@@ -256,9 +256,9 @@ impl TextLayout {
         };
         let mut boxes = ahead.into_iter().skip_while(|b| !self.is_word_grapheme(b));
         let first = boxes.next()?;
-        let word = self.word_at(first.chars.start);
+        let word = self.word_at(first.chars().start);
         let last = boxes
-            .take_while(|b| self.is_word_grapheme(b) && word.contains(b.chars.start))
+            .take_while(|b| self.is_word_grapheme(b) && word.contains(b.chars().start))
             .last()
             .unwrap_or(first);
         Some(far_stop(last, dir))
@@ -275,7 +275,7 @@ impl TextLayout {
 
     /// True when the grapheme holds a letter or digit (a word's part, not space or punctuation).
     fn is_word_grapheme(&self, b: &GraphemeBox) -> bool {
-        self.line_chars(b.chars).any(char::is_alphanumeric)
+        self.line_chars(b.chars()).any(char::is_alphanumeric)
     }
 
     /// The chars of `range`, which lies inside one paragraph.
@@ -290,13 +290,13 @@ impl TextLayout {
 
 /// The caret at the edge of grapheme `b` that lies towards `dir` (its left edge when moving left).
 fn far_stop(b: &GraphemeBox, dir: VisualDirection) -> Cursor {
-    match (dir, b.rtl) {
+    match (dir, b.rtl()) {
         // The left edge of an RTL grapheme is its logical end; of an LTR one, its start.
         (VisualDirection::Left, true) | (VisualDirection::Right, false) => {
-            Cursor::before(b.chars.end)
+            Cursor::before(b.chars().end)
         }
         (VisualDirection::Left, false) | (VisualDirection::Right, true) => {
-            Cursor::after(b.chars.start)
+            Cursor::after(b.chars().start)
         }
     }
 }
@@ -525,7 +525,7 @@ mod tests {
         let left_letter = line
             .boxes
             .iter()
-            .filter(|b| b.chars.end.0 <= line.chars.start.0 + letters)
+            .filter(|b| b.chars().end.0 <= line.chars.start.0 + letters)
             .map(|b| b.left)
             .fold(f32::MAX, f32::min);
         assert!((doc.caret_x(end) - left_letter).abs() < 0.5);

@@ -34,10 +34,16 @@ struct ParaText<'t> {
 }
 
 impl<'t> ParaText<'t> {
-    fn new(text: &'t str) -> Self {
-        let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    /// The paragraph and its chars, decoded in one pass.
+    fn new(text: &'t str) -> (Self, Vec<char>) {
+        let mut byte_of_char = Vec::with_capacity(text.len() / 2 + 1);
+        let mut chars = Vec::with_capacity(text.len() / 2 + 1);
+        for (b, c) in text.char_indices() {
+            byte_of_char.push(b);
+            chars.push(c);
+        }
         byte_of_char.push(text.len());
-        Self { text, byte_of_char }
+        (Self { text, byte_of_char }, chars)
     }
 
     fn len(&self) -> usize {
@@ -165,7 +171,27 @@ fn shape_item(
     cache: &mut LayoutCache,
 ) -> ShapedRun {
     if cache.words_shape_alone(item.font, faces) {
-        shape_by_words(req, |word| shape_cached(word, item, faces, cache))
+        // The spaces between words come again and again with no context: the last ones' run
+        // is reused (a cache hit without the lookup; the cache would give the same run).
+        let mut last_spaces: Option<(usize, Arc<ShapedRun>)> = None;
+        shape_by_words(req, |word| {
+            let spaces = word.pre_context.is_empty()
+                && word.post_context.is_empty()
+                && word.text.bytes().all(|b| b == b' ');
+            match &last_spaces {
+                Some((len, run)) if spaces && *len == word.text.len() => {
+                    cache.count_shape_hit();
+                    Arc::clone(run)
+                }
+                _ => {
+                    let run = shape_cached(word, item, faces, cache);
+                    if spaces {
+                        last_spaces = Some((word.text.len(), Arc::clone(&run)));
+                    }
+                    run
+                }
+            }
+        })
     } else {
         (*shape_cached(req, item, faces, cache)).clone()
     }
@@ -198,8 +224,7 @@ pub(crate) fn layout_paragraph(
     cache: &mut LayoutCache,
 ) -> ParagraphLayout {
     let fonts = faces.fonts();
-    let para = ParaText::new(text);
-    let chars: Vec<char> = text.chars().collect();
+    let (para, chars) = ParaText::new(text);
     let bidi = ParagraphBidi::new(text, params.direction);
     let items = itemize(&chars, bidi.levels(), faces);
     let scales: Vec<f32> = items
@@ -285,6 +310,24 @@ fn line_pieces(items: &[Item], levels: &[u8], range: &Range<usize>) -> Vec<Piece
     pieces
 }
 
+/// The pieces of the line `range` when every char has `level`: the items cut to the line.
+fn uniform_pieces(items: &[Item], level: u8, range: &Range<usize>) -> Vec<Piece> {
+    let first = items.partition_point(|it| it.chars.end <= range.start);
+    items[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, it)| it.chars.start < range.end)
+        .filter_map(|(k, it)| {
+            let chars = it.chars.start.max(range.start)..it.chars.end.min(range.end);
+            (!chars.is_empty()).then_some(Piece {
+                chars,
+                level,
+                item: first + k,
+            })
+        })
+        .collect()
+}
+
 /// Lays out one line (chars `range` of the paragraph); line index and y are set by the caller.
 fn layout_line(
     p: &Prepared<'_, '_, '_>,
@@ -293,8 +336,10 @@ fn layout_line(
     cache: &mut LayoutCache,
     scratch: &mut BoxScratch,
 ) -> LineLayout {
-    let levels = p.bidi.line_levels(range.clone());
-    let pieces = line_pieces(&p.items, &levels, &range);
+    let pieces = match p.bidi.uniform_level() {
+        Some(level) => uniform_pieces(&p.items, level, &range),
+        None => line_pieces(&p.items, &p.bidi.line_levels(range.clone()), &range),
+    };
     let order = visual_order(&pieces.iter().map(|p| p.level).collect::<Vec<_>>());
     let mut pen = 0f32;
     let mut runs = Vec::with_capacity(pieces.len());
@@ -338,13 +383,13 @@ fn layout_line(
         for g in glyphs {
             let advance = g.x_advance as f32 * scale;
             scratch.pens.push(pen);
-            placed.push(PlacedGlyph {
-                id: g.id,
-                cluster: CharOffset(piece.chars.start + (g.cluster - shift) as usize),
-                x: pen + g.x_offset as f32 * scale,
-                y_offset: -(g.y_offset as f32) * scale,
+            placed.push(PlacedGlyph::new(
+                g.id,
+                CharOffset(piece.chars.start + (g.cluster - shift) as usize),
+                pen + g.x_offset as f32 * scale,
+                -(g.y_offset as f32) * scale,
                 advance,
-            });
+            ));
             pen += advance;
         }
         scratch.pens.push(pen);
@@ -503,12 +548,12 @@ fn push_boxes(
             } else {
                 (x0 + k * w, x0 + (k + 1.0) * w)
             };
-            boxes.push(GraphemeBox {
-                chars: CharRange::from_indices(base + from, base + to),
+            boxes.push(GraphemeBox::new(
+                CharRange::from_indices(base + from, base + to),
                 left,
                 right,
-                rtl: run.rtl,
-            });
+                run.rtl,
+            ));
             from = to;
         }
     }

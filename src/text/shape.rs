@@ -186,7 +186,8 @@ pub fn shape_by_words(
     req: &ShapeRequest<'_>,
     mut shape_word: impl FnMut(&ShapeRequest<'_>) -> Arc<ShapedRun>,
 ) -> ShapedRun {
-    let mut shaped: Vec<(u32, Arc<ShapedRun>)> = Vec::new();
+    // About one piece (a word or the spaces after it) per 5 bytes of Arabic.
+    let mut shaped: Vec<(u32, Arc<ShapedRun>)> = Vec::with_capacity(req.text.len() / 5 + 1);
     let mut char_start = 0u32;
     let mut count = 0usize;
     for_each_segment(req.text, |range, chars| {
