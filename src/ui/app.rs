@@ -431,7 +431,7 @@ impl HamishApp {
     }
 
     fn show_error(&mut self, err: &ActionError, context: &str) {
-        let mut text = format!("{}{err}", tr(context));
+        let mut text = format!("{}{}", tr(context), super::error_text::error_text(err));
         if matches!(err, ActionError::Session(_)) && context.starts_with("Not saved") {
             text.push_str(". ");
             text.push_str(&tr(
