@@ -364,6 +364,9 @@ impl HamishApp {
 
     /// Executes `action` in the application layer and shows what it did.
     fn run(&mut self, action: Action) {
+        // Its messages are worded now: in the chosen language even before the first frame (the
+        // file given on the command line opens before it).
+        super::i18n::set_language(self.language);
         let in_status_bar = confirms_in_status_bar(&action);
         let context = action_context(&action);
         match self.workspace.execute(action) {

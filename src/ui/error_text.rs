@@ -73,7 +73,10 @@ pub fn error_key(err: &ActionError) -> Keyed {
         E::ReadOnly { annotator } => ("error-read-only", vec![("annotator", isolated(annotator))]),
         E::NoSuchVersion { annotator, sidecar } => (
             "error-no-such-version",
-            vec![("annotator", isolated(annotator)), ("path", path_arg(sidecar))],
+            vec![
+                ("annotator", isolated(annotator)),
+                ("path", path_arg(sidecar)),
+            ],
         ),
         E::Agreement(err) => agreement_key(err),
         E::NoRelationFits {
@@ -184,7 +187,10 @@ fn sidecar_key(err: &SidecarError) -> Keyed {
         } => (
             "error-sidecar-parse",
             vec![
-                ("place", isolated(format!("{}:{line}:{column}", path.display()))),
+                (
+                    "place",
+                    isolated(format!("{}:{line}:{column}", path.display())),
+                ),
                 ("detail", isolated(message)),
             ],
         ),
@@ -196,6 +202,30 @@ fn sidecar_key(err: &SidecarError) -> Keyed {
             "error-sidecar-merge-conflict",
             vec![("place", isolated(format!("{}:{line}", path.display())))],
         ),
+        SidecarError::Io { path, source } => (
+            "error-sidecar-io",
+            vec![("path", path_arg(path)), ("detail", isolated(source))],
+        ),
+        SidecarError::NoFormat { path } => (
+            "error-sidecar-no-format",
+            vec![
+                ("path", path_arg(path)),
+                ("field", isolated("format:")),
+                ("example", isolated("format: 1,")),
+            ],
+        ),
+        SidecarError::NewerFormat {
+            path,
+            found,
+            supported,
+        } => (
+            "error-sidecar-newer",
+            vec![
+                ("path", path_arg(path)),
+                ("found", isolated(found)),
+                ("supported", isolated(supported)),
+            ],
+        ),
         _ => ("error-sidecar-other", vec![("detail", isolated(err))]),
     }
 }
@@ -205,7 +235,10 @@ fn search_key(err: &SearchError) -> Keyed {
         SearchError::Empty => ("error-search-empty", vec![]),
         SearchError::BadRegex { pattern, message } => (
             "error-bad-regex",
-            vec![("pattern", isolated(pattern)), ("detail", isolated(message))],
+            vec![
+                ("pattern", isolated(pattern)),
+                ("detail", isolated(message)),
+            ],
         ),
     }
 }
@@ -299,7 +332,21 @@ mod tests {
                 path: sidecar(),
                 line: 4,
             })),
-            open(OpenError::Sidecar(SidecarError::NoFormat { path: sidecar() })),
+            open(OpenError::Sidecar(SidecarError::NoFormat {
+                path: sidecar(),
+            })),
+            open(OpenError::Sidecar(SidecarError::NewerFormat {
+                path: sidecar(),
+                found: 9,
+                supported: 1,
+            })),
+            open(OpenError::Sidecar(SidecarError::Io {
+                path: sidecar(),
+                source: io::Error::from(io::ErrorKind::PermissionDenied),
+            })),
+            open(OpenError::Sidecar(SidecarError::UnknownBundledSchema {
+                id: "poetry".into(),
+            })),
             ActionError::Sample {
                 path: path(),
                 source: not_found(),
@@ -399,7 +446,9 @@ mod tests {
             let arabic = error_text(&err);
             let args = argument_text(&err);
             assert!(
-                arabic.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
+                arabic
+                    .chars()
+                    .any(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
                 "{arabic}"
             );
             for word in english
@@ -453,9 +502,14 @@ mod tests {
         let text = error_text(err);
         set_language(Language::English);
         assert!(
-            text.starts_with("\u{2068}/tmp/corpus/article.txt.ann.ron:1:1\u{2069}: تعذّرت قراءة ملف التعليقات"),
+            text.starts_with(
+                "\u{2068}/tmp/corpus/article.txt.ann.ron:1:1\u{2069}: تعذّرت قراءة ملف التعليقات"
+            ),
             "{text}"
         );
-        assert!(text.contains("\u{2068}Expected opening `(`\u{2069}"), "{text}");
+        assert!(
+            text.contains("\u{2068}Expected opening `(`\u{2069}"),
+            "{text}"
+        );
     }
 }
