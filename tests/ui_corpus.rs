@@ -1,7 +1,8 @@
 //! GUI tests of the linguist's and student's workbench (egui_kittest, no window): the search bar
 //! (Ctrl+F, typed Arabic with harakat, the count, Enter to the next hit and a label key on it,
 //! label all hits and one undo); the schema legend; a folder in the browser (a preset chosen,
-//! Ctrl+PageDown saving and moving on, the status); the in-window file picker; a dropped folder.
+//! Ctrl+PageDown saving and moving on, the status); the in-window file picker; a dropped folder;
+//! the Arabic interface, its errors (a missing file, a corrupt sidecar) and Escape closing Preferences.
 
 use egui::{Event, Key, Modifiers, Vec2};
 use egui_kittest::kittest::Queryable;
