@@ -1,7 +1,8 @@
 //! GUI tests of the linguist's and student's workbench (egui_kittest, no window): the search bar
 //! (Ctrl+F, typed Arabic with harakat, the count, Enter to the next hit and a label key on it,
 //! label all hits and one undo); the schema legend; a folder in the browser (a preset chosen,
-//! Ctrl+PageDown saving and moving on, the status); the in-window file picker; a dropped folder.
+//! Ctrl+PageDown saving and moving on, the status); the in-window file picker; a dropped folder;
+//! the Arabic interface, its errors (a missing file, a corrupt sidecar) and Escape closing Preferences.
 
 use egui::{Event, Key, Modifiers, Vec2};
 use egui_kittest::kittest::Queryable;
@@ -538,4 +539,60 @@ fn a_label_key_keeps_a_proclitic_out_of_the_span_but_still_grows_cut_words() {
     );
     press(&mut harness, Modifiers::NONE, Key::Num2);
     assert_eq!(labels(&harness, "source"), [at("الحكومية")]);
+}
+
+/// A preferences file choosing the Arabic interface, in `dir`.
+fn arabic_preferences(dir: &tempfile::TempDir) -> PathBuf {
+    let prefs = dir.path().join("config/preferences.ron");
+    std::fs::create_dir_all(prefs.parent().unwrap()).unwrap();
+    std::fs::write(&prefs, "(language: Some(Arabic))").unwrap();
+    prefs
+}
+
+#[test]
+fn in_arabic_a_missing_file_and_a_corrupt_sidecar_give_arabic_errors_naming_the_file() {
+    use hamish::ui::i18n;
+    let dir = tempfile::tempdir().unwrap();
+    let prefs = arabic_preferences(&dir);
+    let open = |path: PathBuf| Action::Open {
+        path,
+        encoding: None,
+    };
+    let missing = dir.path().join("gone.txt");
+    let harness = app_harness(HamishApp::for_window(open(missing), Some(prefs.clone())));
+    let error = harness.state().error().unwrap().to_owned();
+    assert!(error.contains("gone.txt"), "{error}");
+    assert!(error.contains("غير موجود"), "{error}");
+    assert!(!error.contains("check"), "English left: {error}");
+    harness.get_by_label_contains("gone.txt");
+
+    let text = sample_copy(&dir);
+    std::fs::write(dir.path().join("news-ar-001.txt.ann.ron"), "garbage\n").unwrap();
+    let harness = app_harness(HamishApp::for_window(open(text), Some(prefs)));
+    let error = harness.state().error().unwrap().to_owned();
+    assert!(
+        error.contains("news-ar-001.txt.ann.ron:1:"),
+        "the file and the place: {error}"
+    );
+    assert!(error.contains("تعذّرت قراءة ملف التعليقات"), "{error}");
+    assert!(error.contains("لن يكتب هامش فوق هذا الملف"), "{error}");
+    assert!(!error.contains("will not write"), "English left: {error}");
+    harness.get_by_label_contains("news-ar-001.txt.ann.ron");
+    assert_eq!(i18n::missing(), Vec::<String>::new());
+    i18n::set_language(hamish::workspace::preferences::Language::English);
+}
+
+#[test]
+fn escape_closes_the_preferences_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = sample_copy(&dir);
+    let mut harness = app_harness(HamishApp::new(Some(&text)));
+    press(&mut harness, Modifiers::COMMAND, Key::Comma);
+    harness.get_by_label("Preferences");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Preferences").is_none());
+    // And it opens again.
+    press(&mut harness, Modifiers::COMMAND, Key::Comma);
+    harness.get_by_label("Preferences");
 }

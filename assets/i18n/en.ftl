@@ -51,3 +51,4 @@ first-text = This is the first text in the list.
 schema-followed = The open text uses it now, and the folder's other texts will when they open ({ $name }).
 schema-saved = Saved the schema “{ $schema }” to { $path }.
 preset-chosen = The folder's schema is now “{ $schema }”, written to { $path }.
+sidecar-unreadable-text-shown = { $place }: the annotation file cannot be read: { $detail }; fix the text there (or restore it from version control). The text is shown without its annotations; saving is refused until that file reads again (fix it, or move it away and reopen).

@@ -364,6 +364,9 @@ impl HamishApp {
 
     /// Executes `action` in the application layer and shows what it did.
     fn run(&mut self, action: Action) {
+        // Its messages are worded now: in the chosen language even before the first frame (the
+        // file given on the command line opens before it).
+        super::i18n::set_language(self.language);
         let in_status_bar = confirms_in_status_bar(&action);
         let context = action_context(&action);
         match self.workspace.execute(action) {
@@ -431,7 +434,7 @@ impl HamishApp {
     }
 
     fn show_error(&mut self, err: &ActionError, context: &str) {
-        let mut text = format!("{}{err}", tr(context));
+        let mut text = format!("{}{}", tr(context), super::error_text::error_text(err));
         if matches!(err, ActionError::Session(_)) && context.starts_with("Not saved") {
             text.push_str(". ");
             text.push_str(&tr(

@@ -1,4 +1,4 @@
-//! The Preferences window (Edit → Preferences…, Ctrl+,): theme, text zoom, font, annotator name,
+//! The Preferences window (Edit → Preferences…, Ctrl+,; Escape closes it): theme, text zoom, font, annotator name,
 //! interface language, relation arcs; and File → Open recent, made from the recent lists. The window edits a
 //! copy and emits [`Command::SetPreferences`] when something changed; the app applies and saves
 //! it. Names and paths are drawn by the text engine.
@@ -18,6 +18,10 @@ pub fn preferences_window_ui(
     prefs: &Preferences,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
+    // Escape closes it, as it closes the shortcut sheet; every change is applied as it is made.
+    if *open && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        *open = false;
+    }
     let mut edited = prefs.clone();
     egui::Window::new(rtl::window_title(&tr("Preferences")))
         .open(open)

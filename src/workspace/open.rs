@@ -4,7 +4,7 @@
 //! replaces the open one, its unsaved changes go to the recovery file.
 
 use super::error::ActionError;
-use super::outcome::{Changes, Message, Outcome};
+use super::outcome::{Changes, Message, MessageArg, Outcome};
 use super::Workspace;
 use crate::model::text_format::TextEncoding;
 use crate::store::atomic::RealFs;
@@ -13,7 +13,7 @@ use crate::store::session::{
 };
 use crate::store::sidecar::{
     annotator_sidecar_path, sidecar_for_session, sidecar_path, split_annotator_sidecar,
-    AnnotatorName,
+    AnnotatorName, SidecarError,
 };
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -229,10 +229,28 @@ pub fn display_name(path: &Path) -> String {
 fn report_messages(report: &OpenReport, session: &AnnotationSession) -> Vec<Message> {
     let mut messages = Vec::new();
     if let Some(err) = &report.unreadable_sidecar {
-        messages.push(Message::error(format!(
+        let message = Message::error(format!(
             "{err}. The text is shown without its annotations; saving is refused until that \
              file reads again (fix it, or move it away and reopen)."
-        )));
+        ));
+        messages.push(match err {
+            SidecarError::Parse {
+                path,
+                line,
+                column,
+                message: detail,
+            } => message.keyed(
+                "sidecar-unreadable-text-shown",
+                vec![
+                    (
+                        "place",
+                        MessageArg::Text(format!("{}:{line}:{column}", path.display())),
+                    ),
+                    ("detail", MessageArg::Text(detail.clone())),
+                ],
+            ),
+            _ => message,
+        });
     }
     if report.replaced_bytes > 0 {
         messages.push(Message::warning(format!(
