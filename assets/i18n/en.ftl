@@ -52,3 +52,10 @@ schema-followed = The open text uses it now, and the folder's other texts will w
 schema-saved = Saved the schema “{ $schema }” to { $path }.
 preset-chosen = The folder's schema is now “{ $schema }”, written to { $path }.
 sidecar-unreadable-text-shown = { $place }: the annotation file cannot be read: { $detail }; fix the text there (or restore it from version control). The text is shown without its annotations; saving is refused until that file reads again (fix it, or move it away and reopen).
+
+recovery-offer = Unsaved annotations were found from a session that did not close: { $file }. Restore them, discard them, or decide later (they are offered again on the next open; autosave waits until you decide).
+recovery-offer-aged = Unsaved annotations were found from a session that did not close ({ $age } ago): { $file }. Restore them, discard them, or decide later (they are offered again on the next open; autosave waits until you decide).
+duration-seconds = { $n } s
+duration-minutes = { $n } min
+duration-hours = { $n } h
+duration-days = { $n } days

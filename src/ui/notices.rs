@@ -3,7 +3,8 @@
 //! changes the document. Message text is drawn with [`ArabicLabel`] (file names may be Arabic).
 
 use super::commands::Command;
-use super::i18n::tr;
+use super::error_text::isolated;
+use super::i18n::{tr, tr_args};
 use super::rtl_widgets as rtl;
 use super::widgets::ArabicLabel;
 use std::time::SystemTime;
@@ -94,16 +95,8 @@ pub fn recovery_offer_ui(
     written: Option<SystemTime>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
-    let age = written
-        .and_then(|t| t.elapsed().ok())
-        .map(|d| format!(" ({} ago)", human_duration(d.as_secs())))
-        .unwrap_or_default();
-    let message = format!(
-        "Unsaved annotations were found from a session that did not close{age}: {}. Restore \
-         them, discard them, or decide later (they are offered again on the next open; autosave \
-         waits until you decide).",
-        file.display()
-    );
+    let age = written.and_then(|t| t.elapsed().ok()).map(|d| d.as_secs());
+    let message = recovery_message(file, age);
     let warn = ui.visuals().warn_fg_color;
     ui.add(ArabicLabel::new(message).wrap().color(warn));
     ui.horizontal(|ui| {
@@ -121,14 +114,29 @@ pub fn recovery_offer_ui(
     commands
 }
 
-/// "42 s", "5 min", "3 h", "2 days".
-fn human_duration(secs: u64) -> String {
-    match secs {
-        0..60 => format!("{secs} s"),
-        60..3600 => format!("{} min", secs / 60),
-        3600..86400 => format!("{} h", secs / 3600),
-        _ => format!("{} days", secs / 86400),
+/// The recovery offer's sentence in the interface language: the recovery file (isolated, so an
+/// Arabic or Latin path keeps its order inside the sentence) and, when known, how long ago it was
+/// written.
+fn recovery_message(file: &std::path::Path, age_secs: Option<u64>) -> String {
+    let file = isolated(file.display());
+    match age_secs {
+        Some(secs) => tr_args(
+            "recovery-offer-aged",
+            &[("file", file), ("age", human_duration(secs).into())],
+        ),
+        None => tr_args("recovery-offer", &[("file", file)]),
     }
+}
+
+/// "42 s", "5 min", "3 h", "2 days" (in Arabic with the number's plural form).
+fn human_duration(secs: u64) -> String {
+    let (id, n) = match secs {
+        0..60 => ("duration-seconds", secs),
+        60..3600 => ("duration-minutes", secs / 60),
+        3600..86400 => ("duration-hours", secs / 3600),
+        _ => ("duration-days", secs / 86400),
+    };
+    tr_args(id, &[("n", (n as i64).into())])
 }
 
 #[cfg(test)]
@@ -141,5 +149,35 @@ mod tests {
         assert_eq!(human_duration(300), "5 min");
         assert_eq!(human_duration(3 * 3600 + 5), "3 h");
         assert_eq!(human_duration(2 * 86400), "2 days");
+    }
+
+    #[test]
+    fn the_recovery_offer_reads_in_arabic_with_the_file_and_the_age() {
+        use crate::ui::i18n::set_language;
+        use crate::workspace::preferences::Language;
+        let file = std::path::Path::new("/tmp/مقالات/خبر.txt.ann.ron.recovery");
+        let english = recovery_message(file, Some(300));
+        assert!(english.starts_with(
+            "Unsaved annotations were found from a session that did not close (5 min ago): "
+        ));
+        set_language(Language::Arabic);
+        let aged = recovery_message(file, Some(300));
+        let plain = recovery_message(file, None);
+        let days = [1, 2, 5, 11].map(|d| human_duration(d * 86400));
+        set_language(Language::English);
+        for text in [&aged, &plain] {
+            assert!(
+                text.contains("/tmp/مقالات/خبر.txt.ann.ron.recovery"),
+                "{text}"
+            );
+            assert!(text.contains("استرجعها"), "{text}");
+            let rest = text.replace("/tmp/مقالات/خبر.txt.ann.ron.recovery", "");
+            assert!(!rest.chars().any(|c| c.is_ascii_alphabetic()), "{text}");
+        }
+        assert!(aged.contains("5 دقائق"), "{aged}");
+        assert_eq!(
+            days,
+            ["يوم واحد", "يومين", "5 أيام", "11 يومًا"].map(String::from)
+        );
     }
 }
