@@ -17,7 +17,7 @@ pub mod standoff;
 pub mod text_format;
 pub mod validate;
 
-pub use annotation::{Annotation, AnnotationId, AnnotationStatus, Timestamp};
+pub use annotation::{Annotation, AnnotationId, AnnotationStatus, Timestamp, UtcTime};
 pub use attribute::{AttributeDef, AttributeKind, AttributeMap, AttributeValue};
 pub use edit::{Edit, EditError};
 pub use history::History;

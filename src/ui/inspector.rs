@@ -531,22 +531,10 @@ pub fn utc_time(t: Timestamp) -> String {
     if t.0 == 0 {
         return "—".to_owned();
     }
-    let days = (t.0 / 86_400) as i64;
-    let secs = t.0 % 86_400;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let u = t.utc();
     format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
-        secs / 3600,
-        (secs % 3600) / 60
+        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+        u.year, u.month, u.day, u.hour, u.minute
     )
 }
 
