@@ -212,8 +212,16 @@ fn uniform_level(text: &str, rtl: bool) -> bool {
 /// Rule L2: the visual order (left to right) of items with the given levels, as indices into
 /// `levels`. Items may be chars or whole runs of one level.
 pub fn visual_order(levels: &[u8]) -> Vec<usize> {
-    if levels.iter().all(|&l| l % 2 == 0 && l == levels[0]) {
-        return (0..levels.len()).collect();
+    if let Some(&first) = levels
+        .first()
+        .filter(|_| levels.iter().all(|&l| l == levels[0]))
+    {
+        // One level (most lines of prose): kept as it is when even, reversed when odd.
+        return if first % 2 == 0 {
+            (0..levels.len()).collect()
+        } else {
+            (0..levels.len()).rev().collect()
+        };
     }
     let levels: Vec<Level> = levels
         .iter()
@@ -292,6 +300,25 @@ pub fn bidi_controls(text: &str) -> Vec<BidiControl> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn visual_order_is_rule_l2_of_unicode_bidi() {
+        let cases: [&[u8]; 8] = [
+            &[],
+            &[0],
+            &[1, 1, 1, 1],
+            &[2, 2, 2],
+            &[3, 3],
+            &[1, 2, 2, 1, 1],
+            &[0, 1, 1, 0],
+            &[1, 2, 3, 2, 1],
+        ];
+        for levels in cases {
+            let as_levels: Vec<Level> = levels.iter().map(|&l| Level::new(l).unwrap()).collect();
+            let expected = ParagraphBidiInfo::reorder_visual(&as_levels);
+            assert_eq!(visual_order(levels), expected, "{levels:?}");
+        }
+    }
 
     #[test]
     fn bidi_controls_are_found_among_chars_sharing_their_bytes() {

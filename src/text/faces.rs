@@ -2,6 +2,7 @@
 //! made on demand, so a layout served from the cache parses nothing.
 
 use super::fonts::{FontId, FontSet};
+use super::itemize::CommonChars;
 
 /// Parsed faces of a [`FontSet`], made on demand for one layout pass (parsing is cheap but not free,
 /// so a cached paragraph never parses a font).
@@ -12,6 +13,8 @@ pub struct Faces<'a> {
     bmp_coverage: Vec<std::cell::RefCell<Vec<u8>>>,
     /// Shaping plans by font, direction (true: RTL) and script.
     plans: std::cell::RefCell<PlanMap>,
+    /// Itemizing facts of ASCII and the Arabic block, found once per pass.
+    common_chars: std::cell::OnceCell<CommonChars>,
 }
 
 /// Shaping plans of one layout pass.
@@ -32,6 +35,7 @@ impl<'a> Faces<'a> {
                 .map(|_| std::cell::RefCell::new(Vec::new()))
                 .collect(),
             plans: std::cell::RefCell::new(PlanMap::new()),
+            common_chars: std::cell::OnceCell::new(),
         }
     }
 
@@ -72,6 +76,11 @@ impl<'a> Faces<'a> {
                 has
             }
         }
+    }
+
+    /// Itemizing facts of the common chars for these fonts, found on first use.
+    pub(crate) fn common_chars(&self) -> &CommonChars {
+        self.common_chars.get_or_init(|| CommonChars::new(self))
     }
 
     /// The shaping plan for runs of `script` in direction `rtl` with font `id`, made once.

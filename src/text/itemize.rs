@@ -89,28 +89,129 @@ fn resolve_from_raw(raw: &[Script]) -> Vec<Script> {
     out
 }
 
+/// What itemizing needs to know of one common char (ASCII or the Arabic block), found once per
+/// layout pass instead of per char: the script, whether it sticks to its base, and whether the
+/// primary and Latin fonts have it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CommonChar {
+    script: Script,
+    sticks: bool,
+    in_primary: bool,
+    in_latin: bool,
+}
+
+/// [`CommonChar`] facts for U+0000–U+007F and U+0600–U+06FF (most of an Arabic news text).
+pub(crate) struct CommonChars {
+    table: Box<[CommonChar]>,
+}
+
+impl CommonChars {
+    /// The facts of every common char for the fonts of `faces`.
+    pub(crate) fn new(faces: &Faces<'_>) -> Self {
+        let fonts = faces.fonts();
+        let table = (0u32..0x80)
+            .chain(0x0600..0x0700)
+            .map(|u| {
+                let c = char::from_u32(u).unwrap_or('\0');
+                let script = c.script();
+                CommonChar {
+                    script,
+                    sticks: sticks_to_base_with(c, script),
+                    in_primary: faces.has_glyph(fonts.primary(), c),
+                    in_latin: faces.has_glyph(fonts.latin(), c),
+                }
+            })
+            .collect();
+        Self { table }
+    }
+
+    fn get(&self, c: char) -> Option<&CommonChar> {
+        let code = c as u32;
+        let index = match code {
+            0..=0x7F => code,
+            0x0600..=0x06FF => code - 0x0600 + 0x80,
+            _ => return None,
+        };
+        self.table.get(index as usize)
+    }
+}
+
 /// Splits a paragraph into items. `levels` has one level per char.
 pub fn itemize(chars: &[char], levels: &[u8], faces: &Faces<'_>) -> Vec<Item> {
-    let raw: Vec<Script> = chars.iter().map(|&c| script_of(c)).collect();
-    let scripts = resolve_from_raw(&raw);
+    let common = faces.common_chars();
+    let raw: Vec<Script> = chars
+        .iter()
+        .map(|&c| common.get(c).map_or_else(|| c.script(), |f| f.script))
+        .collect();
+    // Scripts resolved on the way (see `resolve_from_raw`): neutral chars take the last strong one.
+    let mut current = raw
+        .iter()
+        .copied()
+        .find(|s| !is_neutral_script(*s))
+        .unwrap_or(Script::Latin);
     let mut items: Vec<Item> = Vec::new();
     let mut prev: Option<FontId> = None;
-    for (i, &c) in chars.iter().enumerate() {
-        let font = font_for(c, raw[i], scripts[i], prev, faces);
+    for (i, (&c, &raw)) in chars.iter().zip(&raw).enumerate() {
+        if !is_neutral_script(raw) {
+            current = raw;
+        }
+        let font = match common.get(c) {
+            Some(facts) => font_for_common(facts, c, current, prev, faces),
+            None => font_for(c, raw, current, prev, faces),
+        };
         prev = Some(font);
         match items.last_mut() {
-            Some(it) if it.level == levels[i] && it.font == font && it.script == scripts[i] => {
+            Some(it) if it.level == levels[i] && it.font == font && it.script == current => {
                 it.chars.end = i + 1;
             }
             _ => items.push(Item {
                 chars: i..i + 1,
                 level: levels[i],
                 font,
-                script: scripts[i],
+                script: current,
             }),
         }
     }
     items
+}
+
+/// [`font_for`] for a common char, answered from its facts where the font is the primary or the
+/// Latin one (the same answers, without a cmap lookup per char).
+fn font_for_common(
+    facts: &CommonChar,
+    c: char,
+    script: Script,
+    prev: Option<FontId>,
+    faces: &Faces<'_>,
+) -> FontId {
+    let fonts = faces.fonts();
+    let has = |id: FontId| {
+        if id == fonts.primary() {
+            facts.in_primary
+        } else if id == fonts.latin() {
+            facts.in_latin
+        } else {
+            faces.has_glyph(id, c)
+        }
+    };
+    if let Some(p) = prev {
+        if facts.sticks || (is_neutral_script(facts.script) && has(p)) {
+            return p;
+        }
+    }
+    let prefer_latin = script != Script::Arabic;
+    let first = if prefer_latin {
+        fonts.latin()
+    } else {
+        fonts.primary()
+    };
+    if has(first) {
+        return first;
+    }
+    fonts
+        .fallback_order(prefer_latin)
+        .find(|&id| has(id))
+        .unwrap_or(first)
 }
 
 /// The font of `c` (raw script `raw`, resolved script `script`), the char before it in `prev`.
@@ -190,6 +291,49 @@ mod tests {
         assert_eq!(script_of('ب'), Script::Arabic);
         assert_eq!(script_of('،'), Script::Common);
         assert_eq!(script_of('é'), Script::Latin);
+    }
+
+    /// Items by a cmap lookup for every char (what `itemize` did before its common-char table).
+    fn items_by_lookup(chars: &[char], levels: &[u8], faces: &Faces<'_>) -> Vec<Item> {
+        let raw: Vec<Script> = chars.iter().map(|&c| c.script()).collect();
+        let scripts = resolve_from_raw(&raw);
+        let mut items: Vec<Item> = Vec::new();
+        let mut prev = None;
+        for (i, &c) in chars.iter().enumerate() {
+            let font = font_for(c, raw[i], scripts[i], prev, faces);
+            prev = Some(font);
+            match items.last_mut() {
+                Some(it) if it.level == levels[i] && it.font == font && it.script == scripts[i] => {
+                    it.chars.end = i + 1
+                }
+                _ => items.push(Item {
+                    chars: i..i + 1,
+                    level: levels[i],
+                    font,
+                    script: scripts[i],
+                }),
+            }
+        }
+        items
+    }
+
+    #[test]
+    fn common_char_table_gives_the_items_of_a_lookup_per_char() {
+        let sample = include_str!("../../assets/samples/news-ar-001.txt");
+        let mixed = "(غرفة) قالت Reuters: «١٢٣» 45% — мир 東京 ﷺ مُحَمَّدٌ\u{200D}ـ x\u{0301}ب";
+        let set = FontSet::embedded();
+        let faces = Faces::new(&set);
+        for text in [sample, mixed, "  ", "٣٤ (x)"] {
+            let chars: Vec<char> = text.chars().collect();
+            for level in [0, 1] {
+                let levels = vec![level; chars.len()];
+                assert_eq!(
+                    itemize(&chars, &levels, &faces),
+                    items_by_lookup(&chars, &levels, &faces),
+                    "{text:?} at level {level}"
+                );
+            }
+        }
     }
 
     #[test]
