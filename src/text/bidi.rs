@@ -7,6 +7,8 @@ use crate::offset::CharOffset;
 use std::ops::Range;
 use unicode_bidi::{BidiClass, BidiDataSource, Direction, Level, ParagraphBidiInfo};
 
+mod numbers;
+
 /// Which way a paragraph runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum BaseDirection {
@@ -21,10 +23,12 @@ pub enum BaseDirection {
 
 /// Resolved bidi levels of one paragraph.
 pub struct ParagraphBidi<'t> {
-    /// `unicode-bidi`'s resolution, or `None` when every char has the paragraph's level (a
-    /// paragraph of right-to-left letters, spaces and punctuation, or of left-to-right letters,
-    /// digits and punctuation: the common case, resolved here without it).
+    /// `unicode-bidi`'s resolution, or `None` when the paragraph was resolved here (see
+    /// [`numbers`]).
     info: Option<ParagraphBidiInfo<'t>>,
+    /// When resolved here with numbers inside a right-to-left paragraph: each char's bidi class
+    /// (for rule L1); empty when every char has the paragraph's level.
+    classes: Vec<BidiClass>,
     /// The paragraph embedding level.
     paragraph_level: Level,
     /// Byte offset of each char, plus one for the end (empty when `info` is `None`).
@@ -59,10 +63,22 @@ impl<'t> ParagraphBidi<'t> {
             // No char table needed: only `line_levels` with `info` reads it.
             return Self {
                 info: None,
+                classes: Vec::new(),
                 paragraph_level,
                 byte_of_char: Vec::new(),
                 levels: vec![paragraph_level.number(); text.chars().count()],
             };
+        }
+        if paragraph_level.is_rtl() {
+            if let Some(classes) = numbers::classes(text) {
+                return Self {
+                    info: None,
+                    levels: numbers::levels(&classes),
+                    classes,
+                    paragraph_level,
+                    byte_of_char: Vec::new(),
+                };
+            }
         }
         let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         byte_of_char.push(text.len());
@@ -75,6 +91,7 @@ impl<'t> ParagraphBidi<'t> {
         Self {
             paragraph_level: info.paragraph_level,
             info: Some(info),
+            classes: Vec::new(),
             byte_of_char,
             levels,
         }
@@ -84,7 +101,8 @@ impl<'t> ParagraphBidi<'t> {
     /// [`ParagraphBidi::line_levels`] would give each char), so a line needs no level array.
     pub fn uniform_level(&self) -> Option<u8> {
         match &self.info {
-            None => Some(self.paragraph_level.number()),
+            None if self.classes.is_empty() => Some(self.paragraph_level.number()),
+            None => None,
             Some(info) if !info.has_rtl() && !self.is_rtl() => Some(0),
             Some(_) => None,
         }
@@ -107,7 +125,7 @@ impl<'t> ParagraphBidi<'t> {
 
     /// True when every char has the paragraph level, on every line (no reordering inside).
     pub fn is_uniform(&self) -> bool {
-        self.info.is_none()
+        self.info.is_none() && self.classes.is_empty()
     }
 
     /// Levels of the chars of `line` (char indices) after rule L1 (trailing whitespace and
@@ -118,7 +136,13 @@ impl<'t> ParagraphBidi<'t> {
             return Vec::new();
         }
         let Some(info) = &self.info else {
-            return vec![self.paragraph_level.number(); line.len()];
+            if self.classes.is_empty() {
+                return vec![self.paragraph_level.number(); line.len()];
+            }
+            let mut levels = self.levels[line.clone()].to_vec();
+            let classes = self.classes[line].iter().copied();
+            reset_line_levels(classes, &mut levels, self.paragraph_level.number());
+            return levels;
         };
         if !info.has_rtl() && !self.is_rtl() {
             return vec![0; line.len()];
