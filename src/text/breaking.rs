@@ -11,21 +11,33 @@ use unicode_segmentation::UnicodeSegmentation;
 /// (it hangs past the line's end). An empty paragraph gives one empty line. Linear in the
 /// paragraph's length.
 pub fn break_lines(text: &str, advances: &[f32], width: f32) -> Vec<Range<usize>> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    byte_of_char.push(text.len());
+    break_decoded_lines(text, &chars, &byte_of_char, advances, width)
+}
+
+/// [`break_lines`] for a paragraph already decoded: its `chars` and the byte where each starts
+/// (plus one entry for the end), so it is not decoded again.
+pub(crate) fn break_decoded_lines(
+    text: &str,
+    chars: &[char],
+    byte_of_char: &[usize],
+    advances: &[f32],
+    width: f32,
+) -> Vec<Range<usize>> {
     let n = advances.len();
     if n == 0 {
         return std::iter::once(0..0).collect();
     }
-    let is_space: Vec<bool> = text.chars().map(char::is_whitespace).collect();
-    // Opportunities come in increasing byte order, so one walk over the chars maps them.
-    let mut cursor = text.char_indices().map(|(b, _)| b).enumerate().peekable();
+    let is_space = |i: usize| chars.get(i).is_some_and(|c| c.is_whitespace());
+    // Opportunities come in increasing byte order, so one walk over the char starts maps them.
+    let mut next_char = 0usize;
     let mut char_at = |byte: usize| -> usize {
-        while let Some(&(i, b)) = cursor.peek() {
-            if b >= byte {
-                return i;
-            }
-            cursor.next();
+        while next_char < n && byte_of_char.get(next_char).is_some_and(|&b| b < byte) {
+            next_char += 1;
         }
-        n
+        next_char
     };
     let mut lines = Vec::new();
     let mut line_start = 0usize;
@@ -38,7 +50,7 @@ pub fn break_lines(text: &str, advances: &[f32], width: f32) -> Vec<Range<usize>
             continue;
         }
         let mut content_end = seg_end;
-        while content_end > seg_start && is_space[content_end - 1] {
+        while content_end > seg_start && is_space(content_end - 1) {
             content_end -= 1;
         }
         let content: f32 = advances[seg_start..content_end].iter().sum();

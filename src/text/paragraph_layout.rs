@@ -3,7 +3,7 @@
 //! y is px from the paragraph's top; [`super::TextLayout`] shifts both into document space.
 
 use super::bidi::{visual_order, ParagraphBidi};
-use super::breaking::break_lines;
+use super::breaking::break_decoded_lines;
 use super::cache::{LayoutCache, RunKey};
 use super::faces::Faces;
 pub(crate) use super::graphemes::grapheme_starts;
@@ -261,7 +261,14 @@ pub(crate) fn layout_paragraph(
     let line_h = params.font_size * params.line_height;
     let baseline_in_line = (line_h - (metrics.ascent + metrics.descent)) * 0.5 + metrics.ascent;
     let mut scratch = BoxScratch::default();
-    let lines: Vec<LineLayout> = break_lines(text, &advances, params.width)
+    let breaks = break_decoded_lines(
+        text,
+        &chars,
+        &prepared.para.byte_of_char,
+        &advances,
+        params.width,
+    );
+    let lines: Vec<LineLayout> = breaks
         .into_iter()
         .enumerate()
         .map(|(index, range)| {
