@@ -32,7 +32,7 @@ impl Workspace {
         let found = walk_files(&[folder.to_owned()], &is_text_file_name).map_err(|e| {
             ActionError::Folder {
                 path: folder.to_owned(),
-                reason: e.to_string(),
+                source: e,
             }
         })?;
         let entries: Vec<CorpusEntry> = found
