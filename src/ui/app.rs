@@ -34,7 +34,8 @@ use crate::text::FontSet;
 use crate::workspace::corpus::DocumentSummary;
 use crate::workspace::preferences::{Language, Preferences, Theme};
 use crate::workspace::{
-    Action, ActionError, Message, MessageArg, OpenText, Outcome, Report, Severity, Workspace,
+    Action, ActionError, ErrorArg, Message, MessageArg, OpenText, Outcome, Report, Severity,
+    Workspace,
 };
 use factcheck::Workbench;
 use std::path::{Path, PathBuf};
@@ -1134,6 +1135,7 @@ fn message_text(message: &Message) -> String {
                     let value = match value {
                         MessageArg::Number(n) => (*n).into(),
                         MessageArg::Text(text) => arg(text),
+                        MessageArg::Error(err) => arg(error_arg_text(err)),
                     };
                     (*name, value)
                 })
@@ -1141,6 +1143,17 @@ fn message_text(message: &Message) -> String {
             tr_args(key.id, &args)
         }
         _ => message.text.clone(),
+    }
+}
+
+/// An error named in a message, in the interface language.
+fn error_arg_text(err: &ErrorArg) -> String {
+    match err {
+        ErrorArg::Action(err) => super::error_text::error_text(err),
+        ErrorArg::Sidecar(err) => {
+            use super::error_detail::{sidecar_detail_key, worded};
+            worded(sidecar_detail_key(err))
+        }
     }
 }
 

@@ -124,10 +124,14 @@ impl Workspace {
             open.session.replace_schema(SchemaSource::Folder, schema);
             outcome.changes = Changes::everything();
             if missing > 0 {
-                outcome.messages.push(Message::warning(format!(
+                let text = format!(
                     "{missing} annotation(s) have a label the schema no longer has: they are \
                      kept, drawn grey and listed under the labels."
-                )));
+                );
+                let args = vec![("n", missing.into())];
+                outcome
+                    .messages
+                    .push(Message::warning(text).keyed("labels-left-out-of-schema", args));
             }
         }
         Ok(outcome)
@@ -193,11 +197,16 @@ impl Workspace {
             let args = vec![("name", open.name.as_str().into())];
             return Some(Message::info(text).keyed("schema-followed", args));
         }
-        Some(Message::warning(format!(
+        let text = format!(
             "The open text keeps the schema “{}”: its annotations were made with it ({}). Texts \
              without annotations use the folder's schema.",
             session.schema().name_en,
             open.name
-        )))
+        );
+        let args = vec![
+            ("schema", session.schema().name_ar.as_str().into()),
+            ("name", open.name.as_str().into()),
+        ];
+        Some(Message::warning(text).keyed("schema-kept", args))
     }
 }

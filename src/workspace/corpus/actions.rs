@@ -77,7 +77,10 @@ impl Workspace {
         self.corpus = Some(corpus);
         let mut outcome = match self.open_file(&first, None, false) {
             Ok(outcome) => outcome,
-            Err(err) => Outcome::default().with_message(Message::error(err.to_string())),
+            Err(err) => Outcome::default().with_message(
+                Message::error(err.to_string())
+                    .keyed("first-text-not-opened", vec![("error", err.into())]),
+            ),
         };
         outcome.changes.opened = true;
         self.sync_corpus();
