@@ -664,3 +664,43 @@ fn every_label_of_the_rhetoric_preset_is_in_the_window_and_clickable_in_both_lan
     }
     i18n::set_language(Language::English);
 }
+
+/// In Arabic the application layer's warnings read in Arabic: bytes an encoding cannot map
+/// (a Windows-1256 file reopened as ISO-8859-6), with the count's plural form and the
+/// encoding's name; "nothing to undo" too.
+#[test]
+fn in_arabic_the_replaced_bytes_warning_and_nothing_to_undo_read_in_arabic() {
+    use hamish::model::text_format::TextEncoding;
+    use hamish::ui::i18n;
+    let dir = tempfile::tempdir().unwrap();
+    let prefs = arabic_preferences(&dir);
+    let path = dir.path().join("a.txt");
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/encodings/sentence.windows-1256.crlf.txt"
+    );
+    std::fs::copy(sample, &path).unwrap();
+    let open = Action::Open {
+        path,
+        encoding: Some(TextEncoding::Iso8859_6),
+    };
+    let mut harness = app_harness(HamishApp::for_window(open, Some(prefs)));
+    let notices: Vec<String> = harness
+        .state()
+        .notices()
+        .iter()
+        .map(|n| n.text.clone())
+        .collect();
+    let warning = notices
+        .iter()
+        .find(|t| t.contains("تعذّر فك ترميز"))
+        .unwrap_or_else(|| panic!("no Arabic warning in {notices:?}"));
+    assert!(warning.contains("ISO-8859-6"), "{warning}");
+    assert!(!warning.contains("could not be decoded"), "{warning}");
+    harness.get_by_label_contains("تعذّر فك ترميز");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    let status = harness.state().status_message().unwrap_or_default();
+    assert_eq!(status, "لا شيء للتراجع عنه.");
+    assert_eq!(i18n::missing(), Vec::<String>::new());
+    i18n::set_language(hamish::workspace::preferences::Language::English);
+}

@@ -623,3 +623,19 @@ nothing-to-redo = لا شيء لإعادته.
 page-written = كُتبت الصفحة في ⁨{ $path }⁩.
 linked = رُبط ⁨{ $from }⁩ بـ⁨{ $to }⁩ (⁨{ $name }⁩)؛ ‏Ctrl+Z يتراجع عنه.
 overwrite-anyway = اكتب فوقه على أي حال
+font-without-arabic = ليس في ⁨{ $path }⁩ حروف عربية، فلا يُستعمل إلا للحروف التي تنقص الخطوط الأخرى. اختر خطًا عربيًا (مثل Amiri) ليتغيّر شكل النص.
+font-refused = { $detail }. اختر ملف خط TrueType أو OpenType ‏(‎.ttf أو ‎.otf).
+font-unreadable = تعذّرت قراءة ملف الخط { $path } ({ $detail })؛ تحقّق من وجود الملف ومن أنه يُقرأ
+font-not-a-font = الخط { $name } ليس خط TrueType أو OpenType (لا يُقرأ وجهه الأول)؛ اختر ملفًا ‎.ttf أو ‎.otf
+font-too-many = حُمّلت خطوط كثيرة (الحد { $limit })؛ لا يمكن إضافة { $name }
+losses-more = { $n ->
+    [one] … وشيء آخر
+    [two] … وشيئان آخران
+    [few] … و{ $n } أشياء أخرى
+   *[other] … و{ $n } شيئًا آخر
+}
+lost = ضاع:
+fonts = الخطوط
+all-files = كل الملفات
+export-the-annotated-page-pdf-png-or-svg = تصدير الصفحة مع تعليقاتها (PDF أو PNG أو SVG)
+png-image = صورة PNG

@@ -455,16 +455,20 @@ impl HamishApp {
         let loaded = result.is_ok();
         match result {
             Ok(id) if self.view.fonts().primary() != id => {
-                self.notices.push(Notice::warning(format!(
-                    "{} has no Arabic letters, so it is only used for characters the other fonts \
-                     lack. Choose an Arabic font (e.g. Amiri) to change how the text looks.",
-                    path.display()
-                )));
+                let path = if super::i18n::is_rtl() {
+                    super::error_text::isolated(path.display())
+                } else {
+                    arg(path.display())
+                };
+                let text = tr_args("font-without-arabic", &[("path", path)]);
+                self.notices.push(Notice::warning(text));
             }
             Ok(_) => {}
-            Err(err) => self.notices.push(Notice::error(format!(
-                "{err}. Choose a TrueType or OpenType font file (.ttf, .otf)."
-            ))),
+            Err(err) => {
+                let detail = super::error_detail::font_text(&err);
+                let text = tr_args("font-refused", &[("detail", arg(detail))]);
+                self.notices.push(Notice::error(text));
+            }
         }
         loaded
     }
@@ -567,7 +571,8 @@ impl HamishApp {
             }
             Command::OpenFile(path) => self.run(open_action(path)),
             Command::ChooseFontDialog => {
-                if let Some(path) = pick_file(&tr("Choose a font"), &[("Fonts", &["ttf", "otf"])]) {
+                let fonts = tr("Fonts");
+                if let Some(path) = pick_file(&tr("Choose a font"), &[(&fonts, &["ttf", "otf"])]) {
                     self.choose_font(ctx, Some(path));
                 }
             }
@@ -693,7 +698,7 @@ impl HamishApp {
         } else {
             match purpose {
                 PickerPurpose::OpenText => {
-                    pick_file(&tr("Open a text file"), &[("Text", &["txt"])])
+                    pick_file(&tr("Open a text file"), &[(&tr("Text"), &["txt"])])
                 }
                 PickerPurpose::OpenFolder => rfd::FileDialog::new()
                     .set_title(tr("Open a folder of texts"))
@@ -1217,10 +1222,11 @@ fn loss_summary(report: &LossReport, max: usize) -> String {
         .losses
         .iter()
         .take(max)
-        .map(|l| format!("lost: {l}"))
+        .map(|l| format!("{} {l}", tr("lost:")))
         .collect();
     if report.len() > max {
-        lines.push(format!("… and {} more", report.len() - max));
+        let more = (report.len() - max) as i64;
+        lines.push(tr_count("losses-more", &[("n", more)]));
     }
     lines.join("\n")
 }
@@ -1296,5 +1302,5 @@ fn pick_file(title: &str, filters: &[(&str, &[&str])]) -> Option<PathBuf> {
     for (name, extensions) in filters {
         dialog = dialog.add_filter(*name, extensions);
     }
-    dialog.add_filter("All files", &["*"]).pick_file()
+    dialog.add_filter(tr("All files"), &["*"]).pick_file()
 }

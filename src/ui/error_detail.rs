@@ -579,3 +579,22 @@ pub fn csv_detail(err: &csv::Error) -> FluentValue<'static> {
         _ => isolated(err),
     }
 }
+
+/// A font file that could not be used, in the interface language (English: its own message).
+pub fn font_text(err: &crate::text::FontError) -> String {
+    use crate::text::FontError as F;
+    if !super::i18n::is_rtl() {
+        return err.to_string();
+    }
+    worded(match err {
+        F::Read { path, source } => (
+            "font-unreadable",
+            vec![("path", path_arg(path)), ("detail", said(io_key(source)))],
+        ),
+        F::Parse { name } => ("font-not-a-font", vec![("name", isolated(name))]),
+        F::TooMany { name, limit } => (
+            "font-too-many",
+            vec![("name", isolated(name)), ("limit", isolated(limit))],
+        ),
+    })
+}

@@ -612,4 +612,45 @@ mod tests {
         editor.relations[0].to = "source، opinion".into();
         assert!(editor.schema().1[0].to_string().contains("\"opinion\""));
     }
+
+    /// In Arabic each problem of the draft reads in Arabic: no English word is left, only the
+    /// ids and keys the user typed.
+    #[test]
+    fn the_drafts_problems_read_in_arabic() {
+        use crate::model::schema::SchemaProblem;
+        use crate::ui::i18n::{missing, set_language};
+        use crate::workspace::preferences::Language;
+        let id = |s: &str| s.to_owned();
+        let problems = [
+            DraftProblem::LongKey(id("PER")),
+            DraftProblem::Saving(SavingProblem::SpacedLabelId(id("PER"))),
+            DraftProblem::Saving(SavingProblem::UnnamedLabel(id("PER"))),
+            DraftProblem::Saving(SavingProblem::SpacedRelationId(id("PER"))),
+            DraftProblem::Saving(SavingProblem::Schema(SchemaProblem::DuplicateLabel(id(
+                "PER",
+            )))),
+            DraftProblem::Saving(SavingProblem::Schema(SchemaProblem::DuplicateHotkey {
+                key: '1',
+                label: id("PER"),
+            })),
+            DraftProblem::Saving(SavingProblem::Schema(SchemaProblem::EmptyId {
+                place: id("label \"PER\""),
+            })),
+            DraftProblem::Saving(SavingProblem::Schema(SchemaProblem::BadChoices {
+                owner: id("document"),
+                attribute: id("PER"),
+            })),
+        ];
+        set_language(Language::Arabic);
+        let texts: Vec<String> = problems.iter().map(DraftProblem::text).collect();
+        set_language(Language::English);
+        for text in &texts {
+            let rest = text.replace("PER", "");
+            assert!(!rest.chars().any(|c| c.is_ascii_alphabetic()), "{text}");
+            assert!(text.contains("PER"), "{text}");
+        }
+        assert!(texts[0].contains("حرفًا واحدًا"), "{}", texts[0]);
+        assert_eq!(problems[0].text(), problems[0].to_string());
+        assert!(missing().is_empty(), "{:?}", missing());
+    }
 }
