@@ -639,3 +639,4 @@ fonts = الخطوط
 all-files = كل الملفات
 export-the-annotated-page-pdf-png-or-svg = تصدير الصفحة مع تعليقاتها (PDF أو PNG أو SVG)
 png-image = صورة PNG
+encoding-guessed = { $name } (مُخمَّن)

@@ -88,3 +88,4 @@ linked = Linked { $from } to { $to } ({ $name }); Ctrl+Z undoes it.
 font-without-arabic = { $path } has no Arabic letters, so it is only used for characters the other fonts lack. Choose an Arabic font (e.g. Amiri) to change how the text looks.
 font-refused = { $detail }. Choose a TrueType or OpenType font file (.ttf, .otf).
 losses-more = … and { $n } more
+encoding-guessed = { $name } (guessed)

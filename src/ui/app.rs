@@ -886,7 +886,14 @@ impl HamishApp {
             file_name: self.file_name(),
             encoding: self
                 .document()
-                .map(|d| d.encoding_label())
+                .map(|d| {
+                    let name = d.session.source().encoding.display_name();
+                    if d.encoding_guessed {
+                        tr_args("encoding-guessed", &[("name", arg(name))])
+                    } else {
+                        name.to_owned()
+                    }
+                })
                 .unwrap_or_default(),
             annotations: self.document().map(|d| d.session.set().len()),
             modified: self.workspace.is_modified(),
