@@ -117,6 +117,9 @@ fn the_legend_names_the_active_schema_describes_labels_on_hover_and_labels_on_cl
     harness.get_by_label("التشكيك في مصداقية شخص أو شيء.");
     // A technique without a hotkey is applied by clicking it.
     press(&mut harness, Modifiers::COMMAND, Key::A);
+    let red_herring = harness.get_by_label("Red herring صرف الانتباه");
+    red_herring.scroll_to_me();
+    harness.run();
     harness.get_by_label("Red herring صرف الانتباه").click();
     harness.run();
     let open = harness.state().document().unwrap();
@@ -595,4 +598,109 @@ fn escape_closes_the_preferences_window() {
     // And it opens again.
     press(&mut harness, Modifiers::COMMAND, Key::Comma);
     harness.get_by_label("Preferences");
+}
+
+/// The 20 techniques of the rhetoric preset in the label bar of a 1240-point window: every label
+/// button lies inside the window (the bar wraps onto more rows), in Arabic and in English, and
+/// the last one takes a click.
+#[test]
+fn every_label_of_the_rhetoric_preset_is_in_the_window_and_clickable_in_both_languages() {
+    use egui::accesskit::Role;
+    use hamish::model::schema::Schema;
+    use hamish::ui::i18n;
+    use hamish::workspace::preferences::Language;
+    let preset = include_str!("../assets/schemas/news-rhetoric.ron");
+    let schema = Schema::from_ron_str(preset, "news-rhetoric.ron").unwrap();
+    assert_eq!(schema.labels.len(), 20);
+    for language in [Language::Arabic, Language::English] {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = three_texts(&dir);
+        std::fs::write(folder.join("schema.ron"), preset).unwrap();
+        let prefs = dir.path().join("config/preferences.ron");
+        std::fs::create_dir_all(prefs.parent().unwrap()).unwrap();
+        std::fs::write(&prefs, format!("(language: Some({language:?}))")).unwrap();
+        let open = Action::OpenFolder { path: folder };
+        let size = Vec2::new(1240.0, 800.0);
+        let mut harness = Harness::builder()
+            .with_size(size)
+            .with_context_setup(HamishApp::configure)
+            .build_ui_state(
+                |ui, app: &mut HamishApp| app.frame_ui(ui),
+                HamishApp::for_window(open, Some(prefs)),
+            );
+        harness.run();
+        let window = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+        for label in &schema.labels {
+            let name = match language {
+                Language::Arabic => label.name_ar.as_str(),
+                Language::English => label.name_en.as_str(),
+            };
+            let rect = harness.get_by_role_and_label(Role::Button, name).rect();
+            assert!(
+                window.contains_rect(rect),
+                "{language:?}: {name} at {rect:?}, outside the window"
+            );
+        }
+        // The last label of the bar takes a click: the first word becomes a bandwagon.
+        let ctx = harness.ctx.clone();
+        let first_word = CharRange::from_indices(0, 5);
+        harness.state_mut().apply_command(
+            &ctx,
+            Command::Select {
+                anchor: hamish::text::Cursor::after(first_word.start),
+                focus: hamish::text::Cursor::before(first_word.end),
+            },
+        );
+        harness.run();
+        let last = schema.labels.last().unwrap();
+        let name = match language {
+            Language::Arabic => last.name_ar.as_str(),
+            Language::English => last.name_en.as_str(),
+        };
+        harness.get_by_role_and_label(Role::Button, name).click();
+        harness.run();
+        assert_eq!(labels(&harness, &last.id), [first_word], "{language:?}");
+        assert_eq!(i18n::missing(), Vec::<String>::new());
+    }
+    i18n::set_language(Language::English);
+}
+
+/// In Arabic the application layer's warnings read in Arabic: bytes an encoding cannot map
+/// (a Windows-1256 file reopened as ISO-8859-6), with the count's plural form and the
+/// encoding's name; "nothing to undo" too.
+#[test]
+fn in_arabic_the_replaced_bytes_warning_and_nothing_to_undo_read_in_arabic() {
+    use hamish::model::text_format::TextEncoding;
+    use hamish::ui::i18n;
+    let dir = tempfile::tempdir().unwrap();
+    let prefs = arabic_preferences(&dir);
+    let path = dir.path().join("a.txt");
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/encodings/sentence.windows-1256.crlf.txt"
+    );
+    std::fs::copy(sample, &path).unwrap();
+    let open = Action::Open {
+        path,
+        encoding: Some(TextEncoding::Iso8859_6),
+    };
+    let mut harness = app_harness(HamishApp::for_window(open, Some(prefs)));
+    let notices: Vec<String> = harness
+        .state()
+        .notices()
+        .iter()
+        .map(|n| n.text.clone())
+        .collect();
+    let warning = notices
+        .iter()
+        .find(|t| t.contains("تعذّر فك ترميز"))
+        .unwrap_or_else(|| panic!("no Arabic warning in {notices:?}"));
+    assert!(warning.contains("ISO-8859-6"), "{warning}");
+    assert!(!warning.contains("could not be decoded"), "{warning}");
+    harness.get_by_label_contains("تعذّر فك ترميز");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    let status = harness.state().status_message().unwrap_or_default();
+    assert_eq!(status, "لا شيء للتراجع عنه.");
+    assert_eq!(i18n::missing(), Vec::<String>::new());
+    i18n::set_language(hamish::workspace::preferences::Language::English);
 }

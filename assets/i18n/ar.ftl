@@ -467,3 +467,176 @@ duration-days = { $n ->
     [few] { $n } أيام
    *[other] { $n } يومًا
 }
+
+## What the system said (ui::error_detail::io_key: by io::ErrorKind; the OS's message is English)
+io-not-found = الملف أو المجلد غير موجود
+io-permission-denied = لا إذن بذلك
+io-already-exists = موجود من قبل
+io-is-a-directory = هذا مجلد لا ملف
+io-not-a-directory = ليس مجلدًا
+io-storage-full = القرص ممتلئ
+io-read-only = نظام الملفات للقراءة فقط
+io-invalid-data = بيانات غير صالحة
+io-interrupted = انقطعت العملية أو انتهت مهلتها؛ حاول من جديد
+io-too-large = الملف أكبر مما يُسمح به
+io-other = خطأ من النظام (رقمه { $code })
+io-other-no-code = خطأ من النظام
+
+## Errors nested in the application layer's errors (ui::error_detail)
+text-in-memory = نص في الذاكرة
+file-kind-folder = مجلد
+file-kind-fifo = أنبوب مسمّى (FIFO)
+file-kind-device = جهاز
+file-kind-socket = مقبس
+input-not-a-file = { $path }: { $kind }، لا ملف عادي؛ لا يقرأ هامش إلا الملفات العادية، فاختر الملف نفسه
+input-too-large = { $path }: حجم الملف { $size } بايت، أكبر من الحد { $limit } بايت؛ قسّمه ملفات أصغر
+decode-not-a-file = { $path }: { $kind }، لا ملف عادي؛ افتح الملف النصي نفسه
+decode-too-large = { $path }: حجم الملف { $size } بايت، أكبر من الحد { $limit } بايت؛ قسّمه ملفات أصغر أو ارفع الحد
+decode-invalid-utf16 = { $path }: ترميز UTF-16 غير صالح عند البايت { $byte } ({ $why })؛ أعد حفظ الملف بترميز UTF-8 أو افتحه بترميز آخر
+utf16-odd-bytes = عدد البايتات فردي
+utf16-unpaired-surrogate = نصف زوج بديل بلا نصفه الآخر
+decode-unsupported-encoding = { $path }: ليس بترميز UTF-8، ويبدو أنه بترميز { $guess } الذي لا يقرؤه هامش؛ حوّله (مثلًا { $command }) أو اختر Windows-1256 أو ISO-8859-6 صراحةً
+sidecar-io = { $path }: تعذّرت قراءة التعليقات ({ $detail })؛ تحقّق من وجود الملف ومن أنه يُقرأ
+sidecar-not-utf8 = { $place }: ملف التعليقات ليس نصًا بترميز UTF-8؛ استرجعه من نسخة احتياطية أو من نظام إدارة النسخ
+sidecar-parse = { $place }: تعذّرت قراءة ملف التعليقات: { $detail }؛ أصلح النص في ذلك الموضع (أو استرجعه من نظام إدارة النسخ)
+sidecar-merge-conflict = { $place }: في ملف التعليقات علامات تعارض دمج من git؛ احسم التعارض ثم افتحه من جديد. لم يُقرأ منه شيء ولن يُكتب فوقه
+sidecar-project = { $place }: تعذّرت قراءة ملف المشروع: { $detail }؛ ينبغي أن يكون { $shared } أو { $alone }
+sidecar-no-format = { $path }: ليس في ملف التعليقات حقل { $field }؛ أضف { $example } بعد القوس الأول إن كان قد كُتب باليد
+sidecar-newer = { $path }: صيغة ملف التعليقات { $found }، وهذا الإصدار من هامش يقرأ حتى الصيغة { $supported }؛ حدّث هامش لتفتحه (تُرك الملف كما هو)
+sidecar-duplicate-annotation = { $place }: لتعليقين الرقم نفسه { $id }؛ أعطِ أحدهما رقمًا غير مستعمل
+sidecar-duplicate-relation = { $place }: لعلاقتين الرقم نفسه { $id }؛ أعطِ إحداهما رقمًا غير مستعمل
+sidecar-unknown-bundled-schema = تستعمل التعليقات المخطط المرفق «{ $id }» الذي لا يعرفه هذا الإصدار من هامش؛ استعمل «{ $default }» أو ملف { $file } في المجلد
+schema-io = { $path }: تعذّرت قراءة المخطط ({ $detail })؛ تحقّق من وجود الملف ومن أنه يُقرأ
+schema-parse = { $place }: المخطط ليس نص RON صالحًا: { $detail }؛ أصلح النص في ذلك الموضع
+schema-inconsistent = { $path }: في المخطط { $n ->
+    [one] مشكلة واحدة
+    [two] مشكلتان
+    [few] { $n } مشكلات
+   *[other] { $n } مشكلة
+}: { $problems }؛ أصلحها في ملف المخطط
+schema-not-read-back = لن يُقرأ ما يُكتب مخططًا مطابقًا ({ $detail })؛ لم يُكتب شيء
+owner-label = وسم
+owner-label-named = الوسم «{ $id }»
+owner-relation = نوع علاقة
+owner-relation-named = نوع العلاقة «{ $id }»
+owner-document = خصائص المستند
+schema-problem-empty-id = معرّف فارغ في { $place }
+schema-problem-duplicate-label = معرّف الوسم «{ $id }» مستعمل مرتين
+schema-problem-duplicate-relation = معرّف نوع العلاقة «{ $id }» مستعمل مرتين
+schema-problem-duplicate-attribute = { $owner }: معرّف الخاصية «{ $attribute }» مستعمل مرتين
+schema-problem-bad-choices = { $owner }: الخاصية «{ $attribute }» ذات الخيارات تحتاج قيمة واحدة على الأقل بلا تكرار ولا قيمة فارغة
+schema-problem-unknown-label = نوع العلاقة «{ $relation }» يسمّي الوسم «{ $label }»، وليس في المخطط وسم بهذا المعرّف
+schema-problem-duplicate-hotkey = المفتاح { $key } للوسم «{ $label }» مستعمل لوسم آخر من قبل
+schema-problem-spaced-label = في معرّف الوسم «{ $id }» مسافة؛ احذفها (أو ضع - مكانها)
+schema-problem-unnamed-label = الوسم «{ $id }» يحتاج اسمًا عربيًا واسمًا إنجليزيًا
+schema-problem-spaced-relation = في معرّف نوع العلاقة «{ $id }» مسافة؛ احذفها (أو ضع - مكانها)
+schema-problem-long-key = مفتاح الوسم «{ $id }» يجب أن يكون حرفًا واحدًا
+save-failed = { $path }: تعذّر الحفظ عند { $step } ({ $detail })؛ { $advice }
+save-step-create-temp = إنشاء ملف مؤقت
+save-step-write = الكتابة
+save-step-sync-file = تثبيت البيانات على القرص
+save-step-backup = الاحتفاظ بالنسخة السابقة ‎.bak
+save-step-rename = استبدال الملف
+save-step-sync-folder = تثبيت المجلد على القرص
+save-step-check-on-disk = فحص الملف على القرص
+save-step-conflict-copy = كتابة نسخة التعارض
+save-step-remove-recovery = حذف ملف الاستعادة
+save-step-check-permissions = فحص أذونات الملف
+save-step-create-new = إنشاء الملف
+save-advice-read-only-file = الملف للقراءة فقط، فيتركه هامش كما هو: اجعله قابلًا للكتابة (مثلًا { $command }) إن كان ينبغي أن يتغيّر، أو احفظ في مكان آخر
+save-advice-taken = سبق ملف آخر إلى هذا الاسم وتُرك كما هو؛ لم يُكتب شيء
+save-advice-disk-full = القرص ممتلئ: أفرغ بعض المساحة ثم احفظ من جديد (لم يضع شيء، والملف على القرص لم يتغيّر)
+save-advice-no-permission = ليس لك أن تكتب في { $folder }: أصلح أذوناته أو احفظ في مكان آخر (الملف على القرص لم يتغيّر)
+save-advice-read-only-disk = { $folder } على قرص للقراءة فقط: احفظ في مكان آخر (الملف على القرص لم يتغيّر)
+save-advice-other = الملف على القرص لم يتغيّر؛ احفظ من جديد أو احفظ في مكان آخر
+edit-no-such-annotation = التعليق { $id } غير موجود (لعله حُذف)
+edit-no-such-relation = العلاقة { $id } غير موجودة (لعلها حُذفت)
+edit-annotation-id-taken = رقم التعليق { $id } مستعمل من قبل
+edit-relation-id-taken = رقم العلاقة { $id } مستعمل من قبل
+edit-dangling-relation = العلاقة { $relation } تشير إلى التعليق { $missing }، وهو غير موجود
+edit-anchor-count = التعليق { $id }: نطاقاته { $ranges } ومراسيه { $anchors }؛ يلزم مرسى لكل نطاق
+render-bad-font = تعذّر تحليل الخط { $font } لرسمه ({ $reason })؛ اختر ملف خط TrueType أو OpenType آخر
+render-write-png = تعذّرت كتابة صورة PNG في { $path }: { $reason }؛ تحقّق من وجود المجلد ومن أنه يُكتب فيه
+render-pdf = تعذّر إنشاء صفحة PDF: { $reason }؛ اكتب الصفحة بصيغة SVG أو PNG بدلًا منها
+render-write-page = تعذّرت كتابة { $path }: { $reason }؛ تحقّق من وجود المجلد ومن أنه يُكتب فيه
+render-too-large = الصفحة { $width }×{ $height } بكسل أكبر من أن تُرسم؛ صغّر العرض أو حجم الخط
+path-unreadable = { $path }: { $detail }؛ تحقّق من المسار
+agree-no-sidecar = { $path }: لا تعليقات عليه ({ $sidecar } غير موجود)؛ علّق عليه أولًا أو اختر مجلدًا
+agree-too-many-labels = تستعمل التعليقات { $count } وسمًا مختلفًا، والاتفاق يميّز { $max } وسمًا على الأكثر؛ قارن مستندات أقل في المرة الواحدة
+agree-too-few-annotators = يحتاج الاتفاق إلى معلِّقَين أو أكثر، وأُعطي { $count }؛ سمِّ اثنين على الأقل
+format-io = { $path }: { $detail } (تحقّق من وجود المسار ومن إمكان قراءته أو الكتابة فيه)
+format-syntax = { $place }: { $detail }
+format-exists = { $path }: موجود من قبل بمحتوى آخر
+format-outside-folder = { $path }: { $why }؛ لم يُكتب هناك شيء
+format-collision = { $path }: سيُكتب فيه { $first } و{ $second } كلاهما؛ غيّر اسم أحدهما، أو صدّرهما أو استوردهما كلًّا على حدة
+format-text-changed = { $path }: تغيّر النص منذ حُفظت تعليقاته؛ افتحه في هامش ليعيد ربطها، ثم صدّر
+format-bad-ranges = { $path }: { $problems }؛ أصلح النطاقات (يُظهر { $command } الأسطر)، ثم صدّر من جديد
+
+## Warnings and confirmations of the application layer (workspace messages with a key)
+project-file-unreadable = { $error }. تُستعمل التعليقات المشتركة حتى يُقرأ ملف المشروع.
+sample-opened = هذه العيّنة المرفقة، فُتحت من نسخة في ⁨{ $path }⁩، وتُحفظ التعليقات بجانب تلك النسخة. افتح ملفًا من ملفاتك لتحتفظ بعملك.
+annotator-version-opened = هذه نسخة ⁨{ $annotator }⁩ من ⁨{ $name }⁩، مفتوحة للاطلاع: لا تُغيَّر هنا.
+unsaved-kept = في ⁨{ $name }⁩ تعليقات غير محفوظة؛ حُفظت في ملف الاستعادة وستُعرض عليك حين تفتحه من جديد.
+unsaved-not-kept = في ⁨{ $name }⁩ تعليقات غير محفوظة تعذّر الاحتفاظ بها: { $error }
+sidecar-unreadable-shown = { $error }. يُعرض النص بلا تعليقاته، ولن يُحفظ شيء حتى يُقرأ ذلك الملف من جديد (أصلحه، أو انقله ثم أعد فتح النص).
+bytes-replaced = { $n ->
+    [one] تعذّر فك ترميز بايت واحد
+    [two] تعذّر فك ترميز بايتين
+    [few] تعذّر فك ترميز { $n } بايتات
+   *[other] تعذّر فك ترميز { $n } بايت
+} بترميز ⁨{ $encoding }⁩، وتظهر مكانها العلامة �. إن بدا النص خطأً فأعد فتحه بترميز آخر.
+ranges-misfit = { $n ->
+    [one] لتعليق واحد
+    [two] لتعليقين
+    [few] لـ{ $n } تعليقات
+   *[other] لـ{ $n } تعليقًا
+} في ⁨{ $path }⁩ نطاقات لا تناسب النص (معكوسة أو بعد نهايته): ⁨{ $ids }⁩. أُدرجت يتيمةً ولم تُرسم؛ ضعها في مكانها من جديد أو احذفها.
+text-changed-reanchored = تغيّر النص منذ حُفظت التعليقات في ⁨{ $path }⁩: بقي { $stayed } في مكانه، وانتقل { $moved }، ويحتاج { $review } إلى مراجعة (محاطة بإطار)، وتيتّم { $orphans } (مُدرجة، غير مرسومة). احفظ لتبقى المواضع الجديدة.
+restored-from-recovery = { $n ->
+    [0] لم يُسترجع أي تعليق
+    [one] استُرجع تعليق واحد
+    [two] استُرجع تعليقان
+    [few] استُرجعت { $n } تعليقات
+   *[other] استُرجع { $n } تعليقًا
+} من ملف الاستعادة؛ احفظ لتحتفظ بها.
+recovery-not-removed = تعذّر حذف ملف الاستعادة ({ $error })؛ سيُعرض عليك من جديد.
+conflict-changed = لم يُحفظ فوق ⁨{ $path }⁩: تغيّر ملف التعليقات على القرص؛ حُفظت نسختك باسم ⁨{ $copy }⁩. قارن بين الاثنين، أو اكتب فوق الملف الذي على القرص (يُحتفظ به ‎.bak).
+conflict-created = لم يُحفظ فوق ⁨{ $path }⁩: ظهر على القرص ملف تعليقات بعد أن فُتح هذا؛ حُفظت نسختك باسم ⁨{ $copy }⁩. قارن بين الاثنين، أو اكتب فوق الملف الذي على القرص (يُحتفظ به ‎.bak).
+conflict-unparseable = لم يُحفظ فوق ⁨{ $path }⁩: ملف التعليقات على القرص لا يُقرأ؛ حُفظت نسختك باسم ⁨{ $copy }⁩. قارن بين الاثنين.
+autosave-failed = فشل الحفظ التلقائي: { $error }. احفظ الآن.
+first-text-not-opened = { $error }
+labels-left-out-of-schema = { $n ->
+    [one] تعليق واحد وسمه
+    [two] تعليقان وسمهما
+    [few] { $n } تعليقات وسمها
+   *[other] { $n } تعليقًا وسمها
+} لم يعد في المخطط: باقية، مرسومة بالرمادي ومُدرجة تحت الوسوم.
+schema-kept = يبقى النص المفتوح على المخطط «{ $schema }»: عليه صُنعت تعليقاته (⁨{ $name }⁩). النصوص التي لا تعليقات عليها تستعمل مخطط المجلد.
+deleted-with-links = { $links ->
+    [one] حُذف التعليق ⁨{ $id }⁩ ورابطه
+    [two] حُذف التعليق ⁨{ $id }⁩ ورابطاه
+    [few] حُذف التعليق ⁨{ $id }⁩ و{ $links } روابط له
+   *[other] حُذف التعليق ⁨{ $id }⁩ و{ $links } رابطًا له
+}؛ التراجع يعيدها.
+nothing-to-undo = لا شيء للتراجع عنه.
+nothing-to-redo = لا شيء لإعادته.
+page-written = كُتبت الصفحة في ⁨{ $path }⁩.
+linked = رُبط ⁨{ $from }⁩ بـ⁨{ $to }⁩ (⁨{ $name }⁩)؛ ‏Ctrl+Z يتراجع عنه.
+overwrite-anyway = اكتب فوقه على أي حال
+font-without-arabic = ليس في ⁨{ $path }⁩ حروف عربية، فلا يُستعمل إلا للحروف التي تنقص الخطوط الأخرى. اختر خطًا عربيًا (مثل Amiri) ليتغيّر شكل النص.
+font-refused = { $detail }. اختر ملف خط TrueType أو OpenType ‏(‎.ttf أو ‎.otf).
+font-unreadable = تعذّرت قراءة ملف الخط { $path } ({ $detail })؛ تحقّق من وجود الملف ومن أنه يُقرأ
+font-not-a-font = الخط { $name } ليس خط TrueType أو OpenType (لا يُقرأ وجهه الأول)؛ اختر ملفًا ‎.ttf أو ‎.otf
+font-too-many = حُمّلت خطوط كثيرة (الحد { $limit })؛ لا يمكن إضافة { $name }
+losses-more = { $n ->
+    [one] … وشيء آخر
+    [two] … وشيئان آخران
+    [few] … و{ $n } أشياء أخرى
+   *[other] … و{ $n } شيئًا آخر
+}
+lost = ضاع:
+fonts = الخطوط
+all-files = كل الملفات
+export-the-annotated-page-pdf-png-or-svg = تصدير الصفحة مع تعليقاتها (PDF أو PNG أو SVG)
+png-image = صورة PNG
+encoding-guessed = { $name } (مُخمَّن)

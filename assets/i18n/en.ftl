@@ -59,3 +59,33 @@ duration-seconds = { $n } s
 duration-minutes = { $n } min
 duration-hours = { $n } h
 duration-days = { $n } days
+
+# Warnings and confirmations of the application layer (workspace messages with a key; the code's
+# English text is the same).
+project-file-unreadable = { $error }. The shared annotations file is used until the project file reads.
+sample-opened = This is the bundled sample, opened from a copy at { $path }; annotations are saved next to that copy. Open your own file to keep your work.
+annotator-version-opened = This is { $annotator }'s version of { $name }, opened to look at: it cannot be changed here.
+unsaved-kept = { $name } had unsaved annotations; they are kept in its recovery file and offered when you open it again.
+unsaved-not-kept = { $name } had unsaved annotations that could not be kept: { $error }
+sidecar-unreadable-shown = { $error }. The text is shown without its annotations; saving is refused until that file reads again (fix it, or move it away and reopen).
+bytes-replaced = { $n } byte(s) could not be decoded as { $encoding } and show as �. If the text looks wrong, reopen it with another encoding.
+ranges-misfit = { $n } annotation(s) in { $path } have ranges that do not fit the text (reversed, or past its end): { $ids }. They are listed as orphans, not drawn; place them again or remove them.
+text-changed-reanchored = The text changed since the annotations in { $path } were saved: { $stayed } stayed, { $moved } moved, { $review } need review (outlined), { $orphans } orphaned (listed, not drawn). Save to keep the new positions.
+restored-from-recovery = Restored { $n } annotation(s) from the recovery file; save to keep them.
+recovery-not-removed = The recovery file could not be removed ({ $error }); it will be offered again.
+conflict-changed = Not saved over { $path }: the annotations file changed on disk; your version was saved as { $copy }. Compare the two, or overwrite the file on disk (it is kept as .bak).
+conflict-created = Not saved over { $path }: an annotations file appeared on disk after this one was opened; your version was saved as { $copy }. Compare the two, or overwrite the file on disk (it is kept as .bak).
+conflict-unparseable = Not saved over { $path }: the annotations file on disk cannot be read; your version was saved as { $copy }. Compare the two, or overwrite the file on disk (it is kept as .bak).
+autosave-failed = Autosave failed: { $error }. Save now.
+first-text-not-opened = { $error }
+labels-left-out-of-schema = { $n } annotation(s) have a label the schema no longer has: they are kept, drawn grey and listed under the labels.
+schema-kept = The open text keeps the schema “{ $schema }”: its annotations were made with it ({ $name }). Texts without annotations use the folder's schema.
+deleted-with-links = Deleted annotation { $id } and the { $links } link(s) it had; undo brings them back.
+nothing-to-undo = Nothing to undo.
+nothing-to-redo = Nothing to redo.
+page-written = Page written to { $path }.
+linked = Linked { $from } to { $to } ({ $name }); Ctrl+Z undoes it.
+font-without-arabic = { $path } has no Arabic letters, so it is only used for characters the other fonts lack. Choose an Arabic font (e.g. Amiri) to change how the text looks.
+font-refused = { $detail }. Choose a TrueType or OpenType font file (.ttf, .otf).
+losses-more = … and { $n } more
+encoding-guessed = { $name } (guessed)

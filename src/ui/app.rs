@@ -34,7 +34,8 @@ use crate::text::FontSet;
 use crate::workspace::corpus::DocumentSummary;
 use crate::workspace::preferences::{Language, Preferences, Theme};
 use crate::workspace::{
-    Action, ActionError, Message, MessageArg, OpenText, Outcome, Report, Severity, Workspace,
+    Action, ActionError, ErrorArg, Message, MessageArg, OpenText, Outcome, Report, Severity,
+    Workspace,
 };
 use factcheck::Workbench;
 use std::path::{Path, PathBuf};
@@ -454,16 +455,20 @@ impl HamishApp {
         let loaded = result.is_ok();
         match result {
             Ok(id) if self.view.fonts().primary() != id => {
-                self.notices.push(Notice::warning(format!(
-                    "{} has no Arabic letters, so it is only used for characters the other fonts \
-                     lack. Choose an Arabic font (e.g. Amiri) to change how the text looks.",
-                    path.display()
-                )));
+                let path = if super::i18n::is_rtl() {
+                    super::error_text::isolated(path.display())
+                } else {
+                    arg(path.display())
+                };
+                let text = tr_args("font-without-arabic", &[("path", path)]);
+                self.notices.push(Notice::warning(text));
             }
             Ok(_) => {}
-            Err(err) => self.notices.push(Notice::error(format!(
-                "{err}. Choose a TrueType or OpenType font file (.ttf, .otf)."
-            ))),
+            Err(err) => {
+                let detail = super::error_detail::font_text(&err);
+                let text = tr_args("font-refused", &[("detail", arg(detail))]);
+                self.notices.push(Notice::error(text));
+            }
         }
         loaded
     }
@@ -566,7 +571,8 @@ impl HamishApp {
             }
             Command::OpenFile(path) => self.run(open_action(path)),
             Command::ChooseFontDialog => {
-                if let Some(path) = pick_file(&tr("Choose a font"), &[("Fonts", &["ttf", "otf"])]) {
+                let fonts = tr("Fonts");
+                if let Some(path) = pick_file(&tr("Choose a font"), &[(&fonts, &["ttf", "otf"])]) {
                     self.choose_font(ctx, Some(path));
                 }
             }
@@ -692,7 +698,7 @@ impl HamishApp {
         } else {
             match purpose {
                 PickerPurpose::OpenText => {
-                    pick_file(&tr("Open a text file"), &[("Text", &["txt"])])
+                    pick_file(&tr("Open a text file"), &[(&tr("Text"), &["txt"])])
                 }
                 PickerPurpose::OpenFolder => rfd::FileDialog::new()
                     .set_title(tr("Open a folder of texts"))
@@ -880,7 +886,14 @@ impl HamishApp {
             file_name: self.file_name(),
             encoding: self
                 .document()
-                .map(|d| d.encoding_label())
+                .map(|d| {
+                    let name = d.session.source().encoding.display_name();
+                    if d.encoding_guessed {
+                        tr_args("encoding-guessed", &[("name", arg(name))])
+                    } else {
+                        name.to_owned()
+                    }
+                })
                 .unwrap_or_default(),
             annotations: self.document().map(|d| d.session.set().len()),
             modified: self.workspace.is_modified(),
@@ -1134,6 +1147,7 @@ fn message_text(message: &Message) -> String {
                     let value = match value {
                         MessageArg::Number(n) => (*n).into(),
                         MessageArg::Text(text) => arg(text),
+                        MessageArg::Error(err) => arg(error_arg_text(err)),
                     };
                     (*name, value)
                 })
@@ -1141,6 +1155,17 @@ fn message_text(message: &Message) -> String {
             tr_args(key.id, &args)
         }
         _ => message.text.clone(),
+    }
+}
+
+/// An error named in a message, in the interface language.
+fn error_arg_text(err: &ErrorArg) -> String {
+    match err {
+        ErrorArg::Action(err) => super::error_text::error_text(err),
+        ErrorArg::Sidecar(err) => {
+            use super::error_detail::{sidecar_detail_key, worded};
+            worded(sidecar_detail_key(err))
+        }
     }
 }
 
@@ -1204,10 +1229,11 @@ fn loss_summary(report: &LossReport, max: usize) -> String {
         .losses
         .iter()
         .take(max)
-        .map(|l| format!("lost: {l}"))
+        .map(|l| format!("{} {l}", tr("lost:")))
         .collect();
     if report.len() > max {
-        lines.push(format!("… and {} more", report.len() - max));
+        let more = (report.len() - max) as i64;
+        lines.push(tr_count("losses-more", &[("n", more)]));
     }
     lines.join("\n")
 }
@@ -1283,5 +1309,5 @@ fn pick_file(title: &str, filters: &[(&str, &[&str])]) -> Option<PathBuf> {
     for (name, extensions) in filters {
         dialog = dialog.add_filter(*name, extensions);
     }
-    dialog.add_filter("All files", &["*"]).pick_file()
+    dialog.add_filter(tr("All files"), &["*"]).pick_file()
 }

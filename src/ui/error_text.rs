@@ -4,12 +4,13 @@
 //! arguments, each wrapped in a Unicode isolate (FSI … PDI) so that a left-to-right path or a
 //! number keeps its order inside an Arabic sentence in the text engine's bidi.
 
+use super::error_detail::{self as detail, said};
 use super::i18n::{arg, language, tr_args};
 use crate::search::SearchError;
-use crate::store::decode::DecodeError;
 use crate::store::session::{OpenError, SessionError};
 use crate::store::sidecar::SidecarError;
 use crate::workspace::batch::agree::AgreementError;
+use crate::workspace::error::SchemaWriteError;
 use crate::workspace::preferences::Language;
 use crate::workspace::{ActionError, ExchangeError};
 use fluent_bundle::FluentValue;
@@ -46,7 +47,10 @@ pub fn error_key(err: &ActionError) -> Keyed {
         E::Open { path, source } => open_key(path, source),
         E::Sample { path, source } => (
             "error-sample",
-            vec![("path", path_arg(path)), ("detail", isolated(source))],
+            vec![
+                ("path", path_arg(path)),
+                ("detail", said(detail::io_key(source))),
+            ],
         ),
         E::UnsavedChanges => ("error-unsaved-changes", vec![]),
         E::EmptyRange => ("error-empty-range", vec![]),
@@ -103,9 +107,12 @@ pub fn error_key(err: &ActionError) -> Keyed {
         E::NoSuchAnnotation(id) => ("error-no-such-annotation", vec![("id", isolated(id))]),
         E::NoCorpus => ("error-no-corpus", vec![]),
         E::NoSuchText(n) => ("error-no-such-text", vec![("n", isolated(n))]),
-        E::Folder { path, reason } => (
+        E::Folder { path, source } => (
             "error-folder",
-            vec![("path", path_arg(path)), ("detail", isolated(reason))],
+            vec![
+                ("path", path_arg(path)),
+                ("detail", said(detail::walk_key(source))),
+            ],
         ),
         E::NoSuchPath(path) => ("error-no-such-path", vec![("path", path_arg(path))]),
         E::EmptyFolder(path) => ("error-empty-folder", vec![("path", path_arg(path))]),
@@ -119,18 +126,35 @@ pub fn error_key(err: &ActionError) -> Keyed {
                 ),
             ],
         ),
-        E::InvalidSchema(problems) => (
-            "error-invalid-schema",
-            vec![("problems", isolated(problems.join("; ")))],
-        ),
+        E::InvalidSchema(problems) => {
+            let listed: Vec<String> = problems
+                .iter()
+                .map(|p| detail::worded(detail::saving_problem_key(p)))
+                .collect();
+            (
+                "error-invalid-schema",
+                vec![("problems", arg(listed.join("؛ ")))],
+            )
+        }
         E::SchemaExists(path) => ("error-schema-exists", vec![("path", path_arg(path))]),
-        E::WriteSchema { path, reason } => (
-            "error-write-schema",
-            vec![("path", path_arg(path)), ("detail", isolated(reason))],
-        ),
+        E::WriteSchema { path, reason } => {
+            let reason = match reason {
+                SchemaWriteError::Save(err) => said(detail::save_key(err)),
+                SchemaWriteError::NotReadBack(what) => {
+                    said(("schema-not-read-back", vec![("detail", isolated(what))]))
+                }
+            };
+            (
+                "error-write-schema",
+                vec![("path", path_arg(path)), ("detail", reason)],
+            )
+        }
         E::Search(err) => search_key(err),
         E::PageFormat(path) => ("error-page-format", vec![("path", path_arg(path))]),
-        E::Page(err) => ("error-page", vec![("detail", isolated(err))]),
+        E::Page(err) => (
+            "error-page",
+            vec![("detail", said(detail::render_key(err)))],
+        ),
         E::Session(err) => session_key(err),
         E::Exchange(err) => exchange_key(err),
     }
@@ -138,41 +162,18 @@ pub fn error_key(err: &ActionError) -> Keyed {
 
 fn open_key(path: &Path, err: &OpenError) -> Keyed {
     match err {
-        OpenError::Text(err) => decode_key(path, err),
+        OpenError::Text(err) => detail::decode_key(path_arg(path), err),
         OpenError::ReadSidecar(err) => (
             "error-read-sidecar",
-            vec![("path", path_arg(path)), ("detail", isolated(&err.source))],
-        ),
-        OpenError::Sidecar(err) => sidecar_key(err),
-        OpenError::Schema(err) => ("error-schema-load", vec![("detail", isolated(err))]),
-    }
-}
-
-fn decode_key(path: &Path, err: &DecodeError) -> Keyed {
-    match err {
-        DecodeError::Io { error, .. } if error.kind() == std::io::ErrorKind::NotFound => {
-            ("error-file-not-found", vec![("path", path_arg(path))])
-        }
-        DecodeError::Io { error, .. } => (
-            "error-cannot-read-file",
-            vec![("path", path_arg(path)), ("detail", isolated(error))],
-        ),
-        DecodeError::InvalidUtf8 { byte, line, .. } => (
-            "error-invalid-utf8",
             vec![
                 ("path", path_arg(path)),
-                ("byte", isolated(byte)),
-                ("line", isolated(line)),
+                ("detail", said(detail::io_key(&err.source))),
             ],
         ),
-        DecodeError::Binary { why, .. } => (
-            "error-binary-file",
-            vec![("path", path_arg(path)), ("detail", isolated(why))],
-        ),
-        // The rarer ones: the file named, the reader's own words as the detail.
-        _ => (
-            "error-cannot-open-text",
-            vec![("path", path_arg(path)), ("detail", isolated(err))],
+        OpenError::Sidecar(err) => sidecar_key(err),
+        OpenError::Schema(err) => (
+            "error-schema-load",
+            vec![("detail", said(detail::sidecar_detail_key(err)))],
         ),
     }
 }
@@ -204,7 +205,10 @@ fn sidecar_key(err: &SidecarError) -> Keyed {
         ),
         SidecarError::Io { path, source } => (
             "error-sidecar-io",
-            vec![("path", path_arg(path)), ("detail", isolated(source))],
+            vec![
+                ("path", path_arg(path)),
+                ("detail", said(detail::io_key(source))),
+            ],
         ),
         SidecarError::NoFormat { path } => (
             "error-sidecar-no-format",
@@ -226,7 +230,10 @@ fn sidecar_key(err: &SidecarError) -> Keyed {
                 ("supported", isolated(supported)),
             ],
         ),
-        _ => ("error-sidecar-other", vec![("detail", isolated(err))]),
+        _ => (
+            "error-sidecar-other",
+            vec![("detail", said(detail::sidecar_detail_key(err)))],
+        ),
     }
 }
 
@@ -244,16 +251,18 @@ fn search_key(err: &SearchError) -> Keyed {
 }
 
 fn agreement_key(err: &AgreementError) -> Keyed {
-    match err {
-        AgreementError::NothingToCompare => ("error-nothing-to-compare", vec![]),
-        _ => ("error-agreement", vec![("detail", isolated(err))]),
-    }
+    let nested = match err {
+        AgreementError::NothingToCompare => return ("error-nothing-to-compare", vec![]),
+        AgreementError::Discover(err) => detail::discover_key(err),
+        AgreementError::Measure(err) => detail::agree_key(err),
+    };
+    ("error-agreement", vec![("detail", said(nested))])
 }
 
 fn session_key(err: &SessionError) -> Keyed {
     match err {
-        SessionError::Edit(err) => ("error-edit", vec![("detail", isolated(err))]),
-        SessionError::Save(err) => ("error-save", vec![("detail", isolated(err))]),
+        SessionError::Edit(err) => ("error-edit", vec![("detail", said(detail::edit_key(err)))]),
+        SessionError::Save(err) => ("error-save", vec![("detail", said(detail::save_key(err)))]),
         SessionError::SidecarUnreadable { path, reason } => (
             "error-sidecar-unreadable",
             vec![("path", path_arg(path)), ("detail", isolated(reason))],
@@ -265,14 +274,20 @@ fn session_key(err: &SessionError) -> Keyed {
         SessionError::TextChangedOnDisk { path } => {
             ("error-text-changed", vec![("path", path_arg(path))])
         }
-        SessionError::BadRecovery(err) => ("error-bad-recovery", vec![("detail", isolated(err))]),
+        SessionError::BadRecovery(err) => (
+            "error-bad-recovery",
+            vec![("detail", said(detail::sidecar_detail_key(err)))],
+        ),
     }
 }
 
 fn exchange_key(err: &ExchangeError) -> Keyed {
     match err {
-        ExchangeError::Format(err) => ("error-exchange", vec![("detail", isolated(err))]),
-        ExchangeError::Csv(err) => ("error-csv", vec![("detail", isolated(err))]),
+        ExchangeError::Format(err) => (
+            "error-exchange",
+            vec![("detail", said(detail::format_key(err)))],
+        ),
+        ExchangeError::Csv(err) => ("error-csv", vec![("detail", detail::csv_detail(err))]),
         ExchangeError::OtherText { path, found } => (
             "error-other-text",
             vec![("path", path_arg(path)), ("n", isolated(found))],
@@ -284,8 +299,9 @@ fn exchange_key(err: &ExchangeError) -> Keyed {
 mod tests {
     use super::*;
     use crate::model::annotation::AnnotationId;
-    use crate::store::decode::Source;
+    use crate::store::decode::{DecodeError, Source};
     use crate::ui::i18n::{missing, set_language};
+    use crate::workspace::schema_files::SavingProblem;
     use std::io;
     use std::path::PathBuf;
 
@@ -390,16 +406,19 @@ mod tests {
             ActionError::NoSuchText(9),
             ActionError::Folder {
                 path: path(),
-                reason: label("permission denied"),
+                source: crate::store::walk::WalkError::Io {
+                    path: path(),
+                    source: io::Error::from(io::ErrorKind::PermissionDenied),
+                },
             },
             ActionError::NoSuchPath(path()),
             ActionError::EmptyFolder(path()),
             ActionError::NoSuchPreset(label("poetry")),
-            ActionError::InvalidSchema(vec![label("two labels are called PER")]),
+            ActionError::InvalidSchema(vec![SavingProblem::UnnamedLabel(label("PER"))]),
             ActionError::SchemaExists(path()),
             ActionError::WriteSchema {
                 path: path(),
-                reason: label("disk full"),
+                reason: SchemaWriteError::NotReadBack(label("Err(Parse)")),
             },
             ActionError::Search(SearchError::Empty),
             ActionError::Search(SearchError::BadRegex {
@@ -425,6 +444,283 @@ mod tests {
         ]
     }
 
+    /// One value of every variant of the errors nested in [`ActionError`] (decoding, inputs,
+    /// sidecars, schemas and their problems, saves at several steps and kinds, edits, pages,
+    /// agreement, import and export), each inside the variant that carries it.
+    fn nested_samples() -> Vec<ActionError> {
+        use crate::agree::AgreeError;
+        use crate::model::edit::EditError;
+        use crate::model::relation::RelationId;
+        use crate::model::schema::{SchemaError, SchemaProblem};
+        use crate::render::RenderError;
+        use crate::store::atomic::{SaveError, SaveStep};
+        use crate::store::formats::FormatError;
+        use crate::store::input::InputError;
+        use crate::store::sidecar::DiscoverError;
+        let path = || PathBuf::from("/tmp/corpus/article.txt");
+        let sidecar = || PathBuf::from("/tmp/corpus/article.txt.ann.ron");
+        let source = || Source(Some(path()));
+        let kind = io::Error::from;
+        let open = |source| ActionError::Open {
+            path: path(),
+            source,
+        };
+        let save = |step, error| SaveError {
+            path: sidecar(),
+            step,
+            source: error,
+        };
+        let owner = |o: &str| o.to_owned();
+        let problems = vec![
+            SchemaProblem::EmptyId {
+                place: owner("label"),
+            },
+            SchemaProblem::EmptyId {
+                place: owner("relation type"),
+            },
+            SchemaProblem::DuplicateLabel(owner("PER")),
+            SchemaProblem::DuplicateRelationType(owner("member-of")),
+            SchemaProblem::DuplicateAttribute {
+                owner: owner("label \"PER\""),
+                attribute: owner("role"),
+            },
+            SchemaProblem::BadChoices {
+                owner: owner("relation type \"member-of\""),
+                attribute: owner("since"),
+            },
+            SchemaProblem::BadChoices {
+                owner: owner("document"),
+                attribute: owner("genre"),
+            },
+            SchemaProblem::UnknownLabelInRelation {
+                relation: owner("member-of"),
+                label: owner("speaker"),
+            },
+            SchemaProblem::DuplicateHotkey {
+                key: '1',
+                label: owner("ORG"),
+            },
+        ];
+        let schema_errors = vec![
+            SchemaError::Io {
+                path: path(),
+                source: kind(io::ErrorKind::NotFound),
+            },
+            SchemaError::Parse {
+                path: path(),
+                line: 3,
+                column: 7,
+                message: owner("Expected closing `)`"),
+            },
+            SchemaError::Inconsistent {
+                path: path(),
+                problems: problems.clone(),
+            },
+        ];
+        let mut errors = vec![
+            open(OpenError::Text(DecodeError::NotAFile {
+                source_file: source(),
+                kind: "a named pipe (FIFO)",
+            })),
+            open(OpenError::Text(DecodeError::TooLarge {
+                source_file: source(),
+                size: 70_000_000,
+                limit: 67_108_864,
+            })),
+            open(OpenError::Text(DecodeError::InvalidUtf16 {
+                source_file: source(),
+                byte: 9,
+                why: "odd number of bytes",
+            })),
+            open(OpenError::Text(DecodeError::InvalidUtf16 {
+                source_file: source(),
+                byte: 12,
+                why: "unpaired surrogate",
+            })),
+            open(OpenError::Text(DecodeError::UnsupportedEncoding {
+                source_file: source(),
+                guess: "windows-1255",
+            })),
+            open(OpenError::ReadSidecar(save(
+                SaveStep::CheckOnDisk,
+                kind(io::ErrorKind::PermissionDenied),
+            ))),
+            open(OpenError::Sidecar(SidecarError::Input(
+                InputError::NotAFile {
+                    path: sidecar(),
+                    kind: "a folder",
+                },
+            ))),
+            open(OpenError::Sidecar(SidecarError::DuplicateAnnotationId {
+                path: sidecar(),
+                id: AnnotationId(4),
+                line: Some(9),
+            })),
+            open(OpenError::Sidecar(SidecarError::DuplicateRelationId {
+                path: sidecar(),
+                id: RelationId(2),
+                line: None,
+            })),
+            open(OpenError::Sidecar(SidecarError::Project {
+                path: PathBuf::from("/tmp/corpus/hamish-project.ron"),
+                line: 1,
+                column: 2,
+                message: owner("Expected boolean"),
+            })),
+            open(OpenError::Schema(SidecarError::UnknownBundledSchema {
+                id: owner("poetry"),
+            })),
+            ActionError::Sample {
+                path: path(),
+                source: kind(io::ErrorKind::StorageFull),
+            },
+            ActionError::InvalidSchema(vec![
+                SavingProblem::Schema(problems[0].clone()),
+                SavingProblem::SpacedLabelId(owner("my label")),
+                SavingProblem::SpacedRelationId(owner("member of")),
+            ]),
+            ActionError::WriteSchema {
+                path: path(),
+                reason: SchemaWriteError::Save(save(
+                    SaveStep::Write,
+                    kind(io::ErrorKind::StorageFull),
+                )),
+            },
+            ActionError::Page(RenderError::WritePng {
+                path: path(),
+                reason: owner("denied"),
+            }),
+            ActionError::Page(RenderError::Pdf {
+                reason: owner("font subset"),
+            }),
+            ActionError::Page(RenderError::WritePage {
+                path: path(),
+                reason: owner("denied"),
+            }),
+            ActionError::Page(RenderError::PageTooLarge {
+                width: 90_000,
+                height: 90_000,
+            }),
+            ActionError::Session(SessionError::BadRecovery(SidecarError::Parse {
+                path: sidecar(),
+                line: 2,
+                column: 1,
+                message: owner("Unexpected end"),
+            })),
+            ActionError::Agreement(AgreementError::Discover(DiscoverError::Io {
+                path: path(),
+                source: kind(io::ErrorKind::NotFound),
+            })),
+            ActionError::Agreement(AgreementError::Discover(DiscoverError::NoSidecar {
+                path: path(),
+                sidecar: sidecar(),
+            })),
+            ActionError::Agreement(AgreementError::Measure(AgreeError::TooManyLabels {
+                count: 200,
+            })),
+            ActionError::Agreement(AgreementError::Measure(AgreeError::TooFewAnnotators {
+                count: 1,
+            })),
+            ActionError::Exchange(ExchangeError::Csv(csv::Error::from(kind(
+                io::ErrorKind::PermissionDenied,
+            )))),
+        ];
+        errors.extend(
+            schema_errors
+                .into_iter()
+                .map(|err| open(OpenError::Sidecar(SidecarError::Schema(err)))),
+        );
+        let saves = [
+            (SaveStep::CheckPermissions, io::ErrorKind::PermissionDenied),
+            (SaveStep::CreateTemp, io::ErrorKind::PermissionDenied),
+            (SaveStep::Rename, io::ErrorKind::ReadOnlyFilesystem),
+            (SaveStep::CreateNew, io::ErrorKind::AlreadyExists),
+            (SaveStep::SyncFile, io::ErrorKind::Interrupted),
+            (SaveStep::Backup, io::ErrorKind::IsADirectory),
+            (SaveStep::SyncFolder, io::ErrorKind::NotADirectory),
+            (SaveStep::WriteConflictCopy, io::ErrorKind::InvalidData),
+            (SaveStep::RemoveRecovery, io::ErrorKind::QuotaExceeded),
+        ];
+        errors.extend(saves.into_iter().map(|(step, error)| {
+            ActionError::Session(SessionError::Save(save(step, kind(error))))
+        }));
+        // An error the kinds do not name: the OS's number (EIO), none of its English words.
+        errors.push(ActionError::Session(SessionError::Save(save(
+            SaveStep::Write,
+            io::Error::from_raw_os_error(5),
+        ))));
+        let edits = [
+            EditError::NoSuchAnnotation(AnnotationId(3)),
+            EditError::NoSuchRelation(RelationId(3)),
+            EditError::AnnotationIdTaken(AnnotationId(3)),
+            EditError::RelationIdTaken(RelationId(3)),
+            EditError::DanglingRelation {
+                relation: RelationId(1),
+                missing: AnnotationId(8),
+            },
+            EditError::AnchorCount {
+                id: AnnotationId(3),
+                ranges: 2,
+                anchors: 1,
+            },
+        ];
+        errors.extend(
+            edits
+                .into_iter()
+                .map(|err| ActionError::Session(SessionError::Edit(err))),
+        );
+        let formats = vec![
+            FormatError::Io {
+                path: path(),
+                source: kind(io::ErrorKind::NotFound),
+            },
+            FormatError::Input(InputError::TooLarge {
+                path: path(),
+                size: 70_000_000,
+                limit: 67_108_864,
+            }),
+            FormatError::Decode(DecodeError::InvalidUtf8 {
+                source_file: source(),
+                byte: 3,
+                line: 1,
+            }),
+            FormatError::Save(save(
+                SaveStep::Rename,
+                kind(io::ErrorKind::PermissionDenied),
+            )),
+            FormatError::Syntax {
+                path: path(),
+                line: 4,
+                message: owner("expected a tab"),
+            },
+            FormatError::Exists { path: path() },
+            FormatError::OutsideFolder {
+                path: path(),
+                why: owner("a folder is there"),
+            },
+            FormatError::Collision {
+                path: path(),
+                first: owner("a/x.txt"),
+                second: owner("b/x.txt"),
+            },
+            FormatError::TextChanged { path: path() },
+            FormatError::BadRanges {
+                path: sidecar(),
+                problems: owner("annotation 3 ends past the text"),
+            },
+            FormatError::Sidecar(SidecarError::NotUtf8 {
+                path: sidecar(),
+                line: 2,
+            }),
+        ];
+        errors.extend(
+            formats
+                .into_iter()
+                .map(|err| ActionError::Exchange(ExchangeError::Format(err))),
+        );
+        errors
+    }
+
     fn argument_text(err: &ActionError) -> String {
         let (_, args) = error_key(err);
         args.iter()
@@ -441,7 +737,7 @@ mod tests {
     #[test]
     fn every_error_reads_in_arabic_without_the_english_words() {
         set_language(Language::Arabic);
-        for err in samples() {
+        for err in samples().into_iter().chain(nested_samples()) {
             let english = err.to_string();
             let arabic = error_text(&err);
             let args = argument_text(&err);
@@ -471,7 +767,7 @@ mod tests {
     #[test]
     fn english_errors_are_the_errors_own_messages() {
         set_language(Language::English);
-        for err in samples() {
+        for err in samples().into_iter().chain(nested_samples()) {
             assert_eq!(error_text(&err), err.to_string());
         }
     }
@@ -486,6 +782,80 @@ mod tests {
             .filter(|s| s.starts_with("error-") && !s.ends_with('-') && !s.contains(' '))
             .collect();
         assert!(ids.len() > 40, "{ids:?}");
+        for id in ids {
+            assert!(
+                ar.lines().any(|line| line.starts_with(&format!("{id} ="))),
+                "{id} has no Arabic"
+            );
+        }
+    }
+
+    /// What the system said reads in Arabic by its kind, each kind its own words; the kinds no
+    /// phrase names give the OS's number; an I/O error carrying an input error is that error.
+    #[test]
+    fn io_errors_read_in_arabic_by_their_kind_with_the_os_number() {
+        use super::super::error_detail::{io_key, worded};
+        use io::ErrorKind as K;
+        set_language(Language::Arabic);
+        let said = |err: io::Error| worded(io_key(&err));
+        let kinds = [
+            (K::NotFound, "غير موجود"),
+            (K::PermissionDenied, "لا إذن"),
+            (K::AlreadyExists, "موجود من قبل"),
+            (K::IsADirectory, "مجلد لا ملف"),
+            (K::StorageFull, "القرص ممتلئ"),
+            (K::QuotaExceeded, "القرص ممتلئ"),
+            (K::ReadOnlyFilesystem, "للقراءة فقط"),
+            (K::InvalidData, "غير صالحة"),
+            (K::Interrupted, "انقطعت"),
+            (K::TimedOut, "انتهت مهلتها"),
+        ];
+        let mut seen = std::collections::BTreeSet::new();
+        for (kind, words) in kinds {
+            let text = said(io::Error::from(kind));
+            assert!(text.contains(words), "{kind:?}: {text}");
+            assert!(!text.chars().any(|c| c.is_ascii_alphabetic()), "{text}");
+            seen.insert(text);
+        }
+        // Storage full and quota, interrupted and timed out, share a phrase.
+        assert_eq!(seen.len(), kinds.len() - 2, "one phrase per kind: {seen:?}");
+        // The OS's own errors: ENOENT by its kind, EIO by its number.
+        let enoent = said(io::Error::from_raw_os_error(2));
+        assert_eq!(enoent, said(io::Error::from(K::NotFound)));
+        let eio = said(io::Error::from_raw_os_error(5));
+        assert!(eio.contains("خطأ من النظام") && eio.contains('5'), "{eio}");
+        assert!(!eio.to_lowercase().contains("output"), "{eio}");
+        assert!(!said(io::Error::other("boom")).contains("boom"));
+        let input = crate::store::input::InputError::NotAFile {
+            path: PathBuf::from("/tmp/fifo"),
+            kind: "a named pipe (FIFO)",
+        };
+        let text = said(io::Error::from(input));
+        assert!(
+            text.contains("أنبوب مسمّى") && text.contains("/tmp/fifo"),
+            "{text}"
+        );
+        set_language(Language::English);
+        assert!(missing().is_empty(), "{:?}", missing());
+    }
+
+    /// Every Fluent id the nested errors' file can produce has Arabic.
+    #[test]
+    fn every_nested_error_id_is_in_the_arabic_file() {
+        let source = include_str!("error_detail.rs");
+        let ar = include_str!("../../assets/i18n/ar.ftl");
+        let not_ids = ["fact-checking"];
+        let ids: Vec<&str> = source
+            .split('"')
+            .filter(|s| {
+                s.contains('-')
+                    && s.chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit())
+                    && !s.starts_with('-')
+                    && !not_ids.contains(s)
+            })
+            .collect();
+        assert!(ids.len() > 80, "{}: {ids:?}", ids.len());
         for id in ids {
             assert!(
                 ar.lines().any(|line| line.starts_with(&format!("{id} ="))),

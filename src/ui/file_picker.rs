@@ -94,7 +94,16 @@ impl FilePicker {
                 self.entries
                     .sort_by(|a, b| (!a.is_folder, &a.name).cmp(&(!b.is_folder, &b.name)));
             }
-            Err(err) => self.problem = Some(format!("{}: {err}", folder.display())),
+            Err(err) => {
+                let detail = super::error_detail::worded(super::error_detail::io_key(&err));
+                let detail = if super::i18n::is_rtl() {
+                    detail
+                } else {
+                    err.to_string()
+                };
+                let path = folder.display();
+                self.problem = Some(format!("\u{2068}{path}\u{2069}: {detail}"));
+            }
         }
         self.folder = folder;
     }

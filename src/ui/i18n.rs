@@ -299,6 +299,8 @@ mod tests {
         dynamic.extend(crate::ui::command_table::CommandGroup::ALL.map(|g| g.title()));
         dynamic.extend(crate::model::set::DocumentStatus::ALL.map(|s| s.name()));
         dynamic.extend(["needs review", "orphan: text not found", "no selection"]);
+        // The follow-ups the application layer offers with a message.
+        dynamic.push("Overwrite anyway");
         // The prefixes of error messages (`action_context`, linking).
         dynamic.extend([
             "Not saved: ",
@@ -328,6 +330,111 @@ mod tests {
             }
         }
         assert!(untranslated.is_empty(), "{}", untranslated.join("\n"));
+    }
+
+    /// Every message of the application layer with a key (`.keyed("id", vec![…])`) has that id
+    /// in both files, and the arguments the code gives are exactly those both files use; no
+    /// `Message::` of the application layer is left without a key but those listed.
+    #[test]
+    fn every_workspace_message_key_has_the_same_arguments_in_both_languages() {
+        let mut checked = 0;
+        for (file, source) in crate::ui::i18n_sources::SOURCES {
+            if !file.starts_with("workspace/") {
+                continue;
+            }
+            for (at, _) in source.match_indices(".keyed(") {
+                let call = &source[at + ".keyed(".len()..];
+                let call = &call[..closing_paren(call)];
+                let id = call.trim_start().trim_start_matches('"');
+                let id = &id[..id.find('"').expect("a literal id")];
+                let en = variables(EN_FTL, id);
+                let ar = variables(AR_FTL, id);
+                assert!(en.is_some() && ar.is_some(), "{file}: {id} missing");
+                assert_eq!(en, ar, "{file}: {id}: English and Arabic arguments differ");
+                // Arguments given in place (`vec![("n", …)]`) are those the files use.
+                let compact: String = call.split_whitespace().collect();
+                if compact.contains("vec![(") || compact.contains("vec![]") {
+                    let given: BTreeSet<String> = compact
+                        .split("(\"")
+                        .skip(1)
+                        .filter_map(|s| s.split_once('"').map(|(name, _)| name.to_owned()))
+                        .filter(|name| name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+                        .collect();
+                    assert_eq!(Some(given), en, "{file}: {id}: the code's arguments");
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 30, "{checked} keyed messages");
+        // Messages built as `Message::warning(…)` etc. must have a key, except the notes of
+        // the batch layer (English, passed as `.map(Message::warning)` or `warning(line)`),
+        // and the conflict and unreadable-annotations messages, keyed per case below them.
+        let unkeyed_allowed = [
+            "Message::warning(line)",
+            "Not saved over",
+            "The text is shown without its annotations",
+        ];
+        for (file, source) in crate::ui::i18n_sources::SOURCES {
+            if !file.starts_with("workspace/") {
+                continue;
+            }
+            for (at, _) in source.match_indices("Message::") {
+                let rest = &source[at..];
+                let name_end = rest.find(|c: char| !(c.is_alphanumeric() || c == ':' || c == '_'));
+                let Some(open) = name_end.filter(|&i| rest[i..].starts_with('(')) else {
+                    continue; // a path (`.map(Message::warning)`), not a call
+                };
+                let close = open + 1 + closing_paren(&rest[open + 1..]);
+                let call = &rest[..=close.min(rest.len() - 1)];
+                let after = rest[close + 1..].trim_start();
+                let keyed = after.starts_with(".keyed(") || call.starts_with("Message::keyed");
+                let allowed = unkeyed_allowed.iter().any(|a| call.contains(a));
+                assert!(keyed || allowed, "{file}: a message without a key: {call}");
+            }
+        }
+    }
+
+    /// Where the parenthesis opened just before `text` closes.
+    fn closing_paren(text: &str) -> usize {
+        let mut depth = 1;
+        for (i, c) in text.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return i;
+                    }
+                }
+                _ => {}
+            }
+        }
+        text.len()
+    }
+
+    /// The variables message `id` of `ftl` uses (`None`: no such message).
+    fn variables(ftl: &str, id: &str) -> Option<BTreeSet<String>> {
+        let start = ftl
+            .lines()
+            .position(|l| l.starts_with(&format!("{id} =")))?;
+        let body: Vec<&str> = ftl
+            .lines()
+            .skip(start)
+            .enumerate()
+            .take_while(|(i, l)| *i == 0 || l.starts_with([' ', '}', '[', '*']))
+            .map(|(_, l)| l)
+            .collect();
+        Some(
+            body.join("\n")
+                .split('$')
+                .skip(1)
+                .map(|s| {
+                    s.chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                        .collect()
+                })
+                .collect(),
+        )
     }
 
     /// The string literals that follow `opening` (a call such as `tr(`, then maybe a line

@@ -26,6 +26,9 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("status_bar.rs", include_str!("status_bar.rs")),
     // Messages of the application layer with a key (`Message::keyed`).
     ("workspace/files.rs", include_str!("../workspace/files.rs")),
+    ("workspace/open.rs", include_str!("../workspace/open.rs")),
+    ("workspace/edits.rs", include_str!("../workspace/edits.rs")),
+    ("workspace/mod.rs", include_str!("../workspace/mod.rs")),
     (
         "workspace/label_all.rs",
         include_str!("../workspace/label_all.rs"),

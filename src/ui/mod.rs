@@ -11,6 +11,7 @@ pub mod command_table;
 pub mod commands;
 pub mod corpus_browser;
 pub mod document_view;
+pub mod error_detail;
 pub mod error_text;
 pub mod file_picker;
 pub mod gestures;

@@ -74,7 +74,7 @@ pub fn notices_ui(ui: &mut egui::Ui, notices: &[Notice]) -> Vec<Command> {
         ui.add(ArabicLabel::new(&notice.text).wrap().color(colour));
         ui.horizontal(|ui| {
             if let Some((label, command)) = &notice.action {
-                if ui.button(label).clicked() {
+                if rtl::button(ui, &tr(label)).clicked() {
                     commands.push(command.clone());
                     commands.push(Command::DismissNotice(index));
                 }

@@ -25,8 +25,14 @@ pub fn text_atom(ui: &Ui, text: &str) -> Atom<'static> {
     if !has_rtl(text) {
         return Atom::from(text.to_owned());
     }
+    text_atom_sized(ui, text, default_text_size(ui) * 0.9)
+}
+
+/// The atom for `text` painted by the text engine at `size` points (any text, e.g. a label's
+/// Arabic name in an English interface), in the widget's text colour.
+pub fn text_atom_sized(ui: &Ui, text: &str, size: f32) -> Atom<'static> {
     let style = WidgetTextStyle {
-        size: default_text_size(ui) * 0.9,
+        size,
         strong: false,
         direction: BaseDirection::Auto,
         wrap_width: None,

@@ -12,7 +12,7 @@ use super::rtl_widgets as rtl;
 use super::widgets::{ArabicLabel, TextField};
 use crate::model::attribute::{AttributeDef, AttributeKind};
 use crate::model::schema::{Colour, RelationType, Schema, SpanLabel};
-use crate::workspace::schema_files::problems_for_saving;
+use crate::workspace::schema_files::{problems_for_saving, SavingProblem};
 use crate::workspace::Action;
 use std::path::PathBuf;
 
@@ -101,7 +101,7 @@ impl SchemaEditor {
     }
 
     /// The schema as edited so far, and what is wrong with it (empty: it can be saved).
-    pub fn schema(&self) -> (Schema, Vec<String>) {
+    pub fn schema(&self) -> (Schema, Vec<DraftProblem>) {
         let mut problems = Vec::new();
         let labels = self
             .labels
@@ -116,7 +116,11 @@ impl SchemaEditor {
             relations,
             ..self.base.clone()
         };
-        problems.extend(problems_for_saving(&schema));
+        problems.extend(
+            problems_for_saving(&schema)
+                .into_iter()
+                .map(DraftProblem::Saving),
+        );
         (schema, problems)
     }
 
@@ -135,11 +139,7 @@ impl SchemaEditor {
                 let (schema, problems) = self.schema();
                 for problem in &problems {
                     let colour = ui.visuals().error_fg_color;
-                    ui.add(
-                        ArabicLabel::interface(problem.as_str())
-                            .wrap()
-                            .color(colour),
-                    );
+                    ui.add(ArabicLabel::interface(problem.text()).wrap().color(colour));
                 }
                 super::i18n::row(ui, |ui| {
                     let enabled = problems.is_empty();
@@ -472,15 +472,41 @@ fn new_label(n: usize) -> LabelDraft {
     }
 }
 
+/// What stops a draft from being saved, listed under the editor as it is typed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DraftProblem {
+    /// A label's key field holds more than one character.
+    #[error("the key of label {0:?} must be one character")]
+    LongKey(String),
+    /// The schema the draft describes cannot be saved.
+    #[error(transparent)]
+    Saving(SavingProblem),
+}
+
+impl DraftProblem {
+    /// The problem in the interface language.
+    pub fn text(&self) -> String {
+        if !super::i18n::is_rtl() {
+            return self.to_string();
+        }
+        use super::error_detail::{saving_problem_key, worded};
+        use super::error_text::isolated;
+        worded(match self {
+            Self::LongKey(id) => ("schema-problem-long-key", vec![("id", isolated(id))]),
+            Self::Saving(problem) => saving_problem_key(problem),
+        })
+    }
+}
+
 /// The label a draft describes; a hotkey of more than one char is a problem.
-fn label_of(d: &LabelDraft, problems: &mut Vec<String>) -> SpanLabel {
+fn label_of(d: &LabelDraft, problems: &mut Vec<DraftProblem>) -> SpanLabel {
     let key = d.hotkey.trim();
     let mut chars = key.chars();
     let hotkey = match (chars.next(), chars.next()) {
         (None, _) => None,
         (Some(c), None) => Some(c),
         _ => {
-            problems.push(format!("the key of label {:?} must be one character", d.id));
+            problems.push(DraftProblem::LongKey(d.id.clone()));
             None
         }
     };
@@ -562,7 +588,9 @@ mod tests {
         editor.labels.push(new_label(5));
         let (_, problems) = editor.schema();
         assert!(
-            problems.iter().any(|p| p.contains("needs an Arabic")),
+            problems
+                .iter()
+                .any(|p| p.to_string().contains("needs an Arabic")),
             "{problems:?}"
         );
         let new = editor.labels.last_mut().unwrap();
@@ -570,17 +598,59 @@ mod tests {
         new.name_en = "Opinion".into();
         new.hotkey = "12".into();
         let (_, problems) = editor.schema();
+        assert_eq!(problems, [DraftProblem::LongKey("label-6".into())]);
         assert_eq!(
-            problems,
-            ["the key of label \"label-6\" must be one character"]
+            problems[0].to_string(),
+            "the key of label \"label-6\" must be one character"
         );
         editor.labels.last_mut().unwrap().hotkey = "1".into();
-        assert!(editor.schema().1[0].contains("hotkey '1'"));
+        assert!(editor.schema().1[0].to_string().contains("hotkey '1'"));
         editor.labels.last_mut().unwrap().hotkey = "٦".into();
         let (schema, problems) = editor.schema();
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(schema.label("label-6").unwrap().hotkey, Some('٦'));
         editor.relations[0].to = "source، opinion".into();
-        assert!(editor.schema().1[0].contains("\"opinion\""));
+        assert!(editor.schema().1[0].to_string().contains("\"opinion\""));
+    }
+
+    /// In Arabic each problem of the draft reads in Arabic: no English word is left, only the
+    /// ids and keys the user typed.
+    #[test]
+    fn the_drafts_problems_read_in_arabic() {
+        use crate::model::schema::SchemaProblem;
+        use crate::ui::i18n::{missing, set_language};
+        use crate::workspace::preferences::Language;
+        let id = |s: &str| s.to_owned();
+        let problems = [
+            DraftProblem::LongKey(id("PER")),
+            DraftProblem::Saving(SavingProblem::SpacedLabelId(id("PER"))),
+            DraftProblem::Saving(SavingProblem::UnnamedLabel(id("PER"))),
+            DraftProblem::Saving(SavingProblem::SpacedRelationId(id("PER"))),
+            DraftProblem::Saving(SavingProblem::Schema(SchemaProblem::DuplicateLabel(id(
+                "PER",
+            )))),
+            DraftProblem::Saving(SavingProblem::Schema(SchemaProblem::DuplicateHotkey {
+                key: '1',
+                label: id("PER"),
+            })),
+            DraftProblem::Saving(SavingProblem::Schema(SchemaProblem::EmptyId {
+                place: id("label \"PER\""),
+            })),
+            DraftProblem::Saving(SavingProblem::Schema(SchemaProblem::BadChoices {
+                owner: id("document"),
+                attribute: id("PER"),
+            })),
+        ];
+        set_language(Language::Arabic);
+        let texts: Vec<String> = problems.iter().map(DraftProblem::text).collect();
+        set_language(Language::English);
+        for text in &texts {
+            let rest = text.replace("PER", "");
+            assert!(!rest.chars().any(|c| c.is_ascii_alphabetic()), "{text}");
+            assert!(text.contains("PER"), "{text}");
+        }
+        assert!(texts[0].contains("حرفًا واحدًا"), "{}", texts[0]);
+        assert_eq!(problems[0].text(), problems[0].to_string());
+        assert!(missing().is_empty(), "{:?}", missing());
     }
 }

@@ -37,11 +37,20 @@ pub fn schema_legend_ui(
         commands.push(Command::OpenSchemaEditor);
     }
     ui.add_space(4.0);
-    for label in &schema.labels {
-        if label_row_ui(ui, label, label_colour(schema, &label.id)).clicked() {
-            commands.push(Command::ApplyLabel(label.id.clone()));
-        }
-    }
+    // A long legend (the rhetoric preset's 20 techniques) scrolls in half the panel, so the
+    // annotation list below it keeps its place in a short window.
+    egui::ScrollArea::vertical()
+        .id_salt("schema-legend")
+        .max_height((ui.available_height() * 0.5).max(120.0))
+        .show(ui, |ui| {
+            ui.with_layout(super::i18n::panel_layout(), |ui| {
+                for label in &schema.labels {
+                    if label_row_ui(ui, label, label_colour(schema, &label.id)).clicked() {
+                        commands.push(Command::ApplyLabel(label.id.clone()));
+                    }
+                }
+            });
+        });
     let mut missing: Vec<&str> = set
         .annotations()
         .map(|a| a.label.as_str())

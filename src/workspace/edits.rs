@@ -112,9 +112,13 @@ impl OpenText {
             ..ANNOTATIONS
         });
         if links > 0 {
-            outcome.messages.push(Message::info(format!(
+            let text = format!(
                 "Deleted annotation {id} and the {links} link(s) it had; undo brings them back."
-            )));
+            );
+            let args = vec![("id", id.to_string().into()), ("links", links.into())];
+            outcome
+                .messages
+                .push(Message::info(text).keyed("deleted-with-links", args));
         }
         Ok(outcome)
     }
@@ -144,6 +148,7 @@ impl OpenText {
             });
         }
         let name = relation_type.name_en.clone();
+        let name_ar = relation_type.name_ar.clone();
         if self.has_link(kind, from, to) {
             return Err(ActionError::AlreadyLinked {
                 from,
@@ -153,11 +158,13 @@ impl OpenText {
         }
         let relation = Relation::new(self.session.set().next_relation_id(), kind, from, to);
         self.session.apply(Edit::AddRelation(relation))?;
-        Ok(
-            Outcome::changed(RELATIONS).with_message(Message::info(format!(
-                "Linked {from} to {to} ({name}); Ctrl+Z undoes it."
-            ))),
-        )
+        let text = format!("Linked {from} to {to} ({name}); Ctrl+Z undoes it.");
+        let args = vec![
+            ("from", from.to_string().into()),
+            ("to", to.to_string().into()),
+            ("name", name_ar.into()),
+        ];
+        Ok(Outcome::changed(RELATIONS).with_message(Message::info(text).keyed("linked", args)))
     }
 
     pub(super) fn accept_placement(&mut self, id: AnnotationId) -> Result<Outcome, ActionError> {
@@ -235,8 +242,12 @@ impl OpenText {
         if done {
             return Ok(Outcome::changed(Changes::everything()));
         }
-        let what = if redo { "redo" } else { "undo" };
-        Ok(Outcome::default().with_message(Message::info(format!("Nothing to {what}."))))
+        let message = if redo {
+            Message::info("Nothing to redo.").keyed("nothing-to-redo", vec![])
+        } else {
+            Message::info("Nothing to undo.").keyed("nothing-to-undo", vec![])
+        };
+        Ok(Outcome::default().with_message(message))
     }
 
     /// Draws the open text with its annotations as a page into `path` (format by extension).
@@ -259,10 +270,10 @@ impl OpenText {
             format,
         )?;
         write_page(path, &bytes)?;
-        Ok(Outcome::default().with_message(Message::info(format!(
-            "Page written to {}.",
-            path.display()
-        ))))
+        let path = path.display().to_string();
+        let message = Message::info(format!("Page written to {path}."))
+            .keyed("page-written", vec![("path", path.into())]);
+        Ok(Outcome::default().with_message(message))
     }
 
     /// The open annotations validated against the schema and the text.

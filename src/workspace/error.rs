@@ -6,6 +6,7 @@ use crate::model::annotation::AnnotationId;
 use crate::store::formats::FormatError;
 use crate::store::session::{OpenError, SessionError};
 use crate::workspace::batch::agree::AgreementError;
+use crate::workspace::schema_files::SavingProblem;
 use std::path::PathBuf;
 
 /// Why an action was not done; nothing changed when this is returned.
@@ -112,12 +113,12 @@ pub enum ActionError {
     #[error("the folder has no text number {0}")]
     NoSuchText(usize),
     /// A folder could not be read.
-    #[error("{} could not be opened as a folder: {reason}", .path.display())]
+    #[error("{} could not be opened as a folder: {source}", .path.display())]
     Folder {
         /// The folder.
         path: PathBuf,
         /// Why.
-        reason: String,
+        source: crate::store::walk::WalkError,
     },
     /// A path given to open does not exist.
     #[error("{}: no such file or folder; check the path", .0.display())]
@@ -131,8 +132,8 @@ pub enum ActionError {
     )]
     NoSuchPreset(String),
     /// The edited schema has problems (listed); nothing was written.
-    #[error("the schema cannot be saved: {}", .0.join("; "))]
-    InvalidSchema(Vec<String>),
+    #[error("the schema cannot be saved: {}", joined(.0))]
+    InvalidSchema(Vec<SavingProblem>),
     /// A preset would replace a folder's schema file.
     #[error("{} exists already; a preset never replaces it (edit it, or move it away first)", .0.display())]
     SchemaExists(PathBuf),
@@ -142,7 +143,7 @@ pub enum ActionError {
         /// The schema file.
         path: PathBuf,
         /// What went wrong.
-        reason: String,
+        reason: SchemaWriteError,
     },
     /// A search query cannot be searched for.
     #[error(transparent)]
@@ -176,6 +177,26 @@ impl ActionError {
             _ => Severity::Error,
         }
     }
+}
+
+/// The problems, `; `-separated.
+fn joined(problems: &[SavingProblem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Why a checked schema could not be written as a folder's `schema.ron`.
+#[derive(Debug, thiserror::Error)]
+pub enum SchemaWriteError {
+    /// The atomic save failed (the file on disk is unchanged).
+    #[error(transparent)]
+    Save(#[from] crate::store::atomic::SaveError),
+    /// The text written would not read back as the same schema (a defect; nothing written).
+    #[error("it would not read back the same ({0})")]
+    NotReadBack(String),
 }
 
 fn open_message(path: &std::path::Path, err: &OpenError) -> String {

@@ -57,12 +57,20 @@ impl OpenText {
                         "the annotations file on disk cannot be read"
                     }
                 };
+                let path = self.session.sidecar_path().display().to_string();
+                let copy = copy.display().to_string();
                 let message = Message::warning(format!(
-                    "Not saved over {}: {why}; your version was saved as {}. Compare the two, \
-                     or overwrite the file on disk (it is kept as .bak).",
-                    self.session.sidecar_path().display(),
-                    copy.display()
+                    "Not saved over {path}: {why}; your version was saved as {copy}. Compare the \
+                     two, or overwrite the file on disk (it is kept as .bak)."
                 ));
+                let args = vec![("path", path.into()), ("copy", copy.into())];
+                let message = match reason {
+                    ConflictReason::ChangedOnDisk => message.keyed("conflict-changed", args),
+                    ConflictReason::CreatedOnDisk => message.keyed("conflict-created", args),
+                    ConflictReason::UnparseableOnDisk => {
+                        message.keyed("conflict-unparseable", args)
+                    }
+                };
                 if reason == ConflictReason::UnparseableOnDisk {
                     message
                 } else {
@@ -81,13 +89,14 @@ impl OpenText {
     pub(super) fn restore_recovery(&mut self) -> Result<Outcome, ActionError> {
         let summary = self.session.restore_recovery()?;
         let message = match summary {
-            None => Message::info(format!(
-                "Restored {} annotation(s) from the recovery file; save to keep them.",
-                self.session.set().len()
-            )),
-            Some(summary) => {
-                Message::warning(reanchor_message(&summary, self.session.sidecar_path()))
+            None => {
+                let n = self.session.set().len();
+                Message::info(format!(
+                    "Restored {n} annotation(s) from the recovery file; save to keep them."
+                ))
+                .keyed("restored-from-recovery", vec![("n", n.into())])
             }
+            Some(summary) => reanchor_message(&summary, self.session.sidecar_path()),
         };
         Ok(Outcome::changed(Changes::everything()).with_message(message))
     }
@@ -101,9 +110,18 @@ impl OpenText {
     pub(super) fn discard_unsaved_work(&mut self) -> Outcome {
         match remove_recovery(&RealFs, self.session.sidecar_path()) {
             Ok(()) => Outcome::default(),
-            Err(err) => Outcome::default().with_message(Message::warning(format!(
-                "The recovery file could not be removed ({err}); it will be offered again."
-            ))),
+            Err(err) => Outcome::default().with_message(
+                Message::warning(format!(
+                    "The recovery file could not be removed ({err}); it will be offered again."
+                ))
+                .keyed(
+                    "recovery-not-removed",
+                    vec![(
+                        "error",
+                        ActionError::Session(crate::store::session::SessionError::Save(err)).into(),
+                    )],
+                ),
+            ),
         }
     }
 }

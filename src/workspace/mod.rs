@@ -25,7 +25,7 @@ pub use action::Action;
 pub use error::{ActionError, ExchangeError};
 pub use linking::LinkChoice;
 pub use open::{OpenText, SAMPLE_FILE_NAME, SAMPLE_TEXT};
-pub use outcome::{Changes, Message, MessageArg, MessageKey, Outcome, Report, Severity};
+pub use outcome::{Changes, ErrorArg, Message, MessageArg, MessageKey, Outcome, Report, Severity};
 
 /// What is open, and the one place actions on it are executed.
 #[derive(Debug, Default)]
@@ -159,10 +159,12 @@ impl Workspace {
         if open.session.pending_recovery().is_some() {
             return None;
         }
-        open.session
-            .autosave_tick(now)
-            .err()
-            .map(|err| Message::error(format!("Autosave failed: {err}. Save now.")))
+        open.session.autosave_tick(now).err().map(|err| {
+            Message::error(format!("Autosave failed: {err}. Save now.")).keyed(
+                "autosave-failed",
+                vec![("error", ActionError::Session(err).into())],
+            )
+        })
     }
 
     /// When the next autosave is due, if there are unwritten changes.

@@ -74,9 +74,12 @@ impl Workspace {
         let me = AnnotatorName::new(&self.author).ok();
         // In a folder a team shares, the annotator works on their own file.
         let sidecar = sidecar_for_session(path, me.as_ref()).unwrap_or_else(|err| {
-            messages.push(Message::warning(format!(
-                "{err}. The shared annotations file is used until the project file reads."
-            )));
+            let text =
+                format!("{err}. The shared annotations file is used until the project file reads.");
+            messages.push(
+                Message::warning(text)
+                    .keyed("project-file-unreadable", vec![("error", err.into())]),
+            );
             sidecar_path(path)
         });
         // The gold file `article.txt.ann.ron` splits like an annotator's file of "txt": only a
@@ -84,15 +87,16 @@ impl Workspace {
         let annotator = split_annotator_sidecar(&sidecar)
             .filter(|_| sidecar != sidecar_path(path))
             .map(|(_, name)| name);
-        let (session, report) = open_session(path, &sidecar, &options).map_err(fail)?;
+        let (session, mut report) = open_session(path, &sidecar, &options).map_err(fail)?;
         messages.splice(0..0, self.keep_unsaved_work());
-        messages.extend(report_messages(&report, &session));
+        messages.extend(report_messages(&mut report, &session));
         if is_sample {
-            messages.push(Message::info(format!(
-                "This is the bundled sample, opened from a copy at {}; annotations are saved next \
-                 to that copy. Open your own file to keep your work.",
-                path.display()
-            )));
+            let copy = path.display().to_string();
+            let text = format!(
+                "This is the bundled sample, opened from a copy at {copy}; annotations are saved \
+                 next to that copy. Open your own file to keep your work."
+            );
+            messages.push(Message::info(text).keyed("sample-opened", vec![("path", copy.into())]));
         }
         self.open = Some(OpenText {
             name: display_name(path),
@@ -144,13 +148,20 @@ impl Workspace {
             path: path.clone(),
             source,
         };
-        let (session, report) = open_session(&path, &sidecar, &options).map_err(fail)?;
+        let (session, mut report) = open_session(&path, &sidecar, &options).map_err(fail)?;
         let mut messages = self.keep_unsaved_work();
-        messages.extend(report_messages(&report, &session));
-        messages.push(Message::info(format!(
-            "This is {annotator}'s version of {}, opened to look at: it cannot be changed here.",
-            display_name(&path)
-        )));
+        messages.extend(report_messages(&mut report, &session));
+        let name = display_name(&path);
+        let text = format!(
+            "This is {annotator}'s version of {name}, opened to look at: it cannot be changed here."
+        );
+        messages.push(Message::info(text).keyed(
+            "annotator-version-opened",
+            vec![
+                ("annotator", annotator.to_string().into()),
+                ("name", name.into()),
+            ],
+        ));
         self.open = Some(OpenText {
             name: display_name(&path),
             encoding_guessed: report.encoding_guessed,
@@ -188,16 +199,22 @@ impl Workspace {
         };
         // A time past any autosave delay makes the write due now.
         let due = Instant::now() + Duration::from_secs(24 * 3600);
+        let name = || ("name", open.name.as_str().into());
         vec![match open.session.autosave_tick(due) {
             Ok(_) => Message::warning(format!(
                 "{} had unsaved annotations; they are kept in its recovery file and offered when \
                  you open it again.",
                 open.name
-            )),
+            ))
+            .keyed("unsaved-kept", vec![name()]),
             Err(err) => Message::error(format!(
                 "{} had unsaved annotations that could not be kept: {err}",
                 open.name
-            )),
+            ))
+            .keyed(
+                "unsaved-not-kept",
+                vec![name(), ("error", ActionError::Session(err).into())],
+            ),
         }]
     }
 }
@@ -225,15 +242,15 @@ pub fn display_name(path: &Path) -> String {
     )
 }
 
-/// The messages an open report calls for.
-fn report_messages(report: &OpenReport, session: &AnnotationSession) -> Vec<Message> {
+/// The messages an open report calls for (the unreadable sidecar's error moves into its message).
+fn report_messages(report: &mut OpenReport, session: &AnnotationSession) -> Vec<Message> {
     let mut messages = Vec::new();
-    if let Some(err) = &report.unreadable_sidecar {
+    if let Some(err) = report.unreadable_sidecar.take() {
         let message = Message::error(format!(
             "{err}. The text is shown without its annotations; saving is refused until that \
              file reads again (fix it, or move it away and reopen)."
         ));
-        messages.push(match err {
+        messages.push(match &err {
             SidecarError::Parse {
                 path,
                 line,
@@ -249,46 +266,67 @@ fn report_messages(report: &OpenReport, session: &AnnotationSession) -> Vec<Mess
                     ("detail", MessageArg::Text(detail.clone())),
                 ],
             ),
-            _ => message,
+            _ => message.keyed("sidecar-unreadable-shown", vec![("error", err.into())]),
         });
     }
     if report.replaced_bytes > 0 {
-        messages.push(Message::warning(format!(
-            "{} byte(s) could not be decoded as {} and show as �. If the text looks wrong, \
-             reopen it with another encoding.",
-            report.replaced_bytes,
-            report.encoding.display_name()
-        )));
+        let (n, encoding) = (report.replaced_bytes, report.encoding.display_name());
+        let text = format!(
+            "{n} byte(s) could not be decoded as {encoding} and show as �. If the text looks \
+             wrong, reopen it with another encoding."
+        );
+        messages.push(Message::warning(text).keyed(
+            "bytes-replaced",
+            vec![("n", n.into()), ("encoding", encoding.into())],
+        ));
     }
     if !report.misfits.is_empty() {
         let ids: Vec<String> = report.misfits.iter().map(|id| id.to_string()).collect();
-        messages.push(Message::warning(format!(
-            "{} annotation(s) in {} have ranges that do not fit the text (reversed, or past its \
-             end): {}. They are listed as orphans, not drawn; place them again or remove them.",
-            ids.len(),
-            session.sidecar_path().display(),
-            ids.join(", ")
-        )));
+        let (n, path, ids) = (ids.len(), session.sidecar_path().display(), ids.join(", "));
+        let text = format!(
+            "{n} annotation(s) in {path} have ranges that do not fit the text (reversed, or past \
+             its end): {ids}. They are listed as orphans, not drawn; place them again or remove \
+             them."
+        );
+        messages.push(Message::warning(text).keyed(
+            "ranges-misfit",
+            vec![
+                ("n", n.into()),
+                ("path", path.to_string().into()),
+                ("ids", ids.into()),
+            ],
+        ));
     }
     if let Some(summary) = &report.reanchored {
-        messages.push(Message::warning(reanchor_message(
-            summary,
-            session.sidecar_path(),
-        )));
+        messages.push(reanchor_message(summary, session.sidecar_path()));
     }
     messages
 }
 
-/// "The text changed since the annotations were saved: …" with the four counts.
-pub fn reanchor_message(summary: &ReanchorSummary, sidecar: &Path) -> String {
-    format!(
-        "The text changed since the annotations in {} were saved: {} stayed, {} moved, {} need \
-         review (outlined), {} orphaned (listed, not drawn). Save to keep the new positions.",
-        sidecar.display(),
+/// "The text changed since the annotations were saved: …" with the four counts (a warning).
+pub fn reanchor_message(summary: &ReanchorSummary, sidecar: &Path) -> Message {
+    let counts = [
         summary.stayed,
         summary.moved.len(),
         summary.needs_review.len(),
-        summary.orphans.len()
+        summary.orphans.len(),
+    ];
+    let [stayed, moved, review, orphans] = counts;
+    let path = sidecar.display().to_string();
+    let text = format!(
+        "The text changed since the annotations in {path} were saved: {stayed} stayed, {moved} \
+         moved, {review} need review (outlined), {orphans} orphaned (listed, not drawn). Save to \
+         keep the new positions."
+    );
+    Message::warning(text).keyed(
+        "text-changed-reanchored",
+        vec![
+            ("path", path.into()),
+            ("stayed", stayed.into()),
+            ("moved", moved.into()),
+            ("review", review.into()),
+            ("orphans", orphans.into()),
+        ],
     )
 }
 

@@ -4,11 +4,15 @@
 
 use super::action::Action;
 use super::batch::stats::DocumentStats;
+use super::error::ActionError;
 use crate::agree::AgreementReport;
 use crate::model::annotation::AnnotationId;
 use crate::model::validate::Problem;
 use crate::store::formats::LossReport;
+use crate::store::sidecar::SidecarError;
+use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Which kinds of state an action changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -84,6 +88,45 @@ pub enum MessageArg {
     Number(i64),
     /// A name, a path or a label.
     Text(String),
+    /// An error the message reports, for the face to word in its language.
+    Error(ErrorArg),
+}
+
+/// An error named inside a message (shared, since errors are not `Clone`).
+#[derive(Debug, Clone)]
+pub enum ErrorArg {
+    /// An action's error.
+    Action(Arc<ActionError>),
+    /// An annotations or project file that could not be read.
+    Sidecar(Arc<SidecarError>),
+}
+
+impl fmt::Display for ErrorArg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Action(err) => err.fmt(f),
+            Self::Sidecar(err) => err.fmt(f),
+        }
+    }
+}
+
+impl PartialEq for ErrorArg {
+    /// Errors are equal when they say the same.
+    fn eq(&self, other: &Self) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl From<ActionError> for MessageArg {
+    fn from(err: ActionError) -> Self {
+        Self::Error(ErrorArg::Action(Arc::new(err)))
+    }
+}
+
+impl From<SidecarError> for MessageArg {
+    fn from(err: SidecarError) -> Self {
+        Self::Error(ErrorArg::Sidecar(Arc::new(err)))
+    }
 }
 
 impl From<usize> for MessageArg {

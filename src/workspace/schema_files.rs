@@ -7,40 +7,51 @@
 //! atomically; a preset never replaces an existing `schema.ron`, the editor keeps the previous one
 //! as `schema.ron.bak`.
 
-use super::error::ActionError;
+use super::error::{ActionError, SchemaWriteError};
 use super::outcome::{Changes, Message, Outcome};
 use super::Workspace;
-use crate::model::schema::{Preset, Schema};
+use crate::model::schema::{Preset, Schema, SchemaProblem};
 use crate::store::atomic::{save_atomic_with, Backup, RealFs};
 use crate::store::sidecar::{SchemaSource, FOLDER_SCHEMA_FILE};
 use std::path::Path;
 
+/// One thing that stops a schema from being saved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SavingProblem {
+    /// The schema contradicts itself (duplicate ids or keys, unknown labels in relations, …).
+    #[error("{0}")]
+    Schema(SchemaProblem),
+    /// A label id has white space in it (it would break brat and CoNLL lines).
+    #[error("label id {0:?} has white space in it")]
+    SpacedLabelId(String),
+    /// A label lacks its Arabic or its English name.
+    #[error("label {0:?} needs an Arabic and an English name")]
+    UnnamedLabel(String),
+    /// A relation type id has white space in it.
+    #[error("relation type id {0:?} has white space in it")]
+    SpacedRelationId(String),
+}
+
 /// Everything that stops `schema` from being saved: its consistency problems, and ids with
 /// white space (they would break brat and CoNLL lines) or without names.
-pub fn problems_for_saving(schema: &Schema) -> Vec<String> {
-    let mut problems: Vec<String> = schema
+pub fn problems_for_saving(schema: &Schema) -> Vec<SavingProblem> {
+    let mut problems: Vec<SavingProblem> = schema
         .consistency_problems()
-        .iter()
-        .map(ToString::to_string)
+        .into_iter()
+        .map(SavingProblem::Schema)
         .collect();
     let spaced = |id: &str| id.chars().any(char::is_whitespace);
     for label in &schema.labels {
         if spaced(&label.id) {
-            problems.push(format!("label id {:?} has white space in it", label.id));
+            problems.push(SavingProblem::SpacedLabelId(label.id.clone()));
         }
         if label.name_en.trim().is_empty() || label.name_ar.trim().is_empty() {
-            problems.push(format!(
-                "label {:?} needs an Arabic and an English name",
-                label.id
-            ));
+            problems.push(SavingProblem::UnnamedLabel(label.id.clone()));
         }
     }
     for relation in &schema.relations {
         if spaced(&relation.id) {
-            problems.push(format!(
-                "relation type id {:?} has white space in it",
-                relation.id
-            ));
+            problems.push(SavingProblem::SpacedRelationId(relation.id.clone()));
         }
     }
     problems
@@ -76,14 +87,14 @@ impl Workspace {
             other => {
                 return Err(ActionError::WriteSchema {
                     path,
-                    reason: format!("it would not read back the same ({other:?})"),
+                    reason: SchemaWriteError::NotReadBack(format!("{other:?}")),
                 })
             }
         }
         save_atomic_with(&RealFs, &path, text.as_bytes(), Backup::Keep).map_err(|e| {
             ActionError::WriteSchema {
                 path: path.clone(),
-                reason: e.to_string(),
+                reason: e.into(),
             }
         })?;
         let saved = Message::info(format!(
@@ -113,10 +124,14 @@ impl Workspace {
             open.session.replace_schema(SchemaSource::Folder, schema);
             outcome.changes = Changes::everything();
             if missing > 0 {
-                outcome.messages.push(Message::warning(format!(
+                let text = format!(
                     "{missing} annotation(s) have a label the schema no longer has: they are \
                      kept, drawn grey and listed under the labels."
-                )));
+                );
+                let args = vec![("n", missing.into())];
+                outcome
+                    .messages
+                    .push(Message::warning(text).keyed("labels-left-out-of-schema", args));
             }
         }
         Ok(outcome)
@@ -136,7 +151,7 @@ impl Workspace {
         save_atomic_with(&RealFs, &path, preset.ron.as_bytes(), Backup::Skip).map_err(|e| {
             ActionError::WriteSchema {
                 path: path.clone(),
-                reason: e.to_string(),
+                reason: e.into(),
             }
         })?;
         let schema = preset.schema();
@@ -182,11 +197,16 @@ impl Workspace {
             let args = vec![("name", open.name.as_str().into())];
             return Some(Message::info(text).keyed("schema-followed", args));
         }
-        Some(Message::warning(format!(
+        let text = format!(
             "The open text keeps the schema “{}”: its annotations were made with it ({}). Texts \
              without annotations use the folder's schema.",
             session.schema().name_en,
             open.name
-        )))
+        );
+        let args = vec![
+            ("schema", session.schema().name_ar.as_str().into()),
+            ("name", open.name.as_str().into()),
+        ];
+        Some(Message::warning(text).keyed("schema-kept", args))
     }
 }

@@ -128,10 +128,10 @@ impl HamishApp {
             .file_stem()
             .map_or("page".into(), |s| s.to_string_lossy());
         let mut dialog = rfd::FileDialog::new()
-            .set_title("Export the annotated page (PDF, PNG or SVG)")
+            .set_title(tr("Export the annotated page (PDF, PNG or SVG)"))
             .set_file_name(format!("{stem}.pdf"))
             .add_filter("PDF", &["pdf"])
-            .add_filter("PNG image", &["png"])
+            .add_filter(tr("PNG image"), &["png"])
             .add_filter("SVG", &["svg"]);
         if let Some(folder) = path.parent() {
             dialog = dialog.set_directory(folder);

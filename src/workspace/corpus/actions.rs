@@ -32,7 +32,7 @@ impl Workspace {
         let found = walk_files(&[folder.to_owned()], &is_text_file_name).map_err(|e| {
             ActionError::Folder {
                 path: folder.to_owned(),
-                reason: e.to_string(),
+                source: e,
             }
         })?;
         let entries: Vec<CorpusEntry> = found
@@ -77,7 +77,10 @@ impl Workspace {
         self.corpus = Some(corpus);
         let mut outcome = match self.open_file(&first, None, false) {
             Ok(outcome) => outcome,
-            Err(err) => Outcome::default().with_message(Message::error(err.to_string())),
+            Err(err) => Outcome::default().with_message(
+                Message::error(err.to_string())
+                    .keyed("first-text-not-opened", vec![("error", err.into())]),
+            ),
         };
         outcome.changes.opened = true;
         self.sync_corpus();

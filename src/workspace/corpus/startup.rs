@@ -10,9 +10,9 @@ use std::path::PathBuf;
 
 /// The action that opens `paths` (see the module docs).
 pub fn action_for_paths(paths: &[PathBuf]) -> Result<Action, ActionError> {
-    let folder_error = |path: &PathBuf, reason: String| ActionError::Folder {
+    let folder_error = |path: &PathBuf, source| ActionError::Folder {
         path: path.clone(),
-        reason,
+        source,
     };
     match paths {
         [] => return Ok(Action::OpenSample),
@@ -34,7 +34,7 @@ pub fn action_for_paths(paths: &[PathBuf]) -> Result<Action, ActionError> {
             continue;
         }
         let found = walk_files(std::slice::from_ref(path), &is_text_file_name)
-            .map_err(|e| folder_error(path, e.to_string()))?;
+            .map_err(|e| folder_error(path, e))?;
         if found.is_empty() {
             return Err(ActionError::EmptyFolder(path.clone()));
         }
