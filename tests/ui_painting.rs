@@ -383,7 +383,10 @@ fn scrolling_a_long_text_to_its_end_keeps_glyphs_only_near_the_view_and_ctrl_end
     // A screen above and below the view, whole paragraphs at either end, the caret's paragraph.
     let screen = (300.0 / line_height).ceil() as usize + 1;
     let bound = 3 * screen + 3 * longest_paragraph;
-    assert!(total > 4 * bound, "{total} lines against a bound of {bound}");
+    assert!(
+        total > 4 * bound,
+        "{total} lines against a bound of {bound}"
+    );
     let mut most = 0;
     let mut frames = 0;
     loop {

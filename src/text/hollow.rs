@@ -258,8 +258,23 @@ mod tests {
     }
 
     fn same_place(a: &LineLayout, b: &LineLayout) -> bool {
-        (a.paragraph, a.line, a.rtl, a.chars, a.top, a.baseline, a.height)
-            == (b.paragraph, b.line, b.rtl, b.chars, b.top, b.baseline, b.height)
+        (
+            a.paragraph,
+            a.line,
+            a.rtl,
+            a.chars,
+            a.top,
+            a.baseline,
+            a.height,
+        ) == (
+            b.paragraph,
+            b.line,
+            b.rtl,
+            b.chars,
+            b.top,
+            b.baseline,
+            b.height,
+        )
     }
 
     #[test]
@@ -321,7 +336,10 @@ mod tests {
             }
         }
         let far = CharRange::from_indices(chars * 2 / 3, chars * 2 / 3 + 40);
-        assert!(layout.range_rects(far).is_empty(), "hollow lines have no rectangles");
+        assert!(
+            layout.range_rects(far).is_empty(),
+            "hollow lines have no rectangles"
+        );
         // Filled again, the paragraph answers as in the full layout.
         layout.fill_chars(&fonts, &mut cache, far);
         assert_eq!(layout.range_rects(far), full.range_rects(far));

@@ -661,7 +661,9 @@ impl DocumentView {
         let Some(layout) = self.layout.as_mut() else {
             return;
         };
-        let screen = viewport.height().max(BASE_FONT_SIZE * self.zoom * LINE_HEIGHT);
+        let screen = viewport
+            .height()
+            .max(BASE_FONT_SIZE * self.zoom * LINE_HEIGHT);
         let band = (
             viewport.min.y - MARGIN - screen,
             viewport.max.y - MARGIN + screen,
