@@ -1,8 +1,9 @@
-//! The document view: lays the text out to the view width, paints only the visible lines as atlas
-//! glyph quads over annotation highlights and selection rectangles, marks the bidi controls by
-//! name (`bidi_marks.rs`), draws the caret, and applies
-//! the selection and caret commands (mouse gestures: `gestures.rs`; keyboard moves:
-//! `text::movement`). There is always a caret once a text is shown: at the start when it opens,
+//! The document view: lays the text out to the view width (keeping glyphs only for the lines
+//! near the view, the caret and the ends of relation arcs: `text::hollow`), paints only the
+//! visible lines as atlas glyph quads over annotation highlights and selection rectangles, marks
+//! the bidi controls by name (`bidi_marks.rs`), draws the caret, and applies the selection and
+//! caret commands (mouse gestures: `gestures.rs`; keyboard moves: `text::movement`). There is
+//! always a caret once a text is shown: at the start when it opens,
 //! where a click put it, or where the last selection ended; moves keep it in view.
 //! Units: egui points; the layout's own coordinates are points from the document's top-left corner.
 
