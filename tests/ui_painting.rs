@@ -441,3 +441,61 @@ fn scrolling_a_long_text_to_its_end_keeps_glyphs_only_near_the_view_and_ctrl_end
     assert!(view.visible_rect().contains(caret.center()), "{caret:?}");
     assert!(view.glyph_painter().last_frame_glyphs() > 50);
 }
+
+#[test]
+fn an_arc_far_below_the_view_is_planned_on_the_glyphs_of_its_ends() {
+    use hamish::model::quote::TextIndex;
+    use hamish::model::{Annotation, AnnotationId, AnnotationSet, Relation, RelationId, Timestamp};
+    use hamish::offset::CharRange;
+    use hamish::text::{LayoutCache, LayoutParams, TextLayout};
+    use hamish::ui::arcs::ArcInput;
+    let text = long_text(60_000);
+    let index = TextIndex::new(&text);
+    let range_of = |needle: &str| {
+        let start = text[..text.rfind(needle).unwrap()].chars().count();
+        CharRange::from_indices(start, start + needle.chars().count())
+    };
+    // Two spans on the text's last line, linked, while the view stays at the top.
+    let (source, target) = (range_of("خاتمة"), range_of("الطويل"));
+    let mut set = AnnotationSet::new();
+    for (id, range) in [(1, source), (2, target)] {
+        let a = Annotation::new_in(AnnotationId(id), "claim", vec![range], &index, Timestamp(0));
+        set.insert_annotation(a);
+    }
+    let relation = Relation::new(RelationId(1), "cue-of", AnnotationId(1), AnnotationId(2));
+    set.insert_relation(relation);
+    let mut harness = first_frame_of(&text);
+    harness.state_mut().set_arc_input(ArcInput {
+        set,
+        captions: Default::default(),
+    });
+    for _ in 0..2000 {
+        if harness.state().layout().unwrap().is_complete() {
+            break;
+        }
+        harness.step();
+    }
+    harness.step();
+    let view = harness.state();
+    let layout = view.layout().unwrap();
+    let total = layout.lines().count();
+    assert!(layout.is_line_filled(total - 1), "the arc's line is pinned");
+    assert!(
+        !layout.is_line_filled(total / 2),
+        "lines far from the view are hollow"
+    );
+    // The arc's ends sit over the middles of its spans, as on a full layout.
+    let (width, font_size) = view.layout_size().unwrap();
+    let params = LayoutParams {
+        font_size,
+        width,
+        ..LayoutParams::default()
+    };
+    let full = TextLayout::new(&text, view.fonts(), &params, &mut LayoutCache::default());
+    let middle = |r: CharRange| full.range_rects(r)[0].center().x;
+    let arc = view.arcs().first().expect("the arc is planned");
+    let (first, last) = (arc.path.first().unwrap(), arc.path.last().unwrap());
+    assert!((first.x - middle(source)).abs() < 0.5, "{first:?}");
+    assert!((last.x - middle(target)).abs() < 0.5, "{last:?}");
+    assert!(first.y < layout.lines().last().unwrap().top + 1.0);
+}
