@@ -430,3 +430,31 @@ fn set_ranges_with_captured_anchors_saves_and_undoes() {
         "الوزير"
     );
 }
+
+#[test]
+fn captured_anchors_equal_quotes_cut_from_the_text_anywhere_in_a_long_text() {
+    use hamish::model::annotation::capture_anchors;
+    let dir = tempfile::tempdir().unwrap();
+    let text: String = (0..60)
+        .map(|i| format!("قال الوزير {i} إن الهدنة قريبة\r\n"))
+        .collect();
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, &text).unwrap();
+    let (s, _) = AnnotationSession::open(RealFs, &path, &opts()).unwrap();
+    let len = text.chars().count();
+    for (start, end) in [
+        (0, 5),
+        (250, 262),
+        (255, 257),
+        (511, 600),
+        (len - 3, len),
+        (len, len + 9),
+    ] {
+        let ranges = vec![CharRange::from_indices(start, end)];
+        assert_eq!(
+            s.capture_anchors(&ranges),
+            capture_anchors(&text, &ranges),
+            "{start}..{end}"
+        );
+    }
+}

@@ -137,3 +137,46 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// A layout whose lines outside a band are hollowed answers every query without failing, and
+    /// once its paragraphs are filled again (one by one, by char) it equals the full layout.
+    #[test]
+    fn hollowed_lines_refill_to_the_full_layout(
+        pieces in prop::collection::vec(text_strategy(), 1..6),
+        width in 40.0f32..600.0,
+        direction in direction_strategy(),
+        band_top in 0.0f32..1.0,
+    ) {
+        let text = pieces.join("\n");
+        let fonts = FontSet::embedded();
+        let params = LayoutParams { font_size: 18.0, width, direction, line_height: 1.6 };
+        let full = TextLayout::new(&text, &fonts, &params, &mut LayoutCache::default());
+        let mut cache = LayoutCache::without_paragraphs();
+        let mut doc = TextLayout::new_until(&text, &fonts, &params, &mut cache, 0.0);
+        let y = band_top * full.height();
+        doc.keep_filled(&fonts, &mut cache, (y, y + 30.0), &[]);
+        doc.finish(&fonts, &mut cache);
+        let chars = text.chars().count();
+        for o in 0..=chars {
+            let c = Cursor::after(CharOffset(o));
+            let rect = doc.caret_rect(c);
+            let _ = doc.hit(rect.center());
+            let _ = doc.range_rects(hamish::offset::CharRange::from_indices(o, chars));
+            for dir in [VisualDirection::Left, VisualDirection::Right] {
+                prop_assert!(doc.move_visual(c, dir).offset.0 <= chars);
+                prop_assert!(doc.move_word_visual(c, dir).offset.0 <= chars);
+            }
+        }
+        for (a, b) in doc.lines().zip(full.lines()) {
+            prop_assert_eq!((a.chars, a.top, a.height), (b.chars, b.top, b.height));
+        }
+        for o in 0..=chars {
+            doc.fill_chars(&fonts, &mut cache, hamish::offset::CharRange::from_indices(o, o));
+        }
+        prop_assert_eq!(doc.filled_line_count(), full.lines().count());
+        prop_assert!(doc.lines().eq(full.lines()));
+    }
+}

@@ -302,12 +302,18 @@ fn layout_json_describes_the_lines_the_window_paints() {
     let lines = json["lines"].as_array().unwrap();
     let painted: Vec<_> = layout.lines().collect();
     assert_eq!(lines.len(), painted.len());
-    for (line, painted) in lines.iter().zip(painted) {
+    let mut compared = 0;
+    for (i, (line, painted)) in lines.iter().zip(painted).enumerate() {
         let y = |key: &str| line[key].as_f64().unwrap() as f32;
         assert_eq!(
             (y("top"), y("bottom"), y("baseline")),
             (painted.top, painted.bottom(), painted.baseline)
         );
+        // The window keeps glyphs only for lines near its view (the others are hollow).
+        if !layout.is_line_filled(i) {
+            continue;
+        }
+        compared += 1;
         let ids: Vec<u64> = line["runs"]
             .as_array()
             .unwrap()
@@ -322,6 +328,7 @@ fn layout_json_describes_the_lines_the_window_paints() {
             .collect();
         assert_eq!(ids, painted_ids);
     }
+    assert!(compared > 5, "{compared} lines with glyphs compared");
 }
 
 #[test]

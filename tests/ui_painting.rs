@@ -48,11 +48,24 @@ fn glyph_vertices(harness: &Harness<'_, DocumentView>) -> Vec<egui::Pos2> {
 
 #[test]
 fn only_visible_lines_are_painted() {
+    use hamish::text::{LayoutCache, LayoutParams, TextLayout};
     let harness = harness(1.0);
     let view = harness.state();
-    let total: usize = view
-        .layout()
-        .unwrap()
+    // The whole text's glyphs, from a full layout (the view keeps them only near its view).
+    let (width, font_size) = view.layout_size().unwrap();
+    let params = LayoutParams {
+        font_size,
+        width,
+        ..LayoutParams::default()
+    };
+    let full = TextLayout::new(
+        view.text(),
+        view.fonts(),
+        &params,
+        &mut LayoutCache::default(),
+    );
+    assert_eq!(full.height(), view.layout().unwrap().height());
+    let total: usize = full
         .lines()
         .flat_map(|l| l.runs.iter())
         .map(|r| r.glyphs.len())
@@ -344,4 +357,145 @@ fn scrolling_far_down_a_long_text_lays_it_out_up_to_there_and_paints_it() {
         "the view is near the end ({top} of {})",
         layout.height()
     );
+}
+
+#[test]
+fn scrolling_a_long_text_to_its_end_keeps_glyphs_only_near_the_view_and_ctrl_end_lands_there() {
+    use hamish::text::Motion;
+    use hamish::ui::Command;
+    let text = long_text(100_000);
+    let chars = text.chars().count();
+    let mut harness = first_frame_of(&text);
+    for _ in 0..2000 {
+        if harness.state().layout().unwrap().is_complete() {
+            break;
+        }
+        harness.step();
+    }
+    let layout = harness.state().layout().unwrap();
+    assert!(layout.is_complete());
+    let total = layout.lines().count();
+    let line_height = layout.lines().next().unwrap().height;
+    let longest_paragraph = (0..layout.paragraph_count())
+        .map(|p| layout.lines().filter(|l| l.paragraph == p).count())
+        .max()
+        .unwrap();
+    // A screen above and below the view, whole paragraphs at either end, the caret's paragraph.
+    let screen = (300.0 / line_height).ceil() as usize + 1;
+    let bound = 3 * screen + 3 * longest_paragraph;
+    assert!(
+        total > 4 * bound,
+        "{total} lines against a bound of {bound}"
+    );
+    let mut most = 0;
+    let mut frames = 0;
+    loop {
+        harness.hover_at(egui::pos2(350.0, 150.0));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Page,
+            delta: Vec2::new(0.0, -2.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+        frames += 1;
+        let view = harness.state();
+        let layout = view.layout().unwrap();
+        most = most.max(layout.filled_line_count());
+        // Every line painted has its glyphs.
+        let top = view.visible_rect().top() - view.document_origin().y;
+        let bottom = view.visible_rect().bottom() - view.document_origin().y;
+        let lines: Vec<_> = layout.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            if line.bottom() > top && line.top < bottom {
+                assert!(layout.is_line_filled(i), "visible line {i} is hollow");
+            }
+        }
+        if bottom >= layout.height() || frames > 2000 {
+            break;
+        }
+    }
+    assert!(most <= bound, "at most {most} lines filled (bound {bound})");
+    assert!(
+        !harness.state().layout().unwrap().is_line_filled(total / 2),
+        "the middle, scrolled past, is hollow again"
+    );
+    // Back to the start, then Ctrl+End: the caret is on the last line, which is filled and shown.
+    let ctx = harness.ctx.clone();
+    for motion in [Motion::TextStart, Motion::TextEnd] {
+        let command = Command::MoveCaret {
+            motion,
+            extend: false,
+        };
+        harness.state_mut().apply(&ctx, &command);
+        harness.run_steps(3);
+    }
+    let view = harness.state();
+    let layout = view.layout().unwrap();
+    assert_eq!(view.caret().map(|c| c.offset.0), Some(chars));
+    assert_eq!(layout.line_index(view.caret().unwrap()), total - 1);
+    assert!(layout.is_line_filled(total - 1));
+    assert!(!layout.is_line_filled(total / 2));
+    let caret = view.caret_screen_rect().expect("caret shown");
+    assert!(view.visible_rect().contains(caret.center()), "{caret:?}");
+    assert!(view.glyph_painter().last_frame_glyphs() > 50);
+}
+
+#[test]
+fn an_arc_far_below_the_view_is_planned_on_the_glyphs_of_its_ends() {
+    use hamish::model::quote::TextIndex;
+    use hamish::model::{Annotation, AnnotationId, AnnotationSet, Relation, RelationId, Timestamp};
+    use hamish::offset::CharRange;
+    use hamish::text::{LayoutCache, LayoutParams, TextLayout};
+    use hamish::ui::arcs::ArcInput;
+    let text = long_text(60_000);
+    let index = TextIndex::new(&text);
+    let range_of = |needle: &str| {
+        let start = text[..text.rfind(needle).unwrap()].chars().count();
+        CharRange::from_indices(start, start + needle.chars().count())
+    };
+    // Two spans on the text's last line, linked, while the view stays at the top.
+    let (source, target) = (range_of("خاتمة"), range_of("الطويل"));
+    let mut set = AnnotationSet::new();
+    for (id, range) in [(1, source), (2, target)] {
+        let a = Annotation::new_in(AnnotationId(id), "claim", vec![range], &index, Timestamp(0));
+        set.insert_annotation(a);
+    }
+    let relation = Relation::new(RelationId(1), "cue-of", AnnotationId(1), AnnotationId(2));
+    set.insert_relation(relation);
+    let mut harness = first_frame_of(&text);
+    harness.state_mut().set_arc_input(ArcInput {
+        set,
+        captions: Default::default(),
+    });
+    for _ in 0..2000 {
+        if harness.state().layout().unwrap().is_complete() {
+            break;
+        }
+        harness.step();
+    }
+    harness.step();
+    let view = harness.state();
+    let layout = view.layout().unwrap();
+    let total = layout.lines().count();
+    assert!(layout.is_line_filled(total - 1), "the arc's line is pinned");
+    assert!(
+        !layout.is_line_filled(total / 2),
+        "lines far from the view are hollow"
+    );
+    // The arc's ends sit over the middles of its spans, as on a full layout.
+    let (width, font_size) = view.layout_size().unwrap();
+    let params = LayoutParams {
+        font_size,
+        width,
+        ..LayoutParams::default()
+    };
+    let full = TextLayout::new(&text, view.fonts(), &params, &mut LayoutCache::default());
+    let middle = |r: CharRange| full.range_rects(r)[0].center().x;
+    let arc = view.arcs().first().expect("the arc is planned");
+    let (first, last) = (arc.path.first().unwrap(), arc.path.last().unwrap());
+    assert!((first.x - middle(source)).abs() < 0.5, "{first:?}");
+    assert!((last.x - middle(target)).abs() < 0.5, "{last:?}");
+    assert!(first.y < layout.lines().last().unwrap().top + 1.0);
 }

@@ -1,6 +1,8 @@
 //! Hit-testing and caret geometry on a [`TextLayout`]: point → cursor, cursor → caret rectangle,
 //! char range → rectangles, visual and logical caret movement, word and grapheme boundaries.
-//! Offsets are chars into the document's text; geometry is px.
+//! Offsets are chars into the document's text; geometry is px. On a hollow line (see
+//! [`super::hollow`]) a hit gives the line's start, a caret sits at its start edge and a range
+//! has no rectangles: nothing fails, and a window fills the lines it asks about first.
 
 use super::cursor::{Affinity, Cursor, VisualDirection};
 use super::geom::{Point, Rect};

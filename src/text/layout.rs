@@ -1,13 +1,15 @@
 //! Layout of a whole document: paragraphs stacked top to bottom (y from 0, px), each broken into
 //! lines of visual runs of placed glyphs. Offsets are chars into the whole document's text.
 //!
-//! The layout keeps its own copy of the text ([`TextLayout::text`]) so that queries (word
-//! boundaries, grapheme snapping) need nothing else.
+//! The layout keeps the text ([`TextLayout::text`], shared with whoever made it through
+//! [`TextLayout::new_until_shared`]) so that queries (word boundaries, grapheme snapping) need
+//! nothing else. A window may keep glyphs and grapheme boxes only for the paragraphs near its
+//! view (see [`super::hollow`]); every line keeps its chars and place.
 
 use super::cache::{LayoutCache, ParagraphKey};
 use super::faces::Faces;
 use super::fonts::{FontId, FontSet};
-use super::paragraph_layout::layout_paragraph;
+use super::paragraph_layout::{layout_paragraph, ParagraphLayout};
 use super::paragraphs::{split_paragraphs, Paragraph};
 use crate::offset::{CharOffset, CharRange};
 use std::sync::Arc;
@@ -197,6 +199,17 @@ impl LineLayout {
         }
     }
 
+    /// A copy of the line without its runs and boxes, moved like [`LineLayout::shifted`].
+    pub(crate) fn hollow_shifted(&self, chars: usize, dy: f32, paragraph: usize) -> LineLayout {
+        let mut line = LineLayout {
+            runs: Vec::new(),
+            boxes: Vec::new(),
+            ..*self
+        };
+        line.shift(chars, dy, paragraph);
+        line
+    }
+
     /// Bottom of the line, px from the document's top.
     pub fn bottom(&self) -> f32 {
         self.top + self.height
@@ -209,6 +222,9 @@ pub(crate) struct ParagraphSpan {
     pub para: Paragraph,
     pub first_line: usize,
     pub line_count: usize,
+    /// Its lines have their runs and grapheme boxes (else they are hollow: see
+    /// [`super::hollow`]).
+    pub filled: bool,
 }
 
 /// The layout of a whole text, or of its first paragraphs while the rest is still to come.
@@ -219,8 +235,12 @@ pub(crate) struct ParagraphSpan {
 /// queries past its last paragraph clamp to it.
 #[derive(Debug, Clone)]
 pub struct TextLayout {
-    pub(crate) text: String,
+    pub(crate) text: Arc<str>,
     pub(crate) params: LayoutParams,
+    /// The generation of the font set laid out with (a refill with other fonts is refused).
+    pub(crate) font_generation: u64,
+    /// Which paragraphs keep their glyphs; `None`: all of them.
+    pub(crate) filling: Option<super::hollow::Filling>,
     pub(crate) paragraphs: Vec<ParagraphSpan>,
     pub(crate) lines: Vec<LineLayout>,
     pub(crate) height: f32,
@@ -253,11 +273,25 @@ impl TextLayout {
         cache: &mut LayoutCache,
         y_limit: f32,
     ) -> Self {
-        let pending: std::collections::VecDeque<Paragraph> = split_paragraphs(text).into();
+        Self::new_until_shared(Arc::from(text), fonts, params, cache, y_limit)
+    }
+
+    /// [`TextLayout::new_until`] of a text the caller shares with the layout instead of copying
+    /// it (a window holding a huge text).
+    pub fn new_until_shared(
+        text: Arc<str>,
+        fonts: &FontSet,
+        params: &LayoutParams,
+        cache: &mut LayoutCache,
+        y_limit: f32,
+    ) -> Self {
+        let pending: std::collections::VecDeque<Paragraph> = split_paragraphs(&text).into();
         let char_count = pending.back().map_or(0, |p| p.chars.end.0);
         let mut layout = Self {
-            text: text.to_string(),
+            text,
             params: *params,
+            font_generation: fonts.generation(),
+            filling: None,
             paragraphs: Vec::new(),
             lines: Vec::new(),
             height: 0.0,
@@ -321,11 +355,59 @@ impl TextLayout {
         self.height + rest * self.height / laid
     }
 
-    /// Lays out the next pending paragraph below the others; false when none was left.
+    /// Lays out the next pending paragraph below the others; false when none was left. Stored
+    /// hollow when the layout keeps glyphs only near a view and it is not near.
     fn lay_out_next(&mut self, faces: &Faces<'_>, cache: &mut LayoutCache) -> bool {
         let Some(para) = self.pending.pop_front() else {
             return false;
         };
+        let laid = self.paragraph_layout(&para, faces, cache);
+        let index = self.paragraphs.len();
+        let (y, start) = (self.height, para.chars.start.0);
+        let filled = self.keeps_filled(&para, y, y + laid.height);
+        self.paragraphs.push(ParagraphSpan {
+            para,
+            first_line: self.lines.len(),
+            line_count: laid.lines.len(),
+            filled,
+        });
+        self.height += laid.height;
+        match (Arc::try_unwrap(laid), filled) {
+            // Not kept by the cache: moved here, not copied.
+            (Ok(owned), true) => self.lines.extend(owned.lines.into_iter().map(|mut line| {
+                line.shift(start, y, index);
+                line
+            })),
+            (Ok(owned), false) => self.lines.extend(
+                owned
+                    .lines
+                    .iter()
+                    .map(|line| line.hollow_shifted(start, y, index)),
+            ),
+            (Err(shared), true) => {
+                let lines = shared.lines.iter();
+                self.lines
+                    .extend(lines.map(|line| line.shifted(start, y, index)));
+            }
+            (Err(shared), false) => {
+                let lines = shared.lines.iter();
+                self.lines
+                    .extend(lines.map(|line| line.hollow_shifted(start, y, index)));
+            }
+        }
+        if filled {
+            self.note_filled(index);
+        }
+        true
+    }
+
+    /// The layout of `para` (paragraph-relative), from the cache when it keeps paragraphs.
+    pub(crate) fn paragraph_layout(
+        &self,
+        para: &Paragraph,
+        faces: &Faces<'_>,
+        cache: &mut LayoutCache,
+    ) -> Arc<ParagraphLayout> {
         let params = &self.params;
         let para_text = para.text(&self.text);
         let key = ParagraphKey {
@@ -336,35 +418,14 @@ impl TextLayout {
             line_height_bits: params.line_height.to_bits(),
             direction: params.direction,
         };
-        let laid = match cache.paragraph(&key) {
+        match cache.paragraph(&key) {
             Some(p) => p,
             None => {
                 let p = Arc::new(layout_paragraph(para_text, faces, params, cache));
                 cache.insert_paragraph(key, Arc::clone(&p));
                 p
             }
-        };
-        let index = self.paragraphs.len();
-        self.paragraphs.push(ParagraphSpan {
-            para,
-            first_line: self.lines.len(),
-            line_count: laid.lines.len(),
-        });
-        let (y, start) = (self.height, para.chars.start.0);
-        self.height += laid.height;
-        match Arc::try_unwrap(laid) {
-            // Not kept by the cache: moved here, not copied.
-            Ok(owned) => self.lines.extend(owned.lines.into_iter().map(|mut line| {
-                line.shift(start, y, index);
-                line
-            })),
-            Err(shared) => {
-                let lines = shared.lines.iter();
-                self.lines
-                    .extend(lines.map(|line| line.shifted(start, y, index)));
-            }
         }
-        true
     }
 
     /// True when every paragraph of the text is laid out (always, unless made by

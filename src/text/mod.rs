@@ -16,6 +16,7 @@ pub mod fonts;
 pub mod geom;
 pub mod graphemes;
 pub mod hit;
+pub mod hollow;
 pub mod itemize;
 pub mod layout;
 pub mod movement;

@@ -230,6 +230,11 @@ impl TextLayout {
             } else {
                 Cursor::before(next.chars.end)
             };
+            // A hollow line (its glyphs dropped far from a window's view) stops the move at
+            // its entry rather than being passed over as if it had no word.
+            if !self.is_line_filled(next_li) {
+                return entry;
+            }
             if next.boxes.iter().any(|b| self.is_word_grapheme(b)) {
                 let x = self.caret_edge(next, entry.offset, entry.affinity).0;
                 return self.word_stop_on_line(next, x, dir).unwrap_or(entry);

@@ -7,6 +7,7 @@ use super::widgets::{with_text_resources, PlacedText, TextAlign, WidgetTextStyle
 use crate::model::annotation::AnnotationId;
 use crate::model::relation::RelationId;
 use crate::model::set::AnnotationSet;
+use crate::offset::CharRange;
 use crate::render::marks::{ArcPlan, ArcShape, ArcStyle};
 use crate::text::{BaseDirection, Point, TextLayout};
 use egui::{Color32, Pos2, Rect, Shape, Stroke, Vec2};
@@ -51,6 +52,18 @@ pub fn plan_arcs(
     });
     layout.set_space_above(|i| plan.space_above(i));
     plan.shapes(layout)
+}
+
+/// The char ranges of the annotations at either end of a relation of `input`: what
+/// [`plan_arcs`] needs laid out with glyph boxes.
+pub fn arc_end_ranges(input: &ArcInput) -> Vec<CharRange> {
+    input
+        .set
+        .relations()
+        .flat_map(|r| [r.from, r.to])
+        .filter_map(|id| input.set.annotation(id))
+        .flat_map(|a| a.ranges.iter().copied())
+        .collect()
 }
 
 fn label_style(size: f32) -> WidgetTextStyle {

@@ -1,12 +1,13 @@
-//! The document view: lays the text out to the view width, paints only the visible lines as atlas
-//! glyph quads over annotation highlights and selection rectangles, marks the bidi controls by
-//! name (`bidi_marks.rs`), draws the caret, and applies
-//! the selection and caret commands (mouse gestures: `gestures.rs`; keyboard moves:
-//! `text::movement`). There is always a caret once a text is shown: at the start when it opens,
+//! The document view: lays the text out to the view width (keeping glyphs only for the lines
+//! near the view, the caret and the ends of relation arcs: `text::hollow`), paints only the
+//! visible lines as atlas glyph quads over annotation highlights and selection rectangles, marks
+//! the bidi controls by name (`bidi_marks.rs`), draws the caret, and applies the selection and
+//! caret commands (mouse gestures: `gestures.rs`; keyboard moves: `text::movement`). There is
+//! always a caret once a text is shown: at the start when it opens,
 //! where a click put it, or where the last selection ended; moves keep it in view.
 //! Units: egui points; the layout's own coordinates are points from the document's top-left corner.
 
-use super::arcs::{arc_at, hot, paint_arcs, plan_arcs, ArcInput, Hover};
+use super::arcs::{arc_at, arc_end_ranges, hot, paint_arcs, plan_arcs, ArcInput, Hover};
 use super::bidi_marks::{paint_bidi_marks, MarkPlace};
 use super::commands::Command;
 pub use super::gestures::Selection;
@@ -22,6 +23,7 @@ use crate::text::{
     LINE_HEIGHT,
 };
 use egui::{Pos2, Rect, Sense, Shape, Vec2};
+use std::sync::Arc;
 
 /// Font size at 100 % zoom, in points.
 pub const BASE_FONT_SIZE: f32 = 22.0;
@@ -51,7 +53,8 @@ struct LayoutKey {
 
 /// A scrollable, selectable view of one text.
 pub struct DocumentView {
-    text: String,
+    /// The text, shared with its layout.
+    text: Arc<str>,
     offsets: CharCheckpoints,
     text_generation: u64,
     fonts: FontSet,
@@ -117,7 +120,7 @@ impl DocumentView {
             controls: bidi_controls(&text),
             bidi_marks: Vec::new(),
             offsets: CharCheckpoints::new(&text),
-            text,
+            text: Arc::from(text),
             text_generation: 0,
             fonts: FontSet::embedded(),
             zoom: 1.0,
@@ -245,7 +248,7 @@ impl DocumentView {
         self.offsets = CharCheckpoints::new(&text);
         self.controls = bidi_controls(&text);
         self.cache = cache_for(&text);
-        self.text = text;
+        self.text = Arc::from(text);
         self.text_generation += 1;
         self.selection = None;
         self.parked_caret = Some(Cursor::after(CharOffset(0)));
@@ -370,6 +373,7 @@ impl DocumentView {
         area.show_viewport(ui, |ui, viewport| {
             let width = (ui.available_width() - 2.0 * MARGIN).max(MARGIN);
             let fresh = self.relayout_if_needed(width, viewport.max.y);
+            self.keep_filled_near(viewport);
             self.lay_out_what_is_needed(ui.ctx(), viewport, fresh);
             self.rearc_if_needed(ui.ctx());
             let Some(layout) = &self.layout else {
@@ -539,7 +543,11 @@ impl DocumentView {
             return;
         }
         self.arcs = match (&self.arc_input, self.show_arcs) {
-            (Some(input), true) => plan_arcs(ctx, layout, input, BASE_FONT_SIZE * self.zoom),
+            (Some(input), true) => {
+                // Arcs are planned on the glyph boxes of their ends, wherever they are.
+                layout.pin_filled(&self.fonts, &mut self.cache, &arc_end_ranges(input));
+                plan_arcs(ctx, layout, input, BASE_FONT_SIZE * self.zoom)
+            }
             _ => {
                 layout.set_space_above(|_| 0.0);
                 Vec::new()
@@ -634,8 +642,8 @@ impl DocumentView {
         } else {
             y_max
         };
-        self.layout = Some(TextLayout::new_until(
-            &self.text,
+        self.layout = Some(TextLayout::new_until_shared(
+            Arc::clone(&self.text),
             &self.fonts,
             &params,
             &mut self.cache,
@@ -644,6 +652,32 @@ impl DocumentView {
         self.layout_key = Some(key);
         self.layouts_made += 1;
         true
+    }
+
+    /// Keeps glyphs and grapheme boxes only for the lines near `viewport` (scroll content
+    /// points: one screen above and below it) and those of the caret, the selection's ends and
+    /// where the view is asked to scroll; the others are hollowed (see `text::hollow`), so a huge
+    /// text takes a few bytes a char beyond its own size.
+    fn keep_filled_near(&mut self, viewport: Rect) {
+        let Some(layout) = self.layout.as_mut() else {
+            return;
+        };
+        let screen = viewport
+            .height()
+            .max(BASE_FONT_SIZE * self.zoom * LINE_HEIGHT);
+        let band = (
+            viewport.min.y - MARGIN - screen,
+            viewport.max.y - MARGIN + screen,
+        );
+        let selection = self.selection.map(|s| [s.anchor.offset, s.focus.offset]);
+        let offsets: Vec<CharOffset> = selection
+            .into_iter()
+            .flatten()
+            .chain(self.parked_caret.map(|c| c.offset))
+            .chain(self.scroll_to)
+            .chain(self.keep_at_top)
+            .collect();
+        layout.keep_filled(&self.fonts, &mut self.cache, band, &offsets);
     }
 
     /// Lays out, in a text not laid out whole yet, what this frame shows or jumps to (the view
@@ -667,21 +701,26 @@ impl DocumentView {
         }
     }
 
-    /// In a text not laid out whole yet, lays out what a caret move from `caret` can reach: all
-    /// of it for a move to the end, else the caret's paragraph and two screens below it.
+    /// Lays out (in a text not laid out whole yet) and fills (where lines are hollow) what a
+    /// caret move from `caret` can reach: the end of the text for a move there, else the
+    /// caret's paragraph and a page and a screen around it.
     fn lay_out_around(&mut self, caret: Cursor, motion: Motion) {
-        let Some(layout) = self.layout.as_mut().filter(|l| !l.is_complete()) else {
+        let Some(layout) = self.layout.as_mut() else {
             return;
         };
         let (fonts, cache) = (&self.fonts, &mut self.cache);
         if motion == Motion::TextEnd {
             layout.finish(fonts, cache);
+            let end = layout.text_end().offset;
+            layout.fill_chars(fonts, cache, CharRange::new(end, end));
             return;
         }
-        layout.extend_through(fonts, cache, caret.offset);
         let line_height = BASE_FONT_SIZE * self.zoom * LINE_HEIGHT;
-        let below = layout.caret_rect(caret).max.y + 2.0 * self.viewport_height.max(line_height);
-        layout.extend_until(fonts, cache, below);
+        let reach = 2.0 * self.viewport_height.max(line_height) + line_height;
+        layout.extend_through(fonts, cache, caret.offset);
+        let at = layout.caret_rect(caret);
+        layout.extend_until(fonts, cache, at.max.y + reach);
+        layout.fill_y(fonts, cache, at.min.y - reach, at.max.y + reach);
     }
 
     /// Paints selection rectangles, then the glyphs of the visible lines, then the caret.
