@@ -640,3 +640,26 @@ all-files = كل الملفات
 export-the-annotated-page-pdf-png-or-svg = تصدير الصفحة مع تعليقاتها (PDF أو PNG أو SVG)
 png-image = صورة PNG
 encoding-guessed = { $name } (مُخمَّن)
+
+## Problems found by Check (ui::error_detail::problem_key)
+check-owner-annotation = التعليق { $id }
+check-owner-relation = العلاقة { $id }
+check-owner-document = المستند
+check-unknown-label = التعليق { $id }: الوسم { $label } ليس في المخطط
+check-no-ranges = التعليق { $id }: ليس له مدى
+check-empty-range = التعليق { $id }: المدى { $range } فارغ
+check-reversed-range = التعليق { $id }: المدى { $range } ينتهي قبل أن يبدأ
+check-range-past-end = التعليق { $id }: المدى { $range } يتجاوز نهاية النص ({ $chars ->
+    [zero] لا حرف فيه
+    [one] حرف واحد
+    [two] حرفان
+    [few] { $chars } أحرف
+    [many] { $chars } حرفًا
+   *[other] { $chars } حرف
+})
+check-anchor-count = التعليق { $id }: عدد المديات { $ranges } وعدد المراسي { $anchors }، ويجب أن يتساويا
+check-unknown-relation-type = العلاقة { $id }: النوع { $kind } ليس في المخطط
+check-dangling-relation = العلاقة { $id }: التعليق { $missing } غير موجود
+check-relation-not-allowed = العلاقة { $id }: النوع { $kind } غير مسموح به من { $from } إلى { $to }
+check-unknown-attribute = { $owner }: السمة { $attribute } غير معرّفة في المخطط
+check-bad-attribute-value = { $owner }: السمة { $attribute } تنتظر { $expected }، ووُجد { $found }

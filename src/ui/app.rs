@@ -1205,7 +1205,10 @@ fn report_notice(report: Report) -> Notice {
         Report::Checked(problems) => Notice::warning(
             problems
                 .iter()
-                .map(|p| p.to_string())
+                .map(|p| match super::i18n::language() {
+                    Language::English => p.to_string(),
+                    _ => super::error_detail::worded(super::error_detail::problem_key(p)),
+                })
                 .collect::<Vec<_>>()
                 .join("\n"),
         ),

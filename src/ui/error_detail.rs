@@ -11,6 +11,8 @@ use super::i18n::{arg, tr_args};
 use crate::agree::AgreeError;
 use crate::model::edit::EditError;
 use crate::model::schema::{SchemaError, SchemaProblem};
+use crate::model::validate::{Owner, Problem};
+use crate::offset::CharRange;
 use crate::render::RenderError;
 use crate::store::atomic::{SaveError, SaveStep};
 use crate::store::decode::{DecodeError, Source};
@@ -597,4 +599,102 @@ pub fn font_text(err: &crate::text::FontError) -> String {
             vec![("name", isolated(name)), ("limit", isolated(limit))],
         ),
     })
+}
+
+/// The Fluent id and arguments of a problem found by Check (annotation and relation ids,
+/// ranges, labels and values isolated). Exhaustive over [`Problem`].
+pub fn problem_key(problem: &Problem) -> Keyed {
+    use Problem as P;
+    let range = |r: &CharRange| isolated(format!("{}..{}", r.start.0, r.end.0));
+    let owner = |o: &Owner| match o {
+        Owner::Annotation(id) => ("check-owner-annotation", isolated(id)),
+        Owner::Relation(id) => ("check-owner-relation", isolated(id)),
+        Owner::Document => ("check-owner-document", isolated("")),
+    };
+    let owned = |o: &Owner| {
+        let (id, value) = owner(o);
+        arg(tr_args(id, &[("id", value)]))
+    };
+    match problem {
+        P::UnknownLabel { id, label } => (
+            "check-unknown-label",
+            vec![("id", isolated(id)), ("label", isolated(label))],
+        ),
+        P::NoRanges(id) => ("check-no-ranges", vec![("id", isolated(id))]),
+        P::EmptyRange { id, range: r } => (
+            "check-empty-range",
+            vec![("id", isolated(id)), ("range", range(r))],
+        ),
+        P::ReversedRange { id, range: r } => (
+            "check-reversed-range",
+            vec![("id", isolated(id)), ("range", range(r))],
+        ),
+        P::RangePastEnd {
+            id,
+            range: r,
+            text_len,
+        } => (
+            "check-range-past-end",
+            vec![
+                ("id", isolated(id)),
+                ("range", range(r)),
+                ("chars", (*text_len as i64).into()),
+            ],
+        ),
+        P::AnchorCount {
+            id,
+            ranges,
+            anchors,
+        } => (
+            "check-anchor-count",
+            vec![
+                ("id", isolated(id)),
+                ("ranges", (*ranges as i64).into()),
+                ("anchors", (*anchors as i64).into()),
+            ],
+        ),
+        P::UnknownRelationType { id, kind } => (
+            "check-unknown-relation-type",
+            vec![("id", isolated(id)), ("kind", isolated(kind))],
+        ),
+        P::DanglingRelation { id, missing } => (
+            "check-dangling-relation",
+            vec![("id", isolated(id)), ("missing", isolated(missing))],
+        ),
+        P::RelationNotAllowed {
+            id,
+            kind,
+            from_label,
+            to_label,
+        } => (
+            "check-relation-not-allowed",
+            vec![
+                ("id", isolated(id)),
+                ("kind", isolated(kind)),
+                ("from", isolated(from_label)),
+                ("to", isolated(to_label)),
+            ],
+        ),
+        P::UnknownAttribute {
+            owner: o,
+            attribute,
+        } => (
+            "check-unknown-attribute",
+            vec![("owner", owned(o)), ("attribute", isolated(attribute))],
+        ),
+        P::BadAttributeValue {
+            owner: o,
+            attribute,
+            expected,
+            found,
+        } => (
+            "check-bad-attribute-value",
+            vec![
+                ("owner", owned(o)),
+                ("attribute", isolated(attribute)),
+                ("expected", isolated(expected)),
+                ("found", isolated(found)),
+            ],
+        ),
+    }
 }

@@ -763,6 +763,92 @@ mod tests {
         assert!(missing().is_empty(), "{:?}", missing());
     }
 
+    /// Every problem Check can report reads in Arabic: its id has Arabic, no English word of
+    /// the problem's own message is left besides its labels and values.
+    #[test]
+    fn every_check_problem_reads_in_arabic() {
+        use crate::model::relation::RelationId;
+        use crate::model::validate::{Owner, Problem};
+        use crate::offset::CharRange;
+        let (a, r) = (AnnotationId(7), RelationId(3));
+        let range = CharRange::from_indices(5, 9);
+        let problems = [
+            Problem::UnknownLabel {
+                id: a,
+                label: "CLAIM".into(),
+            },
+            Problem::NoRanges(a),
+            Problem::EmptyRange { id: a, range },
+            Problem::ReversedRange { id: a, range },
+            Problem::RangePastEnd {
+                id: a,
+                range,
+                text_len: 4,
+            },
+            Problem::AnchorCount {
+                id: a,
+                ranges: 2,
+                anchors: 1,
+            },
+            Problem::UnknownRelationType {
+                id: r,
+                kind: "cites".into(),
+            },
+            Problem::DanglingRelation {
+                id: r,
+                missing: AnnotationId(9),
+            },
+            Problem::RelationNotAllowed {
+                id: r,
+                kind: "cites".into(),
+                from_label: "CLAIM".into(),
+                to_label: "SOURCE".into(),
+            },
+            Problem::UnknownAttribute {
+                owner: Owner::Annotation(a),
+                attribute: "stance".into(),
+            },
+            Problem::BadAttributeValue {
+                owner: Owner::Relation(r),
+                attribute: "stance".into(),
+                expected: "one of pro, con".into(),
+                found: "maybe".into(),
+            },
+            Problem::UnknownAttribute {
+                owner: Owner::Document,
+                attribute: "topic".into(),
+            },
+        ];
+        let values = ["claim", "source", "cites", "stance", "topic", "maybe"];
+        set_language(Language::Arabic);
+        for problem in &problems {
+            let english = problem.to_string();
+            let arabic =
+                crate::ui::error_detail::worded(crate::ui::error_detail::problem_key(problem));
+            assert!(
+                arabic
+                    .chars()
+                    .any(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
+                "{arabic}"
+            );
+            for word in english
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 4)
+                .map(str::to_lowercase)
+                .filter(|w| !values.contains(&w.as_str()) && w != "expected")
+            {
+                let in_expected = matches!(problem, Problem::BadAttributeValue { .. })
+                    && "one of pro, con".contains(word.as_str());
+                assert!(
+                    in_expected || !arabic.to_lowercase().contains(&word),
+                    "{word:?} left in {arabic:?} (from {english:?})"
+                );
+            }
+        }
+        set_language(Language::English);
+        assert!(missing().is_empty(), "{:?}", missing());
+    }
+
     /// English is the error's own message, exactly as before.
     #[test]
     fn english_errors_are_the_errors_own_messages() {
