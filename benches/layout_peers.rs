@@ -52,7 +52,9 @@ fn params() -> LayoutParams {
 
 #[inline(never)]
 fn hamish(text: &str, fonts: &FontSet) -> usize {
-    let mut cache = LayoutCache::default();
+    // As the window (a long text) and `hamish layout` lay out: shaped words cached, laid-out
+    // paragraphs not kept a second time.
+    let mut cache = LayoutCache::without_paragraphs();
     TextLayout::new(text, fonts, &params(), &mut cache)
         .lines()
         .count()

@@ -73,7 +73,9 @@ pub fn load_page(path: &Path, params: &LayoutParams) -> Result<Page, PageError> 
     checked_size("the width", params.width, 1.0, MAX_WIDTH)?;
     let decoded = load_text_file(path)?;
     let fonts = FontSet::embedded();
-    let layout = TextLayout::new(&decoded.text, &fonts, params, &mut LayoutCache::default());
+    // One layout, then the cache is dropped: keeping its paragraphs would only copy them.
+    let mut cache = LayoutCache::without_paragraphs();
+    let layout = TextLayout::new(&decoded.text, &fonts, params, &mut cache);
     Ok(Page {
         decoded,
         fonts,

@@ -138,7 +138,8 @@ pub fn annotated_scene(
     fonts: &FontSet,
     options: &SceneOptions,
 ) -> Scene {
-    let mut cache = LayoutCache::default();
+    // One page: laid-out paragraphs kept in the cache would only be copies of the layout's.
+    let mut cache = LayoutCache::without_paragraphs();
     let (legend_items, mut captions, legend_height) = legend(schema, fonts, options, &mut cache);
     let size = options.params.font_size;
     let label_size = size * 0.62;
