@@ -663,3 +663,30 @@ check-dangling-relation = العلاقة { $id }: التعليق { $missing } غ
 check-relation-not-allowed = العلاقة { $id }: النوع { $kind } غير مسموح به من { $from } إلى { $to }
 check-unknown-attribute = { $owner }: السمة { $attribute } غير معرّفة في المخطط
 check-bad-attribute-value = { $owner }: السمة { $attribute } تنتظر { $expected }، ووُجد { $found }
+batch-reanchored = ⁨{ $path }⁩: تغيّر النص منذ حُفظ هذا الملف؛ أُعيد ربط تعليقاته بالنص لهذا الحساب وحده: بقي { $stayed } في مكانه، وانتقل { $moved }، ويحتاج { $review } إلى مراجعة، وتيتّم { $orphans } (استُبعدت من الحساب).
+batch-misfits = ⁨{ $path }⁩: للتعليقات ⁨{ $ids }⁩ نطاقات لا تناسب النص (معكوسة أو بعد نهايته)؛ استُبعدت من الحساب.
+batch-replaced = ⁨{ $path }⁩: كُتب فوق الملف الموجود؛ نسخته السابقة محفوظة في ⁨{ $backup }⁩.
+batch-reserved-name = ⁨{ $origin }⁩: كُتب باسم ⁨{ $written }⁩ لأن ⁨{ $wanted }⁩ اسم يعطيه هامش لملفاته.
+batch-same-name = ⁨{ $origin }⁩: كُتب باسم ⁨{ $written }⁩ لأن ⁨{ $first }⁩ يحمل الاسم ⁨{ $wanted }⁩ أيضًا.
+batch-recovery-busy = ⁨{ $folder }⁩: تصدير آخر إلى هذا المجلد جارٍ الآن (⁨{ $stage }⁩)؛ تُرك كما هو.
+batch-recovery-completed = ⁨{ $folder }⁩: انقطع تصدير سابق وهو يضع ملفاته في أماكنها؛ { $done ->
+    [0] لم يبقَ منها ملف
+    [one] وُضع الآن الملف الباقي في مكانه
+    [two] وُضع الآن الملفان الباقيان في مكانيهما
+    [few] وُضعت الآن { $done } ملفات باقية في أماكنها
+   *[other] وُضع الآن { $done } ملفًا باقيًا في أماكنها
+}.
+batch-recovery-completed-refused = ⁨{ $folder }⁩: انقطع تصدير سابق وهو يضع ملفاته في أماكنها؛ { $done ->
+    [0] لم يوضع الآن أي ملف
+    [one] وُضع الآن ملف باقٍ واحد في مكانه
+    [two] وُضع الآن ملفان باقيان في مكانيهما
+    [few] وُضعت الآن { $done } ملفات باقية في أماكنها
+   *[other] وُضع الآن { $done } ملفًا باقيًا في أماكنها
+}؛ وتعذّر وضع غيرها: ⁨{ $errors }⁩
+batch-recovery-cleared = ⁨{ $folder }⁩: انقطع تصدير سابق وهو يكتب؛ لم يوضع أي من ملفاته في مكانه، و{ $staged ->
+    [0] لم يكن له ملف مؤقت
+    [one] حُذف ملفه المؤقت الوحيد
+    [two] حُذف ملفاه المؤقتان
+    [few] حُذفت ملفاته المؤقتة الـ{ $staged }
+   *[other] حُذفت ملفاته المؤقتة الـ{ $staged }
+}.

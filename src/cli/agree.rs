@@ -39,8 +39,9 @@ pub fn run(args: AgreeArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    for line in run.notes.iter().chain(&run.failed) {
-        eprintln!("hamish agree: {}", escape_line(line));
+    let notes = run.notes.iter().map(ToString::to_string);
+    for line in notes.chain(run.failed.iter().cloned()) {
+        eprintln!("hamish agree: {}", escape_line(&line));
     }
     let report = &run.report;
     if args.json {

@@ -139,7 +139,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let written = write_outputs(&args.out, &files, args.force)
         .map_err(|e| anyhow::anyhow!(with_advice(&e)))?;
     for note in &written.notes {
-        eprintln!("hamish: note: {}", escape_line(note));
+        eprintln!("hamish: note: {}", escape_line(&note.to_string()));
     }
     Ok(finish(&failed, &report, &args.allow_loss, docs.len()))
 }

@@ -64,7 +64,7 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
     let outcome = import_sources(&found, &options, &|| bar.inc(1));
     bar.finish_and_clear();
     for note in &outcome.notes {
-        eprintln!("hamish: note: {}", escape_line(note));
+        eprintln!("hamish: note: {}", escape_line(&note.to_string()));
     }
     let failed: Vec<String> = outcome
         .failed

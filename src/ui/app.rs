@@ -1137,7 +1137,7 @@ fn notice_of(message: Message) -> Notice {
 
 /// A message of the application layer in the interface language: through its key when it has
 /// one and the interface is not English, else its English text.
-fn message_text(message: &Message) -> String {
+pub(crate) fn message_text(message: &Message) -> String {
     match &message.key {
         Some(key) if super::i18n::language() != Language::English => {
             let args: Vec<_> = key

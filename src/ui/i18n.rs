@@ -366,8 +366,8 @@ mod tests {
             }
         }
         assert!(checked >= 30, "{checked} keyed messages");
-        // Messages built as `Message::warning(…)` etc. must have a key, except the notes of
-        // the batch layer (English, passed as `.map(Message::warning)` or `warning(line)`),
+        // Messages built as `Message::warning(…)` etc. must have a key, except the texts an
+        // agreement run could not read (English error lines, passed as `warning(line)`),
         // and the conflict and unreadable-annotations messages, keyed per case below them.
         let unkeyed_allowed = [
             "Message::warning(line)",
@@ -392,6 +392,54 @@ mod tests {
                 assert!(keyed || allowed, "{file}: a message without a key: {call}");
             }
         }
+    }
+
+    /// In Arabic every note of a batch run (re-anchored files, left-out annotations, replaced,
+    /// renamed and recovered files) reads as Arabic: none of its English words is left but
+    /// those of its arguments (paths, ids, the system's errors).
+    #[test]
+    fn every_batch_note_reads_in_arabic_without_the_english_words() {
+        use crate::workspace::MessageArg;
+        set_language(Language::Arabic);
+        for note in crate::workspace::batch::note::samples() {
+            let message = note.message();
+            let english = note.to_string();
+            let arabic = crate::ui::app::message_text(&message);
+            let key = message.key.expect("a keyed note");
+            let args: Vec<String> = key
+                .args
+                .iter()
+                .filter_map(|(_, value)| match value {
+                    MessageArg::Text(text) => Some(text.to_lowercase()),
+                    _ => None,
+                })
+                .collect();
+            assert!(
+                arabic
+                    .chars()
+                    .any(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
+                "{arabic}"
+            );
+            for word in english
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 4)
+                .map(str::to_lowercase)
+                .filter(|w| !args.iter().any(|a| a.contains(w.as_str())))
+            {
+                assert!(
+                    !arabic.to_lowercase().contains(&word),
+                    "{word:?} left in {arabic:?} (from {english:?})"
+                );
+            }
+            for arg in &args {
+                assert!(
+                    arabic.to_lowercase().contains(arg.as_str()),
+                    "{arg} not in {arabic}"
+                );
+            }
+        }
+        set_language(Language::English);
+        assert!(missing().is_empty(), "{:?}", missing());
     }
 
     /// Where the parenthesis opened just before `text` closes.

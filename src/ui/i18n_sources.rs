@@ -28,6 +28,10 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("workspace/files.rs", include_str!("../workspace/files.rs")),
     ("workspace/open.rs", include_str!("../workspace/open.rs")),
     ("workspace/edits.rs", include_str!("../workspace/edits.rs")),
+    (
+        "workspace/batch/note.rs",
+        include_str!("../workspace/batch/note.rs"),
+    ),
     ("workspace/mod.rs", include_str!("../workspace/mod.rs")),
     (
         "workspace/label_all.rs",

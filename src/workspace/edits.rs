@@ -3,6 +3,7 @@
 //! read-only check and counts of the open text. Offsets are chars into the open text.
 
 use super::batch::agree::agreement;
+use super::batch::note::BatchNote;
 use super::batch::stats::DocumentStats;
 use super::error::ActionError;
 use super::open::OpenText;
@@ -298,7 +299,10 @@ impl OpenText {
             report: Some(Report::Agreement(run.report)),
             ..Outcome::default()
         };
-        for line in run.notes.into_iter().chain(run.failed) {
+        outcome
+            .messages
+            .extend(run.notes.iter().map(BatchNote::message));
+        for line in run.failed {
             outcome.messages.push(Message::warning(line));
         }
         Ok(outcome)

@@ -5,9 +5,10 @@
 
 use super::batch::export::{export_files, write_outputs};
 use super::batch::import::{read_source, ImportSchema};
+use super::batch::note::BatchNote;
 use super::error::{ActionError, ExchangeError};
 use super::open::OpenText;
-use super::outcome::{Changes, Message, Outcome, Report};
+use super::outcome::{Changes, Outcome, Report};
 use crate::model::annotation::{AnnotationId, Timestamp};
 use crate::model::edit::Edit;
 use crate::model::relation::RelationId;
@@ -38,7 +39,7 @@ impl OpenText {
         let files = export_files(&docs, format, JsonlFlavor::Hamish, &mut losses)?;
         let written = write_outputs(folder, &files, false).map_err(ExchangeError::from)?;
         Ok(Outcome {
-            messages: written.notes.into_iter().map(Message::warning).collect(),
+            messages: written.notes.iter().map(BatchNote::message).collect(),
             report: Some(Report::Exported {
                 files: written.paths,
                 losses,

@@ -272,9 +272,70 @@ fn remove_stage(stage: &Path, lock: FolderLock) -> Result<(), FormatError> {
     })
 }
 
-/// Finishes or clears what killed exports left in `root` (see the module docs); one line per
-/// batch found, saying what it was and what was done.
-pub fn recover_batches(root: &Path) -> Vec<String> {
+/// What [`recover_batches`] found in a folder and did about it, one per staging folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recovery {
+    /// Another export into the folder holds the staging folder's lock; it was left alone.
+    Busy {
+        /// The export folder.
+        folder: PathBuf,
+        /// The staging folder in use.
+        stage: PathBuf,
+    },
+    /// An export was cut short while putting its files in place; the rest were put in place now.
+    Completed {
+        /// The export folder.
+        folder: PathBuf,
+        /// How many files were put in place now.
+        done: usize,
+        /// Why each file that could not be put in place was refused (the error's text).
+        refused: Vec<String>,
+    },
+    /// An export was cut short while writing; nothing of it was in place and its staged files
+    /// were removed.
+    Cleared {
+        /// The export folder.
+        folder: PathBuf,
+        /// How many staged files were removed.
+        staged: usize,
+    },
+}
+
+impl std::fmt::Display for Recovery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Busy { folder, stage } => write!(
+                f,
+                "{}: another export into this folder is running ({}); left alone",
+                folder.display(),
+                stage.display()
+            ),
+            Self::Completed {
+                folder,
+                done,
+                refused,
+            } => {
+                write!(
+                    f,
+                    "{}: an earlier export was cut short while putting its files in place; {done} remaining file(s) were put in place now",
+                    folder.display()
+                )?;
+                refused
+                    .iter()
+                    .try_for_each(|r| write!(f, "; not put in place: {r}"))
+            }
+            Self::Cleared { folder, staged } => write!(
+                f,
+                "{}: an earlier export was cut short while writing; none of its files had been put in place, and its {staged} staged file(s) were removed",
+                folder.display()
+            ),
+        }
+    }
+}
+
+/// Finishes or clears what killed exports left in `root` (see the module docs); one
+/// [`Recovery`] per batch found, saying what it was and what was done.
+pub fn recover_batches(root: &Path) -> Vec<Recovery> {
     let Ok(entries) = std::fs::read_dir(root) else {
         return Vec::new();
     };
@@ -290,46 +351,42 @@ pub fn recover_batches(root: &Path) -> Vec<String> {
     stages.sort();
     stages
         .into_iter()
-        .filter_map(|stage| recover_one(root, &stage))
+        .map(|stage| recover_one(root, &stage))
         .collect()
 }
 
-fn recover_one(root: &Path, stage: &Path) -> Option<String> {
-    let shown = root.display();
+fn recover_one(root: &Path, stage: &Path) -> Recovery {
+    let folder = root.to_owned();
     let Some(lock) = FolderLock::try_acquire(stage) else {
-        return Some(format!(
-            "{shown}: another export into this folder is running ({}); left alone",
-            stage.display()
-        ));
+        return Recovery::Busy {
+            folder,
+            stage: stage.to_owned(),
+        };
     };
     let ready = stage.extension().is_some_and(|e| e == "ready");
     let manifest: Option<Manifest> = std::fs::read(stage.join(MANIFEST))
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok());
-    let line = match (ready, manifest) {
+    let recovery = match (ready, manifest) {
         (true, Some(manifest)) => {
             let (done, refused) = complete(root, stage, &manifest);
-            let mut line = format!(
-                "{shown}: an earlier export was cut short while putting its files in place; {done} remaining file(s) were put in place now"
-            );
-            for r in refused {
-                line.push_str(&format!("; {r}"));
+            Recovery::Completed {
+                folder,
+                done,
+                refused,
             }
-            line
         }
-        _ => {
-            let staged = std::fs::read_dir(stage).map_or(0, |d| d.count());
-            format!(
-                "{shown}: an earlier export was cut short while writing; none of its files had been put in place, and its {staged} staged file(s) were removed"
-            )
-        }
+        _ => Recovery::Cleared {
+            folder,
+            staged: std::fs::read_dir(stage).map_or(0, |d| d.count()),
+        },
     };
     let _ = remove_stage(stage, lock);
-    Some(line)
+    recovery
 }
 
-/// Puts the files still in a `.ready` staging folder in place; returns how many, and a line per
-/// file that could not be.
+/// Puts the files still in a `.ready` staging folder in place; returns how many, and why each
+/// file that could not be was refused.
 fn complete(root: &Path, stage: &Path, manifest: &Manifest) -> (usize, Vec<String>) {
     let (mut done, mut refused) = (0, Vec::new());
     for (i, rel) in manifest.files.iter().enumerate() {
@@ -341,7 +398,7 @@ fn complete(root: &Path, stage: &Path, manifest: &Manifest) -> (usize, Vec<Strin
             .and_then(|target| put_in_place(&staged, &target, stage, manifest.force));
         match result {
             Ok(_) => done += 1,
-            Err(e) => refused.push(format!("not put in place: {e}")),
+            Err(e) => refused.push(e.to_string()),
         }
     }
     (done, refused)
@@ -418,11 +475,15 @@ mod tests {
         let notes = recover_batches(root);
         assert_eq!(notes.len(), 2, "{notes:?}");
         assert!(
-            notes[0].contains("1 remaining file(s) were put in place"),
+            notes[0]
+                .to_string()
+                .contains("1 remaining file(s) were put in place"),
             "{notes:?}"
         );
         assert!(
-            notes[1].contains("1 staged file(s) were removed"),
+            notes[1]
+                .to_string()
+                .contains("1 staged file(s) were removed"),
             "{notes:?}"
         );
         assert_eq!(names(root), ["a.ann", "a.txt"]);

@@ -3,6 +3,7 @@
 //! — re-anchored on a copy when its text changed, as `check` does — and measured by `agree`.
 //! Offsets are chars.
 
+use super::note::BatchNote;
 use crate::agree::{measure, AgreeError, AgreementReport, DocumentVersions};
 use crate::store::annotated::decode_for_sidecar;
 use crate::store::session::{orphan_misfits, reanchor_set};
@@ -34,7 +35,7 @@ pub struct AgreementRun {
     /// Texts left out because a file could not be read, one line each.
     pub failed: Vec<String>,
     /// Notes about texts whose annotations were re-anchored for this run.
-    pub notes: Vec<String>,
+    pub notes: Vec<BatchNote>,
 }
 
 /// Measures agreement between the `wanted` annotators (everyone with a file when empty) over
@@ -104,7 +105,7 @@ fn chosen_files(
 fn load_document(
     text: &std::path::Path,
     files: &[(AnnotatorName, PathBuf)],
-    notes: &mut Vec<String>,
+    notes: &mut Vec<BatchNote>,
 ) -> Result<DocumentVersions, String> {
     let mut data = Vec::new();
     for (name, path) in files {
@@ -116,23 +117,20 @@ fn load_document(
     for (name, mut sidecar, path) in data {
         if !sidecar.matches_text(&decoded.text) {
             let summary = reanchor_set(&mut sidecar.set, &decoded.text);
-            notes.push(format!(
-                "{}: the text changed since it was saved; re-anchored for this run: {} stay, {} move, {} need review, {} orphans (left out)",
-                path.display(),
-                summary.stayed,
-                summary.moved.len(),
-                summary.needs_review.len(),
-                summary.orphans.len()
-            ));
+            notes.push(BatchNote::Reanchored {
+                path: path.clone(),
+                stayed: summary.stayed,
+                moved: summary.moved.len(),
+                review: summary.needs_review.len(),
+                orphans: summary.orphans.len(),
+            });
         }
         let misfits = orphan_misfits(&mut sidecar.set, decoded.text.chars().count());
         if !misfits.is_empty() {
-            let ids: Vec<String> = misfits.iter().map(|id| id.to_string()).collect();
-            notes.push(format!(
-                "{}: annotation(s) {} have ranges that do not fit the text (reversed, or past its end); left out",
-                path.display(),
-                ids.join(", ")
-            ));
+            notes.push(BatchNote::Misfits {
+                path: path.clone(),
+                ids: misfits,
+            });
         }
         versions.insert(name.to_string(), sidecar.set);
     }

@@ -2,6 +2,7 @@
 //! writes and under which names (the same for one document as for a folder), and writing them so
 //! that a refusal leaves nothing half-written. Offsets are converted by each format module.
 
+use super::note::BatchNote;
 use crate::model::schema::Schema;
 use crate::store::formats::files::Written;
 use crate::store::formats::jsonl::{DoccanoShape, JsonlFlavor};
@@ -199,7 +200,7 @@ pub struct WrittenOutputs {
     pub paths: Vec<PathBuf>,
     /// What was found and done on the way: an earlier export cut short (completed or cleared),
     /// files replaced with `force` and where their previous version is.
-    pub notes: Vec<String>,
+    pub notes: Vec<BatchNote>,
 }
 
 /// Writes `files` into `folder` (created if needed) as one batch (`store::formats::staged`):
@@ -215,7 +216,10 @@ pub fn write_outputs(
         path: folder.to_owned(),
         source,
     })?;
-    let mut notes = recover_batches(folder);
+    let mut notes: Vec<BatchNote> = recover_batches(folder)
+        .into_iter()
+        .map(BatchNote::from)
+        .collect();
     let outputs: Vec<Output> = files
         .iter()
         .map(|f| Output {
@@ -226,11 +230,10 @@ pub fn write_outputs(
     let placed = write_batch(folder, &outputs, force)?;
     for p in &placed {
         if let Written::Replaced { backup } = &p.written {
-            notes.push(format!(
-                "{}: replaced (--force); the previous version is in {}",
-                p.path.display(),
-                backup.display()
-            ));
+            notes.push(BatchNote::Replaced {
+                path: p.path.clone(),
+                backup: backup.clone(),
+            });
         }
     }
     Ok(WrittenOutputs {

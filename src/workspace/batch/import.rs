@@ -2,6 +2,7 @@
 //! source file into texts with annotation sets (brat `.txt` BOMs corrected, names made safe),
 //! and writing each as a text with its sidecar. Offsets are chars of the texts as read.
 
+use super::note::BatchNote;
 use crate::model::annotation::Timestamp;
 use crate::model::schema::{Schema, SchemaError};
 use crate::model::set::AnnotationSet;
@@ -254,7 +255,7 @@ pub struct ImportOutcome {
     /// Each source or document that could not be imported, and why.
     pub failed: Vec<ImportFailure>,
     /// Things worth knowing: renamed documents, replaced files and their `.bak`.
-    pub notes: Vec<String>,
+    pub notes: Vec<BatchNote>,
     /// What the sources held that could not be carried over.
     pub report: LossReport,
 }
@@ -293,11 +294,10 @@ pub fn import_sources(
                 outcome.done += 1;
                 for (path, what) in [(&w.text_path, &w.text), (&w.sidecar_path, &w.sidecar)] {
                     if let Written::Replaced { backup } = what {
-                        outcome.notes.push(format!(
-                            "{}: replaced (--force); the previous version is in {}",
-                            path.display(),
-                            backup.display()
-                        ));
+                        outcome.notes.push(BatchNote::Replaced {
+                            path: path.clone(),
+                            backup: backup.clone(),
+                        });
                     }
                 }
             }
@@ -338,11 +338,11 @@ fn name_documents(
             };
             let wanted = unreserved(d.rel.clone());
             if wanted != d.rel {
-                outcome.notes.push(format!(
-                    "{origin}: written as {} because {} is a name Hamish gives its own files",
-                    wanted.display(),
-                    d.rel.display()
-                ));
+                outcome.notes.push(BatchNote::Reserved {
+                    origin: origin.clone(),
+                    written: wanted.clone(),
+                    wanted: d.rel.clone(),
+                });
             }
             d.rel = unique_name(&wanted, &origin, &mut taken, &mut outcome.notes);
             planned.push((origin, d));
@@ -356,7 +356,7 @@ fn unique_name(
     wanted: &Path,
     origin: &str,
     taken: &mut HashMap<PathBuf, String>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<BatchNote>,
 ) -> PathBuf {
     let first = taken.get(wanted).cloned();
     let mut rel = wanted.to_path_buf();
@@ -366,11 +366,12 @@ fn unique_name(
         rel = numbered(wanted, n);
     }
     if let Some(first) = first {
-        notes.push(format!(
-            "{origin}: written as {} because {first} is also named {}",
-            rel.display(),
-            wanted.display()
-        ));
+        notes.push(BatchNote::Renamed {
+            origin: origin.to_owned(),
+            written: rel.clone(),
+            first,
+            wanted: wanted.to_path_buf(),
+        });
     }
     taken.insert(rel.clone(), origin.to_owned());
     rel

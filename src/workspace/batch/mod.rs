@@ -5,6 +5,7 @@ pub mod agree;
 pub mod check;
 pub mod export;
 pub mod import;
+pub mod note;
 pub mod search;
 pub mod stats;
 
