@@ -690,3 +690,4 @@ batch-recovery-cleared = ⁨{ $folder }⁩: انقطع تصدير سابق وه�
     [few] حُذفت ملفاته المؤقتة الـ{ $staged }
    *[other] حُذفت ملفاته المؤقتة الـ{ $staged }
 }.
+agreement-left-out = نص تُرك خارج حساب الاتفاق: { $error }

@@ -98,3 +98,4 @@ batch-recovery-busy = { $folder }: another export into this folder is running ({
 batch-recovery-completed = { $folder }: an earlier export was cut short while putting its files in place; { $done } remaining file(s) were put in place now
 batch-recovery-completed-refused = { $folder }: an earlier export was cut short while putting its files in place; { $done } remaining file(s) were put in place now; not put in place: { $errors }
 batch-recovery-cleared = { $folder }: an earlier export was cut short while writing; none of its files had been put in place, and its { $staged } staged file(s) were removed
+agreement-left-out = Left out of the agreement: { $error }

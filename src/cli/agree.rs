@@ -40,7 +40,7 @@ pub fn run(args: AgreeArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let notes = run.notes.iter().map(ToString::to_string);
-    for line in notes.chain(run.failed.iter().cloned()) {
+    for line in notes.chain(run.failed.iter().map(ToString::to_string)) {
         eprintln!("hamish agree: {}", escape_line(&line));
     }
     let report = &run.report;

@@ -1166,6 +1166,10 @@ fn error_arg_text(err: &ErrorArg) -> String {
             use super::error_detail::{sidecar_detail_key, worded};
             worded(sidecar_detail_key(err))
         }
+        ErrorArg::Decode(err) => {
+            use super::error_detail::{decode_own_key, worded};
+            worded(decode_own_key(err))
+        }
     }
 }
 

@@ -366,11 +366,9 @@ mod tests {
             }
         }
         assert!(checked >= 30, "{checked} keyed messages");
-        // Messages built as `Message::warning(…)` etc. must have a key, except the texts an
-        // agreement run could not read (English error lines, passed as `warning(line)`),
-        // and the conflict and unreadable-annotations messages, keyed per case below them.
+        // Messages built as `Message::warning(…)` etc. must have a key, except the conflict and
+        // unreadable-annotations messages, keyed per case below them.
         let unkeyed_allowed = [
-            "Message::warning(line)",
             "Not saved over",
             "The text is shown without its annotations",
         ];
@@ -437,6 +435,50 @@ mod tests {
                     "{arg} not in {arabic}"
                 );
             }
+        }
+        set_language(Language::English);
+        assert!(missing().is_empty(), "{:?}", missing());
+    }
+
+    #[test]
+    fn a_text_the_agreement_left_out_reads_in_arabic() {
+        use crate::store::decode::{DecodeError, Source};
+        use crate::store::sidecar::SidecarError;
+        use crate::workspace::batch::agree::LeftOut;
+        use std::sync::Arc;
+        let path = std::path::PathBuf::from("corpus/a.txt");
+        let left_out = [
+            LeftOut::Text(Arc::new(DecodeError::Io {
+                source_file: Source(Some(path.clone())),
+                error: std::io::Error::from(std::io::ErrorKind::NotFound),
+            })),
+            LeftOut::Sidecar(Arc::new(SidecarError::MergeConflict {
+                path: path.with_extension("txt.Salma.ann.ron"),
+                line: 4,
+            })),
+        ];
+        set_language(Language::Arabic);
+        for left in &left_out {
+            let message = left.message();
+            assert_eq!(message.text, left.to_string());
+            assert_eq!(
+                message.key.as_ref().map(|k| k.id),
+                Some("agreement-left-out")
+            );
+            let arabic = crate::ui::app::message_text(&message);
+            assert!(arabic.contains("a.txt"), "{arabic}");
+            for word in message
+                .text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| {
+                    w.len() >= 4 && !["corpus", "salma"].contains(&w.to_lowercase().as_str())
+                })
+            {
+                assert!(!arabic.contains(word), "{word:?} left in {arabic:?}");
+            }
+            assert!(arabic
+                .chars()
+                .any(|c| ('\u{0621}'..='\u{064A}').contains(&c)));
         }
         set_language(Language::English);
         assert!(missing().is_empty(), "{:?}", missing());

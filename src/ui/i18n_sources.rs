@@ -29,6 +29,10 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("workspace/open.rs", include_str!("../workspace/open.rs")),
     ("workspace/edits.rs", include_str!("../workspace/edits.rs")),
     (
+        "workspace/batch/agree.rs",
+        include_str!("../workspace/batch/agree.rs"),
+    ),
+    (
         "workspace/batch/note.rs",
         include_str!("../workspace/batch/note.rs"),
     ),

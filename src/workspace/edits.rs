@@ -302,9 +302,9 @@ impl OpenText {
         outcome
             .messages
             .extend(run.notes.iter().map(BatchNote::message));
-        for line in run.failed {
-            outcome.messages.push(Message::warning(line));
-        }
+        outcome
+            .messages
+            .extend(run.failed.iter().map(|left_out| left_out.message()));
         Ok(outcome)
     }
 

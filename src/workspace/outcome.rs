@@ -99,6 +99,8 @@ pub enum ErrorArg {
     Action(Arc<ActionError>),
     /// An annotations or project file that could not be read.
     Sidecar(Arc<SidecarError>),
+    /// A text file that could not be read or decoded.
+    Decode(Arc<crate::store::decode::DecodeError>),
 }
 
 impl fmt::Display for ErrorArg {
@@ -106,6 +108,7 @@ impl fmt::Display for ErrorArg {
         match self {
             Self::Action(err) => err.fmt(f),
             Self::Sidecar(err) => err.fmt(f),
+            Self::Decode(err) => err.fmt(f),
         }
     }
 }

@@ -6,12 +6,16 @@
 use super::note::BatchNote;
 use crate::agree::{measure, AgreeError, AgreementReport, DocumentVersions};
 use crate::store::annotated::decode_for_sidecar;
+use crate::store::decode::DecodeError;
 use crate::store::session::{orphan_misfits, reanchor_set};
 use crate::store::sidecar::{
-    find_annotated_texts, load_sidecar, AnnotatorName, DiscoverError, TextVersions,
+    find_annotated_texts, load_sidecar, AnnotatorName, DiscoverError, SidecarError, TextVersions,
 };
+use crate::workspace::outcome::{ErrorArg, Message, MessageArg};
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Why nothing could be measured.
 #[derive(Debug, thiserror::Error)]
@@ -32,10 +36,40 @@ pub enum AgreementError {
 pub struct AgreementRun {
     /// The figures.
     pub report: AgreementReport,
-    /// Texts left out because a file could not be read, one line each.
-    pub failed: Vec<String>,
+    /// Texts left out because a file could not be read.
+    pub failed: Vec<LeftOut>,
     /// Notes about texts whose annotations were re-anchored for this run.
     pub notes: Vec<BatchNote>,
+}
+
+/// A text an agreement run left out because one of its files could not be read.
+#[derive(Debug, Clone)]
+pub enum LeftOut {
+    /// An annotator's file.
+    Sidecar(Arc<SidecarError>),
+    /// The text itself.
+    Text(Arc<DecodeError>),
+}
+
+impl fmt::Display for LeftOut {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Sidecar(err) => err.fmt(f),
+            Self::Text(err) => err.fmt(f),
+        }
+    }
+}
+
+impl LeftOut {
+    /// The warning for the window: the error's English text, keyed with the error itself so
+    /// that the window words it in its language.
+    pub fn message(&self) -> Message {
+        let error = match self {
+            Self::Sidecar(err) => MessageArg::Error(ErrorArg::Sidecar(Arc::clone(err))),
+            Self::Text(err) => MessageArg::Error(ErrorArg::Decode(Arc::clone(err))),
+        };
+        Message::warning(self.to_string()).keyed("agreement-left-out", vec![("error", error)])
+    }
 }
 
 /// Measures agreement between the `wanted` annotators (everyone with a file when empty) over
@@ -106,13 +140,17 @@ fn load_document(
     text: &std::path::Path,
     files: &[(AnnotatorName, PathBuf)],
     notes: &mut Vec<BatchNote>,
-) -> Result<DocumentVersions, String> {
+) -> Result<DocumentVersions, LeftOut> {
     let mut data = Vec::new();
     for (name, path) in files {
-        data.push((name, load_sidecar(path).map_err(|e| e.to_string())?, path));
+        data.push((
+            name,
+            load_sidecar(path).map_err(|e| LeftOut::Sidecar(Arc::new(e)))?,
+            path,
+        ));
     }
     let decoded = decode_for_sidecar(text, None, data.first().map(|(_, d, _)| d))
-        .map_err(|e| format!("{}: {e}", text.display()))?;
+        .map_err(|e| LeftOut::Text(Arc::new(e)))?;
     let mut versions = BTreeMap::new();
     for (name, mut sidecar, path) in data {
         if !sidecar.matches_text(&decoded.text) {
