@@ -741,23 +741,7 @@ mod tests {
             let english = err.to_string();
             let arabic = error_text(&err);
             let args = argument_text(&err);
-            assert!(
-                arabic
-                    .chars()
-                    .any(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
-                "{arabic}"
-            );
-            for word in english
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .filter(|w| w.len() >= 4)
-                .map(str::to_lowercase)
-                .filter(|w| !args.contains(w.as_str()))
-            {
-                assert!(
-                    !arabic.to_lowercase().contains(&word),
-                    "{word:?} left in {arabic:?} (from {english:?})"
-                );
-            }
+            crate::ui::i18n::assert_reads_in_arabic(&arabic, &english, &args);
         }
         set_language(Language::English);
         assert!(missing().is_empty(), "{:?}", missing());
@@ -819,31 +803,13 @@ mod tests {
                 attribute: "topic".into(),
             },
         ];
-        let values = ["claim", "source", "cites", "stance", "topic", "maybe"];
+        // Labels, relation types, attributes and values, and the schema's "expected" phrase.
+        let kept = "claim source cites stance topic maybe expected one of pro, con";
         set_language(Language::Arabic);
         for problem in &problems {
-            let english = problem.to_string();
             let arabic =
                 crate::ui::error_detail::worded(crate::ui::error_detail::problem_key(problem));
-            assert!(
-                arabic
-                    .chars()
-                    .any(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
-                "{arabic}"
-            );
-            for word in english
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .filter(|w| w.len() >= 4)
-                .map(str::to_lowercase)
-                .filter(|w| !values.contains(&w.as_str()) && w != "expected")
-            {
-                let in_expected = matches!(problem, Problem::BadAttributeValue { .. })
-                    && "one of pro, con".contains(word.as_str());
-                assert!(
-                    in_expected || !arabic.to_lowercase().contains(&word),
-                    "{word:?} left in {arabic:?} (from {english:?})"
-                );
-            }
+            crate::ui::i18n::assert_reads_in_arabic(&arabic, &problem.to_string(), kept);
         }
         set_language(Language::English);
         assert!(missing().is_empty(), "{:?}", missing());
