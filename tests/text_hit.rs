@@ -406,17 +406,21 @@ fn a_first_screen_layout_stops_after_the_limit_and_matches_the_full_layout() {
     let hits = cache.stats().paragraph_hits;
     let full = TextLayout::new(SAMPLE, &fonts, &params, &mut cache);
     assert!(full.is_complete());
-    assert!(first.height() >= 100.0 && first.height() < full.height());
+    // Every paragraph has a place, those not laid out at an estimated height.
+    assert_eq!(first.paragraph_count(), full.paragraph_count());
+    let laid: Vec<_> = first
+        .lines()
+        .take_while(|l| l.chars.start.0 < first.laid_out_chars())
+        .collect();
+    assert!(laid.last().expect("a line").bottom() >= 100.0);
     // The laid-out part is identical, and came from the cache the second time.
-    let n = first.lines().count();
+    let n = laid.len();
     assert!(n < full.lines().count());
-    assert_eq!(
-        first.lines().collect::<Vec<_>>(),
-        full.lines().take(n).collect::<Vec<_>>()
-    );
-    assert!(cache.stats().paragraph_hits >= hits + first.paragraph_count() as u64);
+    assert_eq!(laid, full.lines().take(n).collect::<Vec<_>>());
+    let last = laid.last().expect("a line").paragraph;
+    assert!(cache.stats().paragraph_hits > hits + last as u64);
+    assert!(!first.is_laid_out(full.lines().nth(n).expect("more").chars.start));
     // Whole paragraphs are laid out; the last one starts above the limit.
-    let last = first.lines().last().expect("a line").paragraph;
     let start = first
         .lines()
         .find(|l| l.paragraph == last)
@@ -437,21 +441,23 @@ fn a_layout_extended_piece_by_piece_equals_the_whole_layout() {
     let full = TextLayout::new(SAMPLE, &fonts, &params, &mut LayoutCache::default());
     let mut cache = LayoutCache::default();
     let mut part = TextLayout::new_until(SAMPLE, &fonts, &params, &mut cache, 0.0);
-    assert_eq!(
-        part.paragraph_count(),
-        1,
+    let second = full
+        .lines()
+        .find(|l| l.paragraph == 1)
+        .expect("two paragraphs");
+    assert!(
+        part.is_laid_out(CharOffset(0)) && !part.is_laid_out(second.chars.start),
         "at least one paragraph, even for a limit of 0"
     );
-    // Before it is complete, the height is estimated from what is laid out.
-    assert!(part.estimated_height() > part.height());
+    assert_eq!(part.laid_out_chars(), second.chars.start.0);
     let chars = SAMPLE.chars().count();
     part.extend_through(&fonts, &mut cache, CharOffset(chars / 2));
     assert!(part.laid_out_chars() > chars / 2 && !part.is_complete());
-    part.extend_until(&fonts, &mut cache, part.height() + 200.0);
+    let below = part.caret_rect(hamish::text::Cursor::after(CharOffset(chars / 2)));
+    part.extend_until(&fonts, &mut cache, below.max.y + 200.0);
     part.extend_for(&fonts, &mut cache, std::time::Duration::ZERO);
     part.finish(&fonts, &mut cache);
     assert!(part.is_complete());
-    assert_eq!(part.estimated_height(), full.height());
     assert_eq!(part.height(), full.height());
     assert_eq!(
         part.lines().collect::<Vec<_>>(),

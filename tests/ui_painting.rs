@@ -5,6 +5,7 @@
 use egui::epaint::Shape;
 use egui::Vec2;
 use egui_kittest::Harness;
+use hamish::offset::CharOffset;
 use hamish::text::{Cursor, Point};
 use hamish::ui::DocumentView;
 use hamish::workspace::SAMPLE_TEXT;
@@ -262,11 +263,12 @@ fn a_long_text_shows_its_first_screen_before_the_whole_layout_exists() {
         "asks for the next frame"
     );
     // The rest is estimated: the scroll content is about as tall as the whole text will be.
-    let estimate = layout.estimated_height();
+    let estimate = layout.height();
+    let laid_out = Cursor::after(CharOffset(layout.laid_out_chars()));
+    let laid_out_height = layout.caret_rect(laid_out).min.y;
     assert!(
-        estimate > 2.0 * layout.height(),
-        "{estimate} vs {}",
-        layout.height()
+        estimate > 2.0 * laid_out_height,
+        "{estimate} vs {laid_out_height}"
     );
     // Later frames finish it without laying it out again from the start.
     harness.run_steps(2000);
@@ -325,7 +327,97 @@ fn a_search_hit_or_the_end_of_a_long_text_is_shown_at_once() {
 }
 
 #[test]
-fn scrolling_far_down_a_long_text_lays_it_out_up_to_there_and_paints_it() {
+fn a_jump_ahead_of_the_layout_lands_at_once_and_stays_put_while_the_rest_is_laid_out() {
+    use hamish::offset::CharRange;
+    use hamish::text::Motion;
+    use hamish::ui::Command;
+    let news = long_text(400_000);
+    // A text whose estimate is too low: Arabic news first, then paragraphs of wide Latin
+    // capitals, which take more lines than the news's height per char says.
+    let mut wide = long_text(30_000);
+    while wide.len() < 400_000 {
+        wide.push_str(&"WWWWW MMMMM ".repeat(20));
+        wide.push('\n');
+    }
+    let to_end = Command::MoveCaret {
+        motion: Motion::TextEnd,
+        extend: false,
+    };
+    // Ctrl+End and a char chosen in the middle (an annotation in the list or a search hit
+    // brings the view there the same way), each in a window that has shown one frame.
+    for (text, jump) in [
+        (&news, "Ctrl+End"),
+        (&news, "a char chosen"),
+        (&wide, "Ctrl+End"),
+    ] {
+        let chars = text.chars().count();
+        let hit = CharRange::from_indices(chars / 2, chars / 2);
+        let mut harness = first_frame_of(text);
+        let height = harness.state().layout().unwrap().height();
+        let ctx = harness.ctx.clone();
+        match jump {
+            "Ctrl+End" => {
+                harness.state_mut().apply(&ctx, &to_end);
+            }
+            _ => harness.state_mut().select_range(hit),
+        }
+        harness.run_steps(3);
+        let target = match jump {
+            "Ctrl+End" => CharOffset(chars),
+            _ => hit.start,
+        };
+        // Where the caret was painted in the last frame.
+        let on_screen =
+            |view: &DocumentView| view.painted_caret_rect().expect("caret painted").center();
+        let view = harness.state();
+        let layout = view.layout().unwrap();
+        // Landed without laying out what lies above: most of it is still estimated.
+        assert!(
+            layout.laid_out_chars() < chars / 2,
+            "{jump}: {} of {chars} chars laid out from the top",
+            layout.laid_out_chars()
+        );
+        assert!(layout.is_laid_out(target), "{jump}");
+        let landed = on_screen(view);
+        assert!(view.visible_rect().contains(landed), "{jump}: {landed:?}");
+        assert!(view.glyph_painter().last_frame_glyphs() > 50, "{jump}");
+        // The rest is laid out above it, frame after frame, and the target does not move (but
+        // for egui placing the scrolled content on whole pixels: half a pixel either way).
+        let mut frames = 0;
+        let moved =
+            |now: egui::Pos2| (now.y - landed.y).abs() > 1.5 || (now.x - landed.x).abs() > 0.5;
+        while !harness.state().layout().unwrap().is_complete() && frames < 2000 {
+            harness.step();
+            frames += 1;
+            let now = on_screen(harness.state());
+            assert!(
+                !moved(now),
+                "{jump}: moved from {landed:?} to {now:?} after {frames} frames"
+            );
+        }
+        // And it stays there once everything is laid out.
+        for _ in 0..10 {
+            harness.step();
+            let now = on_screen(harness.state());
+            assert!(
+                !moved(now),
+                "{jump}: moved from {landed:?} to {now:?} at the end"
+            );
+        }
+        let layout = harness.state().layout().unwrap();
+        assert!(layout.is_complete(), "{jump}");
+        if text == &wide {
+            assert!(layout.height() > height * 1.2, "the estimate was too low");
+        }
+        assert!(frames > 3, "{jump}: laid out over several frames");
+        if jump == "Ctrl+End" {
+            assert_eq!(harness.state().caret().map(|c| c.offset), Some(target));
+        }
+    }
+}
+
+#[test]
+fn scrolling_far_down_a_long_text_lays_out_what_is_there_at_once_and_paints_it() {
     let text = long_text(400_000);
     let chars = text.chars().count();
     let mut harness = first_frame_of(&text);
@@ -342,9 +434,15 @@ fn scrolling_far_down_a_long_text_lays_it_out_up_to_there_and_paints_it() {
     harness.run_steps(3);
     let view = harness.state();
     let layout = view.layout().unwrap();
+    // What is shown is laid out out of order: most of what lies above is still estimated.
+    let top = view.visible_rect().top() - view.document_origin().y;
+    let bottom = view.visible_rect().bottom() - view.document_origin().y;
+    let shown: Vec<_> = layout.lines_in(top, bottom).collect();
+    assert!(shown.len() > 3);
+    assert!(shown.iter().all(|l| layout.is_laid_out(l.chars.start)));
     assert!(
-        layout.laid_out_chars() > chars * 9 / 10,
-        "laid out down to the view: {} of {chars} chars (first frame: {first})",
+        layout.laid_out_chars() < chars / 2,
+        "laid out from the top: {} of {chars} chars (first frame: {first})",
         layout.laid_out_chars()
     );
     assert!(

@@ -141,9 +141,6 @@ impl TextLayout {
         if self.filling.is_none() || self.paragraphs.is_empty() {
             return;
         }
-        if range.start.0 >= self.laid_out_chars() {
-            return;
-        }
         let first = self.paragraph_of(range.start);
         let last = self.paragraph_of(CharOffset(range.end.0.saturating_sub(1)).max(range.start));
         let faces = Faces::new(fonts);
@@ -216,7 +213,12 @@ impl TextLayout {
     /// their places (any space set above them stays). Refused with other fonts than the
     /// layout's (the window lays out anew then).
     fn fill_paragraph(&mut self, index: usize, faces: &Faces<'_>, cache: &mut LayoutCache) {
-        let Some(span) = self.paragraphs.get(index).filter(|s| !s.filled) else {
+        // An estimated paragraph has no lines to fill yet: laying it out is another step.
+        let Some(span) = self
+            .paragraphs
+            .get(index)
+            .filter(|s| !s.filled && !s.estimated)
+        else {
             return;
         };
         if faces.fonts().generation() != self.font_generation {

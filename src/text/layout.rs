@@ -225,14 +225,19 @@ pub(crate) struct ParagraphSpan {
     /// Its lines have their runs and grapheme boxes (else they are hollow: see
     /// [`super::hollow`]).
     pub filled: bool,
+    /// Not laid out yet: one placeholder line of an estimated height stands for it (see
+    /// [`super::estimate`]).
+    pub estimated: bool,
 }
 
-/// The layout of a whole text, or of its first paragraphs while the rest is still to come.
+/// The layout of a whole text, parts of which may still be estimated.
 ///
-/// Invariant the queries rely on: there is at least one laid-out paragraph, and every laid-out
-/// paragraph has at least one line (an empty paragraph has one empty line). Paragraphs are laid
-/// out in order from the top, so a partial layout is the whole layout cut after one paragraph;
-/// queries past its last paragraph clamp to it.
+/// Every paragraph of the text has a place from the start, so the height, the scrollbar and the
+/// y of any char are known at once: a paragraph not laid out yet is one hollow placeholder line
+/// as high as its chars are expected to take ([`super::estimate`]). Paragraphs are laid out from
+/// the top (a slice at a time) or out of order where a view jumps; laying one out moves the
+/// lines below it by the difference. Invariant the queries rely on: there is at least one
+/// paragraph, every paragraph has at least one line, and lines are sorted by top.
 #[derive(Debug, Clone)]
 pub struct TextLayout {
     pub(crate) text: Arc<str>,
@@ -244,9 +249,13 @@ pub struct TextLayout {
     pub(crate) paragraphs: Vec<ParagraphSpan>,
     pub(crate) lines: Vec<LineLayout>,
     pub(crate) height: f32,
-    /// The paragraphs not laid out yet, in order; empty once the layout is complete.
-    pending: std::collections::VecDeque<Paragraph>,
-    /// Chars in the text (for estimating the height of what is not laid out yet).
+    /// How many paragraphs are still estimated.
+    pub(crate) estimated: usize,
+    /// The first estimated paragraph: every one before it is laid out (the length when none).
+    pub(crate) next_in_order: usize,
+    /// Bumped whenever lines are added or move (see [`TextLayout::revision`]).
+    pub(crate) revision: u64,
+    /// Chars in the text.
     char_count: usize,
 }
 
@@ -261,11 +270,13 @@ impl TextLayout {
         Self::new_until(text, fonts, params, cache, f32::INFINITY)
     }
 
-    /// Lays out only the paragraphs that start above `y_limit` (px), at least one: enough to
-    /// paint the first screen of a huge file at once. The rest follows with
-    /// [`TextLayout::extend_until`], [`TextLayout::extend_through`], [`TextLayout::extend_for`]
-    /// or [`TextLayout::finish`]; [`TextLayout::is_complete`] tells whether every paragraph is
-    /// laid out.
+    /// Lays out only the paragraphs that start above `y_limit` (px), at least one, and gives
+    /// the others estimated heights: enough to paint the first screen of a huge file at once.
+    /// The rest follows from the top with [`TextLayout::extend_until`],
+    /// [`TextLayout::extend_through`], [`TextLayout::extend_for`] or [`TextLayout::finish`], or
+    /// out of order where a view jumps ([`TextLayout::lay_out_y`], [`TextLayout::lay_out_near`],
+    /// [`TextLayout::lay_out_end`]); [`TextLayout::is_complete`] tells whether every paragraph
+    /// is laid out.
     pub fn new_until(
         text: &str,
         fonts: &FontSet,
@@ -285,38 +296,116 @@ impl TextLayout {
         cache: &mut LayoutCache,
         y_limit: f32,
     ) -> Self {
-        let pending: std::collections::VecDeque<Paragraph> = split_paragraphs(&text).into();
-        let char_count = pending.back().map_or(0, |p| p.chars.end.0);
+        let paragraphs = split_paragraphs(&text);
+        let char_count = paragraphs.last().map_or(0, |p| p.chars.end.0);
         let mut layout = Self {
             text,
             params: *params,
             font_generation: fonts.generation(),
             filling: None,
-            paragraphs: Vec::new(),
+            paragraphs: Vec::with_capacity(paragraphs.len()),
             lines: Vec::new(),
             height: 0.0,
-            pending,
+            estimated: 0,
+            next_in_order: 0,
+            revision: 0,
             char_count,
         };
-        layout.lay_out_next(&Faces::new(fonts), cache);
-        layout.extend_until(fonts, cache, y_limit);
+        let faces = Faces::new(fonts);
+        let mut rest = paragraphs.into_iter().peekable();
+        let mut lines = Vec::new();
+        while let Some(para) = rest.next_if(|_| layout.height < y_limit || lines.is_empty()) {
+            let index = layout.paragraphs.len();
+            let (first_line, y) = (lines.len(), layout.height);
+            let (height, filled) = layout.lay_out_into(index, &para, y, &faces, cache, &mut lines);
+            layout.push_span(para, first_line, lines.len() - first_line, filled);
+            layout.height += height;
+        }
+        layout.lines = lines;
+        layout.next_in_order = layout.paragraphs.len();
+        layout.estimate_rest(rest);
         layout
     }
 
-    /// Lays out more paragraphs until the laid-out part reaches `y` (px) or the text ends.
+    /// Appends the span of a paragraph just laid out.
+    fn push_span(&mut self, para: Paragraph, first_line: usize, line_count: usize, filled: bool) {
+        let index = self.paragraphs.len();
+        self.paragraphs.push(ParagraphSpan {
+            para,
+            first_line,
+            line_count,
+            filled,
+            estimated: false,
+        });
+        if filled {
+            self.note_filled(index);
+        }
+    }
+
+    /// Lays out paragraph `index` (`para`) with its top at `y` (px), appending its lines to
+    /// `out` in document coordinates; returns its height and whether it was stored filled
+    /// (hollow when the layout keeps glyphs only near a view and it is not near).
+    pub(crate) fn lay_out_into(
+        &self,
+        index: usize,
+        para: &Paragraph,
+        y: f32,
+        faces: &Faces<'_>,
+        cache: &mut LayoutCache,
+        out: &mut Vec<LineLayout>,
+    ) -> (f32, bool) {
+        let laid = self.paragraph_layout(para, faces, cache);
+        let start = para.chars.start.0;
+        let filled = self.keeps_filled(para, y, y + laid.height);
+        let height = laid.height;
+        match (Arc::try_unwrap(laid), filled) {
+            // Not kept by the cache: moved here, not copied.
+            (Ok(owned), true) => out.extend(owned.lines.into_iter().map(|mut line| {
+                line.shift(start, y, index);
+                line
+            })),
+            (Ok(owned), false) => out.extend(
+                owned
+                    .lines
+                    .iter()
+                    .map(|line| line.hollow_shifted(start, y, index)),
+            ),
+            (Err(shared), true) => {
+                out.extend(shared.lines.iter().map(|l| l.shifted(start, y, index)));
+            }
+            (Err(shared), false) => {
+                out.extend(
+                    shared
+                        .lines
+                        .iter()
+                        .map(|l| l.hollow_shifted(start, y, index)),
+                );
+            }
+        }
+        (height, filled)
+    }
+
+    /// Lays out more paragraphs from the top until everything above `y` (px) is laid out or
+    /// the text ends.
     pub fn extend_until(&mut self, fonts: &FontSet, cache: &mut LayoutCache, y: f32) {
         let faces = Faces::new(fonts);
-        while self.height < y && self.lay_out_next(&faces, cache) {}
+        while self.next_top().is_some_and(|top| top < y) {
+            self.lay_out_estimated(self.next_in_order, &faces, cache, |_, top| top < y);
+        }
     }
 
-    /// Lays out more paragraphs until the one holding `offset` (and its separator) is laid out.
+    /// Lays out more paragraphs from the top until the one holding `offset` (and its
+    /// separator) is laid out.
     pub fn extend_through(&mut self, fonts: &FontSet, cache: &mut LayoutCache, offset: CharOffset) {
         let faces = Faces::new(fonts);
-        while self.laid_out_chars() <= offset.0 && self.lay_out_next(&faces, cache) {}
+        while self.laid_out_chars() <= offset.0 && self.next_top().is_some() {
+            let more = |para: &Paragraph, _| para.chars.start <= offset;
+            self.lay_out_estimated(self.next_in_order, &faces, cache, more);
+        }
     }
 
-    /// Lays out more paragraphs for about `budget` of time (at least one while any is left), so
-    /// a window can finish a huge text a slice per frame.
+    /// Lays out more paragraphs from the top for about `budget` of time (at least one while
+    /// any is left), so a window can finish a huge text a slice per frame.
     pub fn extend_for(
         &mut self,
         fonts: &FontSet,
@@ -325,7 +414,12 @@ impl TextLayout {
     ) {
         let faces = Faces::new(fonts);
         let start = std::time::Instant::now();
-        while self.lay_out_next(&faces, cache) && start.elapsed() < budget {}
+        let mut first = true;
+        while self.next_top().is_some() && (first || start.elapsed() < budget) {
+            first = false;
+            let more = |_: &Paragraph, _| start.elapsed() < budget;
+            self.lay_out_estimated(self.next_in_order, &faces, cache, more);
+        }
     }
 
     /// Lays out every paragraph not laid out yet.
@@ -333,72 +427,33 @@ impl TextLayout {
         self.extend_until(fonts, cache, f32::INFINITY);
     }
 
-    /// Chars covered by the laid-out paragraphs (separators included): every offset below this
-    /// is laid out.
+    /// The top (px) of the first paragraph not laid out yet, if any.
+    fn next_top(&self) -> Option<f32> {
+        let span = self.paragraphs.get(self.next_in_order)?;
+        Some(self.lines[span.first_line].top)
+    }
+
+    /// Chars covered by the paragraphs laid out from the top without a gap (separators
+    /// included): every offset below this is laid out (others may be too, out of order: see
+    /// [`TextLayout::is_laid_out`]).
     pub fn laid_out_chars(&self) -> usize {
-        match self.paragraphs.last() {
-            _ if self.pending.is_empty() => self.char_count + 1,
-            Some(last) => last.para.next_start().0,
-            None => 0,
+        match self.paragraphs.get(self.next_in_order) {
+            Some(span) => span.para.chars.start.0,
+            None => self.char_count + 1,
         }
     }
 
-    /// The height the whole text will take, px: exact once complete, else the laid-out height
-    /// plus the chars still to come at the laid-out part's height per char (what a scrollbar
-    /// shows meanwhile).
-    pub fn estimated_height(&self) -> f32 {
-        let Some(last) = self.paragraphs.last().filter(|_| !self.pending.is_empty()) else {
-            return self.height;
-        };
-        let laid = last.para.next_start().0.max(1) as f32;
-        let rest = self.char_count.saturating_sub(last.para.next_start().0) as f32;
-        self.height + rest * self.height / laid
+    /// True when the paragraph holding `offset` is laid out (not estimated).
+    pub fn is_laid_out(&self, offset: CharOffset) -> bool {
+        self.paragraphs
+            .get(self.paragraph_of(offset))
+            .is_some_and(|span| !span.estimated)
     }
 
-    /// Lays out the next pending paragraph below the others; false when none was left. Stored
-    /// hollow when the layout keeps glyphs only near a view and it is not near.
-    fn lay_out_next(&mut self, faces: &Faces<'_>, cache: &mut LayoutCache) -> bool {
-        let Some(para) = self.pending.pop_front() else {
-            return false;
-        };
-        let laid = self.paragraph_layout(&para, faces, cache);
-        let index = self.paragraphs.len();
-        let (y, start) = (self.height, para.chars.start.0);
-        let filled = self.keeps_filled(&para, y, y + laid.height);
-        self.paragraphs.push(ParagraphSpan {
-            para,
-            first_line: self.lines.len(),
-            line_count: laid.lines.len(),
-            filled,
-        });
-        self.height += laid.height;
-        match (Arc::try_unwrap(laid), filled) {
-            // Not kept by the cache: moved here, not copied.
-            (Ok(owned), true) => self.lines.extend(owned.lines.into_iter().map(|mut line| {
-                line.shift(start, y, index);
-                line
-            })),
-            (Ok(owned), false) => self.lines.extend(
-                owned
-                    .lines
-                    .iter()
-                    .map(|line| line.hollow_shifted(start, y, index)),
-            ),
-            (Err(shared), true) => {
-                let lines = shared.lines.iter();
-                self.lines
-                    .extend(lines.map(|line| line.shifted(start, y, index)));
-            }
-            (Err(shared), false) => {
-                let lines = shared.lines.iter();
-                self.lines
-                    .extend(lines.map(|line| line.hollow_shifted(start, y, index)));
-            }
-        }
-        if filled {
-            self.note_filled(index);
-        }
-        true
+    /// A number that changes whenever lines are laid out or move, so that what was planned on
+    /// them (relation arcs) is planned again.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The layout of `para` (paragraph-relative), from the cache when it keeps paragraphs.
@@ -431,7 +486,7 @@ impl TextLayout {
     /// True when every paragraph of the text is laid out (always, unless made by
     /// [`TextLayout::new_until`] with a limit the text goes past).
     pub fn is_complete(&self) -> bool {
-        self.pending.is_empty()
+        self.estimated == 0
     }
 
     /// The text that was laid out.
@@ -444,12 +499,13 @@ impl TextLayout {
         &self.params
     }
 
-    /// Total height, px.
+    /// Total height, px: exact once complete, else with the paragraphs not laid out yet at
+    /// their estimated heights (what a scrollbar shows meanwhile).
     pub fn height(&self) -> f32 {
         self.height
     }
 
-    /// Number of paragraphs.
+    /// Number of paragraphs (estimated ones included).
     pub fn paragraph_count(&self) -> usize {
         self.paragraphs.len()
     }

@@ -11,6 +11,7 @@ pub mod bidi;
 pub mod breaking;
 pub mod cache;
 pub mod cursor;
+pub mod estimate;
 pub mod faces;
 pub mod fonts;
 pub mod geom;

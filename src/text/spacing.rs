@@ -4,6 +4,9 @@
 
 use super::layout::TextLayout;
 
+/// Less than this between a line's bottom and the next line's top (px) is no space.
+const SPACE_EPSILON: f32 = 0.25;
+
 impl TextLayout {
     /// Stacks the lines again from the top with `space_above(i)` px of empty space above line `i`
     /// (negative or non-finite values count as 0), replacing any space set before. The space is
@@ -11,10 +14,12 @@ impl TextLayout {
     pub fn set_space_above(&mut self, space_above: impl Fn(usize) -> f32) {
         // Lines move by the change in the space above them, so where nothing changes nothing
         // moves, not even by a rounding error.
+        // Far down a long text f32 tops are a few hundredths of a px apart from the bottoms
+        // above them after lines were moved (an ulp at 300,000 px is 0.03): that is no space.
         let (mut old_total, mut new_total, mut old_bottom) = (0.0f32, 0.0f32, 0.0f32);
         for (index, line) in self.lines.iter_mut().enumerate() {
             let gap = line.top - old_bottom;
-            old_total += if gap > 0.01 { gap } else { 0.0 };
+            old_total += if gap > SPACE_EPSILON { gap } else { 0.0 };
             old_bottom = line.top + line.height;
             let extra = space_above(index);
             new_total += if extra.is_finite() {

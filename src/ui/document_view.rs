@@ -87,7 +87,8 @@ pub struct DocumentView {
     viewport_height: f32,
     /// Bring the caret into view in the next frame (after a keyboard move).
     caret_into_view: bool,
-    /// A scroll offset to set in the next frame (a page move scrolls with the caret).
+    /// A scroll offset to set in the next frame (a page move scrolls with the caret; lines
+    /// above the view laid out in place of their estimates move it by as much as they moved).
     set_scroll_offset: Option<f32>,
     /// What relation arcs are drawn from (`None`: no arcs).
     arc_input: Option<ArcInput>,
@@ -97,15 +98,16 @@ pub struct DocumentView {
     show_arcs: bool,
     /// The arcs as drawn on the current layout (layout points).
     arcs: Vec<ArcShape>,
-    /// What the arcs were made for: the layout and how many paragraphs it had, the input and
-    /// whether shown.
-    arcs_made_for: Option<(LayoutKey, usize, u64, bool)>,
+    /// What the arcs were made for: the layout and its revision, the input and whether shown.
+    arcs_made_for: Option<(LayoutKey, u64, u64, bool)>,
     /// What the pointer was over in the last frame.
     hover: Hover,
     /// Where an Alt-drag that links two annotations started (screen) and its char.
     link_drag: Option<(Pos2, CharOffset)>,
     /// The visible part of the view on screen in the last frame.
     visible: Rect,
+    /// The caret's rectangle on screen as painted in the last frame.
+    painted_caret: Option<Rect>,
     /// The bidi controls of the text, shown by name where they are.
     controls: Vec<BidiControl>,
     /// The controls' name boxes painted in the last frame (screen).
@@ -119,6 +121,7 @@ impl DocumentView {
         Self {
             controls: bidi_controls(&text),
             bidi_marks: Vec::new(),
+            painted_caret: None,
             offsets: CharCheckpoints::new(&text),
             text: Arc::from(text),
             text_generation: 0,
@@ -358,6 +361,13 @@ impl DocumentView {
         ))
     }
 
+    /// The caret's rectangle on screen exactly as painted in the last frame (`None`: no caret
+    /// was painted, e.g. while a range is selected). Lines laid out after painting may have
+    /// moved the caret's place in the layout since; the next frame scrolls by as much.
+    pub fn painted_caret_rect(&self) -> Option<Rect> {
+        self.painted_caret
+    }
+
     /// Screen position of a layout point, as painted in the last frame.
     pub fn to_screen(&self, p: Point) -> Pos2 {
         self.origin + Vec2::new(p.x, p.y)
@@ -370,19 +380,21 @@ impl DocumentView {
         if let Some(offset) = self.set_scroll_offset.take() {
             area = area.vertical_scroll_offset(offset);
         }
+        // No rubber band past the ends: lines laid out above the view make the text taller
+        // between frames, and the view follows them to an offset past last frame's end, which
+        // a rubber band would spring back from.
+        let rubber_band =
+            std::mem::replace(&mut ui.spacing_mut().scroll.kinetic.rubber_band, false);
         area.show_viewport(ui, |ui, viewport| {
             let width = (ui.available_width() - 2.0 * MARGIN).max(MARGIN);
             let fresh = self.relayout_if_needed(width, viewport.max.y);
             self.keep_filled_near(viewport);
-            self.lay_out_what_is_needed(ui.ctx(), viewport, fresh);
+            self.lay_out_what_is_shown(viewport);
             self.rearc_if_needed(ui.ctx());
             let Some(layout) = &self.layout else {
                 return;
             };
-            let size = Vec2::new(
-                ui.available_width(),
-                layout.estimated_height() + 2.0 * MARGIN,
-            );
+            let size = Vec2::new(ui.available_width(), layout.height() + 2.0 * MARGIN);
             let (_, rect) = ui.allocate_space(size);
             let response = ui.interact(rect, document_view_id(), Sense::click_and_drag());
             self.origin = rect.min + Vec2::splat(MARGIN);
@@ -392,7 +404,7 @@ impl DocumentView {
             self.viewport_top = viewport.min.y - MARGIN;
             self.visible = ui.clip_rect();
             self.viewport_height = viewport.height();
-            self.scroll_as_asked(ui);
+            let jumped = self.scroll_as_asked(ui);
             self.hover = self.hover_at(response.hover_pos());
             let linking = self.link_drag_ui(ui, &response, &mut commands);
             if !linking {
@@ -408,15 +420,25 @@ impl DocumentView {
             }
             autoscroll_while_dragging(ui, &response);
             self.paint(ui, viewport);
+            self.lay_out_in_background(ui.ctx(), viewport, fresh || jumped);
         });
+        ui.spacing_mut().scroll.kinetic.rubber_band = rubber_band;
         commands
     }
 
     /// Scrolls to what was asked for in the last frame: the first visible char after a zoom, an
-    /// annotation chosen in the panel, the caret after a keyboard move.
-    fn scroll_as_asked(&mut self, ui: &egui::Ui) {
+    /// annotation chosen in the panel, the caret after a keyboard move; true when it did. While
+    /// the text is still being laid out the view goes there at once: an animation would aim at a
+    /// place that moves as the lines above it are laid out.
+    fn scroll_as_asked(&mut self, ui: &egui::Ui) -> bool {
         let Some(layout) = &self.layout else {
-            return;
+            return false;
+        };
+        let asked = self.keep_at_top.is_some() || self.scroll_to.is_some() || self.caret_into_view;
+        let animation = if layout.is_complete() {
+            ui.style().scroll_animation
+        } else {
+            egui::style::ScrollAnimation::none()
         };
         let screen_rect = |c: Cursor| {
             let r = layout.caret_rect(c);
@@ -429,20 +451,21 @@ impl DocumentView {
             let caret = screen_rect(Cursor::after(offset));
             let left = Pos2::new(self.origin.x, caret.min.y);
             let target = Rect::from_min_size(left, Vec2::new(1.0, caret.height()));
-            ui.scroll_to_rect(target, Some(egui::Align::TOP));
+            ui.scroll_to_rect_animation(target, Some(egui::Align::TOP), animation);
         }
         if let Some(offset) = self.scroll_to.take() {
             let caret = screen_rect(Cursor::after(offset));
             let target = Rect::from_min_size(caret.min, Vec2::new(1.0, caret.height()));
-            ui.scroll_to_rect(target, Some(egui::Align::Center));
+            ui.scroll_to_rect_animation(target, Some(egui::Align::Center), animation);
         }
         if std::mem::take(&mut self.caret_into_view) {
             if let Some(caret) = self.caret() {
                 // Half a line of room above and below, so the caret's line is seen whole.
                 let room = Vec2::new(0.0, BASE_FONT_SIZE * self.zoom * 0.5);
-                ui.scroll_to_rect(screen_rect(caret).expand2(room), None);
+                ui.scroll_to_rect_animation(screen_rect(caret).expand2(room), None, animation);
             }
         }
+        asked
     }
 
     /// Applies a command meant for the view; returns false for commands it does not handle.
@@ -533,12 +556,7 @@ impl DocumentView {
             return;
         };
         // A layout still growing gets its arcs planned again as more of it is laid out.
-        let wanted = (
-            key,
-            layout.paragraph_count(),
-            self.arc_generation,
-            self.show_arcs,
-        );
+        let wanted = (key, layout.revision(), self.arc_generation, self.show_arcs);
         if self.arcs_made_for == Some(wanted) {
             return;
         }
@@ -680,47 +698,97 @@ impl DocumentView {
         layout.keep_filled(&self.fonts, &mut self.cache, band, &offsets);
     }
 
-    /// Lays out, in a text not laid out whole yet, what this frame shows or jumps to (the view
-    /// down to one screen below it, a char to scroll to, the char kept at the top after a zoom),
-    /// then one more slice (not in the frame that made the layout, so the first screen shows
-    /// soonest), asking for another frame until the text is laid out.
-    fn lay_out_what_is_needed(&mut self, ctx: &egui::Context, viewport: Rect, fresh: bool) {
+    /// Lays out, in a text not laid out whole yet, what this frame shows or jumps to, out of
+    /// order where it is ahead of what is laid out (paragraphs below have estimated heights
+    /// meanwhile): a char to scroll to and a screen around it, the char kept at the top after a
+    /// zoom, the view from its top down to one screen below it. The top of the view stays put.
+    fn lay_out_what_is_shown(&mut self, viewport: Rect) {
         let Some(layout) = self.layout.as_mut().filter(|l| !l.is_complete()) else {
             return;
         };
         let (fonts, cache) = (&self.fonts, &mut self.cache);
+        let screen = viewport.height();
         for offset in [self.scroll_to, self.keep_at_top].into_iter().flatten() {
-            layout.extend_through(fonts, cache, offset);
+            layout.lay_out_near(fonts, cache, offset, (screen, screen));
         }
-        layout.extend_until(fonts, cache, viewport.max.y + viewport.height());
-        if !fresh {
+        let top = viewport.min.y - MARGIN;
+        layout.lay_out_y(fonts, cache, top, viewport.max.y - MARGIN + screen);
+    }
+
+    /// After painting, in a text not laid out whole yet: lays out the screen above the view
+    /// and one more slice from the top, keeping what the view shows where it is
+    /// (`follow_anchor`), and asks for another frame until the text is laid out. Not in the
+    /// frame that made the layout (so the first screen shows soonest) nor in one that asked to
+    /// scroll (`wait`: the view is not yet where it will be).
+    fn lay_out_in_background(&mut self, ctx: &egui::Context, viewport: Rect, wait: bool) {
+        if self.layout.as_ref().is_none_or(|l| l.is_complete()) {
+            return;
+        }
+        if wait {
+            ctx.request_repaint();
+            return;
+        }
+        let anchor = self.view_anchor();
+        if let Some(layout) = self.layout.as_mut() {
+            let (fonts, cache) = (&self.fonts, &mut self.cache);
+            let top = viewport.min.y - MARGIN;
+            layout.lay_out_y(fonts, cache, top - viewport.height(), top);
             layout.extend_for(fonts, cache, LAYOUT_SLICE);
         }
-        if !layout.is_complete() {
+        self.follow_anchor(anchor);
+        if self.layout.as_ref().is_some_and(|l| !l.is_complete()) {
             ctx.request_repaint();
         }
     }
 
-    /// Lays out (in a text not laid out whole yet) and fills (where lines are hollow) what a
-    /// caret move from `caret` can reach: the end of the text for a move there, else the
-    /// caret's paragraph and a page and a screen around it.
+    /// The first char of the line at the top of the view in the last frame and that line's
+    /// top (layout points).
+    fn view_anchor(&self) -> Option<(CharOffset, f32)> {
+        let layout = self.layout.as_ref()?;
+        let line = layout
+            .lines_in(self.viewport_top, self.viewport_top + 1.0)
+            .next()?;
+        Some((line.chars.start, line.top))
+    }
+
+    /// When the anchor's line moved (lines above it laid out in place of their estimates),
+    /// scrolls the next frame by as much, so the text shown does not jump.
+    fn follow_anchor(&mut self, anchor: Option<(CharOffset, f32)>) {
+        let (Some((offset, top)), Some(layout)) = (anchor, self.layout.as_ref()) else {
+            return;
+        };
+        let moved = layout.caret_rect(Cursor::after(offset)).min.y - top;
+        if moved.abs() > 0.01 {
+            self.viewport_top += moved;
+            let offset = self
+                .set_scroll_offset
+                .map_or(self.viewport_top + MARGIN, |o| o + moved);
+            self.set_scroll_offset = Some(offset.max(0.0));
+        }
+    }
+
+    /// Lays out (in a text not laid out whole yet: out of order, keeping the view's top where
+    /// it is) and fills (where lines are hollow) what a caret move from `caret` can reach: the
+    /// end of the text for a move there, else the caret's paragraph and a page and a screen
+    /// around it.
     fn lay_out_around(&mut self, caret: Cursor, motion: Motion) {
+        let anchor = self.view_anchor();
         let Some(layout) = self.layout.as_mut() else {
             return;
         };
         let (fonts, cache) = (&self.fonts, &mut self.cache);
-        if motion == Motion::TextEnd {
-            layout.finish(fonts, cache);
-            let end = layout.text_end().offset;
-            layout.fill_chars(fonts, cache, CharRange::new(end, end));
-            return;
-        }
         let line_height = BASE_FONT_SIZE * self.zoom * LINE_HEIGHT;
         let reach = 2.0 * self.viewport_height.max(line_height) + line_height;
-        layout.extend_through(fonts, cache, caret.offset);
-        let at = layout.caret_rect(caret);
-        layout.extend_until(fonts, cache, at.max.y + reach);
-        layout.fill_y(fonts, cache, at.min.y - reach, at.max.y + reach);
+        if motion == Motion::TextEnd {
+            layout.lay_out_end(fonts, cache, reach);
+            let end = layout.text_end().offset;
+            layout.fill_chars(fonts, cache, CharRange::new(end, end));
+        } else {
+            layout.lay_out_near(fonts, cache, caret.offset, (reach, reach));
+            let at = layout.caret_rect(caret);
+            layout.fill_y(fonts, cache, at.min.y - reach, at.max.y + reach);
+        }
+        self.follow_anchor(anchor);
     }
 
     /// Paints selection rectangles, then the glyphs of the visible lines, then the caret.
@@ -826,11 +894,14 @@ impl DocumentView {
             Some(_) => None,
             None => self.parked_caret,
         };
-        // A caret past the laid-out part (after Select All in a long text) is not drawn yet.
-        let laid_out = layout.laid_out_chars();
-        if let Some(caret) = caret.filter(|c| c.offset.0 <= text_len && c.offset.0 < laid_out) {
+        // A caret in a part not laid out yet (after Select All in a long text) is not drawn yet.
+        self.painted_caret = None;
+        if let Some(caret) =
+            caret.filter(|c| c.offset.0 <= text_len && layout.is_laid_out(c.offset))
+        {
             // Two points wide at any zoom, so the caret is seen on a high-resolution screen too.
             let rect = to_screen(layout.caret_rect(caret));
+            self.painted_caret = Some(rect);
             let rect = Rect::from_center_size(rect.center(), Vec2::new(2.0, rect.height()));
             painter.rect_filled(rect, 0.0, text_color);
         }

@@ -12,6 +12,9 @@
 //! view      x0 y0 x1 y1          the visible part of the document view
 //! origin    x y                  where the layout's (0, 0) is drawn, scrolling included
 //! layout    width font-size      what the text was laid out for (as `hamish layout --width --font-size`)
+//! laid      chars state          chars laid out from the top; `complete` or `partial` (a long text
+//!                                is still being laid out; what the view shows is laid out anyway)
+//! painted_caret x0 y0 x1 y1      the caret's rectangle as painted (absent when none was)
 //! caret     offset x0 y0 x1 y1   the caret's char offset and rectangle (`caret -` without one)
 //! selection start end            the selected chars (`selection -` without a selection)
 //! bidi      name offset ...      the bidi controls marked on screen (`RLO 31`), one field each

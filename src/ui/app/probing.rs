@@ -1,5 +1,6 @@
 //! What the window tells a script through the probe file (`ui::probe`): the document view's
-//! geometry, the caret and selection, the bidi controls marked, the selected and linking
+//! geometry, how far the text is laid out, the caret (where it is and where it was painted) and
+//! selection, the bidi controls marked, the selected and linking
 //! annotations, counts, whether it is saved and the status message; for the workbench, the open
 //! text's name, schema and status, the folder's scan, the search hits and the interface language.
 //! Units: egui points on screen, char offsets into the open text.
@@ -23,6 +24,21 @@ impl HamishApp {
         facts.push("origin", [origin.x, origin.y].map(|v| format!("{v:.1}")));
         if let Some((width, font_size)) = view.layout_size() {
             facts.push("layout", [width, font_size].map(|v| format!("{v}")));
+        }
+        if let Some(layout) = view.layout() {
+            // How far the text is laid out from the top, and whether all of it is.
+            let complete = if layout.is_complete() {
+                "complete"
+            } else {
+                "partial"
+            };
+            facts.push(
+                "laid",
+                [layout.laid_out_chars().to_string(), complete.to_owned()],
+            );
+        }
+        if let Some(rect) = view.painted_caret_rect() {
+            facts.push("painted_caret", rect_fields(rect));
         }
         match view.caret().zip(view.caret_screen_rect()) {
             Some((caret, rect)) => facts.push(
