@@ -31,18 +31,37 @@ for _ in $(seq 1 400); do
     [ -n "$(fact painted_caret)" ] && break
     sleep 0.02
 done
-T0=$(date +%s.%N)
-echo "first screen: laid $(fact laid)"
-WID=$(xdotool search --name "$(basename "$TEXT")" | head -1)
+# The window takes its title (the text's name) in the frame after the first.
+WID=
+for _ in $(seq 1 400); do
+    WID=$(xdotool search --name "$(basename "$TEXT")" 2>/dev/null | head -1) || true
+    [ -n "$WID" ] && break
+    sleep 0.01
+done
+[ -n "$WID" ] || { echo "no window named $(basename "$TEXT")" >&2; exit 1; }
 xdotool windowfocus --sync "$WID" 2>/dev/null || true
+echo "first screen shown, window focused: laid $(fact laid)"
+T0=$(date +%s.%N)
 xdotool key --window "$WID" ctrl+End
-for _ in $(seq 1 1000); do
-    if [ "$(fact caret | cut -f1)" = "$END" ] && [ -n "$(fact painted_caret)" ]; then break; fi
+# Landed: the caret is at the end and was painted inside the view.
+shown() {
+    awk -F'\t' -v end="$END" '
+        $1 == "caret" { c = $2; c0 = $4; c1 = $6 }
+        $1 == "painted_caret" { p0 = $3; p1 = $5 }
+        $1 == "view" { v0 = $3; v1 = $5 }
+        END {
+            # Painted where the caret is now (not the last frame'"'"'s caret), inside the view.
+            exit !(c == end && p0 == c0 && p1 == c1 && p0 + 0 >= v0 + 0 && p1 + 0 <= v1 + 0)
+        }
+    ' "$WORK/probe.txt" 2>/dev/null
+}
+for _ in $(seq 1 2000); do
+    shown && break
     sleep 0.005
 done
 T1=$(date +%s.%N)
 LANDED=$(fact painted_caret)
-echo "Ctrl+End painted the caret at char $END after $(echo "$T1 - $T0" | bc) s; laid $(fact laid)"
+echo "Ctrl+End: caret painted at char $END after $(echo "$T1 - $T0" | bc) s; laid $(fact laid)"
 echo "painted caret then: $LANDED"
 for _ in $(seq 1 1000); do
     [ "$(fact laid | cut -f2)" = complete ] && break
@@ -50,6 +69,6 @@ for _ in $(seq 1 1000); do
 done
 T2=$(date +%s.%N)
 sleep 0.5
-echo "laid out whole $(echo "$T2 - $T0" | bc) s after the first screen; painted caret now: $(fact painted_caret)"
+echo "laid out whole $(echo "$T2 - $T0" | bc) s after Ctrl+End; painted caret now: $(fact painted_caret)"
 import -window root "$SHOT"
 echo "screenshot: $SHOT"

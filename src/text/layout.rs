@@ -255,6 +255,8 @@ pub struct TextLayout {
     pub(crate) next_in_order: usize,
     /// Bumped whenever lines are added or move (see [`TextLayout::revision`]).
     pub(crate) revision: u64,
+    /// Some line has space set above it ([`TextLayout::set_space_above`]).
+    pub(crate) spaced: bool,
     /// Chars in the text.
     char_count: usize,
 }
@@ -309,6 +311,7 @@ impl TextLayout {
             estimated: 0,
             next_in_order: 0,
             revision: 0,
+            spaced: false,
             char_count,
         };
         let faces = Faces::new(fonts);
