@@ -1,5 +1,5 @@
 //! The document view in a headless egui context (no window, no GPU): time to the first screen of a
-//! 10 MB text (issue 10 target 3) and the CPU cost of one frame at 1920×1080 with 1,000 visible
+//! 10 MB text and of Ctrl+End right after it (issue 10 target 3) and the CPU cost of one frame at 1920×1080 with 1,000 visible
 //! annotations, relation arcs and a selection, egui's run plus tessellation (target 4). Sizes are
 //! egui points at one pixel per point.
 
@@ -9,7 +9,7 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use egui::{Context, Pos2, RawInput, Rect, Vec2};
 use hamish::model::schema::Schema;
 use hamish::offset::CharRange;
-use hamish::text::Cursor;
+use hamish::text::{Cursor, Motion};
 use hamish::ui::arcs::ArcInput;
 use hamish::ui::highlights::highlights_for;
 use hamish::ui::{Command, DocumentView};
@@ -65,6 +65,34 @@ fn first_screen(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    // Ctrl+End right after the first screen, before the rest is laid out: the frames until the
+    // caret is painted at the end inside the view (the key's, the one that scrolls, the one that
+    // paints), each with its 12 ms slice of background layout.
+    group.bench_function("ctrl_end_after_first_screen_10mb", |b| {
+        b.iter_batched(
+            || {
+                let ctx = warm_context(size);
+                let mut view = DocumentView::new(text.clone());
+                let _ = frame(&ctx, &mut view, size);
+                (view, ctx)
+            },
+            |(mut view, ctx)| {
+                let to_end = Command::MoveCaret {
+                    motion: Motion::TextEnd,
+                    extend: false,
+                };
+                view.apply(&ctx, &to_end);
+                let mut frames = 0;
+                while !painted_inside(&view) && frames < 10 {
+                    let _ = frame(&ctx, &mut view, size);
+                    frames += 1;
+                }
+                assert!(painted_inside(&view), "the caret is painted at the end");
+                (view, ctx)
+            },
+            BatchSize::PerIteration,
+        )
+    });
     group.finish();
     let ctx = warm_context(size);
     let mut view = DocumentView::new(text.clone());
@@ -76,6 +104,16 @@ fn first_screen(c: &mut Criterion) {
         text.chars().count(),
         view.glyph_painter().last_frame_glyphs()
     );
+}
+
+/// The caret was painted in the last frame at the end of the text, inside the view.
+fn painted_inside(view: &DocumentView) -> bool {
+    let end = view.text().chars().count();
+    let at_end = view.caret().is_some_and(|c| c.offset.0 == end);
+    at_end
+        && view
+            .painted_caret_rect()
+            .is_some_and(|r| view.visible_rect().contains_rect(r))
 }
 
 /// Chars at the top of the text that the annotations of the frame bench are put on.
