@@ -343,6 +343,42 @@ fn a_jump_ahead_of_the_layout_lands_at_once_and_stays_put_while_the_rest_is_laid
         motion: Motion::TextEnd,
         extend: false,
     };
+    // Page Up from the end and Ctrl+Home, while most of the text is still estimated: each move
+    // paints the caret inside the view where it moved to.
+    {
+        let mut harness = first_frame_of(&news);
+        let ctx = harness.ctx.clone();
+        harness.state_mut().apply(&ctx, &to_end);
+        harness.run_steps(3);
+        let mut last = news.chars().count();
+        for motion in [
+            Motion::PageUp,
+            Motion::PageUp,
+            Motion::PageUp,
+            Motion::TextStart,
+        ] {
+            let command = Command::MoveCaret {
+                motion,
+                extend: false,
+            };
+            harness.state_mut().apply(&ctx, &command);
+            harness.run_steps(3);
+            let view = harness.state();
+            assert!(
+                !view.layout().unwrap().is_complete(),
+                "{motion:?}: still partial"
+            );
+            let caret = view.caret().expect("a caret").offset.0;
+            assert!(caret < last, "{motion:?}: {caret} after {last}");
+            last = caret;
+            let painted = view.painted_caret_rect().expect("caret painted");
+            assert!(
+                view.visible_rect().contains_rect(painted),
+                "{motion:?}: {painted:?}"
+            );
+        }
+        assert_eq!(last, 0);
+    }
     // Ctrl+End and a char chosen in the middle (an annotation in the list or a search hit
     // brings the view there the same way), each in a window that has shown one frame.
     for (text, jump) in [
