@@ -1,12 +1,12 @@
 //! Importing what other tools write: a hand-written brat corpus (imported then exported again
 //! byte-identical), doccano JSONL (sequence labelling and relations), Label Studio tasks (code
-//! points, and UTF-16 units from older versions), CoNLL with broken tags; everything unreadable
-//! shows up in the loss report.
+//! points, and UTF-16 units from older versions), CoNLL with broken tags, W3C Web Annotation in
+//! the shapes other tools write; everything unreadable shows up in the loss report.
 
 use hamish::model::annotation::{AnnotationId, Timestamp};
 use hamish::model::attribute::AttributeValue;
 use hamish::model::schema::Schema;
-use hamish::store::formats::{brat, conll, jsonl, AnnotatedText, LossReport};
+use hamish::store::formats::{brat, conll, jsonl, webanno, AnnotatedText, LossReport};
 use std::path::{Path, PathBuf};
 
 fn data(rel: &str) -> PathBuf {
@@ -480,4 +480,94 @@ fn collection_conf_is_the_union_of_schemas_and_declares_overlap_only_when_needed
         "d.txt",
         &[(1, "claim", 0, 3), (2, "source", 3, 7)]
     )));
+}
+
+/// W3C annotations as other tools write them: a plain list, not Hamish's collection; a body or
+/// target given alone or as a list; a selector list where only the `TextPositionSelector` is
+/// read; fields Hamish has no use for. Items of the wrong shape are reported by their id.
+#[test]
+fn w3c_annotations_from_other_tools_read_one_or_many_bodies_targets_and_selectors() {
+    let text = "قال الوزير إن الخطة نجحت";
+    let json = r#"[
+      {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:x:a#T1", "type": "Annotation",
+       "generator": {"id": "https://example.org/tool", "name": "Other"}, "rights": null,
+       "body": {"type": "TextualBody", "purpose": "tagging", "value": "source", "language": "ar"},
+       "target": {"source": "urn:x:a", "selector": [
+         {"type": "TextQuoteSelector", "exact": "الوزير"},
+         {"type": "TextPositionSelector", "start": 4, "end": 10}]}},
+      {"id": "urn:x:a#T2", "motivation": "tagging",
+       "body": [{"purpose": "tagging", "value": "claim"},
+                {"purpose": "commenting", "value": "أولى"},
+                {"purpose": "commenting", "value": "ثانية"},
+                {"purpose": "classifying", "value": "check-worthy=yes"}],
+       "target": [{"selector": {"type": "TextPositionSelector", "start": 11, "end": 13}},
+                  {"selector": {"type": "TextPositionSelector", "start": 14, "end": 24}}],
+       "creator": {"type": "Person", "name": "ليلى"}, "created": "2024-01-01T00:00:00Z"},
+      {"id": "urn:x:a#R1", "motivation": "linking",
+       "body": [{"purpose": "tagging", "value": "attributed-to"}, {"id": "urn:x:a#T1"}],
+       "target": "urn:x:a#T2"},
+      {"id": "urn:x:a#T3", "body": 5,
+       "target": {"selector": {"type": "TextPositionSelector", "start": 0, "end": 3}}},
+      {"id": "urn:x:a#T4", "body": {"purpose": "tagging", "value": "cue"},
+       "target": {"selector": {"type": "TextPositionSelector", "start": "0", "end": 3}}}
+    ]"#;
+    let now = Timestamp(0);
+    let schema = Schema::fact_checking();
+    let path = Path::new("other.jsonld");
+    let mut report = LossReport::new();
+    let set = webanno::import(json, text, &schema, path, now, &mut report);
+    let source = set.annotation(AnnotationId(1)).expect("T1");
+    assert_eq!(
+        (source.label.as_str(), source.covered_text(text)),
+        ("source", "الوزير".to_owned())
+    );
+    let claim = set.annotation(AnnotationId(2)).expect("T2");
+    assert_eq!(claim.label, "claim");
+    assert_eq!(claim.covered_text(text), "إن … الخطة نجحت");
+    assert_eq!(claim.note, "أولى\nثانية");
+    assert_eq!(
+        claim.attributes.get("check-worthy"),
+        Some(&AttributeValue::Bool(true))
+    );
+    assert_eq!(claim.author, "ليلى");
+    assert_eq!(
+        (claim.created, claim.modified),
+        (Timestamp(1_704_067_200), now)
+    );
+    let r = set.relations().next().expect("R1");
+    assert_eq!(
+        (r.kind.as_str(), r.from, r.to),
+        ("attributed-to", AnnotationId(2), AnnotationId(1))
+    );
+    let losses: Vec<(&str, Option<usize>, &str)> = report
+        .losses
+        .iter()
+        .map(|l| (l.what.as_str(), l.line, l.why.as_str()))
+        .collect();
+    assert_eq!(
+        losses,
+        [
+            ("annotation `urn:x:a#T3`", None, "the label is empty"),
+            (
+                "annotation `urn:x:a#T4`",
+                None,
+                "no TextPositionSelector inside the text"
+            ),
+        ]
+    );
+    assert!(report.losses.iter().all(|l| l.file == path));
+    assert_eq!(set.len(), 2);
+
+    // A file that is not JSON is one loss with its line, and nothing is imported.
+    let mut report = LossReport::new();
+    let bad = "[\n  {\"id\": \"urn:x:a#T1\",\n  }\n]";
+    let set = webanno::import(bad, text, &schema, path, now, &mut report);
+    assert!(set.is_empty());
+    let loss = &report.losses[..];
+    assert_eq!(loss.len(), 1, "{report}");
+    assert_eq!((loss[0].what.as_str(), loss[0].line), ("file", Some(3)));
+    assert!(
+        loss[0].why.starts_with("not JSON: trailing comma"),
+        "{report}"
+    );
 }
