@@ -62,7 +62,7 @@ fn annotated(dir: &Path, name: &str, text: &str) -> PathBuf {
 const TEXT: &str = "قال علي إن السعر ارتفع.\r\n";
 
 #[test]
-fn export_each_format_then_import_brat_and_jsonl_back() {
+fn export_each_format_then_import_brat_jsonl_and_w3c_back() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");
     std::fs::create_dir_all(corpus.join("sub")).unwrap();
@@ -151,6 +151,50 @@ fn export_each_format_then_import_brat_and_jsonl_back() {
     assert_eq!(back.set.len(), 2);
     assert_eq!(back.set.relations().count(), 1);
     assert!(matches!(back.schema, SchemaSource::Inline(_)));
+
+    // The W3C files, each next to its text (the brat export wrote the texts there too).
+    let into = tmp.path().join("from-w3c");
+    let o = hamish(&[
+        "import",
+        "--format",
+        "webanno",
+        out_s,
+        "--into",
+        into.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for name in ["a.txt", "sub/b.txt"] {
+        let original = load_sidecar(&sidecar_path(&corpus.join(name))).unwrap();
+        let back = load_sidecar(&sidecar_path(&into.join(name))).unwrap();
+        assert_eq!(back.set.len(), original.set.len(), "{name}");
+        assert_eq!(back.set.relations().count(), 1, "{name}");
+        for (a, b) in back.set.annotations().zip(original.set.annotations()) {
+            assert_eq!(
+                (&a.label, &a.ranges, &a.attributes),
+                (&b.label, &b.ranges, &b.attributes)
+            );
+        }
+        assert!(back.matches_text(TEXT), "{name}");
+    }
+    // A W3C file without its text beside it: the path where the text was looked for, exit 1.
+    let lone = tmp.path().join("lone");
+    std::fs::create_dir_all(&lone).unwrap();
+    std::fs::copy(out.join("a.txt.jsonld"), lone.join("a.txt.jsonld")).unwrap();
+    let o = hamish(&[
+        "import",
+        "--format",
+        "webanno",
+        lone.to_str().unwrap(),
+        "--into",
+        tmp.path().join("from-lone").to_str().unwrap(),
+    ]);
+    assert_ne!(code(&o), 0);
+    let expected = lone.join("a.txt");
+    assert!(
+        stderr(&o).contains(&expected.display().to_string()),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -40,6 +40,8 @@ pub enum ImportFormatArg {
     Jsonl,
     /// CoNLL IOB2 (the text is rebuilt from the tokens).
     Conll,
+    /// W3C Web Annotation JSON-LD (`<text>.jsonld` next to the text it annotates).
+    Webanno,
 }
 
 impl From<ImportFormatArg> for ImportFormat {
@@ -48,6 +50,7 @@ impl From<ImportFormatArg> for ImportFormat {
             ImportFormatArg::Brat => Self::Brat,
             ImportFormatArg::Jsonl => Self::Jsonl,
             ImportFormatArg::Conll => Self::Conll,
+            ImportFormatArg::Webanno => Self::Webanno,
         }
     }
 }

@@ -1,4 +1,5 @@
-//! `hamish import`: import brat, JSONL (Hamish, doccano, Label Studio) or CoNLL annotations into
+//! `hamish import`: import brat, JSONL (Hamish, doccano, Label Studio), CoNLL or W3C Web
+//! Annotation annotations into
 //! sidecar files, with the text written next to them, through the application layer's import
 //! (`workspace::batch::import`, the same reading File > Import does). An existing file is never
 //! replaced by different content without `--force`, which keeps its `.bak`.
@@ -20,7 +21,8 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXIT_CODES)]
 pub struct ImportArgs {
-    /// Source files or folders (brat: `.ann` files; jsonl: `.jsonl`/`.json`; conll: `.conll`).
+    /// Source files or folders (brat: `.ann` files; jsonl: `.jsonl`/`.json`; conll: `.conll`;
+    /// webanno: `.jsonld`, each next to the text it annotates).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// The format to read.

@@ -4,7 +4,7 @@
 //! renumbered, anchors captured from this text). Offsets are chars into the open text.
 
 use super::batch::export::{export_files, write_outputs};
-use super::batch::import::{read_source, ImportSchema};
+use super::batch::import::{read_source, read_webanno_onto, ImportSchema};
 use super::batch::note::BatchNote;
 use super::error::{ActionError, ExchangeError};
 use super::open::OpenText;
@@ -63,9 +63,16 @@ impl OpenText {
             path: file.to_owned(),
             name: super::open::display_name(file),
         };
-        let texts = read_source(format, &found, &schema, Timestamp::now(), &mut losses)
-            .map_err(ExchangeError::from)?;
         let text = &self.session.source().text;
+        let now = Timestamp::now();
+        // A W3C file annotates the open text wherever it is; the other formats bring their text.
+        let texts = match format {
+            ImportFormat::Webanno => {
+                read_webanno_onto(file, text.clone(), &schema, now, &mut losses).map(|d| vec![d])
+            }
+            _ => read_source(format, &found, &schema, now, &mut losses),
+        }
+        .map_err(ExchangeError::from)?;
         let count = texts.len();
         let Some(imported) = texts.into_iter().find(|d| d.text == *text) else {
             return Err(ExchangeError::OtherText {

@@ -441,6 +441,40 @@ fn brat_import_into_the_open_text_corrects_a_bom_and_undoes_in_one_step() {
 }
 
 #[test]
+fn a_w3c_file_exported_elsewhere_imports_onto_the_open_text() {
+    let (dir, _path, mut ws) = opened();
+    annotate(&mut ws, "claim", "الهدنة قريبة");
+    let exported = open(&ws).session.set().clone();
+    let out = dir.path().join("w3c");
+    ws.execute(Action::Export {
+        format: ExportFormat::Webanno,
+        folder: out.clone(),
+    })
+    .unwrap();
+    ws.execute(Action::Undo).unwrap();
+    assert!(open(&ws).session.set().is_empty());
+    // Only the .jsonld is in that folder, no text: the open text is the one annotated.
+    let file = out.join("article.txt.jsonld");
+    assert!(file.is_file() && !out.join("article.txt").exists());
+    let outcome = ws
+        .execute(Action::Import {
+            format: ImportFormat::Webanno,
+            file,
+        })
+        .unwrap();
+    assert!(matches!(
+        outcome.report,
+        Some(Report::Imported { annotations: 1, .. })
+    ));
+    let set = open(&ws).session.set();
+    let (a, b) = (
+        set.annotations().next().unwrap(),
+        exported.annotations().next().unwrap(),
+    );
+    assert_eq!((&a.label, &a.ranges), (&b.label, &b.ranges));
+}
+
+#[test]
 fn importing_annotations_of_another_text_is_refused() {
     let (dir, _path, mut ws) = opened();
     let other = dir.path().join("other.jsonl");

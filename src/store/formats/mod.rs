@@ -60,6 +60,9 @@ pub enum ImportFormat {
     Jsonl,
     /// CoNLL IOB2 (the text is rebuilt from the tokens).
     Conll,
+    /// W3C Web Annotation JSON-LD: `<text>.jsonld` next to the text it annotates (what the W3C
+    /// export writes; Recogito and other annotation servers write the same shape).
+    Webanno,
 }
 
 impl ExportFormat {
@@ -86,8 +89,12 @@ impl ExportFormat {
 
 impl ImportFormat {
     /// Every import format, in menu order.
-    pub const ALL: [ImportFormat; 3] =
-        [ImportFormat::Brat, ImportFormat::Jsonl, ImportFormat::Conll];
+    pub const ALL: [ImportFormat; 4] = [
+        ImportFormat::Brat,
+        ImportFormat::Jsonl,
+        ImportFormat::Conll,
+        ImportFormat::Webanno,
+    ];
 
     /// The name shown in menus and messages.
     pub fn display_name(self) -> &'static str {
@@ -95,6 +102,7 @@ impl ImportFormat {
             Self::Brat => "brat standoff (.ann)",
             Self::Jsonl => "JSONL (Hamish, doccano, Label Studio)",
             Self::Conll => "CoNLL IOB2",
+            Self::Webanno => "W3C Web Annotation (.jsonld)",
         }
     }
 }

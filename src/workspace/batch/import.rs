@@ -11,7 +11,7 @@ use crate::model::text_format::TextEncoding;
 use crate::store::atomic::{folder_of, FolderLock};
 use crate::store::formats::files::{confined, read_text, write_file, Written};
 use crate::store::formats::names::{numbered, safe_relative, unreserved};
-use crate::store::formats::{brat, conll, jsonl, FormatError, ImportFormat, LossReport};
+use crate::store::formats::{brat, conll, jsonl, webanno, FormatError, ImportFormat, LossReport};
 use crate::store::sidecar::{
     load_schema_file, sidecar_path_for, to_ron_string, AnnotatorName, SchemaSource, SidecarData,
     FOLDER_SCHEMA_FILE,
@@ -29,6 +29,7 @@ pub fn is_source_name(format: ImportFormat, name: &str) -> bool {
         ImportFormat::Conll => {
             name.ends_with(".conll") || name.ends_with(".iob") || name.ends_with(".bio")
         }
+        ImportFormat::Webanno => name.ends_with(".jsonld"),
     }
 }
 
@@ -128,7 +129,57 @@ pub fn read_source(
                 })
                 .collect())
         }
+        ImportFormat::Webanno => {
+            read_webanno(path, &found.name, schema, now, report).map(|d| vec![d])
+        }
     }
+}
+
+/// A W3C Web Annotation file `<text>.jsonld` with the text it annotates beside it (`a.txt` for
+/// `a.txt.jsonld`; `a.txt` for `a.jsonld` too, a name without an extension being no text).
+fn read_webanno(
+    path: &Path,
+    name: &str,
+    schema: &ImportSchema,
+    now: Timestamp,
+    report: &mut LossReport,
+) -> Result<ImportedText, FormatError> {
+    let text_name = name.strip_suffix(".jsonld").unwrap_or(name);
+    let text_name = if Path::new(text_name).extension().is_some() {
+        text_name.to_owned()
+    } else {
+        format!("{text_name}.txt")
+    };
+    let file_name = Path::new(&text_name)
+        .file_name()
+        .map_or_else(|| text_name.clone().into(), |n| n.to_owned());
+    let text_path = path.with_file_name(file_name);
+    // Read through the one guarded reader and decoded like any text: a missing text is an
+    // error naming the path where it was looked for.
+    let bytes = crate::store::input::read_input_file(&text_path)?;
+    let text = crate::store::decode::decode_file_bytes(&text_path, &bytes, None)?.text;
+    let mut imported = read_webanno_onto(path, text, schema, now, report)?;
+    imported.rel = safe_relative(&text_name);
+    Ok(imported)
+}
+
+/// The W3C Web Annotation file at `path` read as annotations of `text` (the window imports
+/// one onto the open text, wherever the file is).
+pub fn read_webanno_onto(
+    path: &Path,
+    text: String,
+    schema: &ImportSchema,
+    now: Timestamp,
+    report: &mut LossReport,
+) -> Result<ImportedText, FormatError> {
+    let json = read_text(path)?;
+    let set = webanno::import(&json, &text, &schema.schema, path, now, report);
+    Ok(ImportedText {
+        rel: PathBuf::new(),
+        text,
+        schema: schema.source.clone(),
+        set,
+    })
 }
 
 /// A brat `.ann` with the `.txt` beside it (a BOM in the `.txt` is not text: offsets move back).
