@@ -1,5 +1,6 @@
 //! Property tests of the layout on random mixed Arabic/Latin text: lines cover every char once,
-//! every char is in exactly one run, and caret → hit gives back every grapheme boundary.
+//! every char is in exactly one run, and caret → hit gives back every grapheme boundary; hollowed
+//! lines refill, and a layout laid out out of order in any order ends in the full layout.
 
 use hamish::offset::CharOffset;
 use hamish::text::{
@@ -178,5 +179,92 @@ proptest! {
         }
         prop_assert_eq!(doc.filled_line_count(), full.lines().count());
         prop_assert!(doc.lines().eq(full.lines()));
+    }
+}
+
+/// One step of laying out a partial layout: a band by y, the text near a char, the end, or a
+/// slice from the top (positions as shares of the estimated height or of the text).
+#[derive(Debug, Clone)]
+enum Step {
+    Band(f32, f32),
+    Near(f32),
+    End,
+    Slice,
+}
+
+fn step_strategy() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        (0.0f32..1.0, 0.0f32..200.0).prop_map(|(at, h)| Step::Band(at, h)),
+        (0.0f32..1.0).prop_map(Step::Near),
+        Just(Step::End),
+        Just(Step::Slice),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Laid out out of order in any order (bands, near chars, the end, slices from the top,
+    /// with glyphs kept only near a band), a layout keeps every char on one line, its lines
+    /// sorted and stacked, every query answering, and once finished equals the full layout.
+    #[test]
+    fn out_of_order_layout_ends_in_the_full_layout(
+        pieces in prop::collection::vec(text_strategy(), 1..12),
+        width in 40.0f32..600.0,
+        direction in direction_strategy(),
+        steps in prop::collection::vec(step_strategy(), 0..8),
+        hollow in any::<bool>(),
+    ) {
+        let text = pieces.join("\n");
+        let fonts = FontSet::embedded();
+        let params = LayoutParams { font_size: 18.0, width, direction, line_height: 1.6 };
+        let full = TextLayout::new(&text, &fonts, &params, &mut LayoutCache::default());
+        let mut cache = LayoutCache::without_paragraphs();
+        let mut doc = TextLayout::new_until(&text, &fonts, &params, &mut cache, 0.0);
+        if hollow {
+            doc.keep_filled(&fonts, &mut cache, (0.0, 40.0), &[]);
+        }
+        let chars = text.chars().count();
+        for step in &steps {
+            let h = doc.height();
+            match *step {
+                Step::Band(at, size) => doc.lay_out_y(&fonts, &mut cache, at * h, at * h + size),
+                Step::Near(at) => {
+                    let offset = CharOffset((at * chars as f32) as usize);
+                    doc.lay_out_near(&fonts, &mut cache, offset, (60.0, 60.0));
+                    prop_assert!(doc.is_laid_out(offset));
+                }
+                Step::End => doc.lay_out_end(&fonts, &mut cache, 60.0),
+                Step::Slice => doc.extend_for(&fonts, &mut cache, std::time::Duration::ZERO),
+            }
+            let lines: Vec<_> = doc.lines().collect();
+            // Lines in char order, each char on one line, stacked without overlap.
+            prop_assert_eq!(lines[0].chars.start.0, 0);
+            for pair in lines.windows(2) {
+                prop_assert!(pair[0].chars.end <= pair[1].chars.start);
+                prop_assert!(pair[1].top >= pair[0].bottom() - 0.01, "{:?}", step);
+            }
+            let last = lines.last().unwrap();
+            prop_assert!((doc.height() - last.bottom()).abs() < 0.01);
+            for o in [0, chars / 2, chars] {
+                let c = Cursor::after(CharOffset(o));
+                let _ = doc.hit(doc.caret_rect(c).center());
+                prop_assert!(doc.move_visual(c, VisualDirection::Left).offset.0 <= chars);
+            }
+        }
+        doc.finish(&fonts, &mut cache);
+        prop_assert!(doc.is_complete());
+        prop_assert_eq!(doc.lines().count(), full.lines().count());
+        for (a, b) in doc.lines().zip(full.lines()) {
+            prop_assert_eq!((a.chars, a.height), (b.chars, b.height));
+            prop_assert!((a.top - b.top).abs() < 0.01 && (a.baseline - b.baseline).abs() < 0.01);
+        }
+        for o in 0..=chars {
+            doc.fill_chars(&fonts, &mut cache, hamish::offset::CharRange::from_indices(o, o));
+        }
+        for (a, b) in doc.lines().zip(full.lines()) {
+            prop_assert_eq!(&a.runs, &b.runs);
+            prop_assert_eq!(&a.boxes, &b.boxes);
+        }
     }
 }
