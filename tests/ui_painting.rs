@@ -453,6 +453,46 @@ fn a_jump_ahead_of_the_layout_lands_at_once_and_stays_put_while_the_rest_is_laid
 }
 
 #[test]
+fn zooming_deep_in_a_long_text_keeps_the_top_char_without_laying_out_what_is_above() {
+    use hamish::offset::CharRange;
+    use hamish::ui::{Command, ZoomStep};
+    let text = long_text(400_000);
+    let chars = text.chars().count();
+    let mut harness = first_frame_of(&text);
+    let middle = CharRange::from_indices(chars / 2, chars / 2);
+    harness.state_mut().select_range(middle);
+    harness.run_steps(3);
+    let top_char = |view: &DocumentView| {
+        let layout = view.layout().expect("laid out");
+        let top = view.visible_rect().top() - view.document_origin().y;
+        layout.hit(Point::new(0.0, top + 1.0)).offset.0
+    };
+    let before = top_char(harness.state());
+    assert!(before > chars / 3, "scrolled to the middle: {before}");
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, &Command::Zoom(ZoomStep::In));
+    harness.run_steps(3);
+    let view = harness.state();
+    let layout = view.layout().unwrap();
+    assert_eq!(view.layout_count(), 2, "laid out again for the new size");
+    assert!(
+        layout.laid_out_chars() < chars / 4,
+        "{} chars laid out from the top",
+        layout.laid_out_chars()
+    );
+    // The char that was at the top is still on the first line shown (lines are longer or
+    // shorter now: within a line's worth of chars).
+    let after = top_char(view);
+    assert!(
+        after.abs_diff(before) < 120,
+        "top char {before} before, {after} after"
+    );
+    assert!(view.glyph_painter().last_frame_glyphs() > 50);
+}
+
+#[test]
 fn scrolling_far_down_a_long_text_lays_out_what_is_there_at_once_and_paints_it() {
     let text = long_text(400_000);
     let chars = text.chars().count();

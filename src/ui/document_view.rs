@@ -387,7 +387,7 @@ impl DocumentView {
             std::mem::replace(&mut ui.spacing_mut().scroll.kinetic.rubber_band, false);
         area.show_viewport(ui, |ui, viewport| {
             let width = (ui.available_width() - 2.0 * MARGIN).max(MARGIN);
-            let fresh = self.relayout_if_needed(width, viewport.max.y);
+            let fresh = self.relayout_if_needed(width, viewport.height());
             self.keep_filled_near(viewport);
             self.lay_out_what_is_shown(viewport);
             self.rearc_if_needed(ui.ctx());
@@ -637,8 +637,10 @@ impl DocumentView {
     }
 
     /// Lays the text out again when the width, zoom, fonts or text changed: a short text whole, a
-    /// long one down to `y_max` (the bottom of the view, layout points); true when it did.
-    fn relayout_if_needed(&mut self, width: f32, y_max: f32) -> bool {
+    /// long one its first `screen` (points) with the rest estimated, what the view shows being
+    /// laid out where it is; true when it did. The char at the top of the view stays at the top
+    /// (a zoom asks for that itself; a new width or font too).
+    fn relayout_if_needed(&mut self, width: f32, screen: f32) -> bool {
         let key = LayoutKey {
             width,
             zoom: self.zoom,
@@ -658,8 +660,15 @@ impl DocumentView {
         let limit = if self.offsets.char_len() <= WHOLE_LAYOUT_CHARS {
             f32::INFINITY
         } else {
-            y_max
+            screen
         };
+        let same_text = self.layout_key.map(|k| k.text_generation) == Some(key.text_generation);
+        if same_text && self.keep_at_top.is_none() && self.viewport_top > 0.0 {
+            self.keep_at_top = self
+                .layout
+                .as_ref()
+                .map(|l| l.hit(Point::new(0.0, self.viewport_top)).offset);
+        }
         self.layout = Some(TextLayout::new_until_shared(
             Arc::clone(&self.text),
             &self.fonts,
