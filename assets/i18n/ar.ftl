@@ -691,3 +691,6 @@ batch-recovery-cleared = ⁨{ $folder }⁩: انقطع تصدير سابق وه�
    *[other] حُذفت ملفاته المؤقتة الـ{ $staged }
 }.
 agreement-left-out = نص تُرك خارج حساب الاتفاق: { $error }
+
+# بين عناصر قائمة من الأخطاء في رسالة واحدة.
+list-separator = {"؛ "}

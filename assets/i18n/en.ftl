@@ -99,3 +99,6 @@ batch-recovery-completed = { $folder }: an earlier export was cut short while pu
 batch-recovery-completed-refused = { $folder }: an earlier export was cut short while putting its files in place; { $done } remaining file(s) were put in place now; not put in place: { $errors }
 batch-recovery-cleared = { $folder }: an earlier export was cut short while writing; none of its files had been put in place, and its { $staged } staged file(s) were removed
 agreement-left-out = Left out of the agreement: { $error }
+
+# Between the items of a list of errors in one message.
+list-separator = {"; "}

@@ -1170,6 +1170,11 @@ fn error_arg_text(err: &ErrorArg) -> String {
             use super::error_detail::{decode_own_key, worded};
             worded(decode_own_key(err))
         }
+        ErrorArg::Formats(errs) => {
+            use super::error_detail::{format_key, worded};
+            let said: Vec<String> = errs.iter().map(|e| worded(format_key(e))).collect();
+            said.join(&tr("list-separator"))
+        }
     }
 }
 

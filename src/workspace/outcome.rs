@@ -101,6 +101,8 @@ pub enum ErrorArg {
     Sidecar(Arc<SidecarError>),
     /// A text file that could not be read or decoded.
     Decode(Arc<crate::store::decode::DecodeError>),
+    /// Files of an import or export that could not be read or written, each with its reason.
+    Formats(Vec<Arc<crate::store::formats::FormatError>>),
 }
 
 impl fmt::Display for ErrorArg {
@@ -109,6 +111,10 @@ impl fmt::Display for ErrorArg {
             Self::Action(err) => err.fmt(f),
             Self::Sidecar(err) => err.fmt(f),
             Self::Decode(err) => err.fmt(f),
+            Self::Formats(errs) => {
+                let said: Vec<String> = errs.iter().map(ToString::to_string).collect();
+                f.write_str(&said.join("; "))
+            }
         }
     }
 }

@@ -272,6 +272,25 @@ fn remove_stage(stage: &Path, lock: FolderLock) -> Result<(), FormatError> {
     })
 }
 
+/// Why a file an interrupted export left staged could not be put in place (shared: errors are
+/// not `Clone`); equal when they say the same.
+#[derive(Debug, Clone)]
+pub struct Refusal(pub std::sync::Arc<FormatError>);
+
+impl PartialEq for Refusal {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for Refusal {}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// What [`recover_batches`] found in a folder and did about it, one per staging folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Recovery {
@@ -288,8 +307,8 @@ pub enum Recovery {
         folder: PathBuf,
         /// How many files were put in place now.
         done: usize,
-        /// Why each file that could not be put in place was refused (the error's text).
-        refused: Vec<String>,
+        /// Why each file that could not be put in place was refused.
+        refused: Vec<Refusal>,
     },
     /// An export was cut short while writing; nothing of it was in place and its staged files
     /// were removed.
@@ -387,7 +406,7 @@ fn recover_one(root: &Path, stage: &Path) -> Recovery {
 
 /// Puts the files still in a `.ready` staging folder in place; returns how many, and why each
 /// file that could not be was refused.
-fn complete(root: &Path, stage: &Path, manifest: &Manifest) -> (usize, Vec<String>) {
+fn complete(root: &Path, stage: &Path, manifest: &Manifest) -> (usize, Vec<Refusal>) {
     let (mut done, mut refused) = (0, Vec::new());
     for (i, rel) in manifest.files.iter().enumerate() {
         let staged = stage.join(i.to_string());
@@ -398,7 +417,7 @@ fn complete(root: &Path, stage: &Path, manifest: &Manifest) -> (usize, Vec<Strin
             .and_then(|target| put_in_place(&staged, &target, stage, manifest.force));
         match result {
             Ok(_) => done += 1,
-            Err(e) => refused.push(e.to_string()),
+            Err(e) => refused.push(Refusal(std::sync::Arc::new(e))),
         }
     }
     (done, refused)

@@ -4,9 +4,10 @@
 
 use crate::model::annotation::AnnotationId;
 use crate::store::formats::staged::Recovery;
-use crate::workspace::outcome::{Message, MessageArg};
+use crate::workspace::outcome::{ErrorArg, Message, MessageArg};
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// One thing a batch run found or did on the way.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,7 +207,12 @@ fn recovery_message(text: String, recovery: &Recovery) -> Message {
             vec![
                 ("folder", shown(folder)),
                 ("done", (*done).into()),
-                ("errors", refused.join("; ").into()),
+                (
+                    "errors",
+                    MessageArg::Error(ErrorArg::Formats(
+                        refused.iter().map(|r| Arc::clone(&r.0)).collect(),
+                    )),
+                ),
             ],
         ),
         Recovery::Cleared { folder, staged } => Message::warning(text).keyed(
@@ -272,7 +278,12 @@ pub(crate) fn samples() -> Vec<BatchNote> {
         Recovery::Completed {
             folder: folder.clone(),
             done: 1,
-            refused: vec!["out/b.json: permission denied".into()],
+            refused: vec![crate::store::formats::staged::Refusal(Arc::new(
+                crate::store::formats::FormatError::Io {
+                    path: "out/b.json".into(),
+                    source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+                },
+            ))],
         }
         .into(),
         Recovery::Cleared { folder, staged: 5 }.into(),
@@ -294,7 +305,7 @@ mod tests {
             "in/b.json: written as a-2 because in/a.json is also named a",
             "out: another export into this folder is running (out/.hamish-staging-1-0.ready); left alone",
             "out: an earlier export was cut short while putting its files in place; 2 remaining file(s) were put in place now",
-            "out: an earlier export was cut short while putting its files in place; 1 remaining file(s) were put in place now; not put in place: out/b.json: permission denied",
+            "out: an earlier export was cut short while putting its files in place; 1 remaining file(s) were put in place now; not put in place: out/b.json: permission denied (check that the path exists and is readable/writable)",
             "out: an earlier export was cut short while writing; none of its files had been put in place, and its 5 staged file(s) were removed",
         ];
         let notes = samples();
