@@ -694,3 +694,16 @@ agreement-left-out = نص تُرك خارج حساب الاتفاق: { $error }
 
 # بين عناصر قائمة من الأخطاء في رسالة واحدة.
 list-separator = {"؛ "}
+
+# ما تنتظره السمة وما وُجد (في check-bad-attribute-value).
+expected-one-of = واحدةً من: { $values }
+expected-finite-number = عددًا محدودًا
+expected-kind = قيمةً من نوع «{ $kind }»
+found-value = { $kind } { $value }
+attribute-kind-bool = نعم/لا
+attribute-kind-one-of = واحدة من قائمة
+attribute-kind-text = نص
+attribute-kind-number = عدد
+attribute-kind-other = { $kind }
+# بين القيم في قائمة داخل جملة.
+value-separator = {"، "}

@@ -102,3 +102,5 @@ agreement-left-out = Left out of the agreement: { $error }
 
 # Between the items of a list of errors in one message.
 list-separator = {"; "}
+# Between the values of a list inside a sentence.
+value-separator = {", "}

@@ -112,11 +112,47 @@ pub enum Problem {
         owner: Owner,
         /// The attribute id.
         attribute: String,
-        /// The kind the schema asks for.
-        expected: String,
-        /// The value found, as text.
-        found: String,
+        /// What the schema asks for.
+        expected: ExpectedValue,
+        /// The value found.
+        found: FoundValue,
     },
+}
+
+/// What an attribute's definition asks for, where a value does not fit it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExpectedValue {
+    /// One of these values.
+    OneOf(Vec<String>),
+    /// A finite number (not NaN or infinite).
+    FiniteNumber,
+    /// A value of this kind (an [`crate::model::attribute::AttributeKind`]'s name).
+    Kind(&'static str),
+}
+
+impl fmt::Display for ExpectedValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::OneOf(allowed) => write!(f, "one of {}", allowed.join(", ")),
+            Self::FiniteNumber => f.write_str("a finite number"),
+            Self::Kind(kind) => write!(f, "a {kind} value"),
+        }
+    }
+}
+
+/// An attribute value that does not fit its definition: its kind's name and the value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundValue {
+    /// The value's kind (`bool`, `one-of`, `text`, `number`).
+    pub kind: &'static str,
+    /// The value as text.
+    pub value: String,
+}
+
+impl fmt::Display for FoundValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.kind, self.value)
+    }
 }
 
 impl Problem {
@@ -200,7 +236,8 @@ impl fmt::Display for Problem {
                 found,
             } => write!(
                 f,
-                "{owner}: attribute {attribute:?} expects {expected}, found {found:?}"
+                "{owner}: attribute {attribute:?} expects {expected}, found {:?}",
+                found.to_string()
             ),
         }
     }
@@ -327,15 +364,18 @@ fn check_attributes(
         };
         if let Some(mismatch) = def.kind.mismatch(value) {
             let expected = match mismatch {
-                ValueMismatch::NotAllowed { allowed } => format!("one of {}", allowed.join(", ")),
-                ValueMismatch::NotFinite => "a finite number".to_owned(),
-                ValueMismatch::WrongKind => format!("a {} value", def.kind.name()),
+                ValueMismatch::NotAllowed { allowed } => ExpectedValue::OneOf(allowed),
+                ValueMismatch::NotFinite => ExpectedValue::FiniteNumber,
+                ValueMismatch::WrongKind => ExpectedValue::Kind(def.kind.name()),
             };
             problems.push(Problem::BadAttributeValue {
                 owner,
                 attribute: id.clone(),
                 expected,
-                found: format!("{} {value}", value.kind_name()),
+                found: FoundValue {
+                    kind: value.kind_name(),
+                    value: value.to_string(),
+                },
             });
         }
     }

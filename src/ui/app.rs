@@ -1173,7 +1173,7 @@ fn error_arg_text(err: &ErrorArg) -> String {
         ErrorArg::Formats(errs) => {
             use super::error_detail::{format_key, worded};
             let said: Vec<String> = errs.iter().map(|e| worded(format_key(e))).collect();
-            said.join(&tr("list-separator"))
+            said.join(&tr_args("list-separator", &[]))
         }
     }
 }

@@ -692,9 +692,55 @@ pub fn problem_key(problem: &Problem) -> Keyed {
             vec![
                 ("owner", owned(o)),
                 ("attribute", isolated(attribute)),
-                ("expected", isolated(expected)),
-                ("found", isolated(found)),
+                ("expected", said(expected_key(expected))),
+                ("found", said(found_key(found))),
             ],
         ),
+    }
+}
+
+/// What an attribute's definition asks for, in the interface language (the values isolated).
+fn expected_key(expected: &crate::model::validate::ExpectedValue) -> Keyed {
+    use crate::model::validate::ExpectedValue as E;
+    match expected {
+        E::OneOf(allowed) => {
+            let values: Vec<String> = allowed
+                .iter()
+                .map(|v| format!("\u{2068}{v}\u{2069}"))
+                .collect();
+            (
+                "expected-one-of",
+                vec![(
+                    "values",
+                    values
+                        .join(&crate::ui::i18n::tr_args("value-separator", &[]))
+                        .into(),
+                )],
+            )
+        }
+        E::FiniteNumber => ("expected-finite-number", Vec::new()),
+        E::Kind(kind) => ("expected-kind", vec![("kind", said(kind_key(kind)))]),
+    }
+}
+
+/// An attribute value that does not fit, in the interface language: its kind and the value.
+fn found_key(found: &crate::model::validate::FoundValue) -> Keyed {
+    (
+        "found-value",
+        vec![
+            ("kind", said(kind_key(found.kind))),
+            ("value", isolated(&found.value)),
+        ],
+    )
+}
+
+/// An attribute kind's name (`bool`, `one-of`, `text`, `number`) in the interface language.
+fn kind_key(kind: &str) -> Keyed {
+    match kind {
+        "bool" => ("attribute-kind-bool", Vec::new()),
+        "one-of" => ("attribute-kind-one-of", Vec::new()),
+        "text" => ("attribute-kind-text", Vec::new()),
+        "number" => ("attribute-kind-number", Vec::new()),
+        other => ("attribute-kind-other", vec![("kind", isolated(other))]),
     }
 }

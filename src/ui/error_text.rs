@@ -752,7 +752,7 @@ mod tests {
     #[test]
     fn every_check_problem_reads_in_arabic() {
         use crate::model::relation::RelationId;
-        use crate::model::validate::{Owner, Problem};
+        use crate::model::validate::{ExpectedValue, FoundValue, Owner, Problem};
         use crate::offset::CharRange;
         let (a, r) = (AnnotationId(7), RelationId(3));
         let range = CharRange::from_indices(5, 9);
@@ -795,16 +795,37 @@ mod tests {
             Problem::BadAttributeValue {
                 owner: Owner::Relation(r),
                 attribute: "stance".into(),
-                expected: "one of pro, con".into(),
-                found: "maybe".into(),
+                expected: ExpectedValue::OneOf(vec!["pro".into(), "con".into()]),
+                found: FoundValue {
+                    kind: "text",
+                    value: "maybe".into(),
+                },
+            },
+            Problem::BadAttributeValue {
+                owner: Owner::Annotation(a),
+                attribute: "weight".into(),
+                expected: ExpectedValue::FiniteNumber,
+                found: FoundValue {
+                    kind: "number",
+                    value: "NaN".into(),
+                },
+            },
+            Problem::BadAttributeValue {
+                owner: Owner::Document,
+                attribute: "topic".into(),
+                expected: ExpectedValue::Kind("text"),
+                found: FoundValue {
+                    kind: "bool",
+                    value: "true".into(),
+                },
             },
             Problem::UnknownAttribute {
                 owner: Owner::Document,
                 attribute: "topic".into(),
             },
         ];
-        // Labels, relation types, attributes and values, and the schema's "expected" phrase.
-        let kept = "claim source cites stance topic maybe expected one of pro, con";
+        // Labels, relation types, attributes and values are the schema's and the file's own.
+        let kept = "claim source cites stance topic weight maybe pro con nan true";
         set_language(Language::Arabic);
         for problem in &problems {
             let arabic =
