@@ -2,7 +2,9 @@
 //! jump anywhere before the whole text is laid out. A paragraph not laid out yet is one hollow
 //! placeholder line, as high as its chars are expected to take (the laid-out part's height per
 //! char, in whole lines); laying out a run of them replaces their placeholders by their lines in
-//! one splice and moves every line below by the difference in height. Units: px, char offsets.
+//! one splice, and the difference in height is taken up by the estimates next to the run (below
+//! it, else above it), so what lies beyond them stays where it is; only what they cannot take
+//! moves the lines below. Units: px, char offsets.
 
 use super::faces::Faces;
 use super::fonts::FontSet;
@@ -69,7 +71,9 @@ impl TextLayout {
 
     /// Lays out the estimated paragraphs from `first` on, in order, while they are estimated
     /// and `more(paragraph, its top)` says so (`first` always), replacing their placeholders
-    /// in one splice: `first` keeps its top, the lines below move by the change in height.
+    /// in one splice. The change in height goes to the estimates just below the run (`first`
+    /// keeps its top), else to those just above it (the run moves, what follows stays), and
+    /// what they cannot take moves every line below.
     pub(crate) fn lay_out_estimated(
         &mut self,
         first: usize,
@@ -202,7 +206,8 @@ impl TextLayout {
     }
 
     /// Lays out every estimated paragraph overlapping `y_min..y_max` (px), out of order: the
-    /// first of them keeps its top, so what a view shows from its top stays where it is.
+    /// first of them keeps its top while estimates follow the band, so what a view shows from
+    /// its top stays where it is.
     pub fn lay_out_y(&mut self, fonts: &FontSet, cache: &mut LayoutCache, y_min: f32, y_max: f32) {
         let faces = Faces::new(fonts);
         while let Some(first) = self.first_estimated_in(y_min, y_max) {
