@@ -235,9 +235,9 @@ pub(crate) struct ParagraphSpan {
 /// Every paragraph of the text has a place from the start, so the height, the scrollbar and the
 /// y of any char are known at once: a paragraph not laid out yet is one hollow placeholder line
 /// as high as its chars are expected to take ([`super::estimate`]). Paragraphs are laid out from
-/// the top (a slice at a time) or out of order where a view jumps; laying one out moves the
-/// lines below it by the difference. Invariant the queries rely on: there is at least one
-/// paragraph, every paragraph has at least one line, and lines are sorted by top.
+/// the top (a slice at a time) or out of order where a view jumps; the difference in height
+/// goes to the estimates next to them first. Invariant the queries rely on: there is at least
+/// one paragraph, every paragraph has at least one line, and lines are sorted by top.
 #[derive(Debug, Clone)]
 pub struct TextLayout {
     pub(crate) text: Arc<str>,
