@@ -453,6 +453,61 @@ fn a_jump_ahead_of_the_layout_lands_at_once_and_stays_put_while_the_rest_is_laid
 }
 
 #[test]
+fn a_text_of_one_huge_paragraph_opens_at_once_lands_ctrl_end_and_keeps_glyphs_near_the_view() {
+    use hamish::text::Motion;
+    use hamish::ui::Command;
+    // A file without line breaks: the news joined by spaces, one paragraph of 400 k chars.
+    let text = long_text(400_000).replace('\n', " ");
+    let chars = text.chars().count();
+    let mut harness = first_frame_of(&text);
+    let view = harness.state();
+    let layout = view.layout().expect("laid out in the first frame");
+    assert!(
+        layout.laid_out_chars() < chars / 2,
+        "{} of {chars} chars laid out in the first frame",
+        layout.laid_out_chars()
+    );
+    assert!(view.glyph_painter().last_frame_glyphs() > 50);
+    // Ctrl+End lands while most of it is still estimated.
+    let ctx = harness.ctx.clone();
+    let to_end = Command::MoveCaret {
+        motion: Motion::TextEnd,
+        extend: false,
+    };
+    harness.state_mut().apply(&ctx, &to_end);
+    harness.run_steps(3);
+    let view = harness.state();
+    assert!(!view.layout().unwrap().is_complete());
+    assert_eq!(view.caret().map(|c| c.offset.0), Some(chars));
+    let painted = view.painted_caret_rect().expect("caret painted");
+    assert!(view.visible_rect().contains_rect(painted), "{painted:?}");
+    // Laid out whole, then scrolled through: glyphs only near the view, not the whole paragraph.
+    for _ in 0..2000 {
+        if harness.state().layout().unwrap().is_complete() {
+            break;
+        }
+        harness.step();
+    }
+    let total = harness.state().layout().unwrap().lines().count();
+    let mut most = 0;
+    for _ in 0..30 {
+        harness.state_mut().apply(
+            &ctx,
+            &Command::MoveCaret {
+                motion: Motion::PageUp,
+                extend: false,
+            },
+        );
+        harness.step();
+        most = most.max(harness.state().layout().unwrap().filled_line_count());
+    }
+    assert!(
+        most < total / 4,
+        "at most {most} of {total} lines kept their glyphs"
+    );
+}
+
+#[test]
 fn zooming_deep_in_a_long_text_keeps_the_top_char_without_laying_out_what_is_above() {
     use hamish::offset::CharRange;
     use hamish::ui::{Command, ZoomStep};

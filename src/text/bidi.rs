@@ -202,7 +202,7 @@ impl BidiDataSource for TableBidiData {
 }
 
 /// The bidi class of `c` (table for ASCII and the Arabic block).
-fn class_of(c: char) -> BidiClass {
+pub(crate) fn class_of(c: char) -> BidiClass {
     static TABLE: std::sync::OnceLock<Vec<BidiClass>> = std::sync::OnceLock::new();
     let code = c as u32;
     let index = match code {

@@ -27,7 +27,16 @@ impl TextLayout {
 
     /// Index (into all lines) of the line showing `offset` with `affinity`.
     pub(crate) fn line_of(&self, offset: CharOffset, affinity: Affinity) -> usize {
-        let span = &self.paragraphs[self.paragraph_of(offset)];
+        let pi = self.paragraph_of(offset);
+        // Where a huge paragraph's segment ends, the caret before it ends the segment's last
+        // line, as at any soft line break.
+        if let Some(prev) = pi.checked_sub(1).map(|p| &self.paragraphs[p]) {
+            if affinity == Affinity::Before && prev.para.continues && offset == prev.para.chars.end
+            {
+                return prev.first_line + prev.line_count - 1;
+            }
+        }
+        let span = &self.paragraphs[pi];
         let lines = &self.lines[span.first_line..span.first_line + span.line_count];
         let mut k = lines
             .partition_point(|l| l.chars.end <= offset)
@@ -215,8 +224,18 @@ impl TextLayout {
             Cursor::after(CharOffset(para.chars.start.0 + next))
         } else {
             if rel == 0 {
-                return match pi.checked_sub(1) {
-                    Some(prev) => Cursor::before(self.paragraphs[prev].para.chars.end),
+                return match pi.checked_sub(1).map(|p| &self.paragraphs[p].para) {
+                    // Inside a huge paragraph: one grapheme back, into the segment before.
+                    Some(prev) if prev.continues => {
+                        let text = prev.text(&self.text);
+                        let starts = grapheme_starts(text, prev.chars.len());
+                        let last = (0..prev.chars.len())
+                            .rev()
+                            .find(|&i| starts[i])
+                            .unwrap_or(0);
+                        Cursor::after(CharOffset(prev.chars.start.0 + last))
+                    }
+                    Some(prev) => Cursor::before(prev.chars.end),
                     None => Cursor::after(para.chars.start),
                 };
             }

@@ -37,7 +37,7 @@ impl Filling {
         let has_offset = self
             .offsets
             .get(first)
-            .is_some_and(|o| *o < end || para.separator_chars == 0);
+            .is_some_and(|o| *o < end || (para.separator_chars == 0 && !para.continues));
         // Pinned ranges are merged and sorted: only the last one starting before the end can
         // reach into the paragraph.
         let before = self.pinned.partition_point(|r| r.start < end);

@@ -11,6 +11,7 @@ use super::faces::Faces;
 use super::fonts::{FontId, FontSet};
 use super::paragraph_layout::{layout_paragraph, ParagraphLayout};
 use super::paragraphs::{split_paragraphs, Paragraph};
+use super::segments::segment_paragraphs;
 use crate::offset::{CharOffset, CharRange};
 use std::sync::Arc;
 
@@ -298,7 +299,7 @@ impl TextLayout {
         cache: &mut LayoutCache,
         y_limit: f32,
     ) -> Self {
-        let paragraphs = split_paragraphs(&text);
+        let paragraphs = segment_paragraphs(&text, split_paragraphs(&text), params.direction);
         let char_count = paragraphs.last().map_or(0, |p| p.chars.end.0);
         let mut layout = Self {
             text,

@@ -23,6 +23,7 @@ pub mod layout;
 pub mod movement;
 pub mod paragraph_layout;
 pub mod paragraphs;
+pub mod segments;
 pub mod shape;
 pub mod spacing;
 pub mod word_safety;

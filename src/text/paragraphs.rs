@@ -12,8 +12,12 @@ pub struct Paragraph {
     pub byte_start: ByteOffset,
     /// Byte offset one past the last char (before the separator).
     pub byte_end: ByteOffset,
-    /// Number of separator chars after the paragraph (0 for the last paragraph, 2 for CR LF).
+    /// Number of separator chars after the paragraph (0 for the last paragraph and for a
+    /// segment that continues, 2 for CR LF).
     pub separator_chars: usize,
+    /// The paragraph goes on in the next one: a segment of a huge paragraph (see
+    /// [`super::segments`]), laid out on its own.
+    pub continues: bool,
 }
 
 impl Paragraph {
@@ -54,6 +58,7 @@ pub fn split_paragraphs(text: &str) -> Vec<Paragraph> {
             byte_start: ByteOffset(start_byte),
             byte_end: ByteOffset(b),
             separator_chars: sep_chars,
+            continues: false,
         });
         char_idx += sep_chars;
         start_char = char_idx;
@@ -66,6 +71,7 @@ pub fn split_paragraphs(text: &str) -> Vec<Paragraph> {
         byte_start: ByteOffset(start_byte),
         byte_end: ByteOffset(text.len()),
         separator_chars: 0,
+        continues: false,
     });
     out
 }
