@@ -109,10 +109,20 @@ impl TextLayout {
         let replaced = index - first;
         let old_bottom = self.lines[first_line + replaced - 1].bottom();
         let (grown, added) = (y - old_bottom, fresh.len());
-        self.lines.splice(first_line..first_line + replaced, fresh);
-        // Every paragraph has at least one line, so `added >= replaced`.
-        for span in &mut self.paragraphs[index..] {
-            span.first_line += added - replaced;
+        if added == replaced {
+            // One line each (short paragraphs): put in place, nothing after them moves.
+            for (line, new) in self.lines[first_line..first_line + added]
+                .iter_mut()
+                .zip(fresh)
+            {
+                *line = new;
+            }
+        } else {
+            self.lines.splice(first_line..first_line + replaced, fresh);
+            // Every paragraph has at least one line, so `added >= replaced`.
+            for span in &mut self.paragraphs[index..] {
+                span.first_line += added - replaced;
+            }
         }
         // What the run grew by is taken up by the estimates next to it where there are any, so
         // that what lies beyond them (the text a view shows) stays where it is.
