@@ -123,30 +123,14 @@ fn export_each_format_then_import_brat_jsonl_and_w3c_back() {
     ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let into = tmp.path().join("imported");
-    let o = hamish(&[
-        "import",
-        "--format",
-        "jsonl",
-        out.join("hamish.jsonl").to_str().unwrap(),
-        "--into",
-        into.to_str().unwrap(),
-    ]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    import_ok("jsonl", &out.join("hamish.jsonl"), &into);
     let original = load_sidecar(&sidecar_path(&corpus.join("sub/b.txt"))).unwrap();
     let back = load_sidecar(&sidecar_path(&into.join("sub/b.txt"))).unwrap();
     assert_eq!(back.set, original.set);
     assert!(back.matches_text(TEXT));
 
     let into = tmp.path().join("from-brat");
-    let o = hamish(&[
-        "import",
-        "--format",
-        "brat",
-        out_s,
-        "--into",
-        into.to_str().unwrap(),
-    ]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    import_ok("brat", &out, &into);
     let back = load_sidecar(&sidecar_path(&into.join("a.txt"))).unwrap();
     assert_eq!(back.set.len(), 2);
     assert_eq!(back.set.relations().count(), 1);
@@ -154,15 +138,7 @@ fn export_each_format_then_import_brat_jsonl_and_w3c_back() {
 
     // The W3C files, each next to its text (the brat export wrote the texts there too).
     let into = tmp.path().join("from-w3c");
-    let o = hamish(&[
-        "import",
-        "--format",
-        "webanno",
-        out_s,
-        "--into",
-        into.to_str().unwrap(),
-    ]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    import_ok("webanno", &out, &into);
     for name in ["a.txt", "sub/b.txt"] {
         let original = load_sidecar(&sidecar_path(&corpus.join(name))).unwrap();
         let back = load_sidecar(&sidecar_path(&into.join(name))).unwrap();
@@ -420,11 +396,12 @@ fn windows_1256_crlf_document_exports_to_brat_as_utf8_with_char_offsets() {
 }
 
 /// `hamish import` of `src` (brat) into `into`, expecting exit 0.
-fn import_brat(src: &Path, into: &Path) {
+/// `hamish import --format FORMAT SRC --into INTO`, which must succeed.
+fn import_ok(format: &str, src: &Path, into: &Path) {
     let o = hamish(&[
         "import",
         "--format",
-        "brat",
+        format,
         src.to_str().unwrap(),
         "--into",
         into.to_str().unwrap(),
@@ -458,7 +435,7 @@ fn brat_tutorial_with_events_comes_back_through_sidecars() {
     let news =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/brat-examples/tutorials/news");
     let into = tmp.path().join("sidecars");
-    import_brat(&news, &into);
+    import_ok("brat", &news, &into);
     // Events, comments, normalizations and equivalences are in the sidecar.
     let data = load_sidecar(&sidecar_path(&into.join("000-introduction.txt"))).unwrap();
     assert_eq!(data.set.standoff.normalizations.len(), 1);
@@ -503,7 +480,7 @@ fn claims_csv_of_a_brat_corpus_labelled_claim_has_its_claims() {
         std::fs::write(src.join(name), text).unwrap();
     }
     let into = tmp.path().join("sidecars");
-    import_brat(&src, &into);
+    import_ok("brat", &src, &into);
     let out = tmp.path().join("csv");
     let o = hamish(&[
         "export",
@@ -529,7 +506,7 @@ fn claims_csv_of_a_brat_corpus_labelled_claim_has_its_claims() {
     std::fs::write(plain.join("a.txt"), "علي").unwrap();
     std::fs::write(plain.join("a.ann"), "T1\tPerson 0 3\tعلي\n").unwrap();
     let into = tmp.path().join("plain-sidecars");
-    import_brat(&plain, &into);
+    import_ok("brat", &plain, &into);
     let o = hamish(&[
         "export",
         "--format",

@@ -139,6 +139,34 @@ proptest! {
     }
 }
 
+/// A text laid out whole, and laid out only to its first paragraph (the rest estimated) with
+/// the window's kind of cache, for tests that finish the second and compare.
+struct Partial {
+    fonts: FontSet,
+    full: TextLayout,
+    cache: LayoutCache,
+    doc: TextLayout,
+}
+
+fn partial(text: &str, width: f32, direction: BaseDirection) -> Partial {
+    let fonts = FontSet::embedded();
+    let params = LayoutParams {
+        font_size: 18.0,
+        width,
+        direction,
+        line_height: 1.6,
+    };
+    let full = TextLayout::new(text, &fonts, &params, &mut LayoutCache::default());
+    let mut cache = LayoutCache::without_paragraphs();
+    let doc = TextLayout::new_until(text, &fonts, &params, &mut cache, 0.0);
+    Partial {
+        fonts,
+        full,
+        cache,
+        doc,
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
@@ -152,11 +180,7 @@ proptest! {
         band_top in 0.0f32..1.0,
     ) {
         let text = pieces.join("\n");
-        let fonts = FontSet::embedded();
-        let params = LayoutParams { font_size: 18.0, width, direction, line_height: 1.6 };
-        let full = TextLayout::new(&text, &fonts, &params, &mut LayoutCache::default());
-        let mut cache = LayoutCache::without_paragraphs();
-        let mut doc = TextLayout::new_until(&text, &fonts, &params, &mut cache, 0.0);
+        let Partial { fonts, full, mut cache, mut doc } = partial(&text, width, direction);
         let y = band_top * full.height();
         doc.keep_filled(&fonts, &mut cache, (y, y + 30.0), &[]);
         doc.finish(&fonts, &mut cache);
@@ -216,11 +240,7 @@ proptest! {
         hollow in any::<bool>(),
     ) {
         let text = pieces.join("\n");
-        let fonts = FontSet::embedded();
-        let params = LayoutParams { font_size: 18.0, width, direction, line_height: 1.6 };
-        let full = TextLayout::new(&text, &fonts, &params, &mut LayoutCache::default());
-        let mut cache = LayoutCache::without_paragraphs();
-        let mut doc = TextLayout::new_until(&text, &fonts, &params, &mut cache, 0.0);
+        let Partial { fonts, full, mut cache, mut doc } = partial(&text, width, direction);
         if hollow {
             doc.keep_filled(&fonts, &mut cache, (0.0, 40.0), &[]);
         }

@@ -283,6 +283,16 @@ fn a_long_text_shows_its_first_screen_before_the_whole_layout_exists() {
     assert_eq!(repaint_delay(&harness), std::time::Duration::MAX);
 }
 
+/// Moves the caret as the key for `motion` does (the frames that follow are the caller's).
+fn move_caret(harness: &mut Harness<'static, DocumentView>, motion: hamish::text::Motion) {
+    let ctx = harness.ctx.clone();
+    let command = hamish::ui::Command::MoveCaret {
+        motion,
+        extend: false,
+    };
+    harness.state_mut().apply(&ctx, &command);
+}
+
 /// How soon the last frame asked for another one (`Duration::MAX`: never).
 fn repaint_delay(harness: &Harness<'_, DocumentView>) -> std::time::Duration {
     harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay
@@ -292,7 +302,6 @@ fn repaint_delay(harness: &Harness<'_, DocumentView>) -> std::time::Duration {
 fn a_search_hit_or_the_end_of_a_long_text_is_shown_at_once() {
     use hamish::offset::CharRange;
     use hamish::text::Motion;
-    use hamish::ui::Command;
     let text = long_text(400_000);
     let chars = text.chars().count();
     let mut harness = first_frame_of(&text);
@@ -313,12 +322,7 @@ fn a_search_hit_or_the_end_of_a_long_text_is_shown_at_once() {
     assert!(view.glyph_painter().last_frame_glyphs() > 50);
     // Ctrl+End from the start of a fresh window: the caret lands on the last line, in view.
     let mut harness = first_frame_of(&text);
-    let ctx = harness.ctx.clone();
-    let to_end = Command::MoveCaret {
-        motion: Motion::TextEnd,
-        extend: false,
-    };
-    harness.state_mut().apply(&ctx, &to_end);
+    move_caret(&mut harness, Motion::TextEnd);
     harness.run_steps(3);
     let view = harness.state();
     assert_eq!(view.caret().map(|c| c.offset.0), Some(chars));
@@ -330,7 +334,6 @@ fn a_search_hit_or_the_end_of_a_long_text_is_shown_at_once() {
 fn a_jump_ahead_of_the_layout_lands_at_once_and_stays_put_while_the_rest_is_laid_out() {
     use hamish::offset::CharRange;
     use hamish::text::Motion;
-    use hamish::ui::Command;
     let news = long_text(400_000);
     // A text whose estimate is too low: Arabic news first, then paragraphs of wide Latin
     // capitals, which take more lines than the news's height per char says.
@@ -339,16 +342,11 @@ fn a_jump_ahead_of_the_layout_lands_at_once_and_stays_put_while_the_rest_is_laid
         wide.push_str(&"WWWWW MMMMM ".repeat(20));
         wide.push('\n');
     }
-    let to_end = Command::MoveCaret {
-        motion: Motion::TextEnd,
-        extend: false,
-    };
     // Page Up from the end and Ctrl+Home, while most of the text is still estimated: each move
     // paints the caret inside the view where it moved to.
     {
         let mut harness = first_frame_of(&news);
-        let ctx = harness.ctx.clone();
-        harness.state_mut().apply(&ctx, &to_end);
+        move_caret(&mut harness, Motion::TextEnd);
         harness.run_steps(3);
         let mut last = news.chars().count();
         for motion in [
@@ -357,11 +355,7 @@ fn a_jump_ahead_of_the_layout_lands_at_once_and_stays_put_while_the_rest_is_laid
             Motion::PageUp,
             Motion::TextStart,
         ] {
-            let command = Command::MoveCaret {
-                motion,
-                extend: false,
-            };
-            harness.state_mut().apply(&ctx, &command);
+            move_caret(&mut harness, motion);
             harness.run_steps(3);
             let view = harness.state();
             assert!(
@@ -390,11 +384,8 @@ fn a_jump_ahead_of_the_layout_lands_at_once_and_stays_put_while_the_rest_is_laid
         let hit = CharRange::from_indices(chars / 2, chars / 2);
         let mut harness = first_frame_of(text);
         let height = harness.state().layout().unwrap().height();
-        let ctx = harness.ctx.clone();
         match jump {
-            "Ctrl+End" => {
-                harness.state_mut().apply(&ctx, &to_end);
-            }
+            "Ctrl+End" => move_caret(&mut harness, Motion::TextEnd),
             _ => harness.state_mut().select_range(hit),
         }
         harness.run_steps(3);
@@ -455,7 +446,6 @@ fn a_jump_ahead_of_the_layout_lands_at_once_and_stays_put_while_the_rest_is_laid
 #[test]
 fn a_text_of_one_huge_paragraph_opens_at_once_lands_ctrl_end_and_keeps_glyphs_near_the_view() {
     use hamish::text::Motion;
-    use hamish::ui::Command;
     // A file without line breaks: the news joined by spaces, one paragraph of 400 k chars.
     let text = long_text(400_000).replace('\n', " ");
     let chars = text.chars().count();
@@ -469,12 +459,7 @@ fn a_text_of_one_huge_paragraph_opens_at_once_lands_ctrl_end_and_keeps_glyphs_ne
     );
     assert!(view.glyph_painter().last_frame_glyphs() > 50);
     // Ctrl+End lands while most of it is still estimated.
-    let ctx = harness.ctx.clone();
-    let to_end = Command::MoveCaret {
-        motion: Motion::TextEnd,
-        extend: false,
-    };
-    harness.state_mut().apply(&ctx, &to_end);
+    move_caret(&mut harness, Motion::TextEnd);
     harness.run_steps(3);
     let view = harness.state();
     assert!(!view.layout().unwrap().is_complete());
@@ -491,13 +476,7 @@ fn a_text_of_one_huge_paragraph_opens_at_once_lands_ctrl_end_and_keeps_glyphs_ne
     let total = harness.state().layout().unwrap().lines().count();
     let mut most = 0;
     for _ in 0..30 {
-        harness.state_mut().apply(
-            &ctx,
-            &Command::MoveCaret {
-                motion: Motion::PageUp,
-                extend: false,
-            },
-        );
+        move_caret(&mut harness, Motion::PageUp);
         harness.step();
         most = most.max(harness.state().layout().unwrap().filled_line_count());
     }
@@ -591,7 +570,6 @@ fn scrolling_far_down_a_long_text_lays_out_what_is_there_at_once_and_paints_it()
 #[test]
 fn scrolling_a_long_text_to_its_end_keeps_glyphs_only_near_the_view_and_ctrl_end_lands_there() {
     use hamish::text::Motion;
-    use hamish::ui::Command;
     let text = long_text(100_000);
     let chars = text.chars().count();
     let mut harness = first_frame_of(&text);
@@ -651,13 +629,8 @@ fn scrolling_a_long_text_to_its_end_keeps_glyphs_only_near_the_view_and_ctrl_end
         "the middle, scrolled past, is hollow again"
     );
     // Back to the start, then Ctrl+End: the caret is on the last line, which is filled and shown.
-    let ctx = harness.ctx.clone();
     for motion in [Motion::TextStart, Motion::TextEnd] {
-        let command = Command::MoveCaret {
-            motion,
-            extend: false,
-        };
-        harness.state_mut().apply(&ctx, &command);
+        move_caret(&mut harness, motion);
         harness.run_steps(3);
     }
     let view = harness.state();

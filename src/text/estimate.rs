@@ -11,7 +11,7 @@ use super::fonts::FontSet;
 use super::layout::{BaseDirection, LineLayout, ParagraphSpan, TextLayout};
 use super::paragraphs::Paragraph;
 use super::LayoutCache;
-use crate::offset::{CharOffset, CharRange};
+use crate::offset::CharOffset;
 
 /// Below this many laid-out chars the height per char is taken from the font size instead (a
 /// first screen of a few short lines says little about the rest).
@@ -262,33 +262,18 @@ impl TextLayout {
             self.lay_out_estimated(first, &faces, cache, |_, _| true);
         }
     }
-
-    /// True when no line of the chars of `range` is estimated.
-    pub fn is_range_laid_out(&self, range: CharRange) -> bool {
-        let first = self.paragraph_of(range.start);
-        let last = self.paragraph_of(CharOffset(range.end.0.saturating_sub(1)).max(range.start));
-        self.paragraphs[first..=last].iter().all(|s| !s.estimated)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{Cursor, LayoutParams};
-
-    const SAMPLE: &str = include_str!("../../assets/samples/news-ar-001.txt");
-
-    fn params() -> LayoutParams {
-        LayoutParams {
-            font_size: 20.0,
-            width: 300.0,
-            ..LayoutParams::default()
-        }
-    }
+    use crate::offset::CharRange;
+    use crate::text::test_texts::{narrow as params, sample_times};
+    use crate::text::Cursor;
 
     /// The sample eight times: many paragraphs, some of several lines.
     fn long_text() -> String {
-        [SAMPLE; 8].join("\n")
+        sample_times(8)
     }
 
     /// Every line of `a` equals `b`'s: chars, glyphs, boxes, height, and place to a rounding

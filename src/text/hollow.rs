@@ -242,21 +242,13 @@ impl TextLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{Cursor, LayoutParams, LineLayout, Motion};
+    use crate::text::{Cursor, LineLayout, Motion};
 
-    const SAMPLE: &str = include_str!("../../assets/samples/news-ar-001.txt");
-
-    fn params() -> LayoutParams {
-        LayoutParams {
-            font_size: 20.0,
-            width: 300.0,
-            ..LayoutParams::default()
-        }
-    }
+    use crate::text::test_texts::{narrow as params, sample_times};
 
     /// The sample three times: enough lines for a band to leave most of them out.
     fn long_text() -> String {
-        [SAMPLE, SAMPLE, SAMPLE].join("\n")
+        sample_times(3)
     }
 
     fn same_place(a: &LineLayout, b: &LineLayout) -> bool {

@@ -26,6 +26,8 @@ pub mod paragraphs;
 pub mod segments;
 pub mod shape;
 pub mod spacing;
+#[cfg(test)]
+pub(crate) mod test_texts;
 pub mod word_safety;
 
 pub use cache::{CacheStats, LayoutCache};

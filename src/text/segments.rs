@@ -78,19 +78,18 @@ fn segment(text: &str, para: Paragraph, direction: BaseDirection, out: &mut Vec<
     });
 }
 
-/// The paragraph's direction: given, or its first strong char's (`None`: no strong char, so no
-/// clean place to cut).
+/// The paragraph's direction: given, or its first strong char's as `text::bidi` finds it
+/// (`None`: no strong char, so no clean place to cut).
 fn paragraph_rtl(body: &str, direction: BaseDirection) -> Option<bool> {
-    let first_strong = body.chars().map(class_of).find_map(|class| match class {
-        BidiClass::L => Some(false),
-        BidiClass::R | BidiClass::AL => Some(true),
-        _ => None,
-    });
-    match direction {
-        BaseDirection::Rtl => first_strong.map(|_| true),
-        BaseDirection::Ltr => first_strong.map(|_| false),
-        BaseDirection::Auto => first_strong,
-    }
+    let found = match unicode_bidi::get_base_direction(body) {
+        unicode_bidi::Direction::Mixed => return None,
+        found => found == unicode_bidi::Direction::Rtl,
+    };
+    Some(match direction {
+        BaseDirection::Rtl => true,
+        BaseDirection::Ltr => false,
+        BaseDirection::Auto => found,
+    })
 }
 
 /// True for a strong char of the paragraph's direction.
@@ -138,7 +137,7 @@ mod tests {
     use crate::text::bidi::ParagraphBidi;
     use crate::text::paragraphs::split_paragraphs;
 
-    const SAMPLE: &str = include_str!("../../assets/samples/news-ar-001.txt");
+    use crate::text::test_texts::SAMPLE;
 
     /// The sample's lines joined by spaces until `chars`, with Latin words, numbers with
     /// percent signs and brackets mixed in: one huge paragraph.

@@ -6,7 +6,7 @@
 //! positions and names are isolated (FSI … PDI) as in [`super::error_text`]. Used only when the
 //! interface is Arabic; English shows each error's own message.
 
-use super::error_text::{isolated, Keyed};
+use super::error_text::{isolated, isolated_text, Keyed};
 use super::i18n::{arg, tr_args};
 use crate::agree::AgreeError;
 use crate::model::edit::EditError;
@@ -704,10 +704,7 @@ fn expected_key(expected: &crate::model::validate::ExpectedValue) -> Keyed {
     use crate::model::validate::ExpectedValue as E;
     match expected {
         E::OneOf(allowed) => {
-            let values: Vec<String> = allowed
-                .iter()
-                .map(|v| format!("\u{2068}{v}\u{2069}"))
-                .collect();
+            let values: Vec<String> = allowed.iter().map(isolated_text).collect();
             (
                 "expected-one-of",
                 vec![(

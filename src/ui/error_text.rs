@@ -31,7 +31,12 @@ pub fn error_text(err: &ActionError) -> String {
 
 /// A text argument isolated from the sentence around it (first strong letter sets its direction).
 pub fn isolated(text: impl Display) -> FluentValue<'static> {
-    arg(format!("\u{2068}{text}\u{2069}"))
+    arg(isolated_text(text))
+}
+
+/// `text` between FSI and PDI, for a sentence or a list made before it becomes an argument.
+pub fn isolated_text(text: impl Display) -> String {
+    format!("\u{2068}{text}\u{2069}")
 }
 
 fn path_arg(path: &Path) -> FluentValue<'static> {

@@ -154,10 +154,8 @@ fn read_webanno(
         .file_name()
         .map_or_else(|| text_name.clone().into(), |n| n.to_owned());
     let text_path = path.with_file_name(file_name);
-    // Read through the one guarded reader and decoded like any text: a missing text is an
-    // error naming the path where it was looked for.
-    let bytes = crate::store::input::read_input_file(&text_path)?;
-    let text = crate::store::decode::decode_file_bytes(&text_path, &bytes, None)?.text;
+    // Read and decoded like any text: a missing text is an error naming where it was looked for.
+    let text = read_text(&text_path)?;
     let mut imported = read_webanno_onto(path, text, schema, now, report)?;
     imported.rel = safe_relative(&text_name);
     Ok(imported)
